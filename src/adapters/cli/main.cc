@@ -1,1 +1,42 @@
-int main() { return 0; }
+// storydesk — groups news articles into stories. Entry point: parses the verb and runs it.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <exception>
+
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace storydesk::cli;
+  CLI::App app{
+      "storydesk: groups news articles into stories, catching copies.\n"
+      "Exit codes: 0 ok, 1 some input rejected, 2 usage error, 3 store error."};
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.set_version_flag("--version", "storydesk 0.1.0");
+
+  GlobalOptions globals;
+  const char* env_db = std::getenv("STORYDESK_DB");
+  globals.db = (env_db != nullptr && *env_db != '\0') ? env_db : "storydesk.db";
+  app.add_option("--db", globals.db, "database file (default: $STORYDESK_DB, else storydesk.db)");
+
+  int exit_code = kExitOk;
+  AddIngestCommand(app, globals, &exit_code);
+  AddStoriesCommand(app, globals, &exit_code);
+  AddShowCommand(app, globals, &exit_code);
+  AddExportCommand(app, globals, &exit_code);
+  AddClusterCommand(app, &exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  } catch (const std::exception& e) {
+    // Only bugs get here: expected failures travel as Status values.
+    PrintError(std::string("internal error: ") + e.what());
+    return kExitStore;
+  }
+  return exit_code;
+}

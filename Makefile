@@ -1,0 +1,59 @@
+# storydesk — the two commands: `make run` and `make test`.
+# Both install the Debian packages that are missing (and only those), then build.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+EXAMPLE_DB ?= $(BUILD)/examples.db
+SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+
+# What a fresh Debian 12 machine needs to build and test storydesk.
+DEB_PACKAGES := g++ cmake make pkg-config \
+  libicu-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev
+
+.PHONY: run test deps build build-asan test-release test-asan bench clean
+
+run: build
+	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
+	@echo "== storydesk ingest examples/"
+	@$(BUILD)/storydesk --db $(EXAMPLE_DB) ingest examples
+	@echo
+	@echo "== storydesk stories"
+	@$(BUILD)/storydesk --db $(EXAMPLE_DB) stories
+	@echo
+	@echo "Explore: $(BUILD)/storydesk --db $(EXAMPLE_DB) show STORY   (or: export, stories --json, --help)"
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	$(MAKE) --no-print-directory test-asan
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release > /dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+build-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DSTORYDESK_SANITIZE=ON > /dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+
+test-asan: build-asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+
+bench: deps
+	@cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DSTORYDESK_BUILD_BENCH=ON -DSTORYDESK_BUILD_TESTS=OFF > /dev/null
+	@cmake --build $(BUILD)-bench -j$(JOBS)
+	@echo "benchmarks built in $(BUILD)-bench/bench"
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BUILD)-bench

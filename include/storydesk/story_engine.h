@@ -1,0 +1,71 @@
+// StoryEngine: the pipeline from a RawArticle to its story — the one entry point of the core.
+//
+//   RawArticle → analyse (normalise, sentences, tokens, stems, names)
+//              → fingerprint (exact hash, MinHash) → copy check → story assignment
+//
+// The engine holds the online state (vocabulary and document frequencies, active stories,
+// the copy indexes). It does no I/O: adapters feed it articles in publication order, persist
+// each Decision, and on restart Restore() what was decided before.
+// Not thread-safe: one engine per ingest.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storydesk/article.h"
+
+namespace storydesk {
+
+struct EngineOptions {
+  int64_t window_seconds = 7 * 24 * 3600;  // stories older than this stop taking articles
+};
+
+// Everything decided about one article.
+struct Decision {
+  int64_t story = 0;
+  bool opened_story = false;
+  double similarity = 0.0;
+  std::optional<std::string> copy_of;   // the family's original, for copies
+  std::optional<std::string> relation;  // "exact" | "near" for copies
+  double copy_score = 0.0;
+  uint64_t exact_hash = 0;
+  std::vector<uint32_t> minhash;
+  std::vector<std::string> terms;       // the article's distinct terms, for persisting DF
+};
+
+class StoryEngine {
+ public:
+  explicit StoryEngine(EngineOptions options = {});
+  ~StoryEngine();
+  StoryEngine(StoryEngine&&) noexcept;
+  StoryEngine& operator=(StoryEngine&&) noexcept;
+
+  // Seeds the online statistics with persisted counts (documents seen, per-term DF).
+  void LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df);
+  // New stories get ids above `id`.
+  void ReserveStoryIdsThrough(int64_t id);
+
+  // Analyses `article`, counts it in the statistics and decides its story and copy relation.
+  Decision Add(const RawArticle& article);
+
+  // Replays a decision taken earlier (not counted in the statistics again).
+  void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
+               const std::optional<std::string>& relation);
+
+  // The fingerprints of `article` alone (used by the fingerprint migration).
+  static void Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Sorts articles into processing order: by publication time, undated last, ties keeping input
+// order (stable).
+void SortForProcessing(std::vector<RawArticle>* articles);
+
+}  // namespace storydesk

@@ -1,0 +1,109 @@
+#include "adapters/cli/cli_common.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "adapters/read/path_reader.h"
+#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/story_engine.h"
+
+namespace storydesk::cli {
+
+void PrintError(const std::string& message) { std::cerr << "storydesk: " << message << '\n'; }
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case ErrorCode::kOk:
+      return kExitOk;
+    case ErrorCode::kStore:
+    case ErrorCode::kIo:
+      return kExitStore;
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kConflict:
+      return kExitRejected;
+    case ErrorCode::kNotFound:
+    case ErrorCode::kUsage:
+      break;
+  }
+  return kExitUsage;
+}
+
+store::FingerprintSettings CurrentFingerprintSettings() {
+  store::FingerprintSettings s;
+  s.version = fingerprint::kFingerprintVersion;
+  s.shingle_words = fingerprint::kShingleWords;
+  s.permutations = fingerprint::kPermutations;
+  s.bands = fingerprint::kBands;
+  s.seed = fingerprint::kSeed;
+  return s;
+}
+
+Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path) {
+  const store::FingerprintSettings current = CurrentFingerprintSettings();
+  auto opened = store::SqliteStore::Open(path, current);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<store::SqliteStore> db = std::move(opened).value();
+  if (!(db->StoredFingerprintSettings() == current)) {
+    PrintError(path + ": fingerprint settings changed since this database was written; recomputing fingerprints");
+    Status s = db->Refingerprint(current, [](const RawArticle& a, uint64_t* exact, std::vector<uint32_t>* minhash) {
+      StoryEngine::Fingerprint(a, exact, minhash);
+    });
+    if (!s.ok()) return s;
+  }
+  return db;
+}
+
+ProgressBar::ProgressBar(std::string label)
+    : label_(std::move(label)),
+      enabled_(isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}
+
+ProgressBar::~ProgressBar() { Finish(); }
+
+void ProgressBar::Update(uint64_t done, uint64_t total) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::seconds(1)) return;
+  if (shown_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  last_draw_ = now;
+  shown_ = true;
+  constexpr int kWidth = 30;
+  if (total > 0) {
+    const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+    const int filled = static_cast<int>(fraction * kWidth);
+    std::fprintf(stderr, "\r%s [%s%s] %3d%%", label_.c_str(), std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, ' ').c_str(), static_cast<int>(fraction * 100));
+  } else {
+    std::fprintf(stderr, "\r%s %llu", label_.c_str(), static_cast<unsigned long long>(done));
+  }
+  std::fflush(stderr);
+}
+
+void ProgressBar::Finish() {
+  if (!shown_) return;
+  std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+  shown_ = false;
+}
+
+Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress) {
+  ReadOutcome outcome;
+  read::ReadCallbacks callbacks;
+  callbacks.on_article = [&](RawArticle article) { outcome.articles.push_back(std::move(article)); };
+  callbacks.on_error = [&](const read::ReadError& error) {
+    if (progress != nullptr) progress->Finish();
+    PrintError(error.ToString());
+    ++outcome.rejected;
+  };
+  if (progress != nullptr) {
+    callbacks.on_progress = [progress](uint64_t done, uint64_t total) { progress->Update(done, total); };
+  }
+  Status s = read::ReadPaths(paths, std::cin, callbacks);
+  if (!s.ok()) return s;
+  return outcome;
+}
+
+}  // namespace storydesk::cli

@@ -1,0 +1,63 @@
+// Shared plumbing of the CLI verbs: exit codes, error lines, the store, reading inputs,
+// the progress bar. Wiring only — every decision about articles lives in the core.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "adapters/store/sqlite_store.h"
+#include "storydesk/article.h"
+#include "storydesk/status.h"
+
+namespace storydesk::cli {
+
+// The process exit codes, as documented in `storydesk --help` and the README.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitRejected = 1,  // some input was rejected (each reported on stderr); the rest was processed
+  kExitUsage = 2,     // bad flags or arguments, unknown story
+  kExitStore = 3,     // the store could not be opened, read or written
+};
+
+// Prints "storydesk: <message>" as one line on stderr.
+void PrintError(const std::string& message);
+
+// Maps a failed Status to an exit code (kExitStore for store and I/O failures, else kExitUsage).
+int ExitCodeFor(const Status& status);
+
+// The fingerprint settings compiled into this binary.
+store::FingerprintSettings CurrentFingerprintSettings();
+
+// Opens the store at `path` and, when its fingerprints were made with other settings,
+// recomputes them (the fingerprint migration), saying so on stderr.
+Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path);
+
+// A one-line progress bar on stderr, shown only on a terminal and only once the work has
+// taken more than a second (quick runs print nothing but their result).
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label);
+  ~ProgressBar();
+  void Update(uint64_t done, uint64_t total);
+  void Finish();
+
+ private:
+  std::string label_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_draw_;
+};
+
+// Everything read from the inputs: the good articles in input order and the number rejected
+// (each rejection already printed as "storydesk: FILE:LINE: what is wrong").
+struct ReadOutcome {
+  std::vector<RawArticle> articles;
+  size_t rejected = 0;
+};
+Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress);
+
+}  // namespace storydesk::cli

@@ -1,0 +1,21 @@
+// The CLI verbs. Each Add*Command registers one subcommand, with its own --help, on `app`;
+// when that subcommand is chosen, its callback runs it and stores the exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace storydesk::cli {
+
+struct GlobalOptions {
+  std::string db;  // --db, else $STORYDESK_DB, else storydesk.db
+};
+
+void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddStoriesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddClusterCommand(CLI::App& app, int* exit_code);
+
+}  // namespace storydesk::cli

@@ -1,0 +1,50 @@
+#include "adapters/cli/json_output.h"
+
+namespace storydesk::cli {
+namespace {
+
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json ArticleAssignmentJson(const std::string& id, int64_t story, const std::optional<std::string>& copy_of,
+                                     const std::optional<std::string>& relation) {
+  nlohmann::json j;
+  j["id"] = id;
+  j["story"] = story;
+  j["copy_of"] = OrNull(copy_of);
+  j["relation"] = OrNull(relation);
+  return j;
+}
+
+nlohmann::json StorySummaryJson(const store::StorySummary& story) {
+  nlohmann::json j;
+  j["id"] = story.id;
+  j["headline"] = story.headline;
+  j["first_published"] = OrNull(story.first_published);
+  j["last_published"] = OrNull(story.last_published);
+  j["articles"] = story.articles;
+  j["sources"] = story.sources;
+  j["copies"] = story.copies;
+  return j;
+}
+
+nlohmann::json ArticleMetadataJson(const store::StoredArticle& article) {
+  const RawArticle& raw = article.raw;
+  nlohmann::json j;
+  j["id"] = raw.id;
+  j["source"] = OrNull(raw.source);
+  j["published"] = OrNull(raw.published);
+  j["title"] = OrNull(raw.title);
+  j["url"] = OrNull(raw.url);
+  j["place"] = OrNull(raw.place);
+  j["story"] = article.story;
+  j["relation"] = OrNull(article.relation);
+  j["copy_of"] = OrNull(article.copy_of);
+  return j;
+}
+
+}  // namespace storydesk::cli

@@ -1,0 +1,23 @@
+// JSON shapes printed by the CLI (export, cluster, stories --json, show --format json).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "adapters/store/sqlite_store.h"
+
+namespace storydesk::cli {
+
+// {"id", "story", "copy_of": id|null, "relation": "exact"|"near"|null}
+nlohmann::json ArticleAssignmentJson(const std::string& id, int64_t story, const std::optional<std::string>& copy_of,
+                                     const std::optional<std::string>& relation);
+
+// {"id", "headline", "first_published", "last_published", "articles", "sources", "copies"}
+nlohmann::json StorySummaryJson(const store::StorySummary& story);
+
+// An article's metadata with its copy relation (no text).
+nlohmann::json ArticleMetadataJson(const store::StoredArticle& article);
+
+}  // namespace storydesk::cli

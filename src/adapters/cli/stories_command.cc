@@ -1,0 +1,85 @@
+// storydesk stories — lists stories, newest activity first.
+#include <cstdio>
+#include <iostream>
+
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/commands.h"
+#include "adapters/cli/json_output.h"
+#include "core/time/published_time.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct StoriesFlags {
+  bool json = false;
+  std::string since, until;
+  int limit = 0;
+};
+
+int RunStories(const StoriesFlags& flags, const std::string& db_path) {
+  store::StoryFilter filter;
+  if (!flags.since.empty()) {
+    auto t = timeutil::ParseDateFlag(flags.since);
+    if (!t.ok()) {
+      PrintError("--since: " + t.status().message());
+      return kExitUsage;
+    }
+    filter.since = t.value();
+  }
+  if (!flags.until.empty()) {
+    auto t = timeutil::ParseDateFlag(flags.until);
+    if (!t.ok()) {
+      PrintError("--until: " + t.status().message());
+      return kExitUsage;
+    }
+    // A bare date means the whole of that day.
+    filter.until = t.value() + (flags.until.size() == 10 ? 24 * 3600 : 1);
+  }
+  if (flags.limit > 0) filter.limit = flags.limit;
+
+  auto opened = OpenStore(db_path);
+  if (!opened.ok()) {
+    PrintError(opened.status().message());
+    return ExitCodeFor(opened.status());
+  }
+  auto stories = opened.value()->ListStories(filter);
+  if (!stories.ok()) {
+    PrintError(stories.status().message());
+    return kExitStore;
+  }
+  if (flags.json) {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& s : stories.value()) all.push_back(StorySummaryJson(s));
+    std::cout << all.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (stories.value().empty()) {
+    std::cout << "no stories\n";
+    return kExitOk;
+  }
+  std::printf("%6s  %-23s  %8s  %7s  %s\n", "story", "published", "articles", "sources", "headline");
+  for (const auto& s : stories.value()) {
+    std::string span = s.first_published.value_or("undated");
+    if (s.last_published && s.last_published != s.first_published) span += ".." + s.last_published->substr(5);
+    std::string articles = std::to_string(s.articles);
+    if (s.copies > 0) articles += " (" + std::to_string(s.copies) + "c)";
+    std::printf("%6lld  %-23s  %8s  %7d  %s\n", static_cast<long long>(s.id), span.c_str(), articles.c_str(),
+                s.sources, s.headline.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddStoriesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code) {
+  auto* cmd = app.add_subcommand("stories", "list stories, newest activity first");
+  auto flags = std::make_shared<StoriesFlags>();
+  cmd->add_flag("--json", flags->json, "print a JSON array instead of a table");
+  cmd->add_option("--since", flags->since, "only stories with an article on or after DATE (YYYY-MM-DD)");
+  cmd->add_option("--until", flags->until, "only stories with an article on or before DATE (YYYY-MM-DD)");
+  cmd->add_option("--limit", flags->limit, "at most N stories")->check(CLI::PositiveNumber);
+  cmd->footer("In the table, \"(Nc)\" after the article count says how many are copies.");
+  cmd->callback([flags, &globals, exit_code] { *exit_code = RunStories(*flags, globals.db); });
+}
+
+}  // namespace storydesk::cli

@@ -1,0 +1,24 @@
+// MinHash signatures of word shingles (Broder, "On the resemblance and containment of
+// documents", 1997).
+//
+// The fraction of equal positions in two signatures is an unbiased estimate of the Jaccard
+// similarity of the two documents' shingle sets. Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace storydesk::fingerprint {
+
+using MinHashSignature = std::vector<uint32_t>;
+
+// The signature (kPermutations values) of the kShingleWords-word shingles of `words`
+// (lower-cased word tokens in text order). A text shorter than one shingle is hashed as a
+// single shingle of all its words; an empty text gives a signature of all 0xFFFFFFFF.
+MinHashSignature ComputeMinHash(const std::vector<std::string>& words);
+
+// Estimated Jaccard similarity in [0,1]; 0 when the signatures differ in length.
+double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b);
+
+}  // namespace storydesk::fingerprint

@@ -1,0 +1,105 @@
+#include "core/fingerprint/minhash.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/fingerprint/exact_hash.h"
+#include "core/fingerprint/fingerprint_settings.h"
+#include "core/fingerprint/lsh_index.h"
+
+namespace storydesk::fingerprint {
+namespace {
+
+std::vector<std::string> Words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+// A deterministic pseudo-text of `n` distinct-ish words.
+std::vector<std::string> Generated(size_t n, uint32_t seed) {
+  std::vector<std::string> words;
+  uint32_t x = seed;
+  for (size_t i = 0; i < n; ++i) {
+    x = x * 1664525u + 1013904223u;
+    words.push_back("w" + std::to_string(x % 5000));
+  }
+  return words;
+}
+
+TEST(MinHashTest, SignatureHasOneValuePerPermutation) {
+  EXPECT_EQ(ComputeMinHash(Words("the quick brown fox jumps over the lazy dog")).size(),
+            static_cast<size_t>(kPermutations));
+}
+
+TEST(MinHashTest, IdenticalTextsHaveIdenticalSignatures) {
+  const auto words = Generated(300, 1);
+  EXPECT_EQ(ComputeMinHash(words), ComputeMinHash(words));
+  EXPECT_DOUBLE_EQ(EstimateJaccard(ComputeMinHash(words), ComputeMinHash(words)), 1.0);
+}
+
+TEST(MinHashTest, UnrelatedTextsEstimateNearZero) {
+  EXPECT_LT(EstimateJaccard(ComputeMinHash(Generated(300, 1)), ComputeMinHash(Generated(300, 2))), 0.05);
+}
+
+TEST(MinHashTest, EstimateTracksTrueJaccardOfShingles) {
+  // Replacing one word in 20 changes up to 5 shingles each: about 23% of shingles differ.
+  auto a = Generated(2000, 7);
+  auto b = a;
+  for (size_t i = 0; i < b.size(); i += 20) b[i] = "changed" + std::to_string(i);
+  std::set<std::string> sa, sb;
+  auto shingles = [](const std::vector<std::string>& w, std::set<std::string>* out) {
+    for (size_t i = 0; i + kShingleWords <= w.size(); ++i) {
+      std::string s;
+      for (int k = 0; k < kShingleWords; ++k) s += w[i + k] + " ";
+      out->insert(s);
+    }
+  };
+  shingles(a, &sa);
+  shingles(b, &sb);
+  size_t common = 0;
+  for (const auto& s : sa) common += sb.count(s);
+  const double truth = static_cast<double>(common) / static_cast<double>(sa.size() + sb.size() - common);
+  // 128 permutations: standard error sqrt(J(1-J)/128) ~ 0.04.
+  EXPECT_NEAR(EstimateJaccard(ComputeMinHash(a), ComputeMinHash(b)), truth, 0.12);
+}
+
+TEST(MinHashTest, ShortAndEmptyTextsAreHandled) {
+  EXPECT_EQ(ComputeMinHash(Words("two words")), ComputeMinHash(Words("two words")));
+  EXPECT_NE(ComputeMinHash(Words("two words")), ComputeMinHash(Words("other words")));
+  EXPECT_EQ(ComputeMinHash({}).size(), static_cast<size_t>(kPermutations));
+  EXPECT_DOUBLE_EQ(EstimateJaccard({}, {}), 0.0);
+}
+
+TEST(ExactHashTest, EqualTextsEqualHashes) {
+  EXPECT_EQ(ExactHash("a text"), ExactHash("a text"));
+  EXPECT_NE(ExactHash("a text"), ExactHash("a text."));
+}
+
+TEST(LshIndexTest, FindsNearDuplicatesAndNotUnrelated) {
+  LshIndex index;
+  auto original = Generated(500, 11);
+  auto edited = original;
+  edited[100] = "edited";
+  index.Insert(1, ComputeMinHash(original));
+  index.Insert(2, ComputeMinHash(Generated(500, 12)));
+  const auto candidates = index.Candidates(ComputeMinHash(edited));
+  EXPECT_EQ(candidates, std::vector<uint64_t>{1});
+}
+
+TEST(LshIndexTest, EraseRemovesTheDocument) {
+  LshIndex index;
+  const auto sig = ComputeMinHash(Generated(200, 3));
+  index.Insert(5, sig);
+  index.Erase(5, sig);
+  EXPECT_TRUE(index.Candidates(sig).empty());
+  EXPECT_EQ(index.BucketCount(), 0u);
+}
+
+}  // namespace
+}  // namespace storydesk::fingerprint

@@ -1,0 +1,135 @@
+// StoryGrouper: online assignment of articles to stories, one article at a time.
+//
+// Each article is compared only with stories active around its time (the window) that share
+// at least one of its heaviest terms (an inverted index from terms to stories) — never with
+// every story. Similarity is the cosine of the article's TF-IDF vector with the story's
+// centroid (the sum of its members' unit vectors), blended with the cosine of their name
+// vectors; the article joins the most similar story at or above the join threshold, or opens
+// a new one. This is single-pass clustering in the style of topic detection and tracking
+// (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
+//
+// Before that, copies are caught: an article whose normalised body hashes like an earlier one
+// is an exact copy; one whose MinHash signature estimates a Jaccard similarity at or above
+// the near-copy threshold with an earlier article in the window (found through LSH) is a near
+// copy. A copy joins its original's story, and its copy_of names the family's original (the
+// earliest article), never another copy.
+//
+// Memory is bounded by the window: stories whose last article is older than the newest seen
+// time minus the window are evicted with their articles' signatures. Undated articles and
+// stories are never evicted (a corpus without dates is one window).
+// Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <queue>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/fingerprint/lsh_index.h"
+#include "core/fingerprint/minhash.h"
+#include "core/stories/sparse_vector.h"
+
+namespace storydesk::stories {
+
+struct GroupingOptions {
+  int64_t window_seconds = 7 * 24 * 3600;
+  // Chosen on allsides-train (see docs/measurements.md), never on a set we report.
+  double join_threshold = 0.25;
+  // Share of the similarity given to names (capitalised sequences) over words.
+  double name_weight = 0.3;
+  // Estimated Jaccard of 5-word shingles at or above which an article is a near copy.
+  double near_copy_jaccard = 0.8;
+  // Articles shorter than this many words are never near copies: their few shingles make
+  // the estimate too noisy. They can still be exact copies.
+  size_t near_copy_min_words = 20;
+  // How many of the article's heaviest terms are looked up in the inverted index.
+  size_t query_terms = 30;
+};
+
+enum class CopyRelation { kNone, kExact, kNear };
+
+// What grouping needs to know of an article.
+struct ArticleProfile {
+  std::string id;
+  std::optional<int64_t> time;  // unix seconds; nullopt when undated
+  SparseVector terms;           // unit TF-IDF vector of title and body stems
+  SparseVector names;           // unit TF-IDF vector of names
+  uint64_t exact_hash = 0;
+  fingerprint::MinHashSignature minhash;
+  size_t word_count = 0;
+};
+
+struct Assignment {
+  int64_t story = 0;
+  bool opened_story = false;              // true when this article opened `story`
+  double similarity = 0.0;                // to the story joined (1 for copies and openers)
+  CopyRelation relation = CopyRelation::kNone;
+  std::optional<std::string> copy_of;     // the family's original, for copies
+  double copy_score = 0.0;                // 1 for exact copies, the Jaccard estimate for near ones
+};
+
+class StoryGrouper {
+ public:
+  explicit StoryGrouper(GroupingOptions options = {});
+
+  // Decides the story (and copy relation) of `article` and records it.
+  // Articles should come in publication order; an older article is still handled (its own
+  // time decides which stories are active), but stories already evicted are not found.
+  Assignment Assign(const ArticleProfile& article);
+
+  // Records a decision taken earlier (restoring state from a store) without deciding again.
+  void Record(const ArticleProfile& article, const Assignment& assignment);
+
+  // Story ids handed out next start above `id`.
+  void ReserveStoryIdsThrough(int64_t id);
+
+  size_t ActiveStories() const { return stories_.size(); }
+
+ private:
+  struct Story {
+    std::unordered_map<TermId, float> terms;
+    std::unordered_map<TermId, float> names;
+    double terms_norm2 = 0;
+    double names_norm2 = 0;
+    std::optional<int64_t> first_time;
+    std::optional<int64_t> last_time;
+    int size = 0;
+  };
+  struct Document {
+    std::string id;
+    std::string original;  // the family's original id (own id for originals)
+    int64_t story = 0;
+    std::optional<int64_t> time;
+    fingerprint::MinHashSignature minhash;  // emptied on eviction
+  };
+
+  std::optional<Assignment> FindCopy(const ArticleProfile& article) const;
+  Assignment FindStory(const ArticleProfile& article);
+  void Remember(const ArticleProfile& article, const Assignment& assignment);
+  void AddToStory(int64_t story_id, const ArticleProfile& article);
+  bool Active(const Story& story, const std::optional<int64_t>& time) const;
+  void Evict(int64_t now);
+  void CompactPostings();
+
+  GroupingOptions options_;
+  int64_t next_story_id_ = 1;
+  std::optional<int64_t> newest_time_;
+
+  std::unordered_map<int64_t, Story> stories_;
+  std::unordered_map<TermId, std::vector<int64_t>> postings_;  // may hold evicted ids
+  size_t evicted_since_compaction_ = 0;
+  // (last_time, story) of dated stories; entries go stale when a story's last_time moves.
+  std::priority_queue<std::pair<int64_t, int64_t>, std::vector<std::pair<int64_t, int64_t>>,
+                      std::greater<>> expiry_;
+
+  std::vector<Document> documents_;
+  std::unordered_map<uint64_t, size_t> exact_;  // exact hash -> first document with it
+  fingerprint::LshIndex lsh_;                   // document index -> signature, window only
+  std::priority_queue<std::pair<int64_t, size_t>, std::vector<std::pair<int64_t, size_t>>,
+                      std::greater<>> document_expiry_;
+};
+
+}  // namespace storydesk::stories

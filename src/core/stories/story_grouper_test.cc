@@ -1,0 +1,130 @@
+#include "core/stories/story_grouper.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/fingerprint/minhash.h"
+
+namespace storydesk::stories {
+namespace {
+
+constexpr int64_t kDay = 24 * 3600;
+
+// Builds profiles from bags of words, sharing one vocabulary.
+class ProfileMaker {
+ public:
+  ArticleProfile Make(const std::string& id, const std::vector<std::string>& words,
+                      const std::vector<std::string>& names, std::optional<int64_t> day) {
+    ArticleProfile p;
+    p.id = id;
+    if (day) p.time = *day * kDay;
+    std::map<TermId, int> counts, name_counts;
+    std::vector<TermId> unique;
+    for (const auto& w : words) counts[stats_.Intern(w)]++;
+    for (const auto& n : names) name_counts[stats_.Intern("n:" + n)]++;
+    for (const auto& [id_, c] : counts) unique.push_back(id_);
+    for (const auto& [id_, c] : name_counts) unique.push_back(id_);
+    stats_.AddDocument(unique);
+    p.terms = TfIdfVector({counts.begin(), counts.end()}, stats_);
+    p.names = TfIdfVector({name_counts.begin(), name_counts.end()}, stats_);
+    std::string text;
+    for (const auto& w : words) text += w + " ";
+    p.exact_hash = std::hash<std::string>{}(text);
+    p.minhash = fingerprint::ComputeMinHash(words);
+    p.word_count = words.size();
+    return p;
+  }
+
+ private:
+  TermStatistics stats_;
+};
+
+std::vector<std::string> Repeat(std::vector<std::string> base, int times) {
+  std::vector<std::string> out;
+  for (int i = 0; i < times; ++i) out.insert(out.end(), base.begin(), base.end());
+  return out;
+}
+
+const std::vector<std::string> kFerry = {"ferri", "collis", "harbour", "passeng", "rescu", "coast", "guard", "vessel"};
+const std::vector<std::string> kBudget = {"council", "budget", "tax", "vote", "school", "fund", "mayor", "spend"};
+
+TEST(StoryGrouperTest, SimilarArticlesJoinAndDifferentOnesOpenStories) {
+  ProfileMaker maker;
+  StoryGrouper grouper;
+  auto a = grouper.Assign(maker.Make("a", kFerry, {"port alvara"}, 1));
+  auto b = grouper.Assign(maker.Make("b", {"ferri", "collis", "passeng", "rescu", "harbour", "injur"}, {"port alvara"}, 1));
+  auto c = grouper.Assign(maker.Make("c", kBudget, {"mayor lind"}, 2));
+  EXPECT_TRUE(a.opened_story);
+  EXPECT_EQ(b.story, a.story);
+  EXPECT_FALSE(b.opened_story);
+  EXPECT_NE(c.story, a.story);
+  EXPECT_TRUE(c.opened_story);
+}
+
+TEST(StoryGrouperTest, StoriesOutsideTheWindowAreNotJoined) {
+  ProfileMaker maker;
+  StoryGrouper grouper;  // 7-day window
+  auto first = grouper.Assign(maker.Make("a", kFerry, {}, 1));
+  auto later = grouper.Assign(maker.Make("b", kFerry, {}, 30));
+  EXPECT_NE(later.story, first.story);
+  EXPECT_EQ(grouper.ActiveStories(), 1u);  // the first story was evicted
+}
+
+TEST(StoryGrouperTest, ExactCopyJoinsOriginalAndPointsToIt) {
+  ProfileMaker maker;
+  StoryGrouper grouper;
+  auto words = Repeat(kFerry, 5);
+  grouper.Assign(maker.Make("orig", words, {}, 1));
+  grouper.Assign(maker.Make("other", kBudget, {}, 1));
+  auto copy = grouper.Assign(maker.Make("copy", words, {}, 2));
+  auto copy2 = grouper.Assign(maker.Make("copy2", words, {}, 3));
+  EXPECT_EQ(copy.relation, CopyRelation::kExact);
+  EXPECT_EQ(copy.copy_of, "orig");
+  EXPECT_EQ(copy2.copy_of, "orig");  // the family's original, not the previous copy
+  EXPECT_DOUBLE_EQ(copy.copy_score, 1.0);
+}
+
+TEST(StoryGrouperTest, NearCopyIsCaughtAndShortTextsAreNot) {
+  ProfileMaker maker;
+  StoryGrouper grouper;
+  std::vector<std::string> words;
+  for (int i = 0; i < 200; ++i) words.push_back("t" + std::to_string(i));
+  auto original = grouper.Assign(maker.Make("orig", words, {}, 1));
+  auto edited = words;
+  edited[150] = "changed";
+  auto near = grouper.Assign(maker.Make("near", edited, {}, 1));
+  EXPECT_EQ(near.relation, CopyRelation::kNear);
+  EXPECT_EQ(near.copy_of, "orig");
+  EXPECT_EQ(near.story, original.story);
+  EXPECT_GE(near.copy_score, 0.8);
+
+  std::vector<std::string> tiny = {"a", "b", "c"};
+  grouper.Assign(maker.Make("tiny1", tiny, {}, 1));
+  auto tiny_edit = grouper.Assign(maker.Make("tiny2", {"a", "b", "d"}, {}, 1));
+  EXPECT_EQ(tiny_edit.relation, CopyRelation::kNone);
+}
+
+TEST(StoryGrouperTest, RecordRestoresStateWithoutDeciding) {
+  ProfileMaker maker;
+  StoryGrouper grouper;
+  Assignment known;
+  known.story = 41;
+  grouper.Record(maker.Make("a", kFerry, {}, 1), known);
+  auto next = grouper.Assign(maker.Make("b", kFerry, {}, 2));
+  EXPECT_EQ(next.story, 41);
+  auto other = grouper.Assign(maker.Make("c", kBudget, {}, 2));
+  EXPECT_EQ(other.story, 42);  // new ids continue above restored ones
+}
+
+TEST(StoryGrouperTest, UndatedArticlesAreComparedWithEveryStory) {
+  ProfileMaker maker;
+  StoryGrouper grouper;
+  auto a = grouper.Assign(maker.Make("a", kFerry, {}, std::nullopt));
+  auto b = grouper.Assign(maker.Make("b", kFerry, {}, 400));
+  EXPECT_EQ(a.story, b.story);
+}
+
+}  // namespace
+}  // namespace storydesk::stories

@@ -1,0 +1,158 @@
+#include "storydesk/story_engine.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/fingerprint/exact_hash.h"
+#include "core/fingerprint/minhash.h"
+#include "core/stories/story_grouper.h"
+#include "core/text/analyzer.h"
+#include "core/text/tokens.h"
+
+namespace storydesk {
+namespace {
+
+// Names live in the same vocabulary as stems; the prefix keeps "kim" the stem apart from
+// "Kim" the name. Stems never contain ':'.
+constexpr std::string_view kNamePrefix = "n:";
+// A title says what the story is about more densely than any body sentence.
+constexpr int kTitleWeight = 2;
+
+std::optional<std::string> RelationName(stories::CopyRelation r) {
+  switch (r) {
+    case stories::CopyRelation::kExact:
+      return "exact";
+    case stories::CopyRelation::kNear:
+      return "near";
+    case stories::CopyRelation::kNone:
+      break;
+  }
+  return std::nullopt;
+}
+
+stories::CopyRelation RelationFromName(const std::optional<std::string>& name) {
+  if (name == "exact") return stories::CopyRelation::kExact;
+  if (name == "near") return stories::CopyRelation::kNear;
+  return stories::CopyRelation::kNone;
+}
+
+}  // namespace
+
+struct StoryEngine::Impl {
+  explicit Impl(const EngineOptions& options) : grouper(MakeGroupingOptions(options)) {}
+
+  static stories::GroupingOptions MakeGroupingOptions(const EngineOptions& options) {
+    stories::GroupingOptions g;
+    g.window_seconds = options.window_seconds;
+    return g;
+  }
+
+  // Term counts of one article, interned; the analysed body is left in *body.
+  struct Counted {
+    std::vector<std::pair<stories::TermId, int>> terms;
+    std::vector<std::pair<stories::TermId, int>> names;
+    text::AnalyzedText body;
+  };
+
+  Counted Count(const RawArticle& article) {
+    std::unordered_map<stories::TermId, int> terms, names;
+    auto add = [&](const text::AnalyzedText& analyzed, int weight) {
+      for (const std::string& stem : analyzed.stems) terms[statistics.Intern(stem)] += weight;
+      for (const std::string& name : analyzed.names) {
+        std::string key(kNamePrefix);
+        key += text::ToLower(name);
+        names[statistics.Intern(key)] += weight;
+      }
+    };
+    Counted counted;
+    if (article.title) add(analyzer.Analyze(*article.title), kTitleWeight);
+    for (const std::string& bullet : article.bullets) add(analyzer.Analyze(bullet), 1);
+    counted.body = analyzer.Analyze(article.text);
+    add(counted.body, 1);
+    counted.terms.assign(terms.begin(), terms.end());
+    counted.names.assign(names.begin(), names.end());
+    return counted;
+  }
+
+  stories::ArticleProfile Profile(const RawArticle& article, Counted& counted) {
+    stories::ArticleProfile p;
+    p.id = article.id;
+    p.time = article.published_at;
+    p.terms = stories::TfIdfVector(counted.terms, statistics);
+    p.names = stories::TfIdfVector(counted.names, statistics);
+    p.exact_hash = fingerprint::ExactHash(counted.body.normalized);
+    p.minhash = fingerprint::ComputeMinHash(counted.body.words);
+    p.word_count = counted.body.words.size();
+    return p;
+  }
+
+  text::TextAnalyzer analyzer;
+  stories::TermStatistics statistics;
+  stories::StoryGrouper grouper;
+};
+
+StoryEngine::StoryEngine(EngineOptions options) : impl_(std::make_unique<Impl>(options)) {}
+StoryEngine::~StoryEngine() = default;
+StoryEngine::StoryEngine(StoryEngine&&) noexcept = default;
+StoryEngine& StoryEngine::operator=(StoryEngine&&) noexcept = default;
+
+void StoryEngine::LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df) {
+  impl_->statistics.AddDocuments(documents);
+  for (const auto& [term, count] : df) impl_->statistics.AddCounts(0, term, count);
+}
+
+void StoryEngine::ReserveStoryIdsThrough(int64_t id) { impl_->grouper.ReserveStoryIdsThrough(id); }
+
+Decision StoryEngine::Add(const RawArticle& article) {
+  Impl::Counted counted = impl_->Count(article);
+  // The article counts in its own statistics, as in batch TF-IDF.
+  std::vector<stories::TermId> unique;
+  unique.reserve(counted.terms.size() + counted.names.size());
+  for (const auto& [id, tf] : counted.terms) unique.push_back(id);
+  for (const auto& [id, tf] : counted.names) unique.push_back(id);
+  impl_->statistics.AddDocument(unique);
+
+  stories::ArticleProfile profile = impl_->Profile(article, counted);
+  const stories::Assignment a = impl_->grouper.Assign(profile);
+
+  Decision d;
+  d.story = a.story;
+  d.opened_story = a.opened_story;
+  d.similarity = a.similarity;
+  d.copy_of = a.copy_of;
+  d.relation = RelationName(a.relation);
+  d.copy_score = a.copy_score;
+  d.exact_hash = profile.exact_hash;
+  d.minhash = std::move(profile.minhash);
+  d.terms.reserve(unique.size());
+  for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
+  std::sort(d.terms.begin(), d.terms.end());
+  return d;
+}
+
+void StoryEngine::Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
+                          const std::optional<std::string>& relation) {
+  Impl::Counted counted = impl_->Count(article);
+  stories::ArticleProfile profile = impl_->Profile(article, counted);
+  stories::Assignment a;
+  a.story = story;
+  a.copy_of = copy_of;
+  a.relation = RelationFromName(relation);
+  impl_->grouper.Record(profile, a);
+}
+
+void StoryEngine::Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash) {
+  text::TextAnalyzer analyzer;
+  const text::AnalyzedText body = analyzer.Analyze(article.text);
+  *exact_hash = fingerprint::ExactHash(body.normalized);
+  *minhash = fingerprint::ComputeMinHash(body.words);
+}
+
+void SortForProcessing(std::vector<RawArticle>* articles) {
+  std::stable_sort(articles->begin(), articles->end(), [](const RawArticle& a, const RawArticle& b) {
+    if (a.published_at.has_value() != b.published_at.has_value()) return a.published_at.has_value();
+    return a.published_at.has_value() && *a.published_at < *b.published_at;
+  });
+}
+
+}  // namespace storydesk

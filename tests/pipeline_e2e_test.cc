@@ -1,0 +1,209 @@
+// Whole-pipeline tests: the binary on examples/, on ../shared/seeds and on bad input.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "cli_runner.h"
+
+namespace storydesk::testing {
+namespace {
+
+const std::filesystem::path kSource = STORYDESK_SOURCE_DIR;
+const std::filesystem::path kShared = STORYDESK_SHARED_DIR;
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  }
+  return lines;
+}
+
+// Groups of ids, as a canonical set of sets, from lines with an id and a story field.
+std::set<std::set<std::string>> Partition(const std::vector<nlohmann::json>& lines) {
+  std::map<std::string, std::set<std::string>> groups;
+  for (const auto& j : lines) groups[j["story"].dump()].insert(j["id"].get<std::string>());
+  std::set<std::set<std::string>> result;
+  for (auto& [story, ids] : groups) result.insert(ids);
+  return result;
+}
+
+std::map<std::string, nlohmann::json> ById(const std::vector<nlohmann::json>& lines) {
+  std::map<std::string, nlohmann::json> m;
+  for (const auto& j : lines) m[j["id"].get<std::string>()] = j;
+  return m;
+}
+
+TEST(ExamplesGoldenTest, ClusterGroupsExamplesAsExpected) {
+  const auto expected = JsonLines(ReadFile(kSource / "tests/golden/examples_expected.jsonl"));
+  ASSERT_GE(expected.size(), 30u);
+  const CommandResult r = Run("cluster " + Quote(kSource / "examples"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto got = JsonLines(r.out);
+  ASSERT_EQ(got.size(), expected.size());
+  EXPECT_EQ(Partition(got), Partition(expected));
+  const auto got_by_id = ById(got);
+  for (const auto& e : expected) {
+    const std::string id = e["id"];
+    ASSERT_TRUE(got_by_id.count(id)) << id;
+    EXPECT_EQ(got_by_id.at(id)["copy_of"], e["copy_of"]) << id;
+    EXPECT_EQ(got_by_id.at(id)["relation"], e["relation"]) << id;
+  }
+}
+
+TEST(IngestTest, IngestStoresWhatClusterComputesAndIsIdempotent) {
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  const CommandResult first = Run("--db " + Quote(db) + " ingest " + Quote(kSource / "examples"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("duplicates 0, rejected 0"), std::string::npos) << first.out;
+
+  const CommandResult exported = Run("--db " + Quote(db) + " export");
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const CommandResult clustered = Run("cluster " + Quote(kSource / "examples"));
+  EXPECT_EQ(Partition(JsonLines(exported.out)), Partition(JsonLines(clustered.out)));
+
+  const CommandResult again = Run("--db " + Quote(db) + " ingest " + Quote(kSource / "examples"));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("new 0,"), std::string::npos) << again.out;
+  const CommandResult exported_again = Run("--db " + Quote(db) + " export");
+  EXPECT_EQ(exported_again.out, exported.out);
+}
+
+TEST(IngestTest, IncrementalIngestContinuesStories) {
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  // Articles split across two runs still land in the stories one run would make.
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(kSource / "examples/text")) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 4u);
+  std::string first_half, second_half;
+  for (size_t i = 0; i < files.size(); ++i) (i % 2 == 0 ? first_half : second_half) += " " + Quote(files[i]);
+  ASSERT_EQ(Run("--db " + Quote(db) + " ingest" + first_half).exit_code, 0);
+  ASSERT_EQ(Run("--db " + Quote(db) + " ingest" + second_half).exit_code, 0);
+  const auto exported = JsonLines(Run("--db " + Quote(db) + " export").out);
+  std::string all;
+  for (const auto& f : files) all += " " + Quote(f);
+  const auto clustered = JsonLines(Run("cluster" + all).out);
+  EXPECT_EQ(exported.size(), files.size());
+  EXPECT_EQ(Partition(exported), Partition(clustered));
+}
+
+TEST(SeedsTest, BothSeedArticlesFormOneStoryAndAreNotCopies) {
+  const auto seeds = kShared / "seeds";
+  if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds << ": the seed articles are not beside the repo";
+  const CommandResult r = Run("cluster " + Quote(seeds));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["story"], lines[1]["story"]);
+  EXPECT_TRUE(lines[0]["relation"].is_null());
+  EXPECT_TRUE(lines[1]["relation"].is_null());
+}
+
+TEST(SeedsTest, ShowReportsApAsTheSourceOfSeed002) {
+  const auto seeds = kShared / "seeds";
+  if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds << ": the seed articles are not beside the repo";
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  ASSERT_EQ(Run("--db " + Quote(db) + " ingest " + Quote(seeds)).exit_code, 0);
+  const CommandResult stories = Run("--db " + Quote(db) + " stories --json");
+  ASSERT_EQ(stories.exit_code, 0) << stories.err;
+  const auto list = nlohmann::json::parse(stories.out);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["articles"], 2);
+  const CommandResult show = Run("--db " + Quote(db) + " show " + list[0]["id"].dump() + " --format json");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  const auto story = nlohmann::json::parse(show.out);
+  std::map<std::string, nlohmann::json> sources;
+  for (const auto& a : story["articles"]) sources[a["id"]] = a["source"];
+  EXPECT_EQ(sources["002_afa42ac42fd70cc7"], "AP");
+}
+
+// Every kind of bad input: one line each on stderr naming file and line, the good articles
+// still stored, exit code 1.
+TEST(BadInputTest, EachBadInputIsReportedAndTheRestIsStored) {
+  TempDir tmp;
+  const auto in = tmp.path() / "in";
+  const std::string good = " date 2031-03-02\n\nA quiet headline\n\nThe harbour reopened on Monday after repairs.\n";
+  tmp.Write("in/a_good.txt", good);
+  tmp.Write("in/b_bad_utf8.txt", " date 2031-03-02\n\nBroken \xC3\x28 bytes here.\n");
+  tmp.Write("in/c_binary.txt", std::string("\x7f" "ELF\0\0\0\1\2\3", 10));
+  tmp.Write("in/d_empty.txt", "");
+  tmp.Write("in/e_huge.txt", " date 2031-03-02\n\n" + std::string(11 * 1024 * 1024, 'a') + "\n");
+  tmp.Write("in/f_bad_date.txt", " date 2031-02-30\n\nSome text.\n");
+  tmp.Write("in/g_feed.jsonl",
+            "{\"id\": \"j1\", \"text\": \"A good line about the tram vote.\", \"published\": \"2031-03-03\"}\n"
+            "{\"id\": \"j2\", \"text\": \"unterminated\n"
+            "{\"id\": \"j3\", \"text\": \"Bad date.\", \"published\": \"yesterday\"}\n"
+            "{\"id\": \"j4\", \"text\": \"Another good line.\", \"published\": \"2031-03-04T10:00:00+02:00\"}\n");
+  const auto db = tmp.path() / "s.db";
+  const CommandResult r = Run("--db " + Quote(db) + " ingest " + Quote(in));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  std::istringstream err(r.err);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(err, l);) lines.push_back(l);
+  ASSERT_EQ(lines.size(), 7u) << r.err;
+  const std::vector<std::string> expected_prefixes = {
+      "storydesk: " + (in / "b_bad_utf8.txt").string() + ":3: ",
+      "storydesk: " + (in / "c_binary.txt").string() + ":",
+      "storydesk: " + (in / "d_empty.txt").string() + ":",
+      "storydesk: " + (in / "e_huge.txt").string() + ":",
+      "storydesk: " + (in / "f_bad_date.txt").string() + ":1: ",
+      "storydesk: " + (in / "g_feed.jsonl").string() + ":2: ",
+      "storydesk: " + (in / "g_feed.jsonl").string() + ":3: ",
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].rfind(expected_prefixes[i], 0), 0u) << lines[i];
+  }
+  EXPECT_NE(r.out.find("read 9, new 3, duplicates 0, rejected 6"), std::string::npos) << r.out;
+  const auto stored = ById(JsonLines(Run("--db " + Quote(db) + " export").out));
+  EXPECT_EQ(stored.size(), 3u);
+  EXPECT_TRUE(stored.count("a_good"));
+  EXPECT_TRUE(stored.count("j1"));
+  EXPECT_TRUE(stored.count("j4"));
+}
+
+TEST(BadInputTest, SameIdWithDifferentTextIsRejected) {
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  const auto a = tmp.Write("a.jsonl", "{\"id\": \"x\", \"text\": \"The first text of x.\"}\n");
+  const auto b = tmp.Write("b.jsonl", "{\"id\": \"x\", \"text\": \"A different text of x.\"}\n");
+  ASSERT_EQ(Run("--db " + Quote(db) + " ingest " + Quote(a)).exit_code, 0);
+  const CommandResult r = Run("--db " + Quote(db) + " ingest " + Quote(b));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("already used"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, ExitCodesFollowTheContract) {
+  TempDir tmp;
+  EXPECT_EQ(Run("no-such-verb").exit_code, 2);
+  EXPECT_EQ(Run("stories --limit -3").exit_code, 2);
+  const auto db = tmp.path() / "s.db";
+  EXPECT_EQ(Run("--db " + Quote(db) + " show 999").exit_code, 2);
+  const auto not_db = tmp.Write("not.db", "this is not a database, just some text that is long enough\n");
+  EXPECT_EQ(Run("--db " + Quote(not_db) + " stories").exit_code, 3);
+  for (const char* verb : {"ingest", "stories", "show", "export", "cluster"}) {
+    const CommandResult help = Run(std::string(verb) + " --help");
+    EXPECT_EQ(help.exit_code, 0) << verb;
+    EXPECT_NE(help.out.find("Usage"), std::string::npos) << verb;
+  }
+}
+
+TEST(CliTest, StdinIsReadWithDash) {
+  TempDir tmp;
+  const auto input = tmp.Write("in.jsonl", "{\"id\": \"s1\", \"text\": \"Read from standard input.\"}\n");
+  const CommandResult r = Run("cluster -", input.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(JsonLines(r.out).size(), 1u);
+}
+
+}  // namespace
+}  // namespace storydesk::testing
