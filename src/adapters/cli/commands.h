@@ -17,5 +17,6 @@ void AddStoriesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_co
 void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddClusterCommand(CLI::App& app, int* exit_code);
+void AddEvalCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storydesk::cli

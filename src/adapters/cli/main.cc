@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   AddShowCommand(app, globals, &exit_code);
   AddExportCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
+  AddEvalCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

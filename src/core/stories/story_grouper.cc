@@ -58,7 +58,8 @@ Assignment StoryGrouper::Assign(const ArticleProfile& article) {
 }
 
 void StoryGrouper::Record(const ArticleProfile& article, const Assignment& assignment) {
-  if (article.time) Evict(*article.time);
+  // No eviction while restoring: the restored window may reach past the articles still to
+  // come, and evicting by its newest time would drop stories those articles should find.
   ReserveStoryIdsThrough(assignment.story);
   Remember(article, assignment);
 }

@@ -1,0 +1,25 @@
+// ClusterInMemory: reads articles and groups them with a fresh StoryEngine, with no store —
+// shared by `cluster` (prints the result) and `eval` (scores it).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "storydesk/status.h"
+#include "storydesk/story_engine.h"
+
+namespace storydesk::cli {
+
+struct ClusterRun {
+  std::vector<std::string> input_order;                 // accepted ids, in input order
+  std::unordered_map<std::string, Decision> decisions;  // by id
+  size_t rejected = 0;                                  // each already reported on stderr
+};
+
+// Reads `paths` (rejections reported on stderr), processes the articles in publication order
+// and returns every decision. Errors: only when reading cannot go on at all.
+Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options);
+
+}  // namespace storydesk::cli

@@ -1,0 +1,139 @@
+// storydesk eval --gold GOLD.jsonl INPUT — scores a grouping against gold stories.
+// INPUT is either a prediction ({"id","story"} lines, e.g. the output of `cluster` or
+// `export`) or articles (lines with "text", or seed text files/directories), which are then
+// clustered in memory first. Metrics: src/core/eval/clustering_metrics.h.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/cluster_run.h"
+#include "adapters/cli/commands.h"
+#include "core/eval/clustering_metrics.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct EvalFlags {
+  std::string gold;
+  std::string input;
+  bool json = false;
+  int64_t window_days = 7;
+};
+
+std::string LabelText(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// Reads {"id", "story"} lines. Errors name the file and line.
+Result<eval::Clustering> ReadAssignments(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(ErrorCode::kIo, path + ": cannot open");
+  eval::Clustering clustering;
+  std::string line;
+  for (int64_t number = 1; std::getline(in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j.contains("story")) {
+      return Status::Error(ErrorCode::kInvalidInput,
+                           path + ":" + std::to_string(number) + ": expected a JSON object with \"id\" and \"story\"");
+    }
+    clustering[LabelText(j["id"])] = LabelText(j["story"]);
+  }
+  return clustering;
+}
+
+// True when `path` holds articles to cluster rather than a prediction: a directory, a seed
+// text file, or JSON Lines whose first record has a "text" field.
+bool HoldsArticles(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return true;  // let the readers report it
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    return j.is_discarded() || !j.is_object() || j.contains("text");
+  }
+  return false;
+}
+
+nlohmann::json ScoresJson(const eval::ClusteringScores& s) {
+  auto pr = [](const eval::PrecisionRecall& p) {
+    return nlohmann::json{{"precision", p.precision}, {"recall", p.recall}, {"f1", p.f1}};
+  };
+  return {{"bcubed", pr(s.bcubed)},
+          {"pairwise", pr(s.pairwise)},
+          {"adjusted_rand", s.adjusted_rand},
+          {"items", s.items},
+          {"gold_stories", s.gold_clusters},
+          {"predicted_stories", s.predicted_clusters},
+          {"missing_from_prediction", s.missing_from_prediction},
+          {"unknown_to_gold", s.unknown_to_gold}};
+}
+
+int RunEval(const EvalFlags& flags) {
+  auto gold = ReadAssignments(flags.gold);
+  if (!gold.ok()) {
+    PrintError(gold.status().message());
+    return kExitUsage;
+  }
+  eval::Clustering predicted;
+  size_t rejected = 0;
+  if (HoldsArticles(flags.input)) {
+    EngineOptions options;
+    options.window_seconds = flags.window_days * 24 * 3600;
+    auto run = ClusterInMemory({flags.input}, options);
+    if (!run.ok()) {
+      PrintError(run.status().message());
+      return ExitCodeFor(run.status());
+    }
+    rejected = run.value().rejected;
+    for (const auto& [id, decision] : run.value().decisions) predicted[id] = std::to_string(decision.story);
+  } else {
+    auto read = ReadAssignments(flags.input);
+    if (!read.ok()) {
+      PrintError(read.status().message());
+      return kExitUsage;
+    }
+    predicted = std::move(read.value());
+  }
+
+  const eval::ClusteringScores s = eval::ScoreClustering(gold.value(), predicted);
+  if (flags.json) {
+    std::cout << ScoresJson(s).dump() << '\n';
+  } else {
+    std::printf("items %lld, gold stories %lld, predicted stories %lld", static_cast<long long>(s.items),
+                static_cast<long long>(s.gold_clusters), static_cast<long long>(s.predicted_clusters));
+    if (s.missing_from_prediction > 0) {
+      std::printf(", missing from prediction %lld (scored as singletons)",
+                  static_cast<long long>(s.missing_from_prediction));
+    }
+    std::printf("\n");
+    std::printf("BCubed    P %.4f  R %.4f  F1 %.4f\n", s.bcubed.precision, s.bcubed.recall, s.bcubed.f1);
+    std::printf("pairwise  P %.4f  R %.4f  F1 %.4f\n", s.pairwise.precision, s.pairwise.recall, s.pairwise.f1);
+    std::printf("ARI       %.4f\n", s.adjusted_rand);
+  }
+  return rejected > 0 ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("eval", "score a grouping against gold stories (BCubed, pairwise, ARI)");
+  auto flags = std::make_shared<EvalFlags>();
+  cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article")->required();
+  cmd->add_option("input", flags->input,
+                  "a prediction ({\"id\", \"story\"} lines, as printed by cluster or export) or articles to cluster")
+      ->required();
+  cmd->add_flag("--json", flags->json, "print the scores as one JSON object");
+  cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  cmd->footer(
+      "Gold articles missing from the prediction count as singletons; predicted articles not in gold are "
+      "ignored.\nMetrics: BCubed (Bagga & Baldwin 1998), pair counting, adjusted Rand index (Hubert & Arabie 1985).");
+  cmd->callback([flags, exit_code] { *exit_code = RunEval(*flags); });
+}
+
+}  // namespace storydesk::cli

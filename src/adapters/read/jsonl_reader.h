@@ -1,0 +1,28 @@
+// ParseJsonLine: one JSON Lines record — one line, without its line break — to a RawArticle.
+//
+// The record is a JSON object. Fields (all others are ignored):
+//   id         string, or an integer (kept as its decimal digits); optional. Absent, null or
+//              blank leaves `id` empty, for the caller to derive one (article_id.h).
+//   source     string or null      url    string or null      title   string or null
+//   published  string or null: "YYYY-MM-DD" or an RFC 3339 date-time (published_time.h)
+//   text       string, required, not blank
+// Strings are trimmed of surrounding white space; blank optional strings count as absent.
+// The text is taken as given: no dateline is split off (unlike the seed text form).
+//
+// Sets id, source, url, title, published, published_at and text; leaves verbatim and origin
+// to the caller. Errors (kInvalidInput, one-line messages naming the field or the column):
+// NUL bytes, invalid UTF-8, malformed JSON, a record that is not an object, a field of the
+// wrong type, an unparsable date, a missing or blank text. Never throws.
+// Pure function; thread-safe.
+#pragma once
+
+#include <string_view>
+
+#include "storydesk/article.h"
+#include "storydesk/status.h"
+
+namespace storydesk::read {
+
+Result<RawArticle> ParseJsonLine(std::string_view line);
+
+}  // namespace storydesk::read

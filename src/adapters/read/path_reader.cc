@@ -1,0 +1,434 @@
+#include "adapters/read/path_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+#include "adapters/read/jsonl_reader.h"
+#include "adapters/read/seed_text_reader.h"
+#include "adapters/read/text_checks.h"
+#include "core/article_id.h"
+
+namespace storydesk::read {
+namespace fs = std::filesystem;
+
+std::string ReadError::ToString() const {
+  if (line == 0) return file + ": " + message;
+  return file + ":" + std::to_string(line) + ": " + message;
+}
+
+namespace {
+
+constexpr uint64_t kProgressStepBytes = 1 << 20;
+constexpr size_t kChunkBytes = 1 << 20;
+constexpr const char* kStdinName = "-";
+
+enum class Format { kSeedText, kJsonLines };
+
+// One thing to read, found while expanding the paths.
+struct Input {
+  std::string path;  // as given, or dir/.../name for files found in a directory
+  bool is_stdin = false;
+  Format format = Format::kSeedText;
+  std::optional<uint64_t> size;      // for regular files
+  std::optional<std::string> error;  // the path cannot be read at all
+};
+
+std::string LowerExtension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return ext;
+}
+
+bool IsJsonLinesName(const fs::path& path) {
+  const std::string ext = LowerExtension(path);
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+bool IsReadableName(const fs::path& path) { return IsJsonLinesName(path) || LowerExtension(path) == ".txt"; }
+
+bool IsHidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// "article is 11.0 MB (11534355 bytes), over the 10 MB limit (10485760 bytes); skipped"
+std::string OversizeMessage(const std::string& what, std::optional<uint64_t> bytes) {
+  const std::string limit = "the " + std::to_string(kMaxArticleBytes / (size_t{1024} * 1024)) + " MB limit";
+  if (!bytes) return what + " is over " + limit + "; skipped";
+  char megabytes[32];
+  std::snprintf(megabytes, sizeof megabytes, "%.1f MB", static_cast<double>(*bytes) / (1024.0 * 1024.0));
+  return what + " is " + megabytes + " (" + std::to_string(*bytes) + " bytes), over " + limit + " (" +
+         std::to_string(kMaxArticleBytes) + " bytes); skipped";
+}
+
+// Adds the files of `dir` (recursively, sorted byte-wise by full path, hidden entries and
+// other extensions skipped) to `inputs`.
+void ExpandDirectory(const std::string& dir, std::vector<Input>* inputs) {
+  std::vector<std::pair<std::string, fs::path>> files;
+  std::error_code ec;
+  // skip_permission_denied would make an unreadable top directory look empty: open it first.
+  { fs::directory_iterator probe(dir, ec); }
+  if (ec) {
+    Input failed;
+    failed.path = dir;
+    failed.error = "cannot read directory: " + ec.message();
+    inputs->push_back(std::move(failed));
+    return;
+  }
+  // Unreadable subdirectories are skipped; any other failure ends the listing (reported below).
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  const fs::recursive_directory_iterator end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    if (IsHidden(entry.path())) {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      ec.clear();
+      continue;
+    }
+    std::error_code type_ec;
+    if (entry.is_regular_file(type_ec) && IsReadableName(entry.path())) {
+      files.emplace_back(entry.path().string(), entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [name, path] : files) {
+    Input input;
+    input.path = std::move(name);
+    input.format = IsJsonLinesName(path) ? Format::kJsonLines : Format::kSeedText;
+    std::error_code size_ec;
+    const uintmax_t size = fs::file_size(path, size_ec);
+    if (!size_ec) input.size = size;
+    inputs->push_back(std::move(input));
+  }
+  if (ec) {
+    Input failed;
+    failed.path = dir;
+    failed.error = "cannot read the whole directory: " + ec.message();
+    inputs->push_back(std::move(failed));
+  }
+}
+
+std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
+  std::vector<Input> inputs;
+  for (const std::string& given : paths) {
+    if (given == kStdinName) {
+      Input input;
+      input.path = given;
+      input.is_stdin = true;
+      inputs.push_back(std::move(input));
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(given, ec);
+    if (status.type() == fs::file_type::not_found || (ec && ec == std::errc::no_such_file_or_directory)) {
+      Input missing;
+      missing.path = given;
+      missing.error = "no such file or directory";
+      inputs.push_back(std::move(missing));
+      continue;
+    }
+    if (ec) {
+      Input failed;
+      failed.path = given;
+      failed.error = "cannot read: " + ec.message();
+      inputs.push_back(std::move(failed));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      ExpandDirectory(given, &inputs);
+      continue;
+    }
+    // A file named explicitly is read whatever its extension: JSON Lines by name, else seed text.
+    Input input;
+    input.path = given;
+    input.format = IsJsonLinesName(given) ? Format::kJsonLines : Format::kSeedText;
+    if (fs::is_regular_file(status)) {
+      const uintmax_t size = fs::file_size(given, ec);
+      if (!ec) input.size = size;
+    }
+    inputs.push_back(std::move(input));
+  }
+  return inputs;
+}
+
+// Reports bytes read: at most once per kProgressStepBytes, and at the end of each file.
+class Progress {
+ public:
+  Progress(const ReadCallbacks& callbacks, uint64_t total) : callbacks_(callbacks), total_(total) {}
+
+  void Add(uint64_t bytes) {
+    done_ += bytes;
+    if (done_ - reported_ >= kProgressStepBytes) Report();
+  }
+  void Report() {
+    reported_ = done_;
+    if (callbacks_.on_progress) callbacks_.on_progress(done_, total_);
+  }
+
+ private:
+  const ReadCallbacks& callbacks_;
+  uint64_t total_;
+  uint64_t done_ = 0;
+  uint64_t reported_ = 0;
+};
+
+// Reads lines from a stream in chunks, so files of any size are read in bounded memory.
+// Lines longer than `max_bytes` are not stored: they are skipped to their end and flagged.
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::string prefix, size_t max_bytes)
+      : in_(in), buffer_(std::move(prefix)), max_bytes_(max_bytes) {}
+
+  // The next line, without "\n" or "\r\n". Returns false at the end of the input (or on a
+  // stream failure; see Failed()). *length is the line's length without the terminator;
+  // *consumed counts the terminator too. A line longer than the limit is consumed but not
+  // stored: *line is left empty and *oversize set.
+  bool Next(std::string* line, bool* oversize, uint64_t* length, uint64_t* consumed) {
+    line->clear();
+    *oversize = false;
+    *length = 0;
+    for (;;) {
+      if (pos_ < buffer_.size()) {
+        const size_t newline = std::string_view(buffer_).find('\n', pos_);
+        const size_t take = (newline == std::string_view::npos ? buffer_.size() : newline) - pos_;
+        *length += take;
+        if (!*oversize && *length > max_bytes_) {
+          *oversize = true;
+          std::string().swap(*line);  // give the memory back now
+        }
+        if (!*oversize) line->append(buffer_, pos_, take);
+        pos_ += take;
+        if (newline != std::string_view::npos) {
+          ++pos_;
+          *consumed = *length + 1;
+          StripCarriageReturn(line, length);
+          return true;
+        }
+      }
+      if (!Refill()) {
+        *consumed = *length;
+        StripCarriageReturn(line, length);
+        return *consumed > 0;  // a last line without a final newline
+      }
+    }
+  }
+
+  bool Failed() const { return in_.bad(); }
+
+ private:
+  static void StripCarriageReturn(std::string* line, uint64_t* length) {
+    if (!line->empty() && line->back() == '\r') {
+      line->pop_back();
+      --*length;
+    }
+  }
+
+  bool Refill() {
+    if (in_.eof() || in_.bad()) return false;
+    buffer_.resize(kChunkBytes);
+    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.resize(static_cast<size_t>(in_.gcount()));
+    pos_ = 0;
+    return !buffer_.empty();
+  }
+
+  std::istream& in_;
+  std::string buffer_;
+  size_t pos_ = 0;
+  size_t max_bytes_;
+};
+
+// Reads at most max_bytes + 1 bytes of `in` into *out; true when there was more than max_bytes.
+bool ReadCapped(std::istream& in, size_t max_bytes, std::string* out) {
+  std::string chunk(kChunkBytes, '\0');
+  while (out->size() <= max_bytes && in.good()) {
+    const size_t want = std::min(chunk.size(), max_bytes + 1 - out->size());
+    in.read(chunk.data(), static_cast<std::streamsize>(want));
+    out->append(chunk.data(), static_cast<size_t>(in.gcount()));
+  }
+  return out->size() > max_bytes;
+}
+
+class Reader {
+ public:
+  Reader(const ReadCallbacks& callbacks, uint64_t total) : callbacks_(callbacks), progress_(callbacks, total) {}
+
+  void Error(const std::string& file, int64_t line, std::string message) {
+    if (callbacks_.on_error) callbacks_.on_error(ReadError{file, line, std::move(message)});
+  }
+
+  void Deliver(RawArticle article) {
+    if (callbacks_.on_article) callbacks_.on_article(std::move(article));
+  }
+
+  // One seed-text article from `content`, already read whole. `file_id` is the id to give it
+  // (empty: derive one from the content).
+  void SeedText(const std::string& name, std::string content, const std::string& file_id) {
+    if (content.empty()) return Error(name, 0, "empty file");
+    if (auto problem = FindTextProblem(content); problem && problem->kind == TextProblem::Kind::kNulByte) {
+      return Error(name, 0,
+                   "binary file (NUL byte at byte offset " + std::to_string(problem->offset) + "), not seed text");
+    }
+    int64_t error_line = 0;
+    auto parsed = ParseSeedText(content, &error_line);
+    if (!parsed.ok()) return Error(name, error_line, parsed.status().message());
+    RawArticle article = std::move(parsed).value();
+    article.id = file_id.empty() ? DeriveArticleId(article) : file_id;
+    article.origin = name + ":1";
+    article.verbatim = std::move(content);
+    Deliver(std::move(article));
+  }
+
+  void SeedTextFile(const Input& input) {
+    if (input.size && *input.size > kMaxArticleBytes) {
+      // Rejected from its size alone, without reading it.
+      progress_.Add(*input.size);
+      return Error(input.path, 0, OversizeMessage("article", input.size));
+    }
+    std::ifstream in(input.path, std::ios::binary);
+    if (!in) return Error(input.path, 0, std::string("cannot open: ") + std::strerror(errno));
+    std::string content;
+    const bool over = ReadCapped(in, kMaxArticleBytes, &content);
+    progress_.Add(content.size());
+    if (in.bad()) return Error(input.path, 0, "read error");
+    if (over) return Error(input.path, 0, OversizeMessage("article", std::nullopt));
+    std::string id = fs::path(input.path).stem().string();
+    SeedText(input.path, std::move(content), id);
+  }
+
+  // JSON Lines from `in`; `prefix` holds bytes already taken from the stream (stdin sniffing).
+  // Returns false on a stream failure.
+  bool JsonLines(const std::string& name, std::istream& in, std::string prefix) {
+    LineReader lines(in, std::move(prefix), kMaxArticleBytes);
+    std::string line;
+    bool oversize = false;
+    uint64_t length = 0, consumed = 0;
+    int64_t number = 0;
+    bool any_record = false;
+    uint64_t total_bytes = 0;
+    while (lines.Next(&line, &oversize, &length, &consumed)) {
+      ++number;
+      total_bytes += consumed;
+      progress_.Add(consumed);
+      if (oversize) {
+        any_record = true;
+        Error(name, number, OversizeMessage("record", length));
+        continue;
+      }
+      if (IsBlank(line)) continue;
+      if (!any_record) {
+        // NUL bytes in the first record: a binary file, reported once rather than per "line".
+        if (auto problem = FindTextProblem(line); problem && problem->kind == TextProblem::Kind::kNulByte) {
+          Error(name, 0, "binary file (NUL byte in line " + std::to_string(number) + "), not JSON Lines");
+          return !lines.Failed();
+        }
+      }
+      any_record = true;
+      auto parsed = ParseJsonLine(line);
+      if (!parsed.ok()) {
+        Error(name, number, parsed.status().message());
+        continue;
+      }
+      RawArticle article = std::move(parsed).value();
+      if (article.id.empty()) article.id = DeriveArticleId(article);
+      article.origin = name + ":" + std::to_string(number);
+      article.verbatim = std::move(line);
+      line = std::string();
+      Deliver(std::move(article));
+    }
+    if (lines.Failed()) {
+      Error(name, 0, "read error after line " + std::to_string(number));
+      return false;
+    }
+    if (total_bytes == 0) {
+      Error(name, 0, "empty file");
+    } else if (!any_record) {
+      Error(name, 0, "empty file: only blank lines");
+    }
+    return true;
+  }
+
+  void JsonLinesFile(const Input& input) {
+    std::ifstream in(input.path, std::ios::binary);
+    if (!in) return Error(input.path, 0, std::string("cannot open: ") + std::strerror(errno));
+    JsonLines(input.path, in, std::string());
+  }
+
+  // Stdin: JSON Lines when the first non-blank byte is '{', else one seed-text article.
+  Status Stdin(std::istream& in) {
+    std::string prefix;
+    int c = in.peek();
+    while (c != std::char_traits<char>::eof() && (c == ' ' || c == '\t' || c == '\r' || c == '\n') &&
+           prefix.size() <= kMaxArticleBytes) {
+      prefix.push_back(static_cast<char>(in.get()));
+      c = in.peek();
+    }
+    if (in.bad()) return Status::Error(ErrorCode::kIo, "cannot read standard input");
+    if (c == std::char_traits<char>::eof()) {
+      progress_.Add(prefix.size());
+      Error(kStdinName, 0, prefix.empty() ? "empty input" : "empty input: only white space");
+      return Status::Ok();
+    }
+    if (c == '{') {
+      if (!JsonLines(kStdinName, in, std::move(prefix))) {
+        return Status::Error(ErrorCode::kIo, "cannot read standard input");
+      }
+      return Status::Ok();
+    }
+    std::string content = std::move(prefix);
+    const bool over = ReadCapped(in, kMaxArticleBytes, &content);
+    if (in.bad()) return Status::Error(ErrorCode::kIo, "cannot read standard input");
+    progress_.Add(content.size());
+    if (over) {
+      Error(kStdinName, 0, OversizeMessage("article", std::nullopt));
+      return Status::Ok();
+    }
+    SeedText(kStdinName, std::move(content), std::string());
+    return Status::Ok();
+  }
+
+  void FileDone() { progress_.Report(); }
+
+ private:
+  const ReadCallbacks& callbacks_;
+  Progress progress_;
+};
+
+}  // namespace
+
+Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stream, const ReadCallbacks& callbacks) {
+  const std::vector<Input> inputs = ExpandPaths(paths);
+  uint64_t total = 0;
+  bool total_known = true;
+  for (const Input& input : inputs) {
+    if (input.is_stdin || (!input.error && !input.size)) total_known = false;
+    if (input.size) total += *input.size;
+  }
+  Reader reader(callbacks, total_known ? total : 0);
+  for (const Input& input : inputs) {
+    if (input.error) {
+      reader.Error(input.path, 0, *input.error);
+      continue;
+    }
+    if (input.is_stdin) {
+      if (Status s = reader.Stdin(stdin_stream); !s.ok()) return s;
+    } else if (input.format == Format::kJsonLines) {
+      reader.JsonLinesFile(input);
+    } else {
+      reader.SeedTextFile(input);
+    }
+    reader.FileDone();
+  }
+  return Status::Ok();
+}
+
+}  // namespace storydesk::read

@@ -1,0 +1,47 @@
+// ReadPaths: the entry point of the readers — files, directories and stdin to RawArticles.
+//
+// A path is a file, a directory (read recursively, entries sorted by name so results are
+// deterministic; hidden entries and files of other formats skipped) or "-" for stdin.
+// Formats, by extension: .jsonl / .ndjson → JSON Lines (jsonl_reader.h); .txt or none →
+// the seed plain-text form (seed_text_reader.h). Stdin is sniffed: a first non-blank '{'
+// means JSON Lines.
+//
+// Bad input never stops the run: each bad record is reported once through on_error and
+// skipped, the rest is read. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "storydesk/article.h"
+#include "storydesk/status.h"
+
+namespace storydesk::read {
+
+// One bad record or file.
+struct ReadError {
+  std::string file;   // the path as given ("-" for stdin)
+  int64_t line = 0;   // 1-based line of the record; 0 when the whole file is at fault
+  std::string message;
+  // "FILE:LINE: message", or "FILE: message" when line is 0.
+  std::string ToString() const;
+};
+
+struct ReadCallbacks {
+  std::function<void(RawArticle)> on_article;
+  std::function<void(const ReadError&)> on_error;
+  // Bytes read so far and in total (total 0 when unknown, e.g. stdin). May be empty.
+  std::function<void(uint64_t done, uint64_t total)> on_progress;
+};
+
+// Largest article accepted; bigger records are rejected with an error.
+inline constexpr size_t kMaxArticleBytes = 10 * 1024 * 1024;
+
+// Reads every path in order. Returns non-ok only when reading cannot go on at all (kIo on a
+// stream failure of stdin); missing or unreadable paths are reported through on_error.
+Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stream, const ReadCallbacks& callbacks);
+
+}  // namespace storydesk::read

@@ -1,0 +1,390 @@
+#include "adapters/read/path_reader.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/article_id.h"
+
+namespace storydesk::read {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp directory, removed with its contents at the end.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    std::random_device random;
+    path_ = fs::temp_directory_path() / ("storydesk_read_test_" + std::to_string(getpid()) + "_" +
+                                         std::to_string(counter++) + "_" + std::to_string(random()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& Path() const { return path_; }
+
+  // Writes `content` to `relative` (creating directories) and returns the full path as a string.
+  std::string Write(const std::string& relative, const std::string& content) const {
+    const fs::path full = path_ / relative;
+    fs::create_directories(full.parent_path());
+    std::ofstream out(full, std::ios::binary);
+    out << content;
+    return full.string();
+  }
+  std::string Str(const std::string& relative = "") const {
+    return relative.empty() ? path_.string() : (path_ / relative).string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+// Everything the reader reported.
+struct Collected {
+  std::vector<RawArticle> articles;
+  std::vector<ReadError> errors;
+  std::vector<std::pair<uint64_t, uint64_t>> progress;
+  Status status;
+
+  std::vector<std::string> Ids() const {
+    std::vector<std::string> ids;
+    for (const auto& a : articles) ids.push_back(a.id);
+    return ids;
+  }
+  std::vector<std::string> Origins() const {
+    std::vector<std::string> origins;
+    for (const auto& a : articles) origins.push_back(a.origin);
+    return origins;
+  }
+};
+
+Collected Read(const std::vector<std::string>& paths, const std::string& stdin_content = "") {
+  Collected c;
+  std::istringstream in(stdin_content);
+  ReadCallbacks callbacks;
+  callbacks.on_article = [&c](RawArticle a) { c.articles.push_back(std::move(a)); };
+  callbacks.on_error = [&c](const ReadError& e) { c.errors.push_back(e); };
+  callbacks.on_progress = [&c](uint64_t done, uint64_t total) { c.progress.emplace_back(done, total); };
+  c.status = ReadPaths(paths, in, callbacks);
+  return c;
+}
+
+const std::string kGood = " date 2031-03-02\n\nA quiet headline\n\nThe harbour reopened on Monday after repairs.\n";
+const std::string kGoodLine1 = R"({"id": "j1", "text": "A good line about the tram vote.", "published": "2031-03-03"})";
+const std::string kGoodLine3 = R"({"id": "j3", "text": "Another good line."})";
+
+// Expects exactly one error, in `file` at `line`, whose message starts with `message`.
+void ExpectOneError(const Collected& c, const std::string& file, int64_t line, const std::string& message) {
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].file, file);
+  EXPECT_EQ(c.errors[0].line, line);
+  EXPECT_EQ(c.errors[0].message.rfind(message, 0), 0u) << c.errors[0].message;
+  EXPECT_EQ(c.errors[0].message.find('\n'), std::string::npos);
+}
+
+TEST(ReadErrorTest, ToString) {
+  EXPECT_EQ((ReadError{"in/a.jsonl", 7, "bad"}).ToString(), "in/a.jsonl:7: bad");
+  EXPECT_EQ((ReadError{"in/a.txt", 0, "empty file"}).ToString(), "in/a.txt: empty file");
+}
+
+TEST(PathReaderTest, SeedFileGetsIdFromNameOriginAndVerbatim) {
+  TempDir tmp;
+  const std::string path = tmp.Write("000_03f42af68fe181a5.txt", kGood);
+  const Collected c = Read({path});
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  ASSERT_EQ(c.articles.size(), 1u);
+  const RawArticle& a = c.articles[0];
+  EXPECT_EQ(a.id, "000_03f42af68fe181a5");
+  EXPECT_EQ(a.origin, path + ":1");
+  EXPECT_EQ(a.verbatim, kGood);
+  EXPECT_EQ(a.title, "A quiet headline");
+  EXPECT_EQ(a.text, "The harbour reopened on Monday after repairs.");
+}
+
+TEST(PathReaderTest, JsonLinesIdsOriginsAndVerbatim) {
+  TempDir tmp;
+  const std::string line2 = R"({"text": "No id here.", "title": "T"})";
+  const std::string path = tmp.Write("feed.jsonl", kGoodLine1 + "\n\n   \n" + line2 + "\r\n" + kGoodLine3);
+  const Collected c = Read({path});
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();  // blank lines are skipped silently
+  ASSERT_EQ(c.articles.size(), 3u);
+  RawArticle expected_derived;
+  expected_derived.title = "T";
+  expected_derived.text = "No id here.";
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", DeriveArticleId(expected_derived), "j3"}));
+  EXPECT_EQ(c.Origins(), (std::vector<std::string>{path + ":1", path + ":4", path + ":5"}));
+  EXPECT_EQ(c.articles[0].verbatim, kGoodLine1);
+  EXPECT_EQ(c.articles[1].verbatim, line2);  // without "\r\n"
+  EXPECT_EQ(c.articles[2].verbatim, kGoodLine3);
+}
+
+TEST(PathReaderTest, MissingPath) {
+  TempDir tmp;
+  const std::string missing = tmp.Str("nope.txt");
+  const std::string good = tmp.Write("good.txt", kGood);
+  const Collected c = Read({missing, good});
+  ExpectOneError(c, missing, 0, "no such file or directory");
+  EXPECT_EQ(c.errors[0].message, "no such file or directory");
+  EXPECT_EQ(c.articles.size(), 1u);
+  EXPECT_TRUE(c.status.ok());
+}
+
+// One test per kind of bad input: exactly one error, naming file and line, and the other
+// records of the same input still delivered.
+
+TEST(BadInputTest, InvalidUtf8InSeedFile) {
+  TempDir tmp;
+  tmp.Write("in/a_good.txt", kGood);
+  const std::string bad = tmp.Write("in/b_bad_utf8.txt", " date 2031-03-02\n\nBroken \xC3\x28 bytes here.\n");
+  tmp.Write("in/c_good.txt", kGood);
+  const Collected c = Read({tmp.Str("in")});
+  ExpectOneError(c, bad, 3, "invalid UTF-8 at column 8 (byte offset 25)");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"a_good", "c_good"}));
+}
+
+TEST(BadInputTest, InvalidUtf8InJsonLine) {
+  TempDir tmp;
+  const std::string path =
+      tmp.Write("feed.jsonl", kGoodLine1 + "\n{\"text\": \"bad \xFF here\"}\n" + kGoodLine3 + "\n");
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 2, "invalid UTF-8 at column 15");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+}
+
+TEST(BadInputTest, BinarySeedFile) {
+  TempDir tmp;
+  tmp.Write("in/a_good.txt", kGood);
+  const std::string bad = tmp.Write("in/c_binary.txt", std::string("\x7f"
+                                                                   "ELF\0\0\0\1\2\3",
+                                                                   10));
+  tmp.Write("in/d_good.txt", kGood);
+  const Collected c = Read({tmp.Str("in")});
+  ExpectOneError(c, bad, 0, "binary file (NUL byte at byte offset 4)");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"a_good", "d_good"}));
+}
+
+TEST(BadInputTest, BinaryJsonLinesFileIsOneError) {
+  TempDir tmp;
+  std::string binary(
+      "\x7f"
+      "ELF\0\0\0\1\2\3\n",
+      11);
+  for (int i = 0; i < 50; ++i) binary += std::string("\0\1\2\n\3\4", 6);
+  const std::string bad = tmp.Write("in/a.jsonl", binary);
+  tmp.Write("in/b.jsonl", kGoodLine1 + "\n");
+  const Collected c = Read({tmp.Str("in")});
+  ExpectOneError(c, bad, 0, "binary file");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1"}));
+}
+
+TEST(BadInputTest, NulByteInLaterJsonLine) {
+  TempDir tmp;
+  const std::string path =
+      tmp.Write("feed.jsonl", kGoodLine1 + "\n" + std::string("{\"text\": \"a\0b\"}", 15) + "\n" + kGoodLine3 + "\n");
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 2, "binary data (NUL byte at column 12)");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+}
+
+TEST(BadInputTest, EmptyFiles) {
+  for (const char* name : {"d_empty.txt", "d_empty.jsonl"}) {
+    TempDir tmp;
+    tmp.Write("in/a_good.txt", kGood);
+    const std::string bad = tmp.Write(std::string("in/") + name, "");
+    tmp.Write("in/z_good.txt", kGood);
+    const Collected c = Read({tmp.Str("in")});
+    ExpectOneError(c, bad, 0, "empty file");
+    EXPECT_EQ(c.articles.size(), 2u) << name;
+  }
+}
+
+TEST(BadInputTest, JsonLinesFileOfBlankLines) {
+  TempDir tmp;
+  const std::string bad = tmp.Write("blank.jsonl", "\n  \n\r\n");
+  const Collected c = Read({bad});
+  ExpectOneError(c, bad, 0, "empty file: only blank lines");
+}
+
+TEST(BadInputTest, OversizeSeedFileIsRejectedUnread) {
+  TempDir tmp;
+  tmp.Write("in/a_good.txt", kGood);
+  const std::string bad =
+      tmp.Write("in/e_huge.txt", " date 2031-03-02\n\n" + std::string(size_t{11} * 1024 * 1024, 'a') + "\n");
+  tmp.Write("in/f_good.txt", kGood);
+  const Collected c = Read({tmp.Str("in")});
+  ExpectOneError(c, bad, 0, "article is 11.0 MB");
+  EXPECT_NE(c.errors[0].message.find("over the 10 MB limit"), std::string::npos) << c.errors[0].message;
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"a_good", "f_good"}));
+}
+
+TEST(BadInputTest, OversizeJsonLineIsSkippedAndTheNextLineRead) {
+  TempDir tmp;
+  const std::string huge = "{\"text\": \"" + std::string(kMaxArticleBytes + 5, 'a') + "\"}";
+  const std::string path = tmp.Write("feed.jsonl", kGoodLine1 + "\n" + huge + "\n" + kGoodLine3 + "\n");
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 2, "record is 10.0 MB (" + std::to_string(huge.size()) + " bytes), over the 10 MB limit");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+  EXPECT_EQ(c.Origins(), (std::vector<std::string>{path + ":1", path + ":3"}));
+}
+
+TEST(BadInputTest, MalformedJsonLine) {
+  TempDir tmp;
+  const std::string path =
+      tmp.Write("feed.jsonl", kGoodLine1 + "\n{\"id\": \"j2\", \"text\": \"unterminated\n" + kGoodLine3 + "\n");
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 2, "invalid JSON at the end of the line: syntax error while parsing value");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+}
+
+TEST(BadInputTest, UnparsableDateInJsonLine) {
+  TempDir tmp;
+  const std::string path =
+      tmp.Write("feed.jsonl", kGoodLine1 + "\n" + R"({"id": "j2", "text": "Bad date.", "published": "yesterday"})" +
+                                  "\n" + kGoodLine3 + "\n");
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 2, "field \"published\" has a bad date \"yesterday\"");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+}
+
+TEST(BadInputTest, UnparsableDateInSeedFile) {
+  TempDir tmp;
+  tmp.Write("in/a_good.txt", kGood);
+  const std::string bad = tmp.Write("in/f_bad_date.txt", " date 2031-02-30\n\nSome text.\n");
+  tmp.Write("in/g_good.txt", kGood);
+  const Collected c = Read({tmp.Str("in")});
+  ExpectOneError(c, bad, 1, "bad date \"2031-02-30\" in the header: 2031-02-30 is not a date");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"a_good", "g_good"}));
+}
+
+TEST(DirectoryTest, RecursiveSortedByteWiseSkippingHiddenAndOtherFormats) {
+  TempDir tmp;
+  const std::string line = R"({"text": "From a JSON Lines file."})";
+  for (const char* name :
+       {"b.txt", "a/z.jsonl", "a/c.txt", "A.txt", "a.txt", "sub/deeper/x.ndjson", "a_b.txt", "UPPER.TXT"}) {
+    tmp.Write(name, std::string(name).find("json") != std::string::npos ? line + "\n" : kGood);
+  }
+  tmp.Write(".hidden.txt", kGood);
+  tmp.Write(".git/inside.txt", kGood);
+  tmp.Write("sub/.cache/inside.jsonl", line + "\n");
+  tmp.Write("notes.md", "# not an article\n");
+  tmp.Write("image.png", std::string("\x89PNG\0\0", 6));
+  tmp.Write("noextension", "plain");
+  const Collected c = Read({tmp.Str()});
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  // Byte-wise: 'A' (0x41) < 'U' < 'a' (0x61); '.' (0x2E) < '/' (0x2F) < '_' (0x5F).
+  const std::string root = tmp.Str();
+  EXPECT_EQ(c.Origins(), (std::vector<std::string>{root + "/A.txt:1", root + "/UPPER.TXT:1", root + "/a.txt:1",
+                                                   root + "/a/c.txt:1", root + "/a/z.jsonl:1", root + "/a_b.txt:1",
+                                                   root + "/b.txt:1", root + "/sub/deeper/x.ndjson:1"}));
+}
+
+TEST(DirectoryTest, ExplicitFilesAreReadWhateverTheirNameAndInGivenOrder) {
+  TempDir tmp;
+  const std::string md = tmp.Write("notes.md", kGood);
+  const std::string hidden = tmp.Write(".hidden.txt", kGood);
+  const std::string ndjson = tmp.Write("feed.ndjson", kGoodLine1 + "\n");
+  const Collected c = Read({md, ndjson, hidden});
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"notes", "j1", ".hidden"}));
+}
+
+TEST(StdinTest, JsonLinesSniffedAfterBlankLines) {
+  const std::string input = "\n  \n" + kGoodLine1 + "\n" + R"({"text": "No id."})" + "\n";
+  const Collected c = Read({"-"}, input);
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.Origins(), (std::vector<std::string>{"-:3", "-:4"}));
+  EXPECT_EQ(c.articles[0].id, "j1");
+  EXPECT_EQ(c.articles[1].id, DeriveArticleId(c.articles[1]));
+  EXPECT_EQ(c.articles[0].verbatim, kGoodLine1);
+}
+
+TEST(StdinTest, JsonLinesErrorsNameStdinAndLine) {
+  const Collected c = Read({"-"}, kGoodLine1 + "\n{broken\n");
+  ExpectOneError(c, "-", 2, "invalid JSON at column 2");
+  EXPECT_EQ(c.articles.size(), 1u);
+}
+
+TEST(StdinTest, SeedTextGetsDerivedId) {
+  const Collected c = Read({"-"}, kGood);
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  ASSERT_EQ(c.articles.size(), 1u);
+  const RawArticle& a = c.articles[0];
+  EXPECT_EQ(a.id, DeriveArticleId(a));
+  EXPECT_EQ(a.id.size(), 17u);
+  EXPECT_EQ(a.origin, "-:1");
+  EXPECT_EQ(a.verbatim, kGood);
+  EXPECT_EQ(a.title, "A quiet headline");
+}
+
+TEST(StdinTest, EmptyAndBadSeedText) {
+  ExpectOneError(Read({"-"}, ""), "-", 0, "empty input");
+  ExpectOneError(Read({"-"}, "\n \n"), "-", 0, "empty input");
+  ExpectOneError(Read({"-"}, " date 2031-02-30\n\nx\n"), "-", 1, "bad date");
+}
+
+TEST(StdinTest, MixedWithFiles) {
+  TempDir tmp;
+  const std::string good = tmp.Write("good.txt", kGood);
+  const Collected c = Read({good, "-"}, kGoodLine1 + "\n");
+  ASSERT_TRUE(c.errors.empty());
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"good", "j1"}));
+}
+
+TEST(ProgressTest, ReportsPerFileAndAtMostEveryMegabyte) {
+  TempDir tmp;
+  std::string big;
+  while (big.size() < size_t{3} * 1024 * 1024) big += kGoodLine1 + "\n";
+  tmp.Write("in/a.jsonl", big);
+  tmp.Write("in/b.txt", kGood);
+  const uint64_t total = big.size() + kGood.size();
+  const Collected c = Read({tmp.Str("in")});
+  ASSERT_TRUE(c.errors.empty());
+  ASSERT_FALSE(c.progress.empty());
+  EXPECT_LE(c.progress.size(), 6u);  // ~3 within the big file, one per file
+  EXPECT_EQ(c.progress.back(), std::make_pair(total, total));
+  for (size_t i = 1; i < c.progress.size(); ++i) EXPECT_GE(c.progress[i].first, c.progress[i - 1].first);
+  // With stdin among the inputs the total is unknown.
+  const Collected s = Read({"-"}, kGood);
+  ASSERT_FALSE(s.progress.empty());
+  EXPECT_EQ(s.progress.back().second, 0u);
+}
+
+TEST(SeedsTest, ReadsTheSharedSeeds) {
+  const fs::path seeds = fs::path(STORYDESK_SHARED_DIR "/seeds");
+  if (!fs::exists(seeds)) GTEST_SKIP() << "no " << seeds << ": the seed articles are not beside the repo";
+  const Collected c = Read({seeds.string()});
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  const RawArticle* seed000 = nullptr;
+  const RawArticle* seed002 = nullptr;
+  for (const auto& a : c.articles) {
+    if (a.id == "000_03f42af68fe181a5") seed000 = &a;
+    if (a.id == "002_afa42ac42fd70cc7") seed002 = &a;
+  }
+  ASSERT_NE(seed000, nullptr);
+  ASSERT_NE(seed002, nullptr);
+  EXPECT_TRUE(seed000->title.has_value());
+  EXPECT_EQ(seed000->bullets.size(), 3u);
+  EXPECT_EQ(seed000->published, "2021-08-23");
+  EXPECT_EQ(seed000->published_at, 1629676800);
+  EXPECT_EQ(seed002->published, "2021-08-23");
+  EXPECT_EQ(seed002->source, "AP");
+  EXPECT_EQ(seed002->place, "SEOUL, South Korea");
+  EXPECT_FALSE(seed002->title.has_value());
+  EXPECT_EQ(seed002->text.rfind("SEOUL", 0), std::string::npos);
+  EXPECT_EQ(seed002->text.rfind("US President", 0), 0u);
+}
+
+}  // namespace
+}  // namespace storydesk::read

@@ -1,0 +1,165 @@
+#include "adapters/store/migrations.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "adapters/store/sqlite_store.h"
+#include "adapters/store/statement.h"
+
+namespace storydesk::store {
+namespace {
+
+// Version 1: the first schema.
+//
+// Every table keys articles by their caller-given id. Times are unix seconds (INTEGER) so
+// range queries use an index; the publication time as given is kept as text too.
+// `bullets` is a JSON array of strings (bullets may hold newlines and quotes; JSON escaping
+// keeps every byte). `verbatim` is a BLOB so SQLite never reinterprets the record's bytes.
+// 64-bit hashes are stored as the int64 with the same bit pattern; MinHash signatures as
+// little-endian uint32 arrays. `stories` holds per-story summary rows that CommitBatch
+// refreshes, so listing stories reads one index instead of aggregating every membership.
+constexpr const char* kSchemaV1 = R"sql(
+PRAGMA application_id = 1396986699;  -- 0x5344534B, "SDSK" (kApplicationId)
+
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY NOT NULL,
+  value
+);
+INSERT INTO meta (key, value) VALUES ('application', 'storydesk'), ('document_count', 0);
+
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY NOT NULL,
+  sequence INTEGER NOT NULL UNIQUE,   -- ingest order, 1, 2, 3...
+  source TEXT,
+  url TEXT,
+  title TEXT,
+  published TEXT,                     -- as given: "2021-08-23" or RFC 3339
+  published_at INTEGER,               -- unix seconds; NULL when undated
+  place TEXT,
+  bullets TEXT NOT NULL,              -- JSON array of strings
+  text TEXT NOT NULL,
+  verbatim BLOB NOT NULL,             -- the input record, byte for byte
+  origin TEXT NOT NULL                -- "path:line"
+);
+CREATE INDEX articles_by_published_at ON articles (published_at);
+
+CREATE TABLE fingerprints (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id),
+  exact_hash INTEGER NOT NULL,        -- uint64 as int64 bit pattern
+  minhash BLOB NOT NULL               -- little-endian uint32 per permutation
+);
+CREATE INDEX fingerprints_by_exact_hash ON fingerprints (exact_hash);
+
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,             -- assigned by the engine, > 0
+  first_published_at INTEGER,         -- NULL when no member is dated
+  last_published_at INTEGER,
+  article_count INTEGER NOT NULL DEFAULT 0,
+  source_count INTEGER NOT NULL DEFAULT 0,
+  copy_count INTEGER NOT NULL DEFAULT 0,
+  headline TEXT NOT NULL DEFAULT ''
+);
+-- Scanned backwards for "newest activity first"; NULLs sort first, so undated come last.
+CREATE INDEX stories_by_last_activity ON stories (last_published_at, id);
+
+CREATE TABLE memberships (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id),
+  story_id INTEGER NOT NULL REFERENCES stories (id)
+);
+CREATE INDEX memberships_by_story ON memberships (story_id, article_id);
+
+CREATE TABLE copies (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id),
+  -- Checked at commit: the original may come later in the same batch.
+  original_id TEXT NOT NULL REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+  relation TEXT NOT NULL CHECK (relation IN ('exact', 'near')),
+  score REAL NOT NULL
+);
+CREATE INDEX copies_by_original ON copies (original_id);
+
+CREATE TABLE document_frequencies (
+  term TEXT PRIMARY KEY NOT NULL,
+  df INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "articles, fingerprints, stories, memberships, copies, document frequencies", kSchemaV1},
+};
+
+static_assert(sizeof(kMigrations) > 0, "at least one migration");
+
+// Records `settings` unless the file already has them (a file's settings change only through
+// Refingerprint).
+Status RecordSettingsIfAbsent(sqlite3* db, const FingerprintSettings& settings) {
+  auto insert = Statement::Prepare(db, "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING");
+  if (!insert.ok()) return insert.status();
+  Statement& statement = insert.value();
+  const std::pair<const char*, int64_t> rows[] = {
+      {kMetaFingerprintVersion, settings.version}, {kMetaShingleWords, settings.shingle_words},
+      {kMetaPermutations, settings.permutations},  {kMetaBands, settings.bands},
+      {kMetaSeed, static_cast<int64_t>(settings.seed)},
+  };
+  for (const auto& [key, value] : rows) {
+    statement.Reset();
+    statement.BindText(1, key);
+    statement.BindInt64(2, value);
+    if (Status s = statement.Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// Applies one migration in its own transaction, unless another process got there first.
+Status ApplyOne(sqlite3* db, const Migration& migration, const FingerprintSettings& settings) {
+  // IMMEDIATE takes the write lock now, so the version read below cannot go stale.
+  if (Status s = ExecScript(db, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto body = [&]() -> Status {
+    Result<int> current = ReadUserVersion(db);
+    if (!current.ok()) return current.status();
+    if (current.value() >= migration.version) return Status::Ok();
+    if (Status s = ExecScript(db, migration.sql); !s.ok()) return s;
+    if (Status s = RecordSettingsIfAbsent(db, settings); !s.ok()) return s;
+    // A pragma takes no parameters; the version is our own constant, not input.
+    const std::string bump = "PRAGMA user_version = " + std::to_string(migration.version);
+    return ExecScript(db, bump.c_str());
+  };
+  Status s = body();
+  if (s.ok()) s = ExecScript(db, "COMMIT");
+  if (!s.ok()) {
+    ExecScript(db, "ROLLBACK");  // may fail when SQLite already rolled back; the first error counts
+    return Status::Error(ErrorCode::kStore,
+                         "migration to schema " + std::to_string(migration.version) + " failed: " + s.message());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+Result<int> ReadUserVersion(sqlite3* db) {
+  auto query = Statement::Prepare(db, "PRAGMA user_version");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Status::Error(ErrorCode::kStore, "store error: PRAGMA user_version returned no row");
+  return static_cast<int>(query.value().ColumnInt64(0));
+}
+
+Status Migrate(sqlite3* db, const FingerprintSettings& settings, int* version) {
+  Result<int> current = ReadUserVersion(db);
+  if (!current.ok()) return current.status();
+  for (const Migration& migration : Migrations()) {
+    if (migration.version <= current.value()) continue;
+    if (Status s = ApplyOne(db, migration, settings); !s.ok()) return s;
+  }
+  Result<int> after = ReadUserVersion(db);
+  if (!after.ok()) return after.status();
+  *version = after.value();
+  return Status::Ok();
+}
+
+}  // namespace storydesk::store

@@ -1,0 +1,76 @@
+#include "core/text/analyzer.h"
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "core/text/char_class.h"
+#include "core/text/names.h"
+#include "core/text/normalize.h"
+#include "core/text/sentences.h"
+#include "core/text/stemmer.h"
+#include "core/text/stopwords.h"
+#include "core/text/tokens.h"
+
+namespace storydesk::text {
+namespace {
+
+// Stemming is the costliest stage (about half the analysis time without a cache), and word
+// frequencies are Zipfian: a few thousand words make most of every article. A cache of recent
+// stems answers those with one hash lookup. It is bounded, so memory does not grow with the
+// vocabulary of a long run; when full it is simply cleared (stems do not depend on the cache,
+// so results are the same either way).
+constexpr size_t kMaxCachedStems = 1 << 16;
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+// The analyzer's state is the Snowball stemmer (it owns a work buffer) and its stem cache;
+// every other stage is a pure function, and the ICU objects they use are process-wide
+// singletons.
+struct TextAnalyzer::Impl {
+  const std::string& Stem(const std::string& word) {
+    auto it = stem_cache.find(std::string_view(word));
+    if (it != stem_cache.end()) return it->second;
+    if (stem_cache.size() >= kMaxCachedStems) stem_cache.clear();
+    return stem_cache.emplace(word, stemmer.Stem(word)).first->second;
+  }
+
+  Stemmer stemmer;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stem_cache;
+};
+
+TextAnalyzer::TextAnalyzer() : impl_(std::make_unique<Impl>()) {}
+TextAnalyzer::~TextAnalyzer() = default;
+TextAnalyzer::TextAnalyzer(TextAnalyzer&&) noexcept = default;
+TextAnalyzer& TextAnalyzer::operator=(TextAnalyzer&&) noexcept = default;
+
+AnalyzedText TextAnalyzer::Analyze(std::string_view raw) {
+  AnalyzedText out;
+  out.normalized = Normalize(raw);
+  // Spans and tokens are offsets into out.normalized, which is not touched again.
+  out.sentences = SplitSentences(out.normalized);
+  const std::vector<Token> tokens = Tokenize(out.normalized);
+
+  out.words.reserve(tokens.size());
+  out.stems.reserve(tokens.size() / 2);
+  for (const Token& token : tokens) {
+    // Numbers stay in `words`: they feed the MinHash shingles, and "killed 12" against
+    // "killed 21" is exactly the kind of difference a copy check must see.
+    out.words.push_back(ToLower(token.text));
+    const std::string& word = out.words.back();
+    // Stems describe the topic: numbers, stop words and single letters (initials, the "s" of a
+    // stray possessive) say nothing about it.
+    if (token.kind != TokenKind::kWord || IsStopWord(word) || CodePointCount(word) < 2) continue;
+    out.stems.push_back(impl_->Stem(word));
+  }
+
+  out.names = ExtractNames(out.normalized, tokens, out.sentences);
+  return out;
+}
+
+}  // namespace storydesk::text

@@ -1,0 +1,48 @@
+// TextAnalyzer: the text pipeline of the core — one call from raw text to everything later
+// stages need (normalised text, sentence spans, word tokens, stems, capitalised names).
+//
+//   raw → Normalize (NFKC, quotes and dashes folded, whitespace collapsed)
+//       → SplitSentences → Tokenize → stop words dropped → Snowball stems
+//                                   → ExtractNames (capitalised sequences)
+//
+// Not thread-safe (the Snowball stemmer keeps state): one analyzer per thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storydesk::text {
+
+// A sentence as byte offsets [begin, end) into AnalyzedText::normalized.
+struct SentenceSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct AnalyzedText {
+  std::string normalized;               // Normalize(raw)
+  std::vector<SentenceSpan> sentences;  // in text order, covering every word token
+  std::vector<std::string> words;       // every word token lower-cased, stop words included, in order
+  std::vector<std::string> stems;       // Snowball English stems of the non-stop-word tokens, in order
+  std::vector<std::string> names;       // capitalised names ("Kim Jong Un", "Seoul"), in order, repeats kept
+};
+
+class TextAnalyzer {
+ public:
+  TextAnalyzer();
+  ~TextAnalyzer();
+  TextAnalyzer(TextAnalyzer&&) noexcept;
+  TextAnalyzer& operator=(TextAnalyzer&&) noexcept;
+
+  // Never fails: invalid UTF-8 is replaced by U+FFFD first.
+  AnalyzedText Analyze(std::string_view raw);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storydesk::text
