@@ -57,7 +57,7 @@ inline std::string Binary() {
 }
 
 // Runs `storydesk ARGS` (ARGS already shell-quoted) with stdout and stderr captured.
-inline CommandResult Run(const std::string& args, const std::string& stdin_path = "") {
+inline CommandResult RunStorydesk(const std::string& args, const std::string& stdin_path = "") {
   TempDir tmp;
   const auto out = tmp.path() / "out";
   const auto err = tmp.path() / "err";

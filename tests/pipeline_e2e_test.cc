@@ -41,7 +41,7 @@ std::map<std::string, nlohmann::json> ById(const std::vector<nlohmann::json>& li
 TEST(ExamplesGoldenTest, ClusterGroupsExamplesAsExpected) {
   const auto expected = JsonLines(ReadFile(kSource / "tests/golden/examples_expected.jsonl"));
   ASSERT_GE(expected.size(), 30u);
-  const CommandResult r = Run("cluster " + Quote(kSource / "examples"));
+  const CommandResult r = RunStorydesk("cluster " + Quote(kSource / "examples"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto got = JsonLines(r.out);
   ASSERT_EQ(got.size(), expected.size());
@@ -58,19 +58,19 @@ TEST(ExamplesGoldenTest, ClusterGroupsExamplesAsExpected) {
 TEST(IngestTest, IngestStoresWhatClusterComputesAndIsIdempotent) {
   TempDir tmp;
   const auto db = tmp.path() / "s.db";
-  const CommandResult first = Run("--db " + Quote(db) + " ingest " + Quote(kSource / "examples"));
+  const CommandResult first = RunStorydesk("--db " + Quote(db) + " ingest " + Quote(kSource / "examples"));
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("duplicates 0, rejected 0"), std::string::npos) << first.out;
 
-  const CommandResult exported = Run("--db " + Quote(db) + " export");
+  const CommandResult exported = RunStorydesk("--db " + Quote(db) + " export");
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
-  const CommandResult clustered = Run("cluster " + Quote(kSource / "examples"));
+  const CommandResult clustered = RunStorydesk("cluster " + Quote(kSource / "examples"));
   EXPECT_EQ(Partition(JsonLines(exported.out)), Partition(JsonLines(clustered.out)));
 
-  const CommandResult again = Run("--db " + Quote(db) + " ingest " + Quote(kSource / "examples"));
+  const CommandResult again = RunStorydesk("--db " + Quote(db) + " ingest " + Quote(kSource / "examples"));
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("new 0,"), std::string::npos) << again.out;
-  const CommandResult exported_again = Run("--db " + Quote(db) + " export");
+  const CommandResult exported_again = RunStorydesk("--db " + Quote(db) + " export");
   EXPECT_EQ(exported_again.out, exported.out);
 }
 
@@ -86,12 +86,12 @@ TEST(IngestTest, IncrementalIngestContinuesStories) {
   ASSERT_GE(files.size(), 4u);
   std::string first_half, second_half;
   for (size_t i = 0; i < files.size(); ++i) (i % 2 == 0 ? first_half : second_half) += " " + Quote(files[i]);
-  ASSERT_EQ(Run("--db " + Quote(db) + " ingest" + first_half).exit_code, 0);
-  ASSERT_EQ(Run("--db " + Quote(db) + " ingest" + second_half).exit_code, 0);
-  const auto exported = JsonLines(Run("--db " + Quote(db) + " export").out);
+  ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest" + first_half).exit_code, 0);
+  ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest" + second_half).exit_code, 0);
+  const auto exported = JsonLines(RunStorydesk("--db " + Quote(db) + " export").out);
   std::string all;
   for (const auto& f : files) all += " " + Quote(f);
-  const auto clustered = JsonLines(Run("cluster" + all).out);
+  const auto clustered = JsonLines(RunStorydesk("cluster" + all).out);
   EXPECT_EQ(exported.size(), files.size());
   EXPECT_EQ(Partition(exported), Partition(clustered));
 }
@@ -99,7 +99,7 @@ TEST(IngestTest, IncrementalIngestContinuesStories) {
 TEST(SeedsTest, BothSeedArticlesFormOneStoryAndAreNotCopies) {
   const auto seeds = kShared / "seeds";
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds << ": the seed articles are not beside the repo";
-  const CommandResult r = Run("cluster " + Quote(seeds));
+  const CommandResult r = RunStorydesk("cluster " + Quote(seeds));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = JsonLines(r.out);
   ASSERT_EQ(lines.size(), 2u);
@@ -113,13 +113,13 @@ TEST(SeedsTest, ShowReportsApAsTheSourceOfSeed002) {
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds << ": the seed articles are not beside the repo";
   TempDir tmp;
   const auto db = tmp.path() / "s.db";
-  ASSERT_EQ(Run("--db " + Quote(db) + " ingest " + Quote(seeds)).exit_code, 0);
-  const CommandResult stories = Run("--db " + Quote(db) + " stories --json");
+  ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest " + Quote(seeds)).exit_code, 0);
+  const CommandResult stories = RunStorydesk("--db " + Quote(db) + " stories --json");
   ASSERT_EQ(stories.exit_code, 0) << stories.err;
   const auto list = nlohmann::json::parse(stories.out);
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["articles"], 2);
-  const CommandResult show = Run("--db " + Quote(db) + " show " + list[0]["id"].dump() + " --format json");
+  const CommandResult show = RunStorydesk("--db " + Quote(db) + " show " + list[0]["id"].dump() + " --format json");
   ASSERT_EQ(show.exit_code, 0) << show.err;
   const auto story = nlohmann::json::parse(show.out);
   std::map<std::string, nlohmann::json> sources;
@@ -145,7 +145,7 @@ TEST(BadInputTest, EachBadInputIsReportedAndTheRestIsStored) {
             "{\"id\": \"j3\", \"text\": \"Bad date.\", \"published\": \"yesterday\"}\n"
             "{\"id\": \"j4\", \"text\": \"Another good line.\", \"published\": \"2031-03-04T10:00:00+02:00\"}\n");
   const auto db = tmp.path() / "s.db";
-  const CommandResult r = Run("--db " + Quote(db) + " ingest " + Quote(in));
+  const CommandResult r = RunStorydesk("--db " + Quote(db) + " ingest " + Quote(in));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   std::istringstream err(r.err);
   std::vector<std::string> lines;
@@ -164,7 +164,7 @@ TEST(BadInputTest, EachBadInputIsReportedAndTheRestIsStored) {
     EXPECT_EQ(lines[i].rfind(expected_prefixes[i], 0), 0u) << lines[i];
   }
   EXPECT_NE(r.out.find("read 9, new 3, duplicates 0, rejected 6"), std::string::npos) << r.out;
-  const auto stored = ById(JsonLines(Run("--db " + Quote(db) + " export").out));
+  const auto stored = ById(JsonLines(RunStorydesk("--db " + Quote(db) + " export").out));
   EXPECT_EQ(stored.size(), 3u);
   EXPECT_TRUE(stored.count("a_good"));
   EXPECT_TRUE(stored.count("j1"));
@@ -176,22 +176,22 @@ TEST(BadInputTest, SameIdWithDifferentTextIsRejected) {
   const auto db = tmp.path() / "s.db";
   const auto a = tmp.Write("a.jsonl", "{\"id\": \"x\", \"text\": \"The first text of x.\"}\n");
   const auto b = tmp.Write("b.jsonl", "{\"id\": \"x\", \"text\": \"A different text of x.\"}\n");
-  ASSERT_EQ(Run("--db " + Quote(db) + " ingest " + Quote(a)).exit_code, 0);
-  const CommandResult r = Run("--db " + Quote(db) + " ingest " + Quote(b));
+  ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest " + Quote(a)).exit_code, 0);
+  const CommandResult r = RunStorydesk("--db " + Quote(db) + " ingest " + Quote(b));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("already used"), std::string::npos) << r.err;
 }
 
 TEST(CliTest, ExitCodesFollowTheContract) {
   TempDir tmp;
-  EXPECT_EQ(Run("no-such-verb").exit_code, 2);
-  EXPECT_EQ(Run("stories --limit -3").exit_code, 2);
+  EXPECT_EQ(RunStorydesk("no-such-verb").exit_code, 2);
+  EXPECT_EQ(RunStorydesk("stories --limit -3").exit_code, 2);
   const auto db = tmp.path() / "s.db";
-  EXPECT_EQ(Run("--db " + Quote(db) + " show 999").exit_code, 2);
+  EXPECT_EQ(RunStorydesk("--db " + Quote(db) + " show 999").exit_code, 2);
   const auto not_db = tmp.Write("not.db", "this is not a database, just some text that is long enough\n");
-  EXPECT_EQ(Run("--db " + Quote(not_db) + " stories").exit_code, 3);
+  EXPECT_EQ(RunStorydesk("--db " + Quote(not_db) + " stories").exit_code, 3);
   for (const char* verb : {"ingest", "stories", "show", "export", "cluster"}) {
-    const CommandResult help = Run(std::string(verb) + " --help");
+    const CommandResult help = RunStorydesk(std::string(verb) + " --help");
     EXPECT_EQ(help.exit_code, 0) << verb;
     EXPECT_NE(help.out.find("Usage"), std::string::npos) << verb;
   }
@@ -200,7 +200,7 @@ TEST(CliTest, ExitCodesFollowTheContract) {
 TEST(CliTest, StdinIsReadWithDash) {
   TempDir tmp;
   const auto input = tmp.Write("in.jsonl", "{\"id\": \"s1\", \"text\": \"Read from standard input.\"}\n");
-  const CommandResult r = Run("cluster -", input.string());
+  const CommandResult r = RunStorydesk("cluster -", input.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(JsonLines(r.out).size(), 1u);
 }

@@ -30,7 +30,9 @@ TEST(Utf8Test, ValidatesTable) {
   for (const auto& c : cases) {
     size_t offset = 12345;
     EXPECT_EQ(IsValidUtf8(c.bytes, &offset), c.valid) << c.bytes;
-    if (!c.valid) EXPECT_EQ(offset, c.error_offset) << c.bytes;
+    if (!c.valid) {
+      EXPECT_EQ(offset, c.error_offset) << c.bytes;
+    }
   }
 }
 

@@ -1,0 +1,507 @@
+#include "adapters/store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <cstring>
+#include <set>
+#include <utility>
+
+#include "adapters/store/headline.h"
+#include "adapters/store/migrations.h"
+#include "adapters/store/statement.h"
+#include "adapters/store/string_array.h"
+
+namespace storydesk::store {
+namespace {
+
+// How long a writer waits for another process's write transaction before giving up.
+constexpr int kBusyTimeoutMs = 30000;
+
+// The columns every StoredArticle is read from, in the order ReadArticle expects.
+constexpr const char* kArticleColumns =
+    "a.id, a.sequence, a.source, a.url, a.title, a.published, a.published_at, a.place, a.bullets, a.text, "
+    "a.verbatim, a.origin, f.exact_hash, f.minhash, m.story_id, c.original_id, c.relation, c.score "
+    "FROM articles a "
+    "JOIN fingerprints f ON f.article_id = a.id "
+    "JOIN memberships m ON m.article_id = a.id "
+    "LEFT JOIN copies c ON c.article_id = a.id ";
+
+std::string EncodeSignature(const std::vector<uint32_t>& signature) {
+  std::string bytes;
+  bytes.reserve(signature.size() * 4);
+  for (uint32_t v : signature) {
+    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(static_cast<char>((v >> shift) & 0xFF));
+  }
+  return bytes;
+}
+
+Result<std::vector<uint32_t>> DecodeSignature(const std::string& bytes) {
+  if (bytes.size() % 4 != 0) {
+    return Status::Error(ErrorCode::kStore, "corrupt MinHash signature in the store (" +
+                                                std::to_string(bytes.size()) + " bytes, not a multiple of 4)");
+  }
+  std::vector<uint32_t> signature(bytes.size() / 4);
+  for (size_t i = 0; i < signature.size(); ++i) {
+    uint32_t v = 0;
+    for (int b = 3; b >= 0; --b) v = (v << 8) | static_cast<unsigned char>(bytes[i * 4 + static_cast<size_t>(b)]);
+    signature[i] = v;
+  }
+  return signature;
+}
+
+Result<StoredArticle> ReadArticle(const Statement& row) {
+  StoredArticle s;
+  s.raw.id = row.ColumnText(0);
+  s.sequence = row.ColumnInt64(1);
+  s.raw.source = row.ColumnOptionalText(2);
+  s.raw.url = row.ColumnOptionalText(3);
+  s.raw.title = row.ColumnOptionalText(4);
+  s.raw.published = row.ColumnOptionalText(5);
+  s.raw.published_at = row.ColumnOptionalInt64(6);
+  s.raw.place = row.ColumnOptionalText(7);
+  auto bullets = DecodeStringArray(row.ColumnText(8));
+  if (!bullets.ok()) return bullets.status();
+  s.raw.bullets = std::move(bullets).value();
+  s.raw.text = row.ColumnText(9);
+  s.raw.verbatim = row.ColumnBlob(10);
+  s.raw.origin = row.ColumnText(11);
+  s.exact_hash = row.ColumnUint64(12);
+  auto signature = DecodeSignature(row.ColumnBlob(13));
+  if (!signature.ok()) return signature.status();
+  s.minhash = std::move(signature).value();
+  s.story = row.ColumnInt64(14);
+  s.copy_of = row.ColumnOptionalText(15);
+  s.relation = row.ColumnOptionalText(16);
+  s.copy_score = row.ColumnIsNull(17) ? 0.0 : row.ColumnDouble(17);
+  return s;
+}
+
+// Runs `query` (already bound) and appends every row as a StoredArticle.
+Status CollectArticles(Statement& query, std::vector<StoredArticle>* out) {
+  StatementReset reset(&query);
+  while (true) {
+    Result<bool> row = query.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return Status::Ok();
+    auto article = ReadArticle(query);
+    if (!article.ok()) return article.status();
+    out->push_back(std::move(article).value());
+  }
+}
+
+Result<int64_t> QueryInt64(sqlite3* db, const char* sql, int64_t if_no_row) {
+  auto query = Statement::Prepare(db, sql);
+  if (!query.ok()) return query.status();
+  Result<bool> row = query.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value() || query.value().ColumnIsNull(0)) return if_no_row;
+  return query.value().ColumnInt64(0);
+}
+
+StorySummary ReadSummary(const Statement& row) {
+  StorySummary s;
+  s.id = row.ColumnInt64(0);
+  s.headline = row.ColumnText(1);
+  s.first_published = row.ColumnOptionalText(2);
+  s.last_published = row.ColumnOptionalText(3);
+  s.articles = static_cast<int>(row.ColumnInt64(4));
+  s.sources = static_cast<int>(row.ColumnInt64(5));
+  s.copies = static_cast<int>(row.ColumnInt64(6));
+  return s;
+}
+
+constexpr const char* kSummaryColumns =
+    "id, headline, date(first_published_at, 'unixepoch'), date(last_published_at, 'unixepoch'), "
+    "article_count, source_count, copy_count FROM stories ";
+
+// Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any failure.
+Status InTransaction(sqlite3* db, const std::function<Status()>& body) {
+  if (Status s = ExecScript(db, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status s = body();
+  if (s.ok()) s = ExecScript(db, "COMMIT");
+  if (!s.ok()) ExecScript(db, "ROLLBACK");  // may fail when SQLite rolled back already
+  return s;
+}
+
+// Recomputes the summary row of story `id` from its members.
+Status RefreshStory(sqlite3* db, int64_t id) {
+  auto aggregate = Statement::Prepare(db,
+                                      "SELECT min(a.published_at), max(a.published_at), count(*), "
+                                      "count(DISTINCT a.source), count(c.article_id) "
+                                      "FROM memberships m JOIN articles a ON a.id = m.article_id "
+                                      "LEFT JOIN copies c ON c.article_id = a.id WHERE m.story_id = ?1");
+  if (!aggregate.ok()) return aggregate.status();
+  Statement& agg = aggregate.value();
+  agg.BindInt64(1, id);
+  Result<bool> row = agg.Step();
+  if (!row.ok()) return row.status();
+  const std::optional<int64_t> first = agg.ColumnOptionalInt64(0);
+  const std::optional<int64_t> last = agg.ColumnOptionalInt64(1);
+  const int64_t articles = agg.ColumnInt64(2);
+  const int64_t sources = agg.ColumnInt64(3);
+  const int64_t copies = agg.ColumnInt64(4);
+
+  // The headline comes from the earliest member (undated last, then ingest order).
+  auto earliest = Statement::Prepare(db,
+                                     "SELECT a.title, a.text FROM memberships m JOIN articles a ON a.id = m.article_id "
+                                     "WHERE m.story_id = ?1 "
+                                     "ORDER BY a.published_at IS NULL, a.published_at, a.sequence LIMIT 1");
+  if (!earliest.ok()) return earliest.status();
+  earliest.value().BindInt64(1, id);
+  Result<bool> first_row = earliest.value().Step();
+  if (!first_row.ok()) return first_row.status();
+  std::string headline;
+  if (first_row.value()) {
+    headline = StoryHeadline(earliest.value().ColumnOptionalText(0), earliest.value().ColumnText(1));
+  }
+
+  auto upsert = Statement::Prepare(
+      db,
+      "INSERT INTO stories (id, first_published_at, last_published_at, article_count, source_count, copy_count, "
+      "headline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET "
+      "first_published_at = excluded.first_published_at, last_published_at = excluded.last_published_at, "
+      "article_count = excluded.article_count, source_count = excluded.source_count, "
+      "copy_count = excluded.copy_count, headline = excluded.headline");
+  if (!upsert.ok()) return upsert.status();
+  Statement& up = upsert.value();
+  up.BindInt64(1, id);
+  up.BindOptionalInt64(2, first);
+  up.BindOptionalInt64(3, last);
+  up.BindInt64(4, articles);
+  up.BindInt64(5, sources);
+  up.BindInt64(6, copies);
+  up.BindText(7, headline);
+  return up.Run();
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
+
+SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const FingerprintSettings& settings) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<SqliteStore> store(new SqliteStore(raw));
+  if (rc != SQLITE_OK) return StoreError(raw, path + ": cannot open the database");
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+
+  auto fail = [&](const std::string& what) { return Status::Error(ErrorCode::kStore, path + ": " + what); };
+
+  // A file that is not SQLite fails on the first read; one written by another application
+  // has tables but not our application id.
+  Result<int> version = ReadUserVersion(raw);
+  if (!version.ok()) return fail("not a storydesk database (" + version.status().message() + ")");
+  auto app_id = QueryInt64(raw, "PRAGMA application_id", 0);
+  if (!app_id.ok()) return fail(app_id.status().message());
+  auto tables = QueryInt64(raw, "SELECT count(*) FROM sqlite_schema", 0);
+  if (!tables.ok()) return fail(tables.status().message());
+  const bool ours = app_id.value() == kApplicationId;
+  if (!ours && (tables.value() > 0 || version.value() > 0)) {
+    return fail("not a storydesk database (it holds another application's tables)");
+  }
+  if (version.value() > LatestSchemaVersion()) {
+    return fail("written by a newer storydesk (schema " + std::to_string(version.value()) + ", this binary knows up to " +
+                std::to_string(LatestSchemaVersion()) + "); upgrade storydesk");
+  }
+
+  // WAL lets readers run beside the one writer; synchronous=FULL makes every commit durable
+  // across power loss, which is what "an acknowledged article is never lost" needs.
+  auto journal = Statement::Prepare(raw, "PRAGMA journal_mode = WAL");
+  if (!journal.ok()) return fail(journal.status().message());
+  Result<bool> mode = journal.value().Step();
+  if (!mode.ok()) return fail(mode.status().message());
+  journal.value().Reset();
+  if (Status s = ExecScript(raw, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON"); !s.ok()) {
+    return fail(s.message());
+  }
+
+  int migrated = 0;
+  if (Status s = Migrate(raw, settings, &migrated); !s.ok()) return fail(s.message());
+  return store;
+}
+
+int SqliteStore::SchemaVersion() const {
+  Result<int> version = ReadUserVersion(db_);
+  return version.ok() ? version.value() : 0;
+}
+
+FingerprintSettings SqliteStore::StoredFingerprintSettings() const {
+  FingerprintSettings s;
+  auto query = Statement::Prepare(db_, "SELECT key, value FROM meta");
+  if (!query.ok()) return s;
+  while (true) {
+    Result<bool> row = query.value().Step();
+    if (!row.ok() || !row.value()) break;
+    const std::string key = query.value().ColumnText(0);
+    const int64_t value = query.value().ColumnInt64(1);
+    if (key == kMetaFingerprintVersion) s.version = static_cast<int>(value);
+    if (key == kMetaShingleWords) s.shingle_words = static_cast<int>(value);
+    if (key == kMetaPermutations) s.permutations = static_cast<int>(value);
+    if (key == kMetaBands) s.bands = static_cast<int>(value);
+    if (key == kMetaSeed) s.seed = static_cast<uint64_t>(value);
+  }
+  return s;
+}
+
+Result<std::optional<uint64_t>> SqliteStore::FindExactHash(const std::string& id) {
+  auto query = Statement::Prepare(db_, "SELECT exact_hash FROM fingerprints WHERE article_id = ?1");
+  if (!query.ok()) return query.status();
+  query.value().BindText(1, id);
+  Result<bool> row = query.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::optional<uint64_t>();
+  return std::optional<uint64_t>(query.value().ColumnUint64(0));
+}
+
+Result<std::vector<StoredArticle>> SqliteStore::LoadWindow(int64_t from, int64_t to, bool include_undated) {
+  auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns +
+                                           "WHERE a.published_at BETWEEN ?1 AND ?2 "
+                                           "OR (?3 AND a.published_at IS NULL) ORDER BY a.sequence");
+  if (!query.ok()) return query.status();
+  query.value().BindInt64(1, from);
+  query.value().BindInt64(2, to);
+  query.value().BindInt64(3, include_undated ? 1 : 0);
+  std::vector<StoredArticle> out;
+  if (Status s = CollectArticles(query.value(), &out); !s.ok()) return s;
+  return out;
+}
+
+Result<std::vector<StoredArticle>> SqliteStore::FindByExactHash(uint64_t exact_hash) {
+  auto query =
+      Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns + "WHERE f.exact_hash = ?1 ORDER BY a.sequence");
+  if (!query.ok()) return query.status();
+  query.value().BindUint64(1, exact_hash);
+  std::vector<StoredArticle> out;
+  if (Status s = CollectArticles(query.value(), &out); !s.ok()) return s;
+  return out;
+}
+
+Result<int64_t> SqliteStore::DocumentCount() {
+  return QueryInt64(db_, "SELECT value FROM meta WHERE key = 'document_count'", 0);
+}
+
+Result<std::map<std::string, int64_t>> SqliteStore::LoadDocumentFrequencies() {
+  auto query = Statement::Prepare(db_, "SELECT term, df FROM document_frequencies");
+  if (!query.ok()) return query.status();
+  std::map<std::string, int64_t> out;
+  while (true) {
+    Result<bool> row = query.value().Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    out.emplace(query.value().ColumnText(0), query.value().ColumnInt64(1));
+  }
+  return out;
+}
+
+Result<int64_t> SqliteStore::MaxStoryId() { return QueryInt64(db_, "SELECT max(id) FROM stories", 0); }
+
+Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
+                                int64_t documents_added) {
+  return InTransaction(db_, [&]() -> Status {
+    auto next = QueryInt64(db_, "SELECT max(sequence) FROM articles", 0);
+    if (!next.ok()) return next.status();
+    int64_t sequence = next.value();
+
+    auto insert_article = Statement::Prepare(
+        db_,
+        "INSERT INTO articles (id, sequence, source, url, title, published, published_at, place, bullets, text, "
+        "verbatim, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    auto insert_fingerprint =
+        Statement::Prepare(db_, "INSERT INTO fingerprints (article_id, exact_hash, minhash) VALUES (?1, ?2, ?3)");
+    auto insert_story = Statement::Prepare(db_, "INSERT INTO stories (id) VALUES (?1) ON CONFLICT (id) DO NOTHING");
+    auto insert_membership = Statement::Prepare(db_, "INSERT INTO memberships (article_id, story_id) VALUES (?1, ?2)");
+    auto insert_copy = Statement::Prepare(
+        db_, "INSERT INTO copies (article_id, original_id, relation, score) VALUES (?1, ?2, ?3, ?4)");
+    auto exists = Statement::Prepare(db_, "SELECT 1 FROM articles WHERE id = ?1");
+    for (auto* prepared : {&insert_article, &insert_fingerprint, &insert_story, &insert_membership, &insert_copy, &exists}) {
+      if (!prepared->ok()) return prepared->status();
+    }
+
+    std::set<int64_t> touched;
+    for (StoredArticle& s : articles) {
+      {
+        Statement& q = exists.value();
+        StatementReset reset(&q);
+        q.BindText(1, s.raw.id);
+        Result<bool> row = q.Step();
+        if (!row.ok()) return row.status();
+        if (row.value()) {
+          return Status::Error(ErrorCode::kConflict, "article '" + s.raw.id + "' is already stored");
+        }
+      }
+      s.sequence = ++sequence;
+      {
+        Statement& q = insert_article.value();
+        StatementReset reset(&q);
+        q.BindText(1, s.raw.id);
+        q.BindInt64(2, s.sequence);
+        q.BindOptionalText(3, s.raw.source);
+        q.BindOptionalText(4, s.raw.url);
+        q.BindOptionalText(5, s.raw.title);
+        q.BindOptionalText(6, s.raw.published);
+        q.BindOptionalInt64(7, s.raw.published_at);
+        q.BindOptionalText(8, s.raw.place);
+        q.BindText(9, EncodeStringArray(s.raw.bullets));
+        q.BindText(10, s.raw.text);
+        q.BindBlob(11, s.raw.verbatim);
+        q.BindText(12, s.raw.origin);
+        if (Status st = q.Run(); !st.ok()) return st;
+      }
+      {
+        Statement& q = insert_fingerprint.value();
+        StatementReset reset(&q);
+        q.BindText(1, s.raw.id);
+        q.BindUint64(2, s.exact_hash);
+        q.BindBlob(3, EncodeSignature(s.minhash));
+        if (Status st = q.Run(); !st.ok()) return st;
+      }
+      if (s.story <= 0) {
+        return Status::Error(ErrorCode::kStore, "article '" + s.raw.id + "' has no story (internal error)");
+      }
+      {
+        Statement& q = insert_story.value();
+        StatementReset reset(&q);
+        q.BindInt64(1, s.story);
+        if (Status st = q.Run(); !st.ok()) return st;
+      }
+      {
+        Statement& q = insert_membership.value();
+        StatementReset reset(&q);
+        q.BindText(1, s.raw.id);
+        q.BindInt64(2, s.story);
+        if (Status st = q.Run(); !st.ok()) return st;
+      }
+      if (s.copy_of) {
+        Statement& q = insert_copy.value();
+        StatementReset reset(&q);
+        q.BindText(1, s.raw.id);
+        q.BindText(2, *s.copy_of);
+        q.BindText(3, s.relation.value_or("near"));
+        q.BindDouble(4, s.copy_score);
+        if (Status st = q.Run(); !st.ok()) return st;
+      }
+      touched.insert(s.story);
+    }
+
+    auto upsert_df = Statement::Prepare(
+        db_, "INSERT INTO document_frequencies (term, df) VALUES (?1, ?2) ON CONFLICT (term) DO UPDATE SET df = df + ?2");
+    if (!upsert_df.ok()) return upsert_df.status();
+    for (const auto& [term, delta] : df_deltas) {
+      Statement& q = upsert_df.value();
+      StatementReset reset(&q);
+      q.BindText(1, term);
+      q.BindInt64(2, delta);
+      if (Status st = q.Run(); !st.ok()) return st;
+    }
+    auto count = Statement::Prepare(db_, "UPDATE meta SET value = value + ?1 WHERE key = 'document_count'");
+    if (!count.ok()) return count.status();
+    count.value().BindInt64(1, documents_added);
+    if (Status st = count.value().Run(); !st.ok()) return st;
+
+    for (int64_t story : touched) {
+      if (Status st = RefreshStory(db_, story); !st.ok()) return st;
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<StorySummary>> SqliteStore::ListStories(const StoryFilter& filter) {
+  auto query = Statement::Prepare(db_, std::string("SELECT ") + kSummaryColumns +
+                                           "WHERE (?1 IS NULL OR last_published_at >= ?1) "
+                                           "AND (?2 IS NULL OR first_published_at < ?2) "
+                                           "AND article_count > 0 "
+                                           "ORDER BY last_published_at DESC NULLS LAST, id DESC LIMIT ?3");
+  if (!query.ok()) return query.status();
+  query.value().BindOptionalInt64(1, filter.since);
+  query.value().BindOptionalInt64(2, filter.until);
+  query.value().BindInt64(3, filter.limit ? *filter.limit : -1);
+  std::vector<StorySummary> out;
+  while (true) {
+    Result<bool> row = query.value().Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    out.push_back(ReadSummary(query.value()));
+  }
+  return out;
+}
+
+Result<StorySummary> SqliteStore::GetStory(int64_t id) {
+  auto query = Statement::Prepare(db_, std::string("SELECT ") + kSummaryColumns + "WHERE id = ?1 AND article_count > 0");
+  if (!query.ok()) return query.status();
+  query.value().BindInt64(1, id);
+  Result<bool> row = query.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(id));
+  return ReadSummary(query.value());
+}
+
+Result<std::vector<StoredArticle>> SqliteStore::StoryArticles(int64_t id) {
+  auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns +
+                                           "WHERE m.story_id = ?1 "
+                                           "ORDER BY a.published_at IS NULL, a.published_at, a.sequence");
+  if (!query.ok()) return query.status();
+  query.value().BindInt64(1, id);
+  std::vector<StoredArticle> out;
+  if (Status s = CollectArticles(query.value(), &out); !s.ok()) return s;
+  return out;
+}
+
+Status SqliteStore::ForEachArticle(const std::function<bool(const StoredArticle&)>& visit) {
+  auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns + "ORDER BY a.sequence");
+  if (!query.ok()) return query.status();
+  Statement& q = query.value();
+  StatementReset reset(&q);
+  while (true) {
+    Result<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return Status::Ok();
+    auto article = ReadArticle(q);
+    if (!article.ok()) return article.status();
+    if (!visit(article.value())) return Status::Ok();
+  }
+}
+
+Status SqliteStore::Refingerprint(
+    const FingerprintSettings& settings,
+    const std::function<void(const RawArticle&, uint64_t* exact_hash, std::vector<uint32_t>* minhash)>& fingerprint) {
+  return InTransaction(db_, [&]() -> Status {
+    std::vector<StoredArticle> all;
+    auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns + "ORDER BY a.sequence");
+    if (!query.ok()) return query.status();
+    if (Status s = CollectArticles(query.value(), &all); !s.ok()) return s;
+    auto update = Statement::Prepare(db_, "UPDATE fingerprints SET exact_hash = ?2, minhash = ?3 WHERE article_id = ?1");
+    if (!update.ok()) return update.status();
+    for (const StoredArticle& s : all) {
+      uint64_t exact = 0;
+      std::vector<uint32_t> minhash;
+      fingerprint(s.raw, &exact, &minhash);
+      Statement& q = update.value();
+      StatementReset reset(&q);
+      q.BindText(1, s.raw.id);
+      q.BindUint64(2, exact);
+      q.BindBlob(3, EncodeSignature(minhash));
+      if (Status st = q.Run(); !st.ok()) return st;
+    }
+    auto set = Statement::Prepare(db_, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!set.ok()) return set.status();
+    const std::pair<const char*, int64_t> rows[] = {
+        {kMetaFingerprintVersion, settings.version}, {kMetaShingleWords, settings.shingle_words},
+        {kMetaPermutations, settings.permutations},  {kMetaBands, settings.bands},
+        {kMetaSeed, static_cast<int64_t>(settings.seed)},
+    };
+    for (const auto& [key, value] : rows) {
+      Statement& q = set.value();
+      StatementReset reset(&q);
+      q.BindText(1, key);
+      q.BindInt64(2, value);
+      if (Status st = q.Run(); !st.ok()) return st;
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace storydesk::store
