@@ -163,7 +163,7 @@ TEST(BadInputTest, EachBadInputIsReportedAndTheRestIsStored) {
   for (size_t i = 0; i < lines.size(); ++i) {
     EXPECT_EQ(lines[i].rfind(expected_prefixes[i], 0), 0u) << lines[i];
   }
-  EXPECT_NE(r.out.find("read 9, new 3, duplicates 0, rejected 6"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("read 10, new 3, duplicates 0, rejected 7"), std::string::npos) << r.out;
   const auto stored = ById(JsonLines(RunStorydesk("--db " + Quote(db) + " export").out));
   EXPECT_EQ(stored.size(), 3u);
   EXPECT_TRUE(stored.count("a_good"));

@@ -154,14 +154,17 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
   doc.original = assignment.copy_of.value_or(article.id);
   doc.story = assignment.story;
   doc.time = article.time;
+  doc.exact_hash = article.exact_hash;
   exact_.try_emplace(article.exact_hash, index);
+  // Dated documents leave the copy indexes with the window, like stories do: what a restored
+  // engine knows (the stored window) and what a whole-run engine knows must be the same.
+  if (article.time) document_expiry_.emplace(*article.time, index);
   // Copies stay out of the LSH index and the centroid: their original already stands for
   // them, and counting a text twice would pull the story towards whatever is copied most.
   if (assignment.relation == CopyRelation::kNone) {
     if (article.word_count >= options_.near_copy_min_words) {
       lsh_.Insert(index, article.minhash);
       doc.minhash = article.minhash;
-      if (article.time) document_expiry_.emplace(*article.time, index);
     }
     AddToStory(assignment.story, article);
   } else {
@@ -206,7 +209,8 @@ void StoryGrouper::Evict(int64_t now) {
     const size_t index = document_expiry_.top().second;
     document_expiry_.pop();
     Document& doc = documents_[index];
-    lsh_.Erase(index, doc.minhash);
+    if (auto exact = exact_.find(doc.exact_hash); exact != exact_.end() && exact->second == index) exact_.erase(exact);
+    if (!doc.minhash.empty()) lsh_.Erase(index, doc.minhash);
     doc.minhash.clear();
     doc.minhash.shrink_to_fit();
   }

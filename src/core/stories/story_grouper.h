@@ -103,6 +103,7 @@ class StoryGrouper {
     std::string original;  // the family's original id (own id for originals)
     int64_t story = 0;
     std::optional<int64_t> time;
+    uint64_t exact_hash = 0;
     fingerprint::MinHashSignature minhash;  // emptied on eviction
   };
 

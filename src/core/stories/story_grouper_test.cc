@@ -67,7 +67,9 @@ TEST(StoryGrouperTest, StoriesOutsideTheWindowAreNotJoined) {
   ProfileMaker maker;
   StoryGrouper grouper;  // 7-day window
   auto first = grouper.Assign(maker.Make("a", kFerry, {}, 1));
-  auto later = grouper.Assign(maker.Make("b", kFerry, {}, 30));
+  auto later_words = kFerry;
+  later_words.push_back("inquiri");  // not a copy: a copy would be found by its fingerprint
+  auto later = grouper.Assign(maker.Make("b", later_words, {}, 30));
   EXPECT_NE(later.story, first.story);
   EXPECT_EQ(grouper.ActiveStories(), 1u);  // the first story was evicted
 }
