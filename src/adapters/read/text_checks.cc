@@ -93,7 +93,11 @@ void LineAndColumn(std::string_view bytes, size_t offset, int64_t* line, int64_t
 }
 
 std::string QuoteForMessage(std::string_view value, size_t max_bytes) {
-  return "\"" + Escape(value, max_bytes, /*escape_quotes=*/true) + "\"";
+  // Appended piecewise: GCC 12 warns falsely (-Wrestrict) about `"\"" + std::string + "\""`.
+  std::string quoted(1, '"');
+  quoted.append(Escape(value, max_bytes, /*escape_quotes=*/true));
+  quoted.push_back('"');
+  return quoted;
 }
 
 std::string OneLine(std::string_view value, size_t max_bytes) {
