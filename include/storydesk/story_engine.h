@@ -22,6 +22,11 @@ namespace storydesk {
 
 struct EngineOptions {
   int64_t window_seconds = 7 * 24 * 3600;  // stories older than this stop taking articles
+  // Similarity at or above which an article joins its best story; unset: the default chosen
+  // on training data (stories::GroupingOptions). For experiments and model selection.
+  std::optional<double> join_threshold;
+  // Share of the similarity given to names over words; unset: the trained default.
+  std::optional<double> name_weight;
 };
 
 // Everything decided about one article.

@@ -44,6 +44,8 @@ struct StoryEngine::Impl {
   static stories::GroupingOptions MakeGroupingOptions(const EngineOptions& options) {
     stories::GroupingOptions g;
     g.window_seconds = options.window_seconds;
+    if (options.join_threshold) g.join_threshold = *options.join_threshold;
+    if (options.name_weight) g.name_weight = *options.name_weight;
     return g;
   }
 
@@ -56,19 +58,25 @@ struct StoryEngine::Impl {
 
   Counted Count(const RawArticle& article) {
     std::unordered_map<stories::TermId, int> terms, names;
-    auto add = [&](const text::AnalyzedText& analyzed, int weight) {
+    auto add = [&](const text::AnalyzedText& analyzed, int weight, bool with_names) {
       for (const std::string& stem : analyzed.stems) terms[statistics.Intern(stem)] += weight;
+      if (!with_names) return;
+      // Each word of a name counts on its own, so "Sollen Valley" and "Sollen Valley Water
+      // Board" overlap in the words they share instead of being two unrelated names.
       for (const std::string& name : analyzed.names) {
-        std::string key(kNamePrefix);
-        key += text::ToLower(name);
-        names[statistics.Intern(key)] += weight;
+        for (const text::Token& word : text::Tokenize(name)) {
+          std::string key(kNamePrefix);
+          key += text::ToLower(word.text);
+          names[statistics.Intern(key)] += weight;
+        }
       }
     };
     Counted counted;
-    if (article.title) add(analyzer.Analyze(*article.title), kTitleWeight);
-    for (const std::string& bullet : article.bullets) add(analyzer.Analyze(bullet), 1);
+    // Titles give no names: Title Case makes every word look like one.
+    if (article.title) add(analyzer.Analyze(*article.title), kTitleWeight, false);
+    for (const std::string& bullet : article.bullets) add(analyzer.Analyze(bullet), 1, true);
     counted.body = analyzer.Analyze(article.text);
-    add(counted.body, 1);
+    add(counted.body, 1, true);
     counted.terms.assign(terms.begin(), terms.end());
     counted.names.assign(names.begin(), names.end());
     return counted;

@@ -3,7 +3,9 @@
 // `export`) or articles (lines with "text", or seed text files/directories), which are then
 // clustered in memory first. Metrics: src/core/eval/clustering_metrics.h.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,8 @@ struct EvalFlags {
   std::string input;
   bool json = false;
   int64_t window_days = 7;
+  std::optional<double> join_threshold;
+  std::optional<double> name_weight;
 };
 
 std::string LabelText(const nlohmann::json& value) {
@@ -48,6 +52,8 @@ Status ReadAssignments(const std::string& path, eval::Clustering& clustering) {
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
 // text file, or JSON Lines whose first record has a "text" field.
 bool HoldsArticles(const std::string& path) {
+  std::error_code error;
+  if (path == "-" || std::filesystem::is_directory(path, error)) return true;
   std::ifstream in(path, std::ios::binary);
   if (!in) return true;  // let the readers report it
   std::string line;
@@ -84,6 +90,8 @@ int RunEval(const EvalFlags& flags) {
   if (HoldsArticles(flags.input)) {
     EngineOptions options;
     options.window_seconds = flags.window_days * 24 * 3600;
+    options.join_threshold = flags.join_threshold;
+    options.name_weight = flags.name_weight;
     auto run = ClusterInMemory({flags.input}, options);
     if (!run.ok()) {
       PrintError(run.status().message());
@@ -126,6 +134,12 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
                   "a prediction ({\"id\", \"story\"} lines, as printed by cluster or export) or articles to cluster")
       ->required();
   cmd->add_flag("--json", flags->json, "print the scores as one JSON object");
+  cmd->add_option("--join-threshold", flags->join_threshold,
+                  "when clustering: similarity needed to join a story (default: the trained value)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--name-weight", flags->name_weight,
+                  "when clustering: share of the similarity given to names (default: the trained value)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
