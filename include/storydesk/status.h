@@ -54,7 +54,8 @@ class Result {
   bool ok() const { return std::holds_alternative<T>(data_); }
   const T& value() const& { return std::get<T>(data_); }
   T& value() & { return std::get<T>(data_); }
-  T&& value() && { return std::get<T>(std::move(data_)); }
+  // By value, so `for (auto& x : F().value())` over a temporary Result cannot dangle.
+  T value() && { return std::get<T>(std::move(data_)); }
   Status status() const { return ok() ? Status::Ok() : std::get<Status>(data_); }
 
  private:
