@@ -12,7 +12,7 @@ DEB_PACKAGES := g++ cmake make pkg-config \
   libicu-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev \
   libgtest-dev libgmock-dev libbenchmark-dev
 
-.PHONY: run test deps build build-asan test-release test-asan bench clean
+.PHONY: run test deps build build-asan test-release test-asan bench models clean
 
 run: build
 	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
@@ -54,6 +54,13 @@ bench: deps
 	@cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DSTORYDESK_BUILD_BENCH=ON -DSTORYDESK_BUILD_TESTS=OFF > /dev/null
 	@cmake --build $(BUILD)-bench -j$(JOBS)
 	@echo "benchmarks built in $(BUILD)-bench/bench"
+
+# Recounts the shipped background model (document frequencies of allsides-train, the training
+# set; see docs/measurements.md) and rebuilds the binary that embeds it.
+SHARED_DATA ?= ../shared/data
+models: build
+	$(BUILD)/storydesk train-df $(SHARED_DATA)/allsides-train/articles.jsonl -o models/background-df.tsv
+	@cmake --build $(BUILD) -j$(JOBS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(BUILD)-bench

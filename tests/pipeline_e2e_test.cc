@@ -207,3 +207,38 @@ TEST(CliTest, StdinIsReadWithDash) {
 
 }  // namespace
 }  // namespace storydesk::testing
+
+namespace storydesk::testing {
+namespace {
+
+TEST(BackgroundModelTest, TrainDfWritesAModelThatClusterAndEvalRead) {
+  TempDir tmp;
+  const auto model = tmp.path() / "df.tsv";
+  const CommandResult trained = RunStorydesk("train-df " + Quote(kSource / "examples") + " -o " + Quote(model));
+  ASSERT_EQ(trained.exit_code, 0) << trained.err;
+  const std::string text = ReadFile(model);
+  EXPECT_EQ(text.rfind("# storydesk background document frequencies v1\n", 0), 0u) << text.substr(0, 200);
+  // 38 articles, one exact and one near copy skipped.
+  EXPECT_NE(text.find("\ndocuments\t36\n"), std::string::npos) << text.substr(0, 400);
+  EXPECT_FALSE(std::filesystem::exists(model.string() + ".partial"));
+
+  const CommandResult with_file = RunStorydesk("cluster --background " + Quote(model) + " " + Quote(kSource / "examples"));
+  ASSERT_EQ(with_file.exit_code, 0) << with_file.err;
+  EXPECT_EQ(JsonLines(with_file.out).size(), 38u);
+  const CommandResult without = RunStorydesk("cluster --background none " + Quote(kSource / "examples"));
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(JsonLines(without.out).size(), 38u);
+}
+
+TEST(BackgroundModelTest, AMalformedModelIsAUsageErrorNamingFileAndLine) {
+  TempDir tmp;
+  const auto model = tmp.path() / "bad.tsv";
+  std::ofstream(model) << "# storydesk background document frequencies v1\ndocuments\t3\nword\tlots\n";
+  const CommandResult r = RunStorydesk("cluster --background " + Quote(model) + " " + Quote(kSource / "examples"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(model.string() + ": line 3:"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+}  // namespace
+}  // namespace storydesk::testing

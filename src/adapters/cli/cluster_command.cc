@@ -2,6 +2,7 @@
 // JSON line per article (the `export` format). The entry point for measuring quality.
 #include <iostream>
 
+#include "adapters/cli/background_model.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
@@ -10,10 +11,15 @@
 namespace storydesk::cli {
 namespace {
 
-int RunCluster(const std::vector<std::string>& paths, int64_t window_days) {
+int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice) {
   EngineOptions options;
   options.window_seconds = window_days * 24 * 3600;
-  auto run = ClusterInMemory(paths, options);
+  auto background = LoadBackground(background_choice);
+  if (!background.ok()) {
+    PrintError(background.status().message());
+    return kExitUsage;
+  }
+  auto run = ClusterInMemory(paths, options, background.value());
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
@@ -32,12 +38,16 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("cluster", "group articles into stories in memory and print JSON Lines (no database)");
   auto paths = std::make_shared<std::vector<std::string>>();
   auto window_days = std::make_shared<int64_t>(7);
+  auto background = std::make_shared<std::string>(kBuiltinBackground);
   cmd->add_option("paths", *paths, "files, directories or - for stdin")->required();
   cmd->add_option("--window-days", *window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
+  cmd->add_option("--background", *background,
+                  "document frequencies to start from: builtin, none, or a file written by train-df")
+      ->capture_default_str();
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, exit_code] { *exit_code = RunCluster(*paths, *window_days); });
+  cmd->callback([paths, window_days, background, exit_code] { *exit_code = RunCluster(*paths, *window_days, *background); });
 }
 
 }  // namespace storydesk::cli

@@ -2,11 +2,13 @@
 
 #include <unordered_set>
 
+#include "adapters/cli/background_model.h"
 #include "adapters/cli/cli_common.h"
 
 namespace storydesk::cli {
 
-Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options) {
+Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
+                                   const std::optional<stories::BackgroundFrequencies>& background) {
   ProgressBar progress("reading");
   auto read = ReadInputs(paths, &progress);
   progress.Finish();
@@ -31,6 +33,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   SortForProcessing(&ordered);
 
   StoryEngine engine(options);
+  SeedEngine(background, &engine);
   ProgressBar grouping("grouping");
   for (size_t i = 0; i < ordered.size(); ++i) {
     run.decisions.emplace(ordered[i].id, engine.Add(ordered[i]));

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "core/stories/background_frequencies.h"
 #include "storydesk/status.h"
 #include "storydesk/story_engine.h"
 
@@ -19,7 +21,9 @@ struct ClusterRun {
 };
 
 // Reads `paths` (rejections reported on stderr), processes the articles in publication order
-// and returns every decision. Errors: only when reading cannot go on at all.
-Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options);
+// with an engine seeded with `background` (when given) and returns every decision.
+// Errors: only when reading cannot go on at all.
+Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
+                                   const std::optional<stories::BackgroundFrequencies>& background);
 
 }  // namespace storydesk::cli

@@ -18,5 +18,6 @@ void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code)
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddClusterCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
+void AddTrainDfCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storydesk::cli

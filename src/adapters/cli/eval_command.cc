@@ -9,6 +9,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "adapters/cli/background_model.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
@@ -24,6 +25,7 @@ struct EvalFlags {
   int64_t window_days = 7;
   std::optional<double> join_threshold;
   std::optional<double> name_weight;
+  std::string background = kBuiltinBackground;
 };
 
 std::string LabelText(const nlohmann::json& value) {
@@ -92,7 +94,12 @@ int RunEval(const EvalFlags& flags) {
     options.window_seconds = flags.window_days * 24 * 3600;
     options.join_threshold = flags.join_threshold;
     options.name_weight = flags.name_weight;
-    auto run = ClusterInMemory({flags.input}, options);
+    auto background = LoadBackground(flags.background);
+    if (!background.ok()) {
+      PrintError(background.status().message());
+      return kExitUsage;
+    }
+    auto run = ClusterInMemory({flags.input}, options, background.value());
     if (!run.ok()) {
       PrintError(run.status().message());
       return ExitCodeFor(run.status());
@@ -140,6 +147,9 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--name-weight", flags->name_weight,
                   "when clustering: share of the similarity given to names (default: the trained value)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--background", flags->background,
+                  "when clustering: document frequencies to start from: builtin, none, or a train-df file")
+      ->capture_default_str();
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();

@@ -11,6 +11,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "adapters/cli/background_model.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "storydesk/story_engine.h"
@@ -61,6 +62,11 @@ Result<std::vector<RawArticle>> DropStored(std::vector<RawArticle> articles, sto
 // Replays the stored decisions around the new articles' dates into `engine`.
 Status RestoreEngine(const std::vector<RawArticle>& fresh, int64_t window, store::SqliteStore& db,
                      StoryEngine* engine) {
+  // The shipped background counts first, then the stream's own on top: the same statistics
+  // `cluster` starts from, so ingest and cluster decide alike.
+  const auto& background = BuiltinBackground();
+  if (!background.ok()) return background.status();
+  engine->LoadDocumentFrequencies(background.value().documents, background.value().df);
   auto documents = db.DocumentCount();
   if (!documents.ok()) return documents.status();
   auto df = db.LoadDocumentFrequencies();

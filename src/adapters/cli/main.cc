@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddExportCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
+  AddTrainDfCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

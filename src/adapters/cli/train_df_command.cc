@@ -1,0 +1,80 @@
+// storydesk train-df PATH... -o FILE — counts the document frequencies of the engine's terms
+// over a corpus and writes a background model (core/stories/background_frequencies.h).
+// `make models` runs it on ../shared/data/allsides-train to recount models/background-df.tsv.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "adapters/cli/background_model.h"
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/cluster_run.h"
+#include "adapters/cli/commands.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct TrainDfFlags {
+  std::vector<std::string> paths;
+  std::string output;
+  int64_t min_df = 2;
+};
+
+int RunTrainDf(const TrainDfFlags& flags) {
+  // The counts are the engine's own terms; an engine with no background counts only the corpus.
+  auto run = ClusterInMemory(flags.paths, EngineOptions{}, std::nullopt);
+  if (!run.ok()) {
+    PrintError(run.status().message());
+    return ExitCodeFor(run.status());
+  }
+  stories::BackgroundFrequencies counts;
+  for (const auto& [id, decision] : run.value().decisions) {
+    // Copies would count one text several times.
+    if (decision.copy_of) continue;
+    ++counts.documents;
+    for (const std::string& term : decision.terms) ++counts.df[term];
+  }
+  std::vector<std::string> comments = {"counted by `storydesk train-df` over " + std::to_string(counts.documents) +
+                                       " articles (copies skipped), terms seen in at least " +
+                                       std::to_string(flags.min_df) + " of them",
+                                       "inputs:"};
+  for (const std::string& path : flags.paths) comments.push_back("  " + std::filesystem::path(path).lexically_normal().string());
+  const std::string text = stories::FormatBackgroundFrequencies(counts, flags.min_df, comments);
+
+  // Written beside the target and renamed over it, so a failed run never leaves half a model.
+  const std::string partial = flags.output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      PrintError(partial + ": cannot write");
+      return kExitStore;
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, flags.output, error);
+  if (error) {
+    PrintError(flags.output + ": cannot write (" + error.message() + ")");
+    return kExitStore;
+  }
+  std::cerr << "train-df: " << counts.documents << " documents, " << counts.df.size() << " terms counted, written to "
+            << flags.output << '\n';
+  return run.value().rejected > 0 ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+void AddTrainDfCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("train-df", "count document frequencies over a corpus into a background model");
+  auto flags = std::make_shared<TrainDfFlags>();
+  cmd->add_option("paths", flags->paths, "articles: files, directories or - for stdin")->required();
+  cmd->add_option("-o,--output", flags->output, "the model file to write")->required();
+  cmd->add_option("--min-df", flags->min_df, "keep terms seen in at least this many articles")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}))
+      ->capture_default_str();
+  cmd->footer("Use the file with `cluster --background FILE` / `eval --background FILE`; the built-in model is "
+              "models/background-df.tsv, recounted by `make models`.");
+  cmd->callback([flags, exit_code] { *exit_code = RunTrainDf(*flags); });
+}
+
+}  // namespace storydesk::cli
