@@ -9,7 +9,7 @@
 namespace storydesk::text {
 
 enum class TokenKind {
-  kWord,    // letters, possibly with inner apostrophes, hyphens or periods ("don't", "U.S.")
+  kWord,    // letters, possibly with inner apostrophes or periods ("don't", "U.S."); hyphens split words
   kNumber,  // digits, possibly with inner separators ("1,200", "3.5")
 };
 
