@@ -20,6 +20,11 @@
 
 namespace storydesk {
 
+namespace stories {
+struct StoryModel;
+struct TrainingArticle;
+}  // namespace stories
+
 struct EngineOptions {
   int64_t window_seconds = 7 * 24 * 3600;  // stories older than this stop taking articles
   // Similarity at or above which an article joins its best story; unset: the default chosen
@@ -27,6 +32,9 @@ struct EngineOptions {
   std::optional<double> join_threshold;
   // Share of the similarity given to names over words; unset: the trained default.
   std::optional<double> name_weight;
+  // The learned grouping decisions (core/stories/story_model.h); null: the fixed cosine blend
+  // with join_threshold and name_weight.
+  std::shared_ptr<const stories::StoryModel> model;
 };
 
 // Everything decided about one article.
@@ -56,6 +64,12 @@ class StoryEngine {
 
   // Analyses `article`, counts it in the statistics and decides its story and copy relation.
   Decision Add(const RawArticle& article);
+
+  // Training replay: fills *example with the article's features against the active candidate
+  // stories and which of them is gold story `gold` (a label of the gold file), then puts the
+  // article into that story. Exact and near copies are put into their gold story too, but
+  // give no example (returns false): copy detection, not the model, places them.
+  bool Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example);
 
   // Replays a decision taken earlier (not counted in the statistics again).
   void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,

@@ -6,6 +6,7 @@
 #include "core/fingerprint/exact_hash.h"
 #include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
+#include "core/stories/story_model.h"
 #include "core/text/analyzer.h"
 #include "core/text/tokens.h"
 
@@ -46,6 +47,7 @@ struct StoryEngine::Impl {
     g.window_seconds = options.window_seconds;
     if (options.join_threshold) g.join_threshold = *options.join_threshold;
     if (options.name_weight) g.name_weight = *options.name_weight;
+    g.model = options.model;
     return g;
   }
 
@@ -53,13 +55,26 @@ struct StoryEngine::Impl {
   struct Counted {
     std::vector<std::pair<stories::TermId, int>> terms;
     std::vector<std::pair<stories::TermId, int>> names;
+    std::vector<std::pair<stories::TermId, int>> title;  // title stems
+    std::vector<std::pair<stories::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
     text::AnalyzedText body;
   };
 
   Counted Count(const RawArticle& article) {
-    std::unordered_map<stories::TermId, int> terms, names;
-    auto add = [&](const text::AnalyzedText& analyzed, int weight, bool with_names) {
-      for (const std::string& stem : analyzed.stems) terms[statistics.Intern(stem)] += weight;
+    std::unordered_map<stories::TermId, int> terms, names, title, lead;
+    size_t lead_stems = 0;
+    auto add = [&](const text::AnalyzedText& analyzed, int weight, bool in_body) {
+      for (const std::string& stem : analyzed.stems) {
+        const stories::TermId id = statistics.Intern(stem);
+        terms[id] += weight;
+        if (!in_body) {
+          ++title[id];
+        } else if (lead_stems < stories::kLeadStems) {
+          ++lead[id];
+          ++lead_stems;
+        }
+      }
+      const bool with_names = in_body;
       if (!with_names) return;
       // Each word of a name counts on its own, so "Sollen Valley" and "Sollen Valley Water
       // Board" overlap in the words they share instead of being two unrelated names.
@@ -79,6 +94,8 @@ struct StoryEngine::Impl {
     add(counted.body, 1, true);
     counted.terms.assign(terms.begin(), terms.end());
     counted.names.assign(names.begin(), names.end());
+    counted.title.assign(title.begin(), title.end());
+    counted.lead.assign(lead.begin(), lead.end());
     return counted;
   }
 
@@ -86,8 +103,10 @@ struct StoryEngine::Impl {
     stories::ArticleProfile p;
     p.id = article.id;
     p.time = article.published_at;
-    p.terms = stories::TfIdfVector(counted.terms, statistics);
+    p.all = stories::TfIdfVector(counted.terms, statistics);
     p.names = stories::TfIdfVector(counted.names, statistics);
+    p.title = stories::TfIdfVector(counted.title, statistics);
+    p.lead = stories::TfIdfVector(counted.lead, statistics);
     p.exact_hash = fingerprint::ExactHash(counted.body.normalized);
     p.minhash = fingerprint::ComputeMinHash(counted.body.words);
     p.word_count = counted.body.words.size();
@@ -97,6 +116,7 @@ struct StoryEngine::Impl {
   text::TextAnalyzer analyzer;
   stories::TermStatistics statistics;
   stories::StoryGrouper grouper;
+  std::unordered_map<std::string, int64_t> gold_stories;  // training replay: gold label -> story id
 };
 
 StoryEngine::StoryEngine(EngineOptions options) : impl_(std::make_unique<Impl>(options)) {}
@@ -136,6 +156,31 @@ Decision StoryEngine::Add(const RawArticle& article) {
   for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
   return d;
+}
+
+bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example) {
+  Impl::Counted counted = impl_->Count(article);
+  std::vector<stories::TermId> unique;
+  for (const auto& [id, tf] : counted.terms) unique.push_back(id);
+  for (const auto& [id, tf] : counted.names) unique.push_back(id);
+  impl_->statistics.AddDocument(unique);
+  stories::ArticleProfile profile = impl_->Profile(article, counted);
+
+  const std::vector<stories::Candidate> candidates = impl_->grouper.Candidates(profile);
+  // A copy is placed by its fingerprint before any model is asked (as in Add).
+  const bool is_copy = impl_->grouper.IsCopy(profile);
+  auto [it, opened] = impl_->gold_stories.try_emplace(gold, 0);
+  if (opened) it->second = impl_->grouper.OpenStoryId();
+  example->candidates.clear();
+  example->gold.reset();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    example->candidates.push_back(candidates[i].features);
+    if (candidates[i].story == it->second) example->gold = i;
+  }
+  stories::Assignment a;
+  a.story = it->second;
+  impl_->grouper.Record(profile, a);
+  return !is_copy;
 }
 
 void StoryEngine::Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,

@@ -5,36 +5,6 @@
 #include <unordered_set>
 
 namespace storydesk::stories {
-namespace {
-
-// Cosine of a unit article vector with a (non-normalised) centroid.
-double CosineWithCentroid(const SparseVector& article, const std::unordered_map<TermId, float>& centroid,
-                          double centroid_norm2) {
-  if (article.empty() || centroid_norm2 <= 0) return 0.0;
-  double dot = 0;
-  for (const auto& [id, w] : article.entries) {
-    auto it = centroid.find(id);
-    if (it != centroid.end()) dot += static_cast<double>(w) * it->second;
-  }
-  return dot / std::sqrt(centroid_norm2);
-}
-
-// Adds a unit vector to a centroid, keeping its squared norm current:
-// |c + v|^2 = |c|^2 + 2 c.v + |v|^2.
-void AddToCentroid(const SparseVector& v, std::unordered_map<TermId, float>* centroid, double* norm2,
-                   std::vector<TermId>* new_terms) {
-  double dot = 0, self = 0;
-  for (const auto& [id, w] : v.entries) {
-    auto [it, inserted] = centroid->try_emplace(id, 0.0f);
-    if (inserted && new_terms != nullptr) new_terms->push_back(id);
-    dot += static_cast<double>(it->second) * w;
-    self += static_cast<double>(w) * w;
-    it->second += w;
-  }
-  *norm2 += 2 * dot + self;
-}
-
-}  // namespace
 
 StoryGrouper::StoryGrouper(GroupingOptions options) : options_(options) {}
 
@@ -99,12 +69,12 @@ std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) 
   return a;
 }
 
-Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
+std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) const {
   // Look up only the heaviest terms: they carry the story, and the long postings of common
   // words would cost more than they add.
   std::vector<std::pair<float, TermId>> heaviest;
-  heaviest.reserve(article.terms.entries.size());
-  for (const auto& [id, w] : article.terms.entries) heaviest.emplace_back(w, id);
+  heaviest.reserve(article.all.entries.size());
+  for (const auto& [id, w] : article.all.entries) heaviest.emplace_back(w, id);
   const size_t k = std::min(options_.query_terms, heaviest.size());
   std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
@@ -117,29 +87,65 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                  [&](int64_t id) {
+                                    auto it = stories_.find(id);
+                                    return it == stories_.end() || !Active(it->second, article.time);
+                                  }),
+                   candidates.end());
+  return candidates;
+}
 
+std::vector<Candidate> StoryGrouper::Candidates(const ArticleProfile& article) {
+  if (article.time) Evict(*article.time);
+  std::vector<Candidate> out;
+  for (int64_t id : CandidateIds(article)) out.push_back({id, ComputeStoryFeatures(article, stories_.at(id))});
+  return out;
+}
+
+double StoryGrouper::FixedScore(const ArticleProfile& article, const Story& story) const {
+  const double words = story.all.Cosine(article.all);
+  if (article.names.empty() || story.names.norm2 <= 0) return words;
+  return (1 - options_.name_weight) * words + options_.name_weight * story.names.Cosine(article.names);
+}
+
+Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
+  const std::vector<int64_t> candidates = CandidateIds(article);
   Assignment best;
-  double best_score = -1;
-  for (int64_t story_id : candidates) {
-    auto it = stories_.find(story_id);
-    if (it == stories_.end() || !Active(it->second, article.time)) continue;
-    const Story& story = it->second;
-    const double words = CosineWithCentroid(article.terms, story.terms, story.terms_norm2);
-    double score = words;
-    if (!article.names.empty() && story.names_norm2 > 0) {
-      const double names = CosineWithCentroid(article.names, story.names, story.names_norm2);
-      score = (1 - options_.name_weight) * words + options_.name_weight * names;
+  bool join = false;
+  if (options_.model) {
+    // Learned: the best candidate by the join model, then the attach model decides.
+    double best_logit = 0;
+    std::optional<double> second;
+    for (int64_t story_id : candidates) {
+      const double logit = options_.model->JoinLogit(ComputeStoryFeatures(article, stories_.at(story_id)));
+      // Ascending ids: on a tie the older story wins.
+      if (best.story == 0 || logit > best_logit) {
+        if (best.story != 0) second = best_logit;
+        best_logit = logit;
+        best.story = story_id;
+      } else if (!second || logit > *second) {
+        second = logit;
+      }
     }
-    // Ascending ids: on a tie the older story wins.
-    if (score > best_score) {
-      best_score = score;
-      best.story = story_id;
+    if (best.story != 0) {
+      const double p = options_.model->AttachProbability(ComputeAttachFeatures(best_logit, second, candidates.size()));
+      best.similarity = p;
+      join = p >= 0.5;
     }
-  }
-  if (best_score >= options_.join_threshold) {
+  } else {
+    double best_score = -1;
+    for (int64_t story_id : candidates) {
+      const double score = FixedScore(article, stories_.at(story_id));
+      if (score > best_score) {
+        best_score = score;
+        best.story = story_id;
+      }
+    }
     best.similarity = best_score;
-    return best;
+    join = best.story != 0 && best_score >= options_.join_threshold;
   }
+  if (join) return best;
   Assignment opened;
   opened.story = next_story_id_++;
   opened.opened_story = true;
@@ -179,8 +185,10 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
 void StoryGrouper::AddToStory(int64_t story_id, const ArticleProfile& article) {
   Story& story = stories_[story_id];
   std::vector<TermId> new_terms;
-  AddToCentroid(article.terms, &story.terms, &story.terms_norm2, &new_terms);
-  AddToCentroid(article.names, &story.names, &story.names_norm2, nullptr);
+  story.all.Add(article.all, &new_terms);
+  story.title.Add(article.title);
+  story.lead.Add(article.lead);
+  story.names.Add(article.names);
   for (TermId id : new_terms) postings_[id].push_back(story_id);
   ++story.size;
   if (article.time) {

@@ -30,7 +30,11 @@
 
 #include "core/fingerprint/lsh_index.h"
 #include "core/fingerprint/minhash.h"
+#include <memory>
+
 #include "core/stories/sparse_vector.h"
+#include "core/stories/story_features.h"
+#include "core/stories/story_model.h"
 
 namespace storydesk::stories {
 
@@ -49,16 +53,23 @@ struct GroupingOptions {
   size_t near_copy_min_words = 20;
   // How many of the article's heaviest terms are looked up in the inverted index.
   size_t query_terms = 30;
+  // The learned decisions; when null, the fixed blend of cosines above and join_threshold.
+  std::shared_ptr<const StoryModel> model;
+};
+
+// One active story an article could join, with its features.
+struct Candidate {
+  int64_t story = 0;
+  StoryFeatureVector features{};
 };
 
 enum class CopyRelation { kNone, kExact, kNear };
 
-// What grouping needs to know of an article.
-struct ArticleProfile {
+// What grouping needs to know of an article: its sub-vectors and time (ArticleVectors:
+// `all` is the unit TF-IDF vector of title and body stems, `names` that of names) and its
+// fingerprints.
+struct ArticleProfile : ArticleVectors {
   std::string id;
-  std::optional<int64_t> time;  // unix seconds; nullopt when undated
-  SparseVector terms;           // unit TF-IDF vector of title and body stems
-  SparseVector names;           // unit TF-IDF vector of names
   uint64_t exact_hash = 0;
   fingerprint::MinHashSignature minhash;
   size_t word_count = 0;
@@ -85,21 +96,22 @@ class StoryGrouper {
   // Records a decision taken earlier (restoring state from a store) without deciding again.
   void Record(const ArticleProfile& article, const Assignment& assignment);
 
+  // The active stories sharing a heavy term with `article`, by ascending id, with features
+  // (evicting by the article's time first, as Assign does). For training.
+  std::vector<Candidate> Candidates(const ArticleProfile& article);
+
+  // True when `article` is an exact or near copy of an article in the window. For training.
+  bool IsCopy(const ArticleProfile& article) const { return FindCopy(article).has_value(); }
+  // Hands out a new story id. For training, which opens stories by the gold labels.
+  int64_t OpenStoryId() { return next_story_id_++; }
+
   // Story ids handed out next start above `id`.
   void ReserveStoryIdsThrough(int64_t id);
 
   size_t ActiveStories() const { return stories_.size(); }
 
  private:
-  struct Story {
-    std::unordered_map<TermId, float> terms;
-    std::unordered_map<TermId, float> names;
-    double terms_norm2 = 0;
-    double names_norm2 = 0;
-    std::optional<int64_t> first_time;
-    std::optional<int64_t> last_time;
-    int size = 0;
-  };
+  using Story = StoryVectors;
   struct Document {
     std::string id;
     std::string original;  // the family's original id (own id for originals)
@@ -111,6 +123,8 @@ class StoryGrouper {
 
   std::optional<Assignment> FindCopy(const ArticleProfile& article) const;
   Assignment FindStory(const ArticleProfile& article);
+  std::vector<int64_t> CandidateIds(const ArticleProfile& article) const;
+  double FixedScore(const ArticleProfile& article, const Story& story) const;
   void Remember(const ArticleProfile& article, const Assignment& assignment);
   void AddToStory(int64_t story_id, const ArticleProfile& article);
   bool Active(const Story& story, const std::optional<int64_t>& time) const;

@@ -27,7 +27,7 @@ class ProfileMaker {
     for (const auto& [id_, c] : counts) unique.push_back(id_);
     for (const auto& [id_, c] : name_counts) unique.push_back(id_);
     stats_.AddDocument(unique);
-    p.terms = TfIdfVector({counts.begin(), counts.end()}, stats_);
+    p.all = TfIdfVector({counts.begin(), counts.end()}, stats_);
     p.names = TfIdfVector({name_counts.begin(), name_counts.end()}, stats_);
     std::string text;
     for (const auto& w : words) text += w + " ";

@@ -1,0 +1,59 @@
+#include "core/stories/story_features.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storydesk::stories {
+
+void Centroid::Add(const SparseVector& v, std::vector<TermId>* new_terms) {
+  // |c + v|^2 = |c|^2 + 2 c.v + |v|^2
+  double dot = 0, self = 0;
+  for (const auto& [id, w] : v.entries) {
+    auto [it, inserted] = weights.try_emplace(id, 0.0f);
+    if (inserted && new_terms != nullptr) new_terms->push_back(id);
+    dot += static_cast<double>(it->second) * w;
+    self += static_cast<double>(w) * w;
+    it->second += w;
+  }
+  norm2 += 2 * dot + self;
+}
+
+double Centroid::Cosine(const SparseVector& v) const {
+  if (v.empty() || norm2 <= 0) return 0.0;
+  double dot = 0;
+  for (const auto& [id, w] : v.entries) {
+    auto it = weights.find(id);
+    if (it != weights.end()) dot += static_cast<double>(w) * it->second;
+  }
+  return dot / std::sqrt(norm2);
+}
+
+std::string_view StoryFeatureName(size_t feature) {
+  static constexpr std::string_view kNames[kStoryFeatureCount] = {
+      "bias", "cosine_all", "cosine_lead", "cosine_title", "cosine_names",
+      "both_titled", "time_1d", "time_3d", "both_dated", "log_size"};
+  return feature < kStoryFeatureCount ? kNames[feature] : std::string_view();
+}
+
+StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story) {
+  StoryFeatureVector f{};
+  f[kBias] = 1.0;
+  f[kCosineAll] = story.all.Cosine(article.all);
+  f[kCosineLead] = story.lead.Cosine(article.lead);
+  const bool both_titled = !article.title.empty() && story.title.norm2 > 0;
+  f[kCosineTitle] = both_titled ? story.title.Cosine(article.title) : 0.0;
+  f[kCosineNames] = story.names.Cosine(article.names);
+  f[kBothTitled] = both_titled ? 1.0 : 0.0;
+  if (article.time && story.first_time && story.last_time) {
+    const int64_t t = *article.time;
+    const int64_t gap = t < *story.first_time ? *story.first_time - t : (t > *story.last_time ? t - *story.last_time : 0);
+    const double days = static_cast<double>(gap) / 86400.0;
+    f[kTimeDay] = std::exp(-days * days / 2.0);
+    f[kTimeThreeDays] = std::exp(-(days / 3.0) * (days / 3.0) / 2.0);
+    f[kBothDated] = 1.0;
+  }
+  f[kLogSize] = std::log1p(static_cast<double>(std::max(story.size, 0)));
+  return f;
+}
+
+}  // namespace storydesk::stories

@@ -1,0 +1,73 @@
+// StoryFeatures: what the learned scorer sees of an article against a candidate story.
+//
+// After Miranda et al. (EMNLP 2018, "Multilingual Clustering of Streaming News"): several
+// TF-IDF sub-vectors of the article are compared with the matching centroids of the story —
+// all stems (title, bullets and body), the title alone, the lead (the first content stems of
+// the body) and the words of capitalised names — plus time features (Gaussians of the distance
+// from the article's time to the story's time span, at widths of one and three days) and the
+// story's size. A linear model over these (story_model.h) replaces one fixed threshold.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/stories/sparse_vector.h"
+
+namespace storydesk::stories {
+
+// A sum of unit vectors, with its squared norm kept current.
+struct Centroid {
+  std::unordered_map<TermId, float> weights;
+  double norm2 = 0;
+
+  // Adds `v`; new terms are appended to *new_terms when given.
+  void Add(const SparseVector& v, std::vector<TermId>* new_terms = nullptr);
+  // Cosine of a unit vector with this centroid; 0 when either is empty.
+  double Cosine(const SparseVector& v) const;
+};
+
+// The article's side: unit TF-IDF sub-vectors and its time.
+struct ArticleVectors {
+  SparseVector all;    // stems of title (twice), bullets and body
+  SparseVector title;  // stems of the title
+  SparseVector lead;   // the first kLeadStems content stems of bullets and body
+  SparseVector names;  // lower-cased words of capitalised names
+  std::optional<int64_t> time;
+};
+
+// How many content stems make the lead: about the first two sentences of a news article.
+inline constexpr size_t kLeadStems = 40;
+
+// The story's side.
+struct StoryVectors {
+  Centroid all, title, lead, names;
+  std::optional<int64_t> first_time, last_time;
+  int size = 0;
+};
+
+enum StoryFeature : size_t {
+  kBias,
+  kCosineAll,
+  kCosineLead,
+  kCosineTitle,
+  kCosineNames,
+  kBothTitled,     // 1 when the article and the story both have titles (kCosineTitle is meaningful)
+  kTimeDay,        // exp(-d^2 / 2) with d the distance in days to the story's time span
+  kTimeThreeDays,  // the same with d in units of three days
+  kBothDated,      // 1 when the article and the story are both dated
+  kLogSize,        // ln(1 + articles in the story)
+  kStoryFeatureCount
+};
+
+using StoryFeatureVector = std::array<double, kStoryFeatureCount>;
+
+// The names used in model files, in StoryFeature order.
+std::string_view StoryFeatureName(size_t feature);
+
+StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story);
+
+}  // namespace storydesk::stories

@@ -1,0 +1,184 @@
+#include "core/stories/story_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/stories/logistic_regression.h"
+
+namespace storydesk::stories {
+namespace {
+
+double Clip(double logit) { return std::clamp(logit, -kLogitLimit, kLogitLimit); }
+
+Status LineError(size_t number, const std::string& what) {
+  return Status::Error(ErrorCode::kInvalidInput, "line " + std::to_string(number) + ": " + what);
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const size_t tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) return fields;
+    line.remove_prefix(tab + 1);
+  }
+}
+
+// Reads "name=value" fields into `weights`, whose names are given by `name_of`.
+template <size_t N>
+Status ReadWeights(const std::vector<std::string_view>& fields, size_t number, std::string_view (*name_of)(size_t),
+                   std::array<double, N>* weights) {
+  std::array<bool, N> seen{};
+  for (size_t i = 1; i < fields.size(); ++i) {
+    const size_t eq = fields[i].find('=');
+    if (eq == std::string_view::npos) return LineError(number, "expected NAME=WEIGHT, got \"" + std::string(fields[i]) + "\"");
+    const std::string_view name = fields[i].substr(0, eq);
+    const std::string value(fields[i].substr(eq + 1));
+    size_t index = N;
+    for (size_t k = 0; k < N; ++k) {
+      if (name_of(k) == name) index = k;
+    }
+    if (index == N) return LineError(number, "unknown feature \"" + std::string(name) + "\"");
+    if (seen[index]) return LineError(number, "feature \"" + std::string(name) + "\" appears twice");
+    char* end = nullptr;
+    const double w = std::strtod(value.c_str(), &end);
+    if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(w)) {
+      return LineError(number, "the weight of \"" + std::string(name) + "\" is not a finite number");
+    }
+    (*weights)[index] = w;
+    seen[index] = true;
+  }
+  for (size_t k = 0; k < N; ++k) {
+    if (!seen[k]) return LineError(number, "missing feature \"" + std::string(name_of(k)) + "\"");
+  }
+  return Status::Ok();
+}
+
+template <size_t N>
+std::string WriteWeights(std::string_view label, const std::array<double, N>& weights, std::string_view (*name_of)(size_t)) {
+  std::string line(label);
+  for (size_t k = 0; k < N; ++k) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.9g", weights[k]);
+    line += '\t';
+    line += name_of(k);
+    line += '=';
+    line += buffer;
+  }
+  return line + '\n';
+}
+
+}  // namespace
+
+std::string_view AttachFeatureName(size_t feature) {
+  static constexpr std::string_view kNames[kAttachFeatureCount] = {"bias", "best_logit", "margin", "log_candidates"};
+  return feature < kAttachFeatureCount ? kNames[feature] : std::string_view();
+}
+
+AttachFeatureVector ComputeAttachFeatures(double best_logit, std::optional<double> second_logit, size_t candidates) {
+  AttachFeatureVector f{};
+  f[kAttachBias] = 1.0;
+  f[kBestLogit] = Clip(best_logit);
+  f[kMargin] = Clip(best_logit) - Clip(second_logit.value_or(-kLogitLimit));
+  f[kLogCandidates] = std::log1p(static_cast<double>(candidates));
+  return f;
+}
+
+double StoryModel::JoinLogit(const StoryFeatureVector& f) const {
+  double s = 0;
+  for (size_t k = 0; k < kStoryFeatureCount; ++k) s += join[k] * f[k];
+  return s;
+}
+
+double StoryModel::AttachProbability(const AttachFeatureVector& f) const {
+  double s = 0;
+  for (size_t k = 0; k < kAttachFeatureCount; ++k) s += attach[k] * f[k];
+  return Sigmoid(s);
+}
+
+Result<StoryModel> ParseStoryModel(std::string_view text) {
+  StoryModel model;
+  bool have_join = false, have_attach = false;
+  size_t number = 0;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (number == 1) {
+      if (line != kStoryModelHeader) return LineError(1, "expected the header \"" + std::string(kStoryModelHeader) + "\"");
+      continue;
+    }
+    if (line.empty() || line.front() == '#') continue;
+    const auto fields = SplitTabs(line);
+    if (fields[0] == "join" && !have_join) {
+      if (Status s = ReadWeights(fields, number, StoryFeatureName, &model.join); !s.ok()) return s;
+      have_join = true;
+    } else if (fields[0] == "attach" && !have_attach) {
+      if (Status s = ReadWeights(fields, number, AttachFeatureName, &model.attach); !s.ok()) return s;
+      have_attach = true;
+    } else {
+      return LineError(number, "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
+    }
+  }
+  if (number == 0) return LineError(1, "empty; expected the header");
+  if (!have_join || !have_attach) return LineError(number, "the \"join\" or \"attach\" line is missing");
+  return model;
+}
+
+std::string FormatStoryModel(const StoryModel& model, const std::vector<std::string>& comments) {
+  std::string out(kStoryModelHeader);
+  out += '\n';
+  for (const std::string& c : comments) out += "# " + c + '\n';
+  out += WriteWeights("join", model.join, StoryFeatureName);
+  out += WriteWeights("attach", model.attach, AttachFeatureName);
+  return out;
+}
+
+StoryModelTraining TrainStoryModel(const std::vector<TrainingArticle>& articles, double l2) {
+  StoryModelTraining result;
+  LogisticOptions options;
+  options.l2 = l2;
+
+  std::vector<LogisticExample> join_examples;
+  for (const TrainingArticle& a : articles) {
+    for (size_t i = 0; i < a.candidates.size(); ++i) {
+      join_examples.push_back({std::vector<double>(a.candidates[i].begin(), a.candidates[i].end()), a.gold == i, 1.0});
+    }
+  }
+  const std::vector<double> join = FitLogistic(join_examples, options);
+  for (size_t k = 0; k < kStoryFeatureCount && k < join.size(); ++k) result.model.join[k] = join[k];
+  result.join_examples = join_examples.size();
+  join_examples.clear();
+  join_examples.shrink_to_fit();
+
+  std::vector<LogisticExample> attach_examples;
+  for (const TrainingArticle& a : articles) {
+    if (a.candidates.empty()) continue;  // no choice was made: a new story opens
+    double best = -1e300;
+    std::optional<double> second;
+    size_t best_index = 0;
+    for (size_t i = 0; i < a.candidates.size(); ++i) {
+      const double logit = result.model.JoinLogit(a.candidates[i]);
+      if (logit > best) {
+        if (i > 0) second = best;
+        best = logit;
+        best_index = i;
+      } else if (!second || logit > *second) {
+        second = logit;
+      }
+    }
+    const AttachFeatureVector f = ComputeAttachFeatures(best, second, a.candidates.size());
+    attach_examples.push_back({std::vector<double>(f.begin(), f.end()), a.gold == best_index, 1.0});
+  }
+  const std::vector<double> attach = FitLogistic(attach_examples, options);
+  for (size_t k = 0; k < kAttachFeatureCount && k < attach.size(); ++k) result.model.attach[k] = attach[k];
+  result.attach_examples = attach_examples.size();
+  return result;
+}
+
+}  // namespace storydesk::stories
