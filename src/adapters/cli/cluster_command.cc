@@ -2,7 +2,7 @@
 // JSON line per article (the `export` format). The entry point for measuring quality.
 #include <iostream>
 
-#include "adapters/cli/background_model.h"
+#include "adapters/cli/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
@@ -11,9 +11,16 @@
 namespace storydesk::cli {
 namespace {
 
-int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice) {
+int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
+               const std::string& model_choice) {
   EngineOptions options;
   options.window_seconds = window_days * 24 * 3600;
+  auto model = LoadStoryModel(model_choice);
+  if (!model.ok()) {
+    PrintError(model.status().message());
+    return kExitUsage;
+  }
+  options.model = model.value();
   auto background = LoadBackground(background_choice);
   if (!background.ok()) {
     PrintError(background.status().message());
@@ -39,6 +46,7 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto window_days = std::make_shared<int64_t>(7);
   auto background = std::make_shared<std::string>(kBuiltinBackground);
+  auto model = std::make_shared<std::string>(kBuiltinModel);
   cmd->add_option("paths", *paths, "files, directories or - for stdin")->required();
   cmd->add_option("--window-days", *window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
@@ -46,8 +54,12 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--background", *background,
                   "document frequencies to start from: builtin, none, or a file written by train-df")
       ->capture_default_str();
+  cmd->add_option("--model", *model, "grouping decisions: builtin, fixed (one cosine threshold), or a file written by train")
+      ->capture_default_str();
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, background, exit_code] { *exit_code = RunCluster(*paths, *window_days, *background); });
+  cmd->callback([paths, window_days, background, model, exit_code] {
+    *exit_code = RunCluster(*paths, *window_days, *background, *model);
+  });
 }
 
 }  // namespace storydesk::cli

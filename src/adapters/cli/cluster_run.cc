@@ -2,7 +2,7 @@
 
 #include <unordered_set>
 
-#include "adapters/cli/background_model.h"
+#include "adapters/cli/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 
 namespace storydesk::cli {

@@ -19,5 +19,6 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
 void AddClusterCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddTrainDfCommand(CLI::App& app, int* exit_code);
+void AddTrainCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storydesk::cli

@@ -9,10 +9,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "adapters/cli/background_model.h"
+#include "adapters/cli/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/gold_file.h"
 #include "core/eval/clustering_metrics.h"
 
 namespace storydesk::cli {
@@ -26,30 +27,8 @@ struct EvalFlags {
   std::optional<double> join_threshold;
   std::optional<double> name_weight;
   std::string background = kBuiltinBackground;
+  std::string model = kBuiltinModel;
 };
-
-std::string LabelText(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
-// Reads {"id", "story"} lines. Errors name the file and line.
-// Fills `clustering` from {"id", "story"} lines. (An out-parameter rather than a Result: GCC 12
-// misreports -Wfree-nonheap-object when a Result<unordered_map> is destroyed after inlining.)
-Status ReadAssignments(const std::string& path, eval::Clustering& clustering) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kIo, path + ": cannot open");
-  std::string line;
-  for (int64_t number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j.contains("story")) {
-      return Status::Error(ErrorCode::kInvalidInput,
-                           path + ":" + std::to_string(number) + ": expected a JSON object with \"id\" and \"story\"");
-    }
-    clustering[LabelText(j["id"])] = LabelText(j["story"]);
-  }
-  return Status::Ok();
-}
 
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
 // text file, or JSON Lines whose first record has a "text" field.
@@ -94,6 +73,12 @@ int RunEval(const EvalFlags& flags) {
     options.window_seconds = flags.window_days * 24 * 3600;
     options.join_threshold = flags.join_threshold;
     options.name_weight = flags.name_weight;
+    auto model = LoadStoryModel(flags.model);
+    if (!model.ok()) {
+      PrintError(model.status().message());
+      return kExitUsage;
+    }
+    options.model = model.value();
     auto background = LoadBackground(flags.background);
     if (!background.ok()) {
       PrintError(background.status().message());
@@ -142,13 +127,16 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       ->required();
   cmd->add_flag("--json", flags->json, "print the scores as one JSON object");
   cmd->add_option("--join-threshold", flags->join_threshold,
-                  "when clustering: similarity needed to join a story (default: the trained value)")
+                  "when clustering with --model fixed: similarity needed to join a story (default: the value chosen on allsides-val)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--name-weight", flags->name_weight,
                   "when clustering: share of the similarity given to names (default: the trained value)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--background", flags->background,
                   "when clustering: document frequencies to start from: builtin, none, or a train-df file")
+      ->capture_default_str();
+  cmd->add_option("--model", flags->model,
+                  "when clustering: grouping decisions: builtin, fixed (one cosine threshold), or a train file")
       ->capture_default_str();
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))

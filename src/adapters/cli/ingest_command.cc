@@ -11,7 +11,7 @@
 #include <set>
 #include <unordered_set>
 
-#include "adapters/cli/background_model.h"
+#include "adapters/cli/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "storydesk/story_engine.h"
@@ -126,6 +126,12 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path)
   SortForProcessing(&fresh);
 
   EngineOptions options;
+  const auto& model = BuiltinStoryModel();
+  if (!model.ok()) {
+    PrintError(model.status().message());
+    return kExitStore;
+  }
+  options.model = std::make_shared<const stories::StoryModel>(model.value());
   StoryEngine engine(options);
   if (Status s = RestoreEngine(fresh, options.window_seconds, db, &engine); !s.ok()) {
     PrintError(s.message());

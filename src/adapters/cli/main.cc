@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   AddClusterCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);
+  AddTrainCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

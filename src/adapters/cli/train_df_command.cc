@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "adapters/cli/background_model.h"
+#include "adapters/cli/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"

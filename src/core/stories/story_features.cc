@@ -31,7 +31,7 @@ double Centroid::Cosine(const SparseVector& v) const {
 std::string_view StoryFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kStoryFeatureCount] = {
       "bias", "cosine_all", "cosine_lead", "cosine_title", "cosine_names",
-      "both_titled", "time_1d", "time_3d", "both_dated", "log_size"};
+      "both_titled", "time_1d", "time_3d", "both_dated"};
   return feature < kStoryFeatureCount ? kNames[feature] : std::string_view();
 }
 
@@ -52,7 +52,6 @@ StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const Sto
     f[kTimeThreeDays] = std::exp(-(days / 3.0) * (days / 3.0) / 2.0);
     f[kBothDated] = 1.0;
   }
-  f[kLogSize] = std::log1p(static_cast<double>(std::max(story.size, 0)));
   return f;
 }
 

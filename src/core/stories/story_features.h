@@ -4,8 +4,11 @@
 // TF-IDF sub-vectors of the article are compared with the matching centroids of the story —
 // all stems (title, bullets and body), the title alone, the lead (the first content stems of
 // the body) and the words of capitalised names — plus time features (Gaussians of the distance
-// from the article's time to the story's time span, at widths of one and three days) and the
-// story's size. A linear model over these (story_model.h) replaces one fixed threshold.
+// from the article's time to the story's time span, at widths of one and three days). A linear
+// model over these (story_model.h) replaces one fixed threshold.
+// Unlike Miranda et al., the story's size is not a feature: our training stories (allsides-
+// train) all have exactly three articles, so a learned size weight says "a story of three is
+// complete" — which held there and fails everywhere else (it halved recall on ecbplus).
 // Pure functions; thread-safe.
 #pragma once
 
@@ -59,7 +62,6 @@ enum StoryFeature : size_t {
   kTimeDay,        // exp(-d^2 / 2) with d the distance in days to the story's time span
   kTimeThreeDays,  // the same with d in units of three days
   kBothDated,      // 1 when the article and the story are both dated
-  kLogSize,        // ln(1 + articles in the story)
   kStoryFeatureCount
 };
 

@@ -129,7 +129,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       }
     }
     if (best.story != 0) {
-      const double p = options_.model->AttachProbability(ComputeAttachFeatures(best_logit, second, candidates.size()));
+      const double p = options_.model->AttachProbability(ComputeAttachFeatures(best_logit, second));
       best.similarity = p;
       join = p >= 0.5;
     }

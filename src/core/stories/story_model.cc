@@ -74,16 +74,15 @@ std::string WriteWeights(std::string_view label, const std::array<double, N>& we
 }  // namespace
 
 std::string_view AttachFeatureName(size_t feature) {
-  static constexpr std::string_view kNames[kAttachFeatureCount] = {"bias", "best_logit", "margin", "log_candidates"};
+  static constexpr std::string_view kNames[kAttachFeatureCount] = {"bias", "best_logit", "margin"};
   return feature < kAttachFeatureCount ? kNames[feature] : std::string_view();
 }
 
-AttachFeatureVector ComputeAttachFeatures(double best_logit, std::optional<double> second_logit, size_t candidates) {
+AttachFeatureVector ComputeAttachFeatures(double best_logit, std::optional<double> second_logit) {
   AttachFeatureVector f{};
   f[kAttachBias] = 1.0;
   f[kBestLogit] = Clip(best_logit);
   f[kMargin] = Clip(best_logit) - Clip(second_logit.value_or(-kLogitLimit));
-  f[kLogCandidates] = std::log1p(static_cast<double>(candidates));
   return f;
 }
 
@@ -172,7 +171,7 @@ StoryModelTraining TrainStoryModel(const std::vector<TrainingArticle>& articles,
         second = logit;
       }
     }
-    const AttachFeatureVector f = ComputeAttachFeatures(best, second, a.candidates.size());
+    const AttachFeatureVector f = ComputeAttachFeatures(best, second);
     attach_examples.push_back({std::vector<double>(f.begin(), f.end()), a.gold == best_index, 1.0});
   }
   const std::vector<double> attach = FitLogistic(attach_examples, options);

@@ -4,7 +4,7 @@
 //   - `join` scores an article against one candidate story from StoryFeatures; the candidate
 //     with the highest score is the article's best story;
 //   - `attach` decides whether the article joins that best story or opens a new one, from the
-//     best score, its margin over the runner-up and how many candidates there were — the
+//     best score and its margin over the runner-up — the
 //     learned "open a new story?" decision.
 // Both are trained (TrainStoryModel) on gold stories replayed online: each article is scored
 // against the stories active when it arrives, built from the gold assignment of the articles
@@ -31,7 +31,9 @@ namespace storydesk::stories {
 
 inline constexpr std::string_view kStoryModelHeader = "# storydesk story model v1";
 
-enum AttachFeature : size_t { kAttachBias, kBestLogit, kMargin, kLogCandidates, kAttachFeatureCount };
+// Not the number of candidates: it depends on the window and on whether a corpus is dated far
+// more than on the article, so a weight learned on one corpus misleads on another.
+enum AttachFeature : size_t { kAttachBias, kBestLogit, kMargin, kAttachFeatureCount };
 using AttachFeatureVector = std::array<double, kAttachFeatureCount>;
 std::string_view AttachFeatureName(size_t feature);
 
@@ -39,7 +41,7 @@ std::string_view AttachFeatureName(size_t feature);
 inline constexpr double kLogitLimit = 10.0;
 
 // The attach features of the best candidate, given the best and (if any) runner-up join logits.
-AttachFeatureVector ComputeAttachFeatures(double best_logit, std::optional<double> second_logit, size_t candidates);
+AttachFeatureVector ComputeAttachFeatures(double best_logit, std::optional<double> second_logit);
 
 struct StoryModel {
   std::array<double, kStoryFeatureCount> join{};

@@ -1,12 +1,16 @@
-// The background document frequencies storydesk ships (models/background-df.tsv, embedded in
-// the binary at build time so the binary needs no data files), and the --background flag
-// that replaces them for experiments. Format and rationale: core/stories/background_frequencies.h.
+// The models storydesk ships, embedded in the binary at build time so it needs no data files:
+//   - models/background-df.tsv — background document frequencies
+//     (core/stories/background_frequencies.h); --background replaces them;
+//   - models/story-model.tsv — the learned grouping decisions (core/stories/story_model.h);
+//     --model replaces it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/stories/background_frequencies.h"
+#include "core/stories/story_model.h"
 #include "storydesk/status.h"
 #include "storydesk/story_engine.h"
 
@@ -23,6 +27,17 @@ const Result<stories::BackgroundFrequencies>& BuiltinBackground();
 // "builtin" → the embedded model, "none" → nullopt, else the model file at that path.
 // Errors: kIo (cannot read), kInvalidInput ("PATH: line N: ...").
 Result<std::optional<stories::BackgroundFrequencies>> LoadBackground(const std::string& choice);
+
+// What --model accepts besides a file path: kBuiltinModel, or "fixed" for the fixed cosine
+// threshold of the first grouping version (no model).
+inline constexpr const char* kBuiltinModel = "builtin";
+inline constexpr const char* kFixedModel = "fixed";
+
+const Result<stories::StoryModel>& BuiltinStoryModel();
+
+// "builtin" → the embedded model, "fixed" → null, else the model file at that path.
+// Errors: kIo, kInvalidInput ("PATH: line N: ...").
+Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::string& choice);
 
 // Adds `background` (when present) to the engine's statistics.
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine);

@@ -1,0 +1,132 @@
+// storydesk train --gold GOLD.jsonl ARTICLES... -o MODEL — learns the grouping decisions
+// (core/stories/story_model.h) from gold stories. `make models` runs it on
+// ../shared/data/allsides-train to reproduce models/story-model.tsv.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unordered_set>
+
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/commands.h"
+#include "adapters/cli/gold_file.h"
+#include "adapters/cli/shipped_models.h"
+#include "core/stories/story_model.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct TrainFlags {
+  std::string gold;
+  std::vector<std::string> paths;
+  std::string output;
+  std::string background = kBuiltinBackground;
+  double l2 = 1.0;
+  int64_t window_days = 7;
+};
+
+// Writes `text` beside `path` and renames it over, so a failed run never leaves half a file.
+Status WriteWhole(const std::string& path, const std::string& text) {
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) return Status::Error(ErrorCode::kIo, partial + ": cannot write");
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, path, error);
+  if (error) return Status::Error(ErrorCode::kIo, path + ": cannot write (" + error.message() + ")");
+  return Status::Ok();
+}
+
+int RunTrain(const TrainFlags& flags) {
+  eval::Clustering gold;
+  if (Status s = ReadAssignments(flags.gold, gold); !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
+  }
+  auto background = LoadBackground(flags.background);
+  if (!background.ok()) {
+    PrintError(background.status().message());
+    return kExitUsage;
+  }
+  ProgressBar progress("reading");
+  auto read = ReadInputs(flags.paths, &progress);
+  progress.Finish();
+  if (!read.ok()) {
+    PrintError(read.status().message());
+    return ExitCodeFor(read.status());
+  }
+  std::vector<RawArticle> articles;
+  std::unordered_set<std::string> ids;
+  size_t without_gold = 0;
+  for (RawArticle& a : read.value().articles) {
+    if (!gold.count(a.id)) {
+      ++without_gold;
+      continue;
+    }
+    if (ids.insert(a.id).second) articles.push_back(std::move(a));
+  }
+  if (articles.empty()) {
+    PrintError(flags.gold + ": no article of the input has a gold story");
+    return kExitUsage;
+  }
+  SortForProcessing(&articles);
+
+  // The replay sees what grouping will see: the same background, window and order.
+  EngineOptions options;
+  options.window_seconds = flags.window_days * 24 * 3600;
+  StoryEngine engine(options);
+  SeedEngine(background.value(), &engine);
+  std::vector<stories::TrainingArticle> examples;
+  examples.reserve(articles.size());
+  ProgressBar replay("replaying");
+  for (size_t i = 0; i < articles.size(); ++i) {
+    stories::TrainingArticle example;
+    if (engine.Observe(articles[i], gold.at(articles[i].id), &example)) examples.push_back(std::move(example));
+    replay.Update(i + 1, articles.size());
+  }
+  replay.Finish();
+
+  const stories::StoryModelTraining trained = stories::TrainStoryModel(examples, flags.l2);
+  std::vector<std::string> comments = {
+      "trained by `storydesk train` (logistic regression, L2 " + std::to_string(flags.l2) + ", window " +
+          std::to_string(flags.window_days) + " days, background " + flags.background + ")",
+      "on " + std::to_string(examples.size()) + " articles: " + std::to_string(trained.join_examples) +
+          " article-story pairs, " + std::to_string(trained.attach_examples) + " attach decisions",
+      "gold: " + std::filesystem::path(flags.gold).lexically_normal().string()};
+  for (const std::string& path : flags.paths) {
+    comments.push_back("input: " + std::filesystem::path(path).lexically_normal().string());
+  }
+  if (Status s = WriteWhole(flags.output, stories::FormatStoryModel(trained.model, comments)); !s.ok()) {
+    PrintError(s.message());
+    return kExitStore;
+  }
+  std::cerr << "train: " << examples.size() << " articles, " << trained.join_examples << " pairs";
+  if (without_gold > 0) std::cerr << ", " << without_gold << " articles without a gold story skipped";
+  std::cerr << "; written to " << flags.output << '\n';
+  return read.value().rejected > 0 ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+void AddTrainCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("train", "learn the grouping decisions from gold stories and write a story model");
+  auto flags = std::make_shared<TrainFlags>();
+  cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article")->required();
+  cmd->add_option("paths", flags->paths, "articles: files, directories or - for stdin")->required();
+  cmd->add_option("-o,--output", flags->output, "the model file to write")->required();
+  cmd->add_option("--l2", flags->l2, "L2 penalty of the logistic regressions")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  cmd->add_option("--background", flags->background, "document frequencies to start from: builtin, none, or a file")
+      ->capture_default_str();
+  cmd->add_option("--window-days", flags->window_days, "days a story stays open to new articles")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  cmd->footer("Use the model with `cluster --model FILE` / `eval --model FILE`; the built-in one is "
+              "models/story-model.tsv, retrained by `make models`.");
+  cmd->callback([flags, exit_code] { *exit_code = RunTrain(*flags); });
+}
+
+}  // namespace storydesk::cli
