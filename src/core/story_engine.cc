@@ -16,6 +16,8 @@ namespace {
 // Names live in the same vocabulary as stems; the prefix keeps "kim" the stem apart from
 // "Kim" the name. Stems never contain ':'.
 constexpr std::string_view kNamePrefix = "n:";
+// Numbers likewise ("#2009"); stems never start with '#'.
+constexpr std::string_view kNumberPrefix = "#";
 // A title says what the story is about more densely than any body sentence.
 constexpr int kTitleWeight = 2;
 
@@ -57,11 +59,12 @@ struct StoryEngine::Impl {
     std::vector<std::pair<stories::TermId, int>> names;
     std::vector<std::pair<stories::TermId, int>> title;  // title stems
     std::vector<std::pair<stories::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
+    std::vector<std::pair<stories::TermId, int>> numbers;
     text::AnalyzedText body;
   };
 
   Counted Count(const RawArticle& article) {
-    std::unordered_map<stories::TermId, int> terms, names, title, lead;
+    std::unordered_map<stories::TermId, int> terms, names, title, lead, numbers;
     size_t lead_stems = 0;
     auto add = [&](const text::AnalyzedText& analyzed, int weight, bool in_body) {
       for (const std::string& stem : analyzed.stems) {
@@ -73,6 +76,11 @@ struct StoryEngine::Impl {
           ++lead[id];
           ++lead_stems;
         }
+      }
+      for (const std::string& number : analyzed.numbers) {
+        std::string key(kNumberPrefix);
+        key += number;
+        numbers[statistics.Intern(key)] += 1;
       }
       const bool with_names = in_body;
       if (!with_names) return;
@@ -96,6 +104,7 @@ struct StoryEngine::Impl {
     counted.names.assign(names.begin(), names.end());
     counted.title.assign(title.begin(), title.end());
     counted.lead.assign(lead.begin(), lead.end());
+    counted.numbers.assign(numbers.begin(), numbers.end());
     return counted;
   }
 
@@ -107,6 +116,7 @@ struct StoryEngine::Impl {
     p.names = stories::TfIdfVector(counted.names, statistics);
     p.title = stories::TfIdfVector(counted.title, statistics);
     p.lead = stories::TfIdfVector(counted.lead, statistics);
+    p.numbers = stories::TfIdfVector(counted.numbers, statistics);
     p.exact_hash = fingerprint::ExactHash(counted.body.normalized);
     p.minhash = fingerprint::ComputeMinHash(counted.body.words);
     p.word_count = counted.body.words.size();
@@ -135,9 +145,10 @@ Decision StoryEngine::Add(const RawArticle& article) {
   Impl::Counted counted = impl_->Count(article);
   // The article counts in its own statistics, as in batch TF-IDF.
   std::vector<stories::TermId> unique;
-  unique.reserve(counted.terms.size() + counted.names.size());
+  unique.reserve(counted.terms.size() + counted.names.size() + counted.numbers.size());
   for (const auto& [id, tf] : counted.terms) unique.push_back(id);
   for (const auto& [id, tf] : counted.names) unique.push_back(id);
+  for (const auto& [id, tf] : counted.numbers) unique.push_back(id);
   impl_->statistics.AddDocument(unique);
 
   stories::ArticleProfile profile = impl_->Profile(article, counted);
@@ -163,6 +174,7 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
   std::vector<stories::TermId> unique;
   for (const auto& [id, tf] : counted.terms) unique.push_back(id);
   for (const auto& [id, tf] : counted.names) unique.push_back(id);
+  for (const auto& [id, tf] : counted.numbers) unique.push_back(id);
   impl_->statistics.AddDocument(unique);
   stories::ArticleProfile profile = impl_->Profile(article, counted);
 

@@ -16,7 +16,7 @@ namespace storydesk::cli {
 namespace {
 
 struct TrainFlags {
-  std::string gold;
+  std::vector<std::string> golds;
   std::vector<std::string> paths;
   std::string output;
   std::string background = kBuiltinBackground;
@@ -40,10 +40,15 @@ Status WriteWhole(const std::string& path, const std::string& text) {
 }
 
 int RunTrain(const TrainFlags& flags) {
+  // Several gold files train one model; each file's labels are kept apart by its position.
   eval::Clustering gold;
-  if (Status s = ReadAssignments(flags.gold, gold); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
+  for (size_t i = 0; i < flags.golds.size(); ++i) {
+    eval::Clustering one;
+    if (Status s = ReadAssignments(flags.golds[i], one); !s.ok()) {
+      PrintError(s.message());
+      return kExitUsage;
+    }
+    for (auto& [id, label] : one) gold[id] = std::to_string(i) + ":" + label;
   }
   auto background = LoadBackground(flags.background);
   if (!background.ok()) {
@@ -68,7 +73,7 @@ int RunTrain(const TrainFlags& flags) {
     if (ids.insert(a.id).second) articles.push_back(std::move(a));
   }
   if (articles.empty()) {
-    PrintError(flags.gold + ": no article of the input has a gold story");
+    PrintError("no article of the input has a gold story");
     return kExitUsage;
   }
   SortForProcessing(&articles);
@@ -94,7 +99,10 @@ int RunTrain(const TrainFlags& flags) {
           std::to_string(flags.window_days) + " days, background " + flags.background + ")",
       "on " + std::to_string(examples.size()) + " articles: " + std::to_string(trained.join_examples) +
           " article-story pairs, " + std::to_string(trained.attach_examples) + " attach decisions",
-      "gold: " + std::filesystem::path(flags.gold).lexically_normal().string()};
+  };
+  for (const std::string& path : flags.golds) {
+    comments.push_back("gold: " + std::filesystem::path(path).lexically_normal().string());
+  }
   for (const std::string& path : flags.paths) {
     comments.push_back("input: " + std::filesystem::path(path).lexically_normal().string());
   }
@@ -113,7 +121,9 @@ int RunTrain(const TrainFlags& flags) {
 void AddTrainCommand(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("train", "learn the grouping decisions from gold stories and write a story model");
   auto flags = std::make_shared<TrainFlags>();
-  cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article")->required();
+  cmd->add_option("--gold", flags->golds, "gold JSON Lines: {\"id\", \"story\"} per article (repeatable)")
+      ->required()
+      ->allow_extra_args(false);  // one file per --gold, so the articles after it stay positional
   cmd->add_option("paths", flags->paths, "articles: files, directories or - for stdin")->required();
   cmd->add_option("-o,--output", flags->output, "the model file to write")->required();
   cmd->add_option("--l2", flags->l2, "L2 penalty of the logistic regressions")

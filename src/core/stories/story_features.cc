@@ -4,6 +4,27 @@
 #include <cmath>
 
 namespace storydesk::stories {
+namespace {
+
+// Dot product of two sparse vectors sorted by id (the cosine, for unit vectors).
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double dot = 0;
+  auto i = a.entries.begin(), j = b.entries.begin();
+  while (i != a.entries.end() && j != b.entries.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(i->second) * j->second;
+      ++i;
+      ++j;
+    }
+  }
+  return dot;
+}
+
+}  // namespace
 
 void Centroid::Add(const SparseVector& v, std::vector<TermId>* new_terms) {
   // |c + v|^2 = |c|^2 + 2 c.v + |v|^2
@@ -28,9 +49,19 @@ double Centroid::Cosine(const SparseVector& v) const {
   return dot / std::sqrt(norm2);
 }
 
+void StoryVectors::Remember(const SparseVector& all_vector, const SparseVector& names_vector) {
+  if (recent.size() < kRecentMembers) {
+    recent.emplace_back(all_vector, names_vector);
+    return;
+  }
+  recent[recent_next] = {all_vector, names_vector};
+  recent_next = (recent_next + 1) % kRecentMembers;
+}
+
 std::string_view StoryFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kStoryFeatureCount] = {
-      "bias", "cosine_all", "cosine_lead", "cosine_title", "cosine_names",
+      "bias", "cosine_all", "cosine_lead", "cosine_title", "cosine_names", "cosine_numbers",
+      "nearest_member_all", "nearest_member_names",
       "both_titled", "time_1d", "time_3d", "both_dated"};
   return feature < kStoryFeatureCount ? kNames[feature] : std::string_view();
 }
@@ -43,6 +74,11 @@ StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const Sto
   const bool both_titled = !article.title.empty() && story.title.norm2 > 0;
   f[kCosineTitle] = both_titled ? story.title.Cosine(article.title) : 0.0;
   f[kCosineNames] = story.names.Cosine(article.names);
+  f[kCosineNumbers] = story.numbers.Cosine(article.numbers);
+  for (const auto& [all, names] : story.recent) {
+    f[kNearestMemberAll] = std::max(f[kNearestMemberAll], Dot(article.all, all));
+    f[kNearestMemberNames] = std::max(f[kNearestMemberNames], Dot(article.names, names));
+  }
   f[kBothTitled] = both_titled ? 1.0 : 0.0;
   if (article.time && story.first_time && story.last_time) {
     const int64_t t = *article.time;

@@ -39,15 +39,24 @@ struct ArticleVectors {
   SparseVector title;  // stems of the title
   SparseVector lead;   // the first kLeadStems content stems of bullets and body
   SparseVector names;  // lower-cased words of capitalised names
+  SparseVector numbers;  // number tokens: years, counts, magnitudes tell events of a kind apart
   std::optional<int64_t> time;
 };
 
 // How many content stems make the lead: about the first two sentences of a news article.
 inline constexpr size_t kLeadStems = 40;
 
+// How many of a story's latest members are kept for the nearest-member features.
+inline constexpr size_t kRecentMembers = 16;
+
 // The story's side.
 struct StoryVectors {
-  Centroid all, title, lead, names;
+  Centroid all, title, lead, names, numbers;
+  // The `all` and `names` vectors of the latest kRecentMembers members (a ring): a story that
+  // drifts is still found by the article nearest to its newest turn (single link).
+  std::vector<std::pair<SparseVector, SparseVector>> recent;
+  size_t recent_next = 0;
+  void Remember(const SparseVector& all, const SparseVector& names);
   std::optional<int64_t> first_time, last_time;
   int size = 0;
 };
@@ -58,6 +67,9 @@ enum StoryFeature : size_t {
   kCosineLead,
   kCosineTitle,
   kCosineNames,
+  kCosineNumbers,
+  kNearestMemberAll,    // the highest cosine of the article with one recent member (all stems)
+  kNearestMemberNames,  // the same for names
   kBothTitled,     // 1 when the article and the story both have titles (kCosineTitle is meaningful)
   kTimeDay,        // exp(-d^2 / 2) with d the distance in days to the story's time span
   kTimeThreeDays,  // the same with d in units of three days

@@ -189,6 +189,8 @@ void StoryGrouper::AddToStory(int64_t story_id, const ArticleProfile& article) {
   story.title.Add(article.title);
   story.lead.Add(article.lead);
   story.names.Add(article.names);
+  story.numbers.Add(article.numbers);
+  story.Remember(article.all, article.names);
   for (TermId id : new_terms) postings_[id].push_back(story_id);
   ++story.size;
   if (article.time) {

@@ -63,6 +63,7 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view raw) {
     // "killed 21" is exactly the kind of difference a copy check must see.
     out.words.push_back(ToLower(token.text));
     const std::string& word = out.words.back();
+    if (token.kind == TokenKind::kNumber) out.numbers.push_back(word);
     // Stems describe the topic: numbers, stop words and single letters (initials, the "s" of a
     // stray possessive) say nothing about it.
     if (token.kind != TokenKind::kWord || IsStopWord(word) || CodePointCount(word) < 2) continue;

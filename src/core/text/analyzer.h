@@ -28,6 +28,7 @@ struct AnalyzedText {
   std::vector<std::string> words;       // every word token lower-cased, stop words included, in order
   std::vector<std::string> stems;       // Snowball English stems of the non-stop-word tokens, in order
   std::vector<std::string> names;       // capitalised names ("Kim Jong Un", "Seoul"), in order, repeats kept
+  std::vector<std::string> numbers;     // number tokens ("2009", "7.3", "1,200"), in order
 };
 
 class TextAnalyzer {
