@@ -1,0 +1,99 @@
+#include "core/stories/story_features.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+namespace storydesk::stories {
+namespace {
+
+SparseVector Unit(std::vector<std::pair<TermId, float>> entries) {
+  SparseVector v;
+  v.entries = std::move(entries);
+  v.Normalize();
+  return v;
+}
+
+TEST(CentroidTest, CosineFollowsTheSumOfItsMembers) {
+  Centroid c;
+  EXPECT_EQ(c.Cosine(Unit({{1, 1}})), 0.0);
+  std::vector<TermId> fresh;
+  c.Add(Unit({{1, 1}}), &fresh);
+  c.Add(Unit({{2, 1}}), &fresh);
+  EXPECT_EQ(fresh, (std::vector<TermId>{1, 2}));
+  EXPECT_NEAR(c.norm2, 2.0, 1e-9);
+  EXPECT_NEAR(c.Cosine(Unit({{1, 1}})), 1 / std::sqrt(2.0), 1e-6);
+  EXPECT_NEAR(c.Cosine(Unit({{1, 1}, {2, 1}})), 1.0, 1e-6);
+  EXPECT_EQ(c.Cosine(Unit({{3, 1}})), 0.0);
+}
+
+TEST(StoryFeaturesTest, NamesAreUniqueAndComplete) {
+  std::set<std::string_view> names;
+  for (size_t k = 0; k < kStoryFeatureCount; ++k) {
+    EXPECT_FALSE(StoryFeatureName(k).empty()) << k;
+    names.insert(StoryFeatureName(k));
+  }
+  EXPECT_EQ(names.size(), static_cast<size_t>(kStoryFeatureCount));
+  EXPECT_TRUE(StoryFeatureName(kStoryFeatureCount).empty());
+}
+
+TEST(StoryFeaturesTest, ComparesEachSubVectorWithItsCentroid) {
+  StoryVectors story;
+  story.all.Add(Unit({{1, 1}, {2, 1}}));
+  story.lead.Add(Unit({{1, 1}}));
+  story.names.Add(Unit({{10, 1}}));
+  story.numbers.Add(Unit({{20, 1}}));
+  story.Remember(Unit({{1, 1}, {2, 1}}), Unit({{10, 1}}));
+  ArticleVectors article;
+  article.all = Unit({{1, 1}, {2, 1}});
+  article.lead = Unit({{2, 1}});
+  article.title = Unit({{1, 1}});
+  article.names = Unit({{10, 1}});
+  article.numbers = Unit({{21, 1}});
+  const StoryFeatureVector f = ComputeStoryFeatures(article, story);
+  EXPECT_EQ(f[kBias], 1.0);
+  EXPECT_NEAR(f[kCosineAll], 1.0, 1e-6);
+  EXPECT_NEAR(f[kCosineLead], 0.0, 1e-6);
+  EXPECT_EQ(f[kCosineTitle], 0.0) << "the story has no title";
+  EXPECT_EQ(f[kBothTitled], 0.0);
+  EXPECT_NEAR(f[kCosineNames], 1.0, 1e-6);
+  EXPECT_NEAR(f[kCosineNumbers], 0.0, 1e-6);
+  EXPECT_NEAR(f[kNearestMemberAll], 1.0, 1e-6);
+  EXPECT_NEAR(f[kNearestMemberNames], 1.0, 1e-6);
+  EXPECT_EQ(f[kBothDated], 0.0);
+  EXPECT_EQ(f[kTimeDay], 0.0);
+}
+
+TEST(StoryFeaturesTest, TimeFeaturesMeasureTheGapToTheStorysSpan) {
+  constexpr int64_t kDay = 86400;
+  StoryVectors story;
+  story.first_time = 10 * kDay;
+  story.last_time = 12 * kDay;
+  ArticleVectors article;
+  struct Case {
+    int64_t time;
+    double gap_days;
+  };
+  for (const Case c : {Case{11 * kDay, 0}, Case{13 * kDay, 1}, Case{7 * kDay, 3}, Case{18 * kDay, 6}}) {
+    article.time = c.time;
+    const StoryFeatureVector f = ComputeStoryFeatures(article, story);
+    EXPECT_EQ(f[kBothDated], 1.0);
+    EXPECT_NEAR(f[kTimeDay], std::exp(-c.gap_days * c.gap_days / 2), 1e-9) << c.time;
+    EXPECT_NEAR(f[kTimeThreeDays], std::exp(-(c.gap_days / 3) * (c.gap_days / 3) / 2), 1e-9) << c.time;
+  }
+}
+
+TEST(StoryFeaturesTest, RecentMembersAreARingOfTheLatest) {
+  StoryVectors story;
+  for (TermId i = 0; i < kRecentMembers + 3; ++i) story.Remember(Unit({{i, 1}}), SparseVector{});
+  EXPECT_EQ(story.recent.size(), kRecentMembers);
+  ArticleVectors oldest, newest;
+  oldest.all = Unit({{0, 1}});
+  newest.all = Unit({{static_cast<TermId>(kRecentMembers + 2), 1}});
+  EXPECT_EQ(ComputeStoryFeatures(oldest, story)[kNearestMemberAll], 0.0) << "evicted from the ring";
+  EXPECT_NEAR(ComputeStoryFeatures(newest, story)[kNearestMemberAll], 1.0, 1e-6);
+}
+
+}  // namespace
+}  // namespace storydesk::stories
