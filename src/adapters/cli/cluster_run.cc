@@ -1,5 +1,6 @@
 #include "adapters/cli/cluster_run.h"
 
+#include <random>
 #include <unordered_set>
 
 #include "adapters/cli/shipped_models.h"
@@ -8,7 +9,8 @@
 namespace storydesk::cli {
 
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
-                                   const std::optional<stories::BackgroundFrequencies>& background) {
+                                   const std::optional<stories::BackgroundFrequencies>& background,
+                                   std::optional<uint64_t> shuffle_seed) {
   ProgressBar progress("reading");
   auto read = ReadInputs(paths, &progress);
   progress.Finish();
@@ -29,6 +31,15 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
     }
     run.input_order.push_back(a.id);
     ordered.push_back(std::move(a));
+  }
+  if (shuffle_seed) {
+    // Our own Fisher–Yates over mt19937_64: std::shuffle's sequence differs between standard
+    // libraries, and a seed must name the same permutation everywhere.
+    std::mt19937_64 random(*shuffle_seed);
+    for (size_t i = ordered.size(); i > 1; --i) {
+      const size_t j = static_cast<size_t>(random() % i);
+      std::swap(ordered[i - 1], ordered[j]);
+    }
   }
   SortForProcessing(&ordered);
 

@@ -21,9 +21,13 @@ struct ClusterRun {
 };
 
 // Reads `paths` (rejections reported on stderr), processes the articles in publication order
-// with an engine seeded with `background` (when given) and returns every decision.
+// with an engine seeded with `background` (when given) and returns every decision. With a
+// `shuffle_seed`, the input order is shuffled first (a fixed permutation per seed), which
+// reorders articles published at the same time — all of them in an undated corpus — to
+// measure how much the result depends on input order.
 // Errors: only when reading cannot go on at all.
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
-                                   const std::optional<stories::BackgroundFrequencies>& background);
+                                   const std::optional<stories::BackgroundFrequencies>& background,
+                                   std::optional<uint64_t> shuffle_seed = std::nullopt);
 
 }  // namespace storydesk::cli

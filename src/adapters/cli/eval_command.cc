@@ -28,6 +28,7 @@ struct EvalFlags {
   std::optional<double> name_weight;
   std::string background = kBuiltinBackground;
   std::string model = kBuiltinModel;
+  std::optional<uint64_t> shuffle_seed;
 };
 
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
@@ -84,7 +85,7 @@ int RunEval(const EvalFlags& flags) {
       PrintError(background.status().message());
       return kExitUsage;
     }
-    auto run = ClusterInMemory({flags.input}, options, background.value());
+    auto run = ClusterInMemory({flags.input}, options, background.value(), flags.shuffle_seed);
     if (!run.ok()) {
       PrintError(run.status().message());
       return ExitCodeFor(run.status());
@@ -138,6 +139,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--model", flags->model,
                   "when clustering: grouping decisions: builtin, fixed (one cosine threshold), or a train file")
       ->capture_default_str();
+  cmd->add_option("--shuffle", flags->shuffle_seed,
+                  "when clustering: shuffle the input order with this seed first (order-robustness check)");
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
