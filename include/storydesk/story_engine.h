@@ -35,6 +35,8 @@ struct EngineOptions {
   // The learned grouping decisions (core/stories/story_model.h); null: the fixed cosine blend
   // with join_threshold and name_weight.
   std::shared_ptr<const stories::StoryModel> model;
+  // Merge repair threshold (see stories::GroupingOptions::merge_probability); unset: default.
+  std::optional<double> merge_probability;
 };
 
 // Everything decided about one article.
@@ -48,6 +50,9 @@ struct Decision {
   uint64_t exact_hash = 0;
   std::vector<uint32_t> minhash;
   std::vector<std::string> terms;       // the article's distinct terms, for persisting DF
+  // Stories this article showed to be part of `story` (merge repair): they are merged into it,
+  // so every article of theirs now belongs to `story`.
+  std::vector<int64_t> merged_stories;
 };
 
 class StoryEngine {
@@ -70,6 +75,9 @@ class StoryEngine {
   // article into that story. Exact and near copies are put into their gold story too, but
   // give no example (returns false): copy detection, not the model, places them.
   bool Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example);
+
+  // The story `story` is now part of (itself unless merge repair merged it into another).
+  int64_t CurrentStory(int64_t story) const;
 
   // Replays a decision taken earlier (not counted in the statistics again).
   void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,

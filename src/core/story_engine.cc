@@ -50,6 +50,7 @@ struct StoryEngine::Impl {
     if (options.join_threshold) g.join_threshold = *options.join_threshold;
     if (options.name_weight) g.name_weight = *options.name_weight;
     g.model = options.model;
+    if (options.merge_probability) g.merge_probability = *options.merge_probability;
     return g;
   }
 
@@ -161,6 +162,7 @@ Decision StoryEngine::Add(const RawArticle& article) {
   d.copy_of = a.copy_of;
   d.relation = RelationName(a.relation);
   d.copy_score = a.copy_score;
+  d.merged_stories = a.merged;
   d.exact_hash = profile.exact_hash;
   d.minhash = std::move(profile.minhash);
   d.terms.reserve(unique.size());
@@ -168,6 +170,8 @@ Decision StoryEngine::Add(const RawArticle& article) {
   std::sort(d.terms.begin(), d.terms.end());
   return d;
 }
+
+int64_t StoryEngine::CurrentStory(int64_t story) const { return impl_->grouper.CurrentStory(story); }
 
 bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example) {
   Impl::Counted counted = impl_->Count(article);

@@ -51,6 +51,8 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
     grouping.Update(i + 1, ordered.size());
   }
   grouping.Finish();
+  // Merge repair may have folded earlier articles' stories into others since they were decided.
+  for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
   return run;
 }
 

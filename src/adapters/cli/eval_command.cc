@@ -29,6 +29,7 @@ struct EvalFlags {
   std::string background = kBuiltinBackground;
   std::string model = kBuiltinModel;
   std::optional<uint64_t> shuffle_seed;
+  std::optional<double> merge_probability;
 };
 
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
@@ -74,6 +75,7 @@ int RunEval(const EvalFlags& flags) {
     options.window_seconds = flags.window_days * 24 * 3600;
     options.join_threshold = flags.join_threshold;
     options.name_weight = flags.name_weight;
+    options.merge_probability = flags.merge_probability;
     auto model = LoadStoryModel(flags.model);
     if (!model.ok()) {
       PrintError(model.status().message());
@@ -139,6 +141,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--model", flags->model,
                   "when clustering: grouping decisions: builtin, fixed (one cosine threshold), or a train file")
       ->capture_default_str();
+  cmd->add_option("--merge-probability", flags->merge_probability,
+                  "when clustering: attach probability to the runner-up story that merges it (above 1: never)");
   cmd->add_option("--shuffle", flags->shuffle_seed,
                   "when clustering: shuffle the input order with this seed first (order-robustness check)");
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")

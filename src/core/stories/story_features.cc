@@ -39,6 +39,17 @@ void Centroid::Add(const SparseVector& v, std::vector<TermId>* new_terms) {
   norm2 += 2 * dot + self;
 }
 
+void Centroid::Merge(const Centroid& other, std::vector<TermId>* new_terms) {
+  double dot = 0;
+  for (const auto& [id, w] : other.weights) {
+    auto [it, inserted] = weights.try_emplace(id, 0.0f);
+    if (inserted && new_terms != nullptr) new_terms->push_back(id);
+    dot += static_cast<double>(it->second) * w;
+    it->second += w;
+  }
+  norm2 += 2 * dot + other.norm2;
+}
+
 double Centroid::Cosine(const SparseVector& v) const {
   if (v.empty() || norm2 <= 0) return 0.0;
   double dot = 0;
@@ -56,6 +67,18 @@ void StoryVectors::Remember(const SparseVector& all_vector, const SparseVector& 
   }
   recent[recent_next] = {all_vector, names_vector};
   recent_next = (recent_next + 1) % kRecentMembers;
+}
+
+double Centroid::Cosine(const Centroid& other) const {
+  if (norm2 <= 0 || other.norm2 <= 0) return 0.0;
+  const Centroid& small = weights.size() <= other.weights.size() ? *this : other;
+  const Centroid& large = &small == this ? other : *this;
+  double dot = 0;
+  for (const auto& [id, w] : small.weights) {
+    auto it = large.weights.find(id);
+    if (it != large.weights.end()) dot += static_cast<double>(w) * it->second;
+  }
+  return dot / std::sqrt(norm2 * other.norm2);
 }
 
 std::string_view StoryFeatureName(size_t feature) {

@@ -29,8 +29,12 @@ struct Centroid {
 
   // Adds `v`; new terms are appended to *new_terms when given.
   void Add(const SparseVector& v, std::vector<TermId>* new_terms = nullptr);
+  // Adds every member of `other` (merging two stories); new terms go to *new_terms when given.
+  void Merge(const Centroid& other, std::vector<TermId>* new_terms);
   // Cosine of a unit vector with this centroid; 0 when either is empty.
   double Cosine(const SparseVector& v) const;
+  // Cosine of two centroids; 0 when either is empty.
+  double Cosine(const Centroid& other) const;
 };
 
 // The article's side: unit TF-IDF sub-vectors and its time.

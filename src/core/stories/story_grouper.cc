@@ -39,7 +39,7 @@ std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) 
   if (exact != exact_.end()) {
     const Document& original = documents_[exact->second];
     Assignment a;
-    a.story = original.story;
+    a.story = CurrentStory(original.story);
     a.similarity = 1.0;
     a.relation = CopyRelation::kExact;
     a.copy_of = original.original;
@@ -61,7 +61,7 @@ std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) 
   }
   if (best == nullptr) return std::nullopt;
   Assignment a;
-  a.story = best->story;
+  a.story = CurrentStory(best->story);
   a.similarity = 1.0;
   a.relation = CopyRelation::kNear;
   a.copy_of = best->original;
@@ -115,23 +115,36 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
   bool join = false;
   if (options_.model) {
     // Learned: the best candidate by the join model, then the attach model decides.
-    double best_logit = 0;
-    std::optional<double> second;
+    // The three highest logits, by descending logit (ascending id on ties: the older story).
+    std::vector<std::pair<double, int64_t>> top;
     for (int64_t story_id : candidates) {
       const double logit = options_.model->JoinLogit(ComputeStoryFeatures(article, stories_.at(story_id)));
-      // Ascending ids: on a tie the older story wins.
-      if (best.story == 0 || logit > best_logit) {
-        if (best.story != 0) second = best_logit;
-        best_logit = logit;
-        best.story = story_id;
-      } else if (!second || logit > *second) {
-        second = logit;
-      }
+      top.emplace_back(-logit, story_id);
+      std::sort(top.begin(), top.end());
+      if (top.size() > 3) top.pop_back();
     }
-    if (best.story != 0) {
-      const double p = options_.model->AttachProbability(ComputeAttachFeatures(best_logit, second));
+    auto logit_at = [&](size_t i) { return i < top.size() ? std::optional<double>(-top[i].first) : std::nullopt; };
+    if (!top.empty()) {
+      best.story = top[0].second;
+      const double p = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(0), logit_at(1)));
       best.similarity = p;
       join = p >= 0.5;
+      // Merge repair: when the article would confidently join the runner-up even with the best
+      // story gone, and the two stories, with the article in the best, are alike, it bridges
+      // two stories that are one. The older id survives.
+      if (join && top.size() >= 2 && options_.merge_probability <= 1.0) {
+        const double p_second = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(1), logit_at(2)));
+        Centroid joined = stories_.at(top[0].second).all;
+        joined.Add(article.all);
+        const double alike = joined.Cosine(stories_.at(top[1].second).all);
+        if (p_second >= options_.merge_probability && alike >= options_.merge_cosine) {
+          const int64_t into = std::min(top[0].second, top[1].second);
+          const int64_t from = std::max(top[0].second, top[1].second);
+          MergeStories(into, from);
+          best.story = into;
+          best.merged.push_back(from);
+        }
+      }
     }
   } else {
     double best_score = -1;
@@ -151,6 +164,37 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
   opened.opened_story = true;
   opened.similarity = 1.0;
   return opened;
+}
+
+void StoryGrouper::MergeStories(int64_t into, int64_t from) {
+  auto from_it = stories_.find(from);
+  if (from_it == stories_.end() || into == from) return;
+  Story& target = stories_.at(into);
+  Story& source = from_it->second;
+  std::vector<TermId> new_terms;
+  target.all.Merge(source.all, &new_terms);
+  target.title.Merge(source.title, nullptr);
+  target.lead.Merge(source.lead, nullptr);
+  target.names.Merge(source.names, nullptr);
+  target.numbers.Merge(source.numbers, nullptr);
+  for (const auto& [all, names] : source.recent) target.Remember(all, names);
+  if (source.first_time && (!target.first_time || *source.first_time < *target.first_time)) {
+    target.first_time = source.first_time;
+  }
+  if (source.last_time && (!target.last_time || *source.last_time > *target.last_time)) {
+    target.last_time = source.last_time;
+    expiry_.emplace(*target.last_time, into);
+  }
+  target.size += source.size;
+  for (TermId id : new_terms) postings_[id].push_back(into);
+  stories_.erase(from_it);
+  ++evicted_since_compaction_;  // `from`'s postings are stale now
+  merged_into_[from] = into;
+}
+
+int64_t StoryGrouper::CurrentStory(int64_t story) const {
+  for (auto it = merged_into_.find(story); it != merged_into_.end(); it = merged_into_.find(story)) story = it->second;
+  return story;
 }
 
 void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& assignment) {
