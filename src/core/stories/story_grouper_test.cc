@@ -130,3 +130,68 @@ TEST(StoryGrouperTest, UndatedArticlesAreComparedWithEveryStory) {
 
 }  // namespace
 }  // namespace storydesk::stories
+
+namespace storydesk::stories {
+namespace {
+
+// A hand-made model: join logit 20 * cosine_all - 6, attach probability sigmoid(best logit).
+std::shared_ptr<const StoryModel> CosineModel() {
+  auto m = std::make_shared<StoryModel>();
+  m->join[kBias] = -6;
+  m->join[kCosineAll] = 20;
+  m->attach[kBestLogit] = 1;
+  return m;
+}
+
+TEST(StoryGrouperLearnedTest, TheModelDecidesJoinsAndNewStories) {
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = CosineModel();
+  StoryGrouper grouper(options);
+  const auto a = grouper.Assign(maker.Make("a", kFerry, {}, 1));
+  const auto b = grouper.Assign(maker.Make("b", {"ferri", "collis", "passeng", "rescu", "harbour", "injur"}, {}, 1));
+  const auto c = grouper.Assign(maker.Make("c", kBudget, {}, 1));
+  EXPECT_EQ(b.story, a.story);
+  EXPECT_GT(b.similarity, 0.5) << "the attach probability";
+  EXPECT_TRUE(c.opened_story);
+  EXPECT_NE(c.story, a.story);
+  EXPECT_TRUE(b.merged.empty());
+}
+
+TEST(StoryGrouperLearnedTest, AnArticleBridgingTwoStoriesMergesThemIntoTheOlder) {
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = CosineModel();
+  options.merge_probability = 0.9;
+  options.merge_cosine = 0.0;
+  StoryGrouper grouper(options);
+  const auto ferry = grouper.Assign(maker.Make("ferry", kFerry, {}, 1));
+  const auto budget = grouper.Assign(maker.Make("budget", kBudget, {}, 1));
+  ASSERT_NE(ferry.story, budget.story);
+  std::vector<std::string> both = kFerry;
+  both.insert(both.end(), kBudget.begin(), kBudget.end());
+  const auto bridge = grouper.Assign(maker.Make("bridge", both, {}, 2));
+  EXPECT_EQ(bridge.story, ferry.story) << "the older id survives";
+  EXPECT_EQ(bridge.merged, std::vector<int64_t>{budget.story});
+  EXPECT_EQ(grouper.CurrentStory(budget.story), ferry.story);
+  EXPECT_EQ(grouper.CurrentStory(ferry.story), ferry.story);
+  // Later articles of either side find the merged story.
+  EXPECT_EQ(grouper.Assign(maker.Make("more budget", kBudget, {}, 2)).story, ferry.story);
+}
+
+TEST(StoryGrouperLearnedTest, MergeRepairIsOffByDefault) {
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = CosineModel();
+  StoryGrouper grouper(options);
+  const auto ferry = grouper.Assign(maker.Make("ferry", kFerry, {}, 1));
+  const auto budget = grouper.Assign(maker.Make("budget", kBudget, {}, 1));
+  std::vector<std::string> both = kFerry;
+  both.insert(both.end(), kBudget.begin(), kBudget.end());
+  const auto bridge = grouper.Assign(maker.Make("bridge", both, {}, 2));
+  EXPECT_TRUE(bridge.merged.empty());
+  EXPECT_EQ(grouper.CurrentStory(budget.story), budget.story);
+}
+
+}  // namespace
+}  // namespace storydesk::stories
