@@ -71,9 +71,12 @@ class StoryEngine {
   Decision Add(const RawArticle& article);
 
   // Training replay: fills *example with the article's features against the active candidate
-  // stories and which of them is gold story `gold` (a label of the gold file), then puts the
-  // article into that story. Exact and near copies are put into their gold story too, but
-  // give no example (returns false): copy detection, not the model, places them.
+  // stories and which of them is gold story `gold` (a label of the gold file). Without a model
+  // in the options the stories are the gold ones (teacher forcing): the article is put into
+  // its gold story. With a model, the engine decides as in Add and a candidate is right when
+  // most of its articles share the article's gold label — so a later model learns from the
+  // split and mixed stories an earlier one really makes (as in DAgger, Ross et al. 2011).
+  // Copies give no example (returns false): copy detection, not the model, places them.
   bool Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example);
 
   // The story `story` is now part of (itself unless merge repair merged it into another).

@@ -42,7 +42,8 @@ stories::CopyRelation RelationFromName(const std::optional<std::string>& name) {
 }  // namespace
 
 struct StoryEngine::Impl {
-  explicit Impl(const EngineOptions& options) : grouper(MakeGroupingOptions(options)) {}
+  explicit Impl(const EngineOptions& engine_options)
+      : grouper(MakeGroupingOptions(engine_options)), options(engine_options) {}
 
   static stories::GroupingOptions MakeGroupingOptions(const EngineOptions& options) {
     stories::GroupingOptions g;
@@ -127,7 +128,11 @@ struct StoryEngine::Impl {
   text::TextAnalyzer analyzer;
   stories::TermStatistics statistics;
   stories::StoryGrouper grouper;
-  std::unordered_map<std::string, int64_t> gold_stories;  // training replay: gold label -> story id
+  // Training replay. Teacher forcing: gold label -> story id. Own decisions: story id -> how
+  // many of its articles carry each gold label.
+  std::unordered_map<std::string, int64_t> gold_stories;
+  std::unordered_map<int64_t, std::unordered_map<std::string, int>> gold_members;
+  EngineOptions options;
 };
 
 StoryEngine::StoryEngine(EngineOptions options) : impl_(std::make_unique<Impl>(options)) {}
@@ -185,17 +190,45 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
   const std::vector<stories::Candidate> candidates = impl_->grouper.Candidates(profile);
   // A copy is placed by its fingerprint before any model is asked (as in Add).
   const bool is_copy = impl_->grouper.IsCopy(profile);
-  auto [it, opened] = impl_->gold_stories.try_emplace(gold, 0);
-  if (opened) it->second = impl_->grouper.OpenStoryId();
   example->candidates.clear();
   example->gold.reset();
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    example->candidates.push_back(candidates[i].features);
-    if (candidates[i].story == it->second) example->gold = i;
+  for (const stories::Candidate& c : candidates) example->candidates.push_back(c.features);
+
+  if (!impl_->options.model) {
+    // Teacher forcing: the stories are the gold stories.
+    auto [it, opened] = impl_->gold_stories.try_emplace(gold, 0);
+    if (opened) it->second = impl_->grouper.OpenStoryId();
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (candidates[i].story == it->second) example->gold = i;
+    }
+    stories::Assignment a;
+    a.story = it->second;
+    impl_->grouper.Record(profile, a);
+    return !is_copy;
   }
-  stories::Assignment a;
-  a.story = it->second;
-  impl_->grouper.Record(profile, a);
+
+  // The model's own decisions: the stories are what it made, and a candidate is right when
+  // most of its articles are of the article's gold story (the best such candidate if several).
+  int best_count = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const auto& members = impl_->gold_members[impl_->grouper.CurrentStory(candidates[i].story)];
+    int count = 0, majority = 0;
+    for (const auto& [label, n] : members) {
+      majority = std::max(majority, n);
+      if (label == gold) count = n;
+    }
+    if (count > 0 && count == majority && count > best_count) {
+      best_count = count;
+      example->gold = i;
+    }
+  }
+  const stories::Assignment a = impl_->grouper.Assign(profile);
+  auto& members = impl_->gold_members[a.story];
+  for (int64_t merged : a.merged) {
+    for (const auto& [label, n] : impl_->gold_members[merged]) members[label] += n;
+    impl_->gold_members.erase(merged);
+  }
+  ++members[gold];
   return !is_copy;
 }
 

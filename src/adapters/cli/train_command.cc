@@ -22,6 +22,7 @@ struct TrainFlags {
   std::string background = kBuiltinBackground;
   double l2 = 1.0;
   int64_t window_days = 7;
+  int rounds = 2;
 };
 
 // Writes `text` beside `path` and renames it over, so a failed run never leaves half a file.
@@ -78,26 +79,34 @@ int RunTrain(const TrainFlags& flags) {
   }
   SortForProcessing(&articles);
 
-  // The replay sees what grouping will see: the same background, window and order.
-  EngineOptions options;
-  options.window_seconds = flags.window_days * 24 * 3600;
-  StoryEngine engine(options);
-  SeedEngine(background.value(), &engine);
+  // Round 1 replays the gold stories (teacher forcing); each later round replays the previous
+  // model's own decisions and adds what it saw there, so the model also learns from the split
+  // and mixed stories grouping really makes (DAgger: Ross, Gordon & Bagnell, AISTATS 2011).
+  // Each replay sees what grouping will see: the same background, window and order.
   std::vector<stories::TrainingArticle> examples;
-  examples.reserve(articles.size());
-  ProgressBar replay("replaying");
-  for (size_t i = 0; i < articles.size(); ++i) {
-    stories::TrainingArticle example;
-    if (engine.Observe(articles[i], gold.at(articles[i].id), &example)) examples.push_back(std::move(example));
-    replay.Update(i + 1, articles.size());
+  stories::StoryModelTraining trained;
+  std::shared_ptr<const stories::StoryModel> model;
+  for (int round = 1; round <= flags.rounds; ++round) {
+    EngineOptions options;
+    options.window_seconds = flags.window_days * 24 * 3600;
+    options.model = model;
+    StoryEngine engine(options);
+    SeedEngine(background.value(), &engine);
+    ProgressBar replay("replay " + std::to_string(round));
+    for (size_t i = 0; i < articles.size(); ++i) {
+      stories::TrainingArticle example;
+      if (engine.Observe(articles[i], gold.at(articles[i].id), &example)) examples.push_back(std::move(example));
+      replay.Update(i + 1, articles.size());
+    }
+    replay.Finish();
+    trained = stories::TrainStoryModel(examples, flags.l2);
+    model = std::make_shared<const stories::StoryModel>(trained.model);
   }
-  replay.Finish();
-
-  const stories::StoryModelTraining trained = stories::TrainStoryModel(examples, flags.l2);
   std::vector<std::string> comments = {
       "trained by `storydesk train` (logistic regression, L2 " + std::to_string(flags.l2) + ", window " +
-          std::to_string(flags.window_days) + " days, background " + flags.background + ")",
-      "on " + std::to_string(examples.size()) + " articles: " + std::to_string(trained.join_examples) +
+          std::to_string(flags.window_days) + " days, background " + flags.background + ", " +
+          std::to_string(flags.rounds) + " replay rounds)",
+      "on " + std::to_string(examples.size()) + " replayed articles: " + std::to_string(trained.join_examples) +
           " article-story pairs, " + std::to_string(trained.attach_examples) + " attach decisions",
   };
   for (const std::string& path : flags.golds) {
@@ -130,6 +139,10 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
   cmd->add_option("--background", flags->background, "document frequencies to start from: builtin, none, or a file")
+      ->capture_default_str();
+  cmd->add_option("--rounds", flags->rounds,
+                  "replay rounds: 1 = gold stories only; each further round replays the last model's own decisions")
+      ->check(CLI::Range(1, 10))
       ->capture_default_str();
   cmd->add_option("--window-days", flags->window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))

@@ -128,7 +128,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       best.story = top[0].second;
       const double p = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(0), logit_at(1)));
       best.similarity = p;
-      join = p >= 0.5;
+      join = p >= options_.attach_threshold;
       // Merge repair: when the article would confidently join the runner-up even with the best
       // story gone, and the two stories, with the article in the best, are alike, it bridges
       // two stories that are one. The older id survives.

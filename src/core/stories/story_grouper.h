@@ -63,6 +63,8 @@ struct GroupingOptions {
   // precision more than it raised recall; docs/measurements.md), and the store does not yet
   // record merges.
   double merge_probability = 2.0;
+  // The attach probability at or above which an article joins its best story (learned mode).
+  double attach_threshold = 0.5;
   double merge_cosine = 0.5;
 };
 
