@@ -37,6 +37,8 @@ struct EngineOptions {
   std::shared_ptr<const stories::StoryModel> model;
   // Merge repair threshold (see stories::GroupingOptions::merge_probability); unset: default.
   std::optional<double> merge_probability;
+  // Whether time evidence learned from a dated stream is used (stories::TimeEvidence); unset: yes.
+  std::optional<bool> stream_time_evidence;
 };
 
 // Everything decided about one article.

@@ -52,6 +52,7 @@ struct StoryEngine::Impl {
     if (options.name_weight) g.name_weight = *options.name_weight;
     g.model = options.model;
     if (options.merge_probability) g.merge_probability = *options.merge_probability;
+    if (options.stream_time_evidence) g.stream_time_evidence = *options.stream_time_evidence;
     return g;
   }
 

@@ -30,6 +30,7 @@ struct EvalFlags {
   std::string model = kBuiltinModel;
   std::optional<uint64_t> shuffle_seed;
   std::optional<double> merge_probability;
+  bool no_time_evidence = false;
 };
 
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
@@ -76,6 +77,7 @@ int RunEval(const EvalFlags& flags) {
     options.join_threshold = flags.join_threshold;
     options.name_weight = flags.name_weight;
     options.merge_probability = flags.merge_probability;
+    if (flags.no_time_evidence) options.stream_time_evidence = false;
     auto model = LoadStoryModel(flags.model);
     if (!model.ok()) {
       PrintError(model.status().message());
@@ -143,6 +145,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--merge-probability", flags->merge_probability,
                   "when clustering: attach probability to the runner-up story that merges it (above 1: never)");
+  cmd->add_flag("--no-time-evidence", flags->no_time_evidence,
+                "when clustering: ignore the time evidence learned from a dated stream");
   cmd->add_option("--shuffle", flags->shuffle_seed,
                   "when clustering: shuffle the input order with this seed first (order-robustness check)");
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")

@@ -6,7 +6,28 @@
 
 namespace storydesk::stories {
 
-StoryGrouper::StoryGrouper(GroupingOptions options) : options_(options) {}
+namespace {
+
+// Attach probability, from text alone, above which a join counts as certain for TimeEvidence.
+constexpr double kCertainJoin = 0.95;
+
+int64_t GapToSpan(int64_t t, int64_t first, int64_t last) {
+  return t < first ? first - t : (t > last ? t - last : 0);
+}
+
+// True when the model gives time no weight of its own (trained on undated stories): only then
+// is the stream's time evidence added, or time would count twice.
+bool ModelIgnoresTime(const StoryModel* model) {
+  return model != nullptr && model->join[kTimeDay] == 0 && model->join[kTimeThreeDays] == 0 &&
+         model->join[kBothDated] == 0;
+}
+
+}  // namespace
+
+StoryGrouper::StoryGrouper(GroupingOptions options)
+    : options_(options),
+      use_time_evidence_(options_.stream_time_evidence && ModelIgnoresTime(options_.model.get())),
+      time_evidence_(options_.window_seconds) {}
 
 void StoryGrouper::ReserveStoryIdsThrough(int64_t id) { next_story_id_ = std::max(next_story_id_, id + 1); }
 
@@ -116,12 +137,27 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
   if (options_.model) {
     // Learned: the best candidate by the join model, then the attach model decides.
     // The three highest logits, by descending logit (ascending id on ties: the older story).
+    // On a dated stream, the time evidence learned from the stream is added to each logit.
     std::vector<std::pair<double, int64_t>> top;
+    std::optional<int64_t> best_gap;
+    double best_text_logit = 0;
     for (int64_t story_id : candidates) {
-      const double logit = options_.model->JoinLogit(ComputeStoryFeatures(article, stories_.at(story_id)));
+      const Story& story = stories_.at(story_id);
+      double logit = options_.model->JoinLogit(ComputeStoryFeatures(article, story));
+      const double text_logit = logit;
+      std::optional<int64_t> gap;
+      if (use_time_evidence_ && article.time && story.first_time) {
+        gap = GapToSpan(*article.time, *story.first_time, *story.last_time);
+        time_evidence_.ObserveCandidate(*gap);
+        logit += time_evidence_.LogLikelihoodRatio(*gap);
+      }
       top.emplace_back(-logit, story_id);
       std::sort(top.begin(), top.end());
       if (top.size() > 3) top.pop_back();
+      if (top.front().second == story_id) {
+        best_gap = gap;
+        best_text_logit = text_logit;
+      }
     }
     auto logit_at = [&](size_t i) { return i < top.size() ? std::optional<double>(-top[i].first) : std::nullopt; };
     if (!top.empty()) {
@@ -129,6 +165,11 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       const double p = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(0), logit_at(1)));
       best.similarity = p;
       join = p >= options_.attach_threshold;
+      // A join the text alone makes certain shows what gaps within a story look like.
+      if (best_gap && options_.model->AttachProbability(ComputeAttachFeatures(best_text_logit, std::nullopt)) >=
+                          kCertainJoin) {
+        time_evidence_.ObserveConfident(*best_gap);
+      }
       // Merge repair: when the article would confidently join the runner-up even with the best
       // story gone, and the two stories, with the article in the best, are alike, it bridges
       // two stories that are one. The older id survives.

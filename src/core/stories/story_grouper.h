@@ -35,6 +35,7 @@
 #include "core/stories/sparse_vector.h"
 #include "core/stories/story_features.h"
 #include "core/stories/story_model.h"
+#include "core/stories/time_evidence.h"
 
 namespace storydesk::stories {
 
@@ -65,6 +66,9 @@ struct GroupingOptions {
   double merge_probability = 2.0;
   // The attach probability at or above which an article joins its best story (learned mode).
   double attach_threshold = 0.5;
+  // Learned mode, dated articles, a model without time weights: add the time evidence
+  // estimated from the stream (time_evidence.h) to the join logits.
+  bool stream_time_evidence = true;
   double merge_cosine = 0.5;
 };
 
@@ -148,6 +152,8 @@ class StoryGrouper {
   void CompactPostings();
 
   GroupingOptions options_;
+  bool use_time_evidence_ = false;
+  TimeEvidence time_evidence_;
   int64_t next_story_id_ = 1;
   std::optional<int64_t> newest_time_;
 
