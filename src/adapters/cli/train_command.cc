@@ -43,13 +43,17 @@ Status WriteWhole(const std::string& path, const std::string& text) {
 int RunTrain(const TrainFlags& flags) {
   // Several gold files train one model; each file's labels are kept apart by its position.
   eval::Clustering gold;
+  std::unordered_map<std::string, size_t> gold_file;  // id -> which --gold file labels it
   for (size_t i = 0; i < flags.golds.size(); ++i) {
     eval::Clustering one;
     if (Status s = ReadAssignments(flags.golds[i], one); !s.ok()) {
       PrintError(s.message());
       return kExitUsage;
     }
-    for (auto& [id, label] : one) gold[id] = std::to_string(i) + ":" + label;
+    for (auto& [id, label] : one) {
+      gold[id] = std::to_string(i) + ":" + label;
+      gold_file[id] = i;
+    }
   }
   auto background = LoadBackground(flags.background);
   if (!background.ok()) {
@@ -84,6 +88,7 @@ int RunTrain(const TrainFlags& flags) {
   // and mixed stories grouping really makes (DAgger: Ross, Gordon & Bagnell, AISTATS 2011).
   // Each replay sees what grouping will see: the same background, window and order.
   std::vector<stories::TrainingArticle> examples;
+  std::vector<size_t> example_file;  // the --gold file of each example
   stories::StoryModelTraining trained;
   std::shared_ptr<const stories::StoryModel> model;
   for (int round = 1; round <= flags.rounds; ++round) {
@@ -95,10 +100,31 @@ int RunTrain(const TrainFlags& flags) {
     ProgressBar replay("replay " + std::to_string(round));
     for (size_t i = 0; i < articles.size(); ++i) {
       stories::TrainingArticle example;
-      if (engine.Observe(articles[i], gold.at(articles[i].id), &example)) examples.push_back(std::move(example));
+      if (engine.Observe(articles[i], gold.at(articles[i].id), &example)) {
+        examples.push_back(std::move(example));
+        example_file.push_back(gold_file.at(articles[i].id));
+      }
       replay.Update(i + 1, articles.size());
     }
     replay.Finish();
+    // Every gold file weighs the same in both fits, however many articles and candidate pairs
+    // it has: a large undated set (every story a candidate) would otherwise drown the rest.
+    std::vector<double> file_articles(flags.golds.size(), 0), file_pairs(flags.golds.size(), 0);
+    for (size_t i = 0; i < examples.size(); ++i) {
+      file_articles[example_file[i]] += 1;
+      file_pairs[example_file[i]] += static_cast<double>(examples[i].candidates.size());
+    }
+    double used_files = 0, total_articles = 0, total_pairs = 0;
+    for (size_t f = 0; f < flags.golds.size(); ++f) {
+      used_files += file_articles[f] > 0 ? 1 : 0;
+      total_articles += file_articles[f];
+      total_pairs += file_pairs[f];
+    }
+    for (size_t i = 0; i < examples.size(); ++i) {
+      const size_t f = example_file[i];
+      examples[i].attach_weight = total_articles / (used_files * file_articles[f]);
+      examples[i].pair_weight = file_pairs[f] > 0 ? total_pairs / (used_files * file_pairs[f]) : 1.0;
+    }
     trained = stories::TrainStoryModel(examples, flags.l2);
     model = std::make_shared<const stories::StoryModel>(trained.model);
   }

@@ -146,7 +146,8 @@ StoryModelTraining TrainStoryModel(const std::vector<TrainingArticle>& articles,
   std::vector<LogisticExample> join_examples;
   for (const TrainingArticle& a : articles) {
     for (size_t i = 0; i < a.candidates.size(); ++i) {
-      join_examples.push_back({std::vector<double>(a.candidates[i].begin(), a.candidates[i].end()), a.gold == i, 1.0});
+      join_examples.push_back(
+          {std::vector<double>(a.candidates[i].begin(), a.candidates[i].end()), a.gold == i, a.pair_weight});
     }
   }
   const std::vector<double> join = FitLogistic(join_examples, options);
@@ -172,7 +173,7 @@ StoryModelTraining TrainStoryModel(const std::vector<TrainingArticle>& articles,
       }
     }
     const AttachFeatureVector f = ComputeAttachFeatures(best, second);
-    attach_examples.push_back({std::vector<double>(f.begin(), f.end()), a.gold == best_index, 1.0});
+    attach_examples.push_back({std::vector<double>(f.begin(), f.end()), a.gold == best_index, a.attach_weight});
   }
   const std::vector<double> attach = FitLogistic(attach_examples, options);
   for (size_t k = 0; k < kAttachFeatureCount && k < attach.size(); ++k) result.model.attach[k] = attach[k];

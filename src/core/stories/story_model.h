@@ -59,6 +59,8 @@ std::string FormatStoryModel(const StoryModel& model, const std::vector<std::str
 struct TrainingArticle {
   std::vector<StoryFeatureVector> candidates;
   std::optional<size_t> gold;
+  double pair_weight = 1.0;    // weight of each of its (article, candidate) examples for `join`
+  double attach_weight = 1.0;  // weight of its example for `attach`
 };
 
 struct StoryModelTraining {
