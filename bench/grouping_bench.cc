@@ -92,7 +92,7 @@ void RunGrouping(benchmark::State& state, const storydesk::stories::GroupingOpti
 }
 
 void BM_GroupFixed(benchmark::State& state) { RunGrouping(state, {}); }
-BENCHMARK(BM_GroupFixed)->Arg(20000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GroupFixed)->Arg(2000)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 void BM_GroupLearned(benchmark::State& state) {
   storydesk::stories::GroupingOptions options;

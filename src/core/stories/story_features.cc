@@ -27,37 +27,67 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 }  // namespace
 
 void Centroid::Add(const SparseVector& v, std::vector<TermId>* new_terms) {
-  // |c + v|^2 = |c|^2 + 2 c.v + |v|^2
-  double dot = 0, self = 0;
-  for (const auto& [id, w] : v.entries) {
-    auto [it, inserted] = weights.try_emplace(id, 0.0f);
-    if (inserted && new_terms != nullptr) new_terms->push_back(id);
-    dot += static_cast<double>(it->second) * w;
-    self += static_cast<double>(w) * w;
-    it->second += w;
-  }
-  norm2 += 2 * dot + self;
+  Centroid other;
+  other.weights = v.entries;
+  other.norm2 = 0;
+  for (const auto& [id, w] : v.entries) other.norm2 += static_cast<double>(w) * w;
+  Merge(other, new_terms);
 }
 
 void Centroid::Merge(const Centroid& other, std::vector<TermId>* new_terms) {
+  // |c + o|^2 = |c|^2 + 2 c.o + |o|^2, with c.o taken during the merge.
+  std::vector<std::pair<TermId, float>> merged;
+  merged.reserve(weights.size() + other.weights.size());
   double dot = 0;
-  for (const auto& [id, w] : other.weights) {
-    auto [it, inserted] = weights.try_emplace(id, 0.0f);
-    if (inserted && new_terms != nullptr) new_terms->push_back(id);
-    dot += static_cast<double>(it->second) * w;
-    it->second += w;
+  auto i = weights.begin();
+  auto j = other.weights.begin();
+  while (i != weights.end() || j != other.weights.end()) {
+    if (j == other.weights.end() || (i != weights.end() && i->first < j->first)) {
+      merged.push_back(*i++);
+    } else if (i == weights.end() || j->first < i->first) {
+      if (new_terms != nullptr) new_terms->push_back(j->first);
+      merged.push_back(*j++);
+    } else {
+      dot += static_cast<double>(i->second) * j->second;
+      merged.emplace_back(i->first, i->second + j->second);
+      ++i;
+      ++j;
+    }
   }
+  weights = std::move(merged);
   norm2 += 2 * dot + other.norm2;
 }
 
 double Centroid::Cosine(const SparseVector& v) const {
   if (v.empty() || norm2 <= 0) return 0.0;
   double dot = 0;
+  auto from = weights.begin();
   for (const auto& [id, w] : v.entries) {
-    auto it = weights.find(id);
-    if (it != weights.end()) dot += static_cast<double>(w) * it->second;
+    // Both sides are sorted, so each search starts where the last one ended.
+    from = std::lower_bound(from, weights.end(), id, [](const auto& e, TermId t) { return e.first < t; });
+    if (from == weights.end()) break;
+    if (from->first == id) dot += static_cast<double>(w) * from->second;
   }
   return dot / std::sqrt(norm2);
+}
+
+double Centroid::Cosine(const Centroid& other) const {
+  if (norm2 <= 0 || other.norm2 <= 0) return 0.0;
+  double dot = 0;
+  auto i = weights.begin();
+  auto j = other.weights.begin();
+  while (i != weights.end() && j != other.weights.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(i->second) * j->second;
+      ++i;
+      ++j;
+    }
+  }
+  return dot / std::sqrt(norm2 * other.norm2);
 }
 
 void StoryVectors::Remember(const SparseVector& all_vector, const SparseVector& names_vector) {
@@ -67,18 +97,6 @@ void StoryVectors::Remember(const SparseVector& all_vector, const SparseVector& 
   }
   recent[recent_next] = {all_vector, names_vector};
   recent_next = (recent_next + 1) % kRecentMembers;
-}
-
-double Centroid::Cosine(const Centroid& other) const {
-  if (norm2 <= 0 || other.norm2 <= 0) return 0.0;
-  const Centroid& small = weights.size() <= other.weights.size() ? *this : other;
-  const Centroid& large = &small == this ? other : *this;
-  double dot = 0;
-  for (const auto& [id, w] : small.weights) {
-    auto it = large.weights.find(id);
-    if (it != large.weights.end()) dot += static_cast<double>(w) * it->second;
-  }
-  return dot / std::sqrt(norm2 * other.norm2);
 }
 
 std::string_view StoryFeatureName(size_t feature) {

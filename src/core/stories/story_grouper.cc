@@ -100,20 +100,35 @@ std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) c
   std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
 
-  std::vector<int64_t> candidates;
+  // Term-at-a-time accumulation (as in inverted-file retrieval, Zobel & Moffat 2006): each
+  // story gets the summed weight of the query terms it shares. Only the newest entries of a
+  // posting list are read — a common word's list holds most active stories, and the newest
+  // are the likeliest still active — so the cost per article is bounded.
+  std::vector<std::pair<int64_t, float>> hits;
   for (size_t i = 0; i < k; ++i) {
     auto it = postings_.find(heaviest[i].second);
     if (it == postings_.end()) continue;
-    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    const std::vector<int64_t>& list = it->second;
+    const size_t from = list.size() > options_.max_postings_per_term ? list.size() - options_.max_postings_per_term : 0;
+    for (size_t j = from; j < list.size(); ++j) hits.emplace_back(list[j], heaviest[i].first);
   }
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<float, int64_t>> scored;  // (-overlap, story): best first, older first on ties
+  for (size_t i = 0; i < hits.size();) {
+    const int64_t id = hits[i].first;
+    float overlap = 0;
+    for (; i < hits.size() && hits[i].first == id; ++i) overlap += hits[i].second;
+    auto story = stories_.find(id);
+    if (story == stories_.end() || !Active(story->second, article.time)) continue;
+    scored.emplace_back(-overlap, id);
+  }
+  // Only the most overlapping stories are scored in full: features cost far more than overlap.
+  const size_t keep = std::min(options_.scored_candidates, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end());
+  std::vector<int64_t> candidates;
+  candidates.reserve(keep);
+  for (size_t i = 0; i < keep; ++i) candidates.push_back(scored[i].second);
   std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                  [&](int64_t id) {
-                                    auto it = stories_.find(id);
-                                    return it == stories_.end() || !Active(it->second, article.time);
-                                  }),
-                   candidates.end());
   return candidates;
 }
 
