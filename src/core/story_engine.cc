@@ -1,6 +1,7 @@
 #include "storydesk/story_engine.h"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include "core/fingerprint/exact_hash.h"
@@ -53,6 +54,10 @@ struct StoryEngine::Impl {
     g.model = options.model;
     if (options.merge_probability) g.merge_probability = *options.merge_probability;
     if (options.stream_time_evidence) g.stream_time_evidence = *options.stream_time_evidence;
+    if (options.exhaustive_candidates) {
+      g.max_postings_per_term = std::numeric_limits<size_t>::max();
+      g.scored_candidates = std::numeric_limits<size_t>::max();
+    }
     return g;
   }
 

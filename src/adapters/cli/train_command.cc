@@ -95,6 +95,7 @@ int RunTrain(const TrainFlags& flags) {
     EngineOptions options;
     options.window_seconds = flags.window_days * 24 * 3600;
     options.model = model;
+    options.exhaustive_candidates = true;
     StoryEngine engine(options);
     SeedEngine(background.value(), &engine);
     ProgressBar replay("replay " + std::to_string(round));

@@ -53,7 +53,7 @@ struct ArticleVectors {
 inline constexpr size_t kLeadStems = 40;
 
 // How many of a story's latest members are kept for the nearest-member features.
-inline constexpr size_t kRecentMembers = 16;
+inline constexpr size_t kRecentMembers = 8;
 
 // The story's side.
 struct StoryVectors {

@@ -55,7 +55,7 @@ struct GroupingOptions {
   // How many of the article's heaviest terms are looked up in the inverted index.
   size_t query_terms = 30;
   // How many of the newest stories of each query term's posting list are read.
-  size_t max_postings_per_term = 256;
+  size_t max_postings_per_term = 64;
   // How many stories, those sharing the most query-term weight, get the full similarity.
   size_t scored_candidates = 8;
   // The learned decisions; when null, the fixed blend of cosines above and join_threshold.
