@@ -93,8 +93,8 @@ std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) 
 std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) const {
   // Look up only the heaviest terms: they carry the story, and the long postings of common
   // words would cost more than they add.
-  std::vector<std::pair<float, TermId>> heaviest;
-  heaviest.reserve(article.all.entries.size());
+  std::vector<std::pair<float, TermId>>& heaviest = scratch_heaviest_;
+  heaviest.clear();
   for (const auto& [id, w] : article.all.entries) heaviest.emplace_back(w, id);
   const size_t k = std::min(options_.query_terms, heaviest.size());
   std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
@@ -104,7 +104,8 @@ std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) c
   // story gets the summed weight of the query terms it shares. Only the newest entries of a
   // posting list are read — a common word's list holds most active stories, and the newest
   // are the likeliest still active — so the cost per article is bounded.
-  std::vector<std::pair<int64_t, float>> hits;
+  std::vector<std::pair<int64_t, float>>& hits = scratch_hits_;
+  hits.clear();
   for (size_t i = 0; i < k; ++i) {
     auto it = postings_.find(heaviest[i].second);
     if (it == postings_.end()) continue;
@@ -113,7 +114,8 @@ std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) c
     for (size_t j = from; j < list.size(); ++j) hits.emplace_back(list[j], heaviest[i].first);
   }
   std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::pair<float, int64_t>> scored;  // (-overlap, story): best first, older first on ties
+  std::vector<std::pair<float, int64_t>>& scored = scratch_scored_;  // (-overlap, story): best, then older, first
+  scored.clear();
   for (size_t i = 0; i < hits.size();) {
     const int64_t id = hits[i].first;
     float overlap = 0;
@@ -269,7 +271,10 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
   // them, and counting a text twice would pull the story towards whatever is copied most.
   if (assignment.relation == CopyRelation::kNone) {
     if (article.word_count >= options_.near_copy_min_words) {
-      lsh_.Insert(index, article.minhash);
+      if (auto keys = fingerprint::LshIndex::Keys(article.minhash)) {
+        lsh_.Insert(index, *keys);
+        doc.band_keys = *keys;
+      }
       doc.minhash = article.minhash;
     }
     AddToStory(assignment.story, article);
@@ -320,7 +325,8 @@ void StoryGrouper::Evict(int64_t now) {
     document_expiry_.pop();
     Document& doc = documents_[index];
     if (auto exact = exact_.find(doc.exact_hash); exact != exact_.end() && exact->second == index) exact_.erase(exact);
-    if (!doc.minhash.empty()) lsh_.Erase(index, doc.minhash);
+    if (doc.band_keys) lsh_.Erase(index, *doc.band_keys);
+    doc.band_keys.reset();
     doc.minhash.clear();
     doc.minhash.shrink_to_fit();
   }

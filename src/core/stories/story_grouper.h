@@ -142,6 +142,7 @@ class StoryGrouper {
     std::optional<int64_t> time;
     uint64_t exact_hash = 0;
     fingerprint::MinHashSignature minhash;  // emptied on eviction
+    std::optional<fingerprint::BandKeys> band_keys;  // set while in the LSH index
   };
 
   std::optional<Assignment> FindCopy(const ArticleProfile& article) const;
@@ -156,6 +157,10 @@ class StoryGrouper {
   void CompactPostings();
 
   GroupingOptions options_;
+  // Buffers of CandidateIds, kept to spare an allocation per article.
+  mutable std::vector<std::pair<float, TermId>> scratch_heaviest_;
+  mutable std::vector<std::pair<int64_t, float>> scratch_hits_;
+  mutable std::vector<std::pair<float, int64_t>> scratch_scored_;
   bool use_time_evidence_ = false;
   TimeEvidence time_evidence_;
   int64_t next_story_id_ = 1;
