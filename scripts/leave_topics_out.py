@@ -3,9 +3,10 @@
 
 The gold topics are split into K folds (topic i goes to fold i mod K, topics in sorted order).
 For each fold a model is trained with `storydesk train` on the other folds (plus any extra
-training sets), and the fold's articles are grouped with `storydesk cluster --model` on their
-own. The folds' predictions are joined (story labels kept apart per fold) and scored once
-with `storydesk eval`, so no article is ever grouped by a model that saw its topic.
+training sets); then the whole set is grouped with `storydesk cluster --model` — so the fold's
+articles meet every distractor of the set, as in a real stream — and the fold's articles keep
+their assignment. The folds' assignments are joined (story labels kept apart per fold) and
+scored once with `storydesk eval`, so no article is ever placed by a model that saw its topic.
 
   scripts/leave_topics_out.py --data ../shared/data/ecbplus \
       --extra ../shared/data/allsides-train [--folds 5] [--binary build/storydesk]
@@ -51,22 +52,21 @@ def main():
         for fold in range(args.folds):
             train_gold = os.path.join(tmp, f"train-gold-{fold}.jsonl")
             train_articles = os.path.join(tmp, f"train-articles-{fold}.jsonl")
-            test_articles = os.path.join(tmp, f"test-articles-{fold}.jsonl")
             model = os.path.join(tmp, f"model-{fold}.tsv")
             write_jsonl(train_gold, [g for g in gold if fold_of_id[g["id"]] != fold])
             write_jsonl(train_articles, [a for a in articles if fold_of_id.get(a["id"], -1) != fold])
-            write_jsonl(test_articles, [a for a in articles if fold_of_id.get(a["id"], -1) == fold])
             command = [args.binary, "train", "--gold", train_gold]
             inputs = [train_articles]
             for extra in args.extra:
                 command += ["--gold", os.path.join(extra, "gold.jsonl")]
                 inputs.append(os.path.join(extra, "articles.jsonl"))
             subprocess.run(command + inputs + ["-o", model], check=True, stderr=subprocess.DEVNULL)
-            out = subprocess.run([args.binary, "cluster", "--model", model, test_articles], check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run([args.binary, "cluster", "--model", model, os.path.join(args.data, "articles.jsonl")],
+                                 check=True, capture_output=True, text=True).stdout
             for line in out.splitlines():
                 row = json.loads(line)
-                predictions.append({"id": row["id"], "story": f"{fold}:{row['story']}"})
+                if fold_of_id.get(row["id"], -1) == fold:
+                    predictions.append({"id": row["id"], "story": f"{fold}:{row['story']}"})
         predicted = os.path.join(tmp, "predicted.jsonl")
         write_jsonl(predicted, predictions)
         command = [args.binary, "eval", "--gold", os.path.join(args.data, "gold.jsonl"), predicted]
