@@ -242,3 +242,47 @@ TEST(BackgroundModelTest, AMalformedModelIsAUsageErrorNamingFileAndLine) {
 
 }  // namespace
 }  // namespace storydesk::testing
+
+namespace storydesk::testing {
+namespace {
+
+TEST(StoryModelCliTest, TrainWritesAModelThatClusterReads) {
+  TempDir tmp;
+  const auto model = tmp.path() / "model.tsv";
+  const auto gold = kSource / "tests/golden/examples_expected.jsonl";
+  const CommandResult trained =
+      RunStorydesk("train --gold " + Quote(gold) + " " + Quote(kSource / "examples") + " -o " + Quote(model));
+  ASSERT_EQ(trained.exit_code, 0) << trained.err;
+  const std::string text = ReadFile(model);
+  EXPECT_EQ(text.rfind("# storydesk story model v1\n", 0), 0u) << text.substr(0, 200);
+  EXPECT_NE(text.find("\njoin\tbias="), std::string::npos) << text;
+  EXPECT_NE(text.find("\nattach\tbias="), std::string::npos) << text;
+
+  for (const std::string& choice : {Quote(model), std::string("fixed"), std::string("builtin")}) {
+    const CommandResult r = RunStorydesk("cluster --model " + choice + " " + Quote(kSource / "examples"));
+    ASSERT_EQ(r.exit_code, 0) << choice << ": " << r.err;
+    EXPECT_EQ(JsonLines(r.out).size(), 38u) << choice;
+  }
+}
+
+TEST(StoryModelCliTest, AMalformedModelIsAUsageErrorNamingFileAndLine) {
+  TempDir tmp;
+  const auto model = tmp.path() / "bad.tsv";
+  std::ofstream(model) << "# storydesk story model v1\njoin\tbias=1\n";
+  const CommandResult r = RunStorydesk("cluster --model " + Quote(model) + " " + Quote(kSource / "examples"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(model.string() + ": line 2: missing feature"), std::string::npos) << r.err;
+}
+
+TEST(EvalCliTest, ScoresAShuffledRunAsJson) {
+  const auto gold = kSource / "tests/golden/examples_expected.jsonl";
+  const CommandResult r = RunStorydesk("eval --json --shuffle 3 --gold " + Quote(gold) + " " + Quote(kSource / "examples"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto scores = nlohmann::json::parse(r.out);
+  EXPECT_EQ(scores["items"], 38);
+  EXPECT_EQ(scores["gold_stories"], 7);
+  EXPECT_GT(scores["bcubed"]["f1"].get<double>(), 0.9);
+}
+
+}  // namespace
+}  // namespace storydesk::testing
