@@ -1,12 +1,15 @@
 // StoryGrouper: online assignment of articles to stories, one article at a time.
 //
 // Each article is compared only with stories active around its time (the window) that share
-// at least one of its heaviest terms (an inverted index from terms to stories) — never with
-// every story. Similarity is the cosine of the article's TF-IDF vector with the story's
-// centroid (the sum of its members' unit vectors), blended with the cosine of their name
-// vectors; the article joins the most similar story at or above the join threshold, or opens
-// a new one. This is single-pass clustering in the style of topic detection and tracking
-// (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
+// some of its heaviest terms (an inverted index from terms to stories, read term at a time and
+// bounded per term) — never with every story — and only the few sharing the most are scored
+// in full. With a StoryModel (the default of the CLI), a learned `join` model ranks them from
+// StoryFeatures and a learned `attach` model decides whether the article joins the best or
+// opens a new story (Miranda et al., EMNLP 2018); on a dated stream, time evidence learned
+// from the stream itself is added (TimeEvidence). Without a model, the similarity is the
+// cosine of the article's TF-IDF vector with the story's centroid blended with the cosine of
+// names, against one threshold — single-pass clustering in the style of topic detection and
+// tracking (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
 //
 // Before that, copies are caught: an article whose normalised body hashes like an earlier one
 // is an exact copy; one whose MinHash signature estimates a Jaccard similarity at or above
