@@ -30,6 +30,8 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
       continue;
     }
     run.input_order.push_back(a.id);
+    // Nothing is stored here, so the verbatim record (as large as the text) is not kept.
+    std::string().swap(a.verbatim);
     ordered.push_back(std::move(a));
   }
   if (shuffle_seed) {

@@ -58,7 +58,7 @@ void StoryGrouper::Record(const ArticleProfile& article, const Assignment& assig
 std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) const {
   auto exact = exact_.find(article.exact_hash);
   if (exact != exact_.end()) {
-    const Document& original = documents_[exact->second];
+    const Document& original = documents_.at(exact->second);
     Assignment a;
     a.story = CurrentStory(original.story);
     a.similarity = 1.0;
@@ -72,7 +72,7 @@ std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) 
   const Document* best = nullptr;
   double best_jaccard = 0;
   for (uint64_t index : lsh_.Candidates(article.minhash)) {
-    const Document& candidate = documents_[index];
+    const Document& candidate = documents_.at(index);
     const double j = fingerprint::EstimateJaccard(article.minhash, candidate.minhash);
     // Candidates come in index order, so on ties the earliest document wins.
     if (j >= options_.near_copy_jaccard && j > best_jaccard) {
@@ -256,7 +256,7 @@ int64_t StoryGrouper::CurrentStory(int64_t story) const {
 }
 
 void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& assignment) {
-  const size_t index = documents_.size();
+  const size_t index = next_document_++;
   Document doc;
   doc.id = article.id;
   doc.original = assignment.copy_of.value_or(article.id);
@@ -284,7 +284,7 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
       ++it->second.size;
     }
   }
-  documents_.push_back(std::move(doc));
+  documents_.emplace(index, std::move(doc));
 }
 
 void StoryGrouper::AddToStory(int64_t story_id, const ArticleProfile& article) {
@@ -323,12 +323,12 @@ void StoryGrouper::Evict(int64_t now) {
   while (!document_expiry_.empty() && document_expiry_.top().first < horizon) {
     const size_t index = document_expiry_.top().second;
     document_expiry_.pop();
-    Document& doc = documents_[index];
+    auto it = documents_.find(index);
+    if (it == documents_.end()) continue;
+    const Document& doc = it->second;
     if (auto exact = exact_.find(doc.exact_hash); exact != exact_.end() && exact->second == index) exact_.erase(exact);
     if (doc.band_keys) lsh_.Erase(index, *doc.band_keys);
-    doc.band_keys.reset();
-    doc.minhash.clear();
-    doc.minhash.shrink_to_fit();
+    documents_.erase(it);  // memory follows the window
   }
   if (evicted_since_compaction_ > 1024 && evicted_since_compaction_ > stories_.size()) CompactPostings();
 }

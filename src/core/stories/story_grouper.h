@@ -144,7 +144,7 @@ class StoryGrouper {
     int64_t story = 0;
     std::optional<int64_t> time;
     uint64_t exact_hash = 0;
-    fingerprint::MinHashSignature minhash;  // emptied on eviction
+    fingerprint::MinHashSignature minhash;  // empty for texts too short for near copies
     std::optional<fingerprint::BandKeys> band_keys;  // set while in the LSH index
   };
 
@@ -177,7 +177,10 @@ class StoryGrouper {
   std::priority_queue<std::pair<int64_t, int64_t>, std::vector<std::pair<int64_t, int64_t>>,
                       std::greater<>> expiry_;
 
-  std::vector<Document> documents_;
+  // The dated documents of the window and every undated one, by their index (the order they
+  // were seen); the copy indexes refer to them by that index.
+  std::unordered_map<size_t, Document> documents_;
+  size_t next_document_ = 0;
   std::unordered_map<uint64_t, size_t> exact_;  // exact hash -> first document with it
   fingerprint::LshIndex lsh_;                   // document index -> signature, window only
   std::priority_queue<std::pair<int64_t, size_t>, std::vector<std::pair<int64_t, size_t>>,
