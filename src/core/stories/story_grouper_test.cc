@@ -195,3 +195,46 @@ TEST(StoryGrouperLearnedTest, MergeRepairIsOffByDefault) {
 
 }  // namespace
 }  // namespace storydesk::stories
+
+namespace storydesk::stories {
+namespace {
+
+// A week of stories, two articles each on the day they start; every article also carries the
+// word "report", so older stories are candidates too and time gaps of every length are seen.
+// Then day 6 brings an article in the words of a day-0 story.
+Assignment LateArticleOfAnEarlyStory(bool stream_time_evidence, int64_t* early_story) {
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = CosineModel();
+  options.stream_time_evidence = stream_time_evidence;
+  StoryGrouper grouper(options);
+  auto words_of = [](int story) {
+    std::vector<std::string> w = {"report"};
+    for (int i = 0; i < 6; ++i) w.push_back("s" + std::to_string(story) + "w" + std::to_string(i));
+    return w;
+  };
+  int story = 0;
+  for (int day = 0; day < 6; ++day) {
+    for (int k = 0; k < 8; ++k, ++story) {
+      const auto first = grouper.Assign(maker.Make("a" + std::to_string(story), words_of(story), {}, day));
+      auto second = words_of(story);
+      second.push_back("extra" + std::to_string(story));  // not a copy: copies skip the story decision
+      grouper.Assign(maker.Make("b" + std::to_string(story), second, {}, day));
+      if (story == 0) *early_story = first.story;
+    }
+  }
+  // Three words of story 0 among eight, so the text alone joins, but not beyond doubt.
+  return grouper.Assign(maker.Make("late", {"report", "s0w0", "s0w1", "s0w2", "new1", "new2", "new3", "new4", "new5"}, {}, 6));
+}
+
+TEST(StoryGrouperLearnedTest, TimeEvidenceFromTheStreamKeepsLateArticlesOutOfOldStories) {
+  int64_t early = 0;
+  const Assignment without = LateArticleOfAnEarlyStory(false, &early);
+  EXPECT_EQ(without.story, early) << "text alone joins the day-0 story";
+  const Assignment with = LateArticleOfAnEarlyStory(true, &early);
+  // Every certain join was same-day, so six days apart counts against joining.
+  EXPECT_TRUE(with.opened_story);
+}
+
+}  // namespace
+}  // namespace storydesk::stories

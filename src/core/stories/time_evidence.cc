@@ -32,8 +32,13 @@ double TimeEvidence::LogLikelihoodRatio(int64_t gap_seconds) const {
   if (confident_total_ < kMinConfident) return 0.0;
   const size_t bin = Bin(gap_seconds);
   const double bins = static_cast<double>(candidate_.size());
-  const double same = (static_cast<double>(confident_[bin]) + 1) / (static_cast<double>(confident_total_) + bins);
+  // P(gap | candidate), add-one smoothed.
   const double any = (static_cast<double>(candidate_[bin]) + 1) / (static_cast<double>(candidate_total_) + bins);
+  // P(gap | same story), shrunk towards P(gap | candidate) with `bins` pseudo-observations: a
+  // gap no certain join has shown counts against joining once many joins have been seen,
+  // instead of looking as likely as any other unseen gap (add-one smoothing of both sides
+  // would make a gap never seen at all look like evidence *for* a join).
+  const double same = (static_cast<double>(confident_[bin]) + bins * any) / (static_cast<double>(confident_total_) + bins);
   return std::log(same / any);
 }
 

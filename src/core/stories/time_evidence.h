@@ -31,7 +31,8 @@ class TimeEvidence {
   void ObserveCandidate(int64_t gap_seconds);
   void ObserveConfident(int64_t gap_seconds);
 
-  // ln(P(gap | same story) / P(gap | candidate)), add-one smoothed; 0 before kMinConfident.
+  // ln(P(gap | same story) / P(gap | candidate)); 0 before kMinConfident. P(gap | candidate)
+  // is add-one smoothed; P(gap | same story) is shrunk towards it (one pseudo-join per bin).
   double LogLikelihoodRatio(int64_t gap_seconds) const;
 
   int64_t ConfidentCount() const { return confident_total_; }

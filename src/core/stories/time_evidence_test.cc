@@ -9,6 +9,14 @@ namespace {
 
 constexpr int64_t kDay = 24 * 3600;
 
+TEST(TimeEvidenceTest, AGapNoCertainJoinHadCountsAgainstEvenIfNoCandidateHadItEither) {
+  TimeEvidence evidence(7 * kDay);
+  for (int i = 0; i < 200; ++i) evidence.ObserveCandidate((i % 3) * kDay);  // gaps 0-2 days only
+  for (int i = 0; i < 50; ++i) evidence.ObserveConfident(0);
+  EXPECT_GT(evidence.LogLikelihoodRatio(0), 0.0);
+  EXPECT_LT(evidence.LogLikelihoodRatio(6 * kDay), 0.0);
+}
+
 TEST(TimeEvidenceTest, SaysNothingUntilEnoughCertainJoins) {
   TimeEvidence evidence(7 * kDay);
   for (int i = 0; i < 100; ++i) evidence.ObserveCandidate((i % 8) * kDay);
@@ -20,13 +28,15 @@ TEST(TimeEvidenceTest, SaysNothingUntilEnoughCertainJoins) {
 }
 
 TEST(TimeEvidenceTest, IsTheSmoothedRatioOfTheTwoHistograms) {
-  // Window of 3 days: bins 0, 1, 2, 3+.
+  // Window of 3 days: bins 0, 1, 2, 3+. P(gap | candidate) = 11/44 in every bin.
   TimeEvidence evidence(3 * kDay);
   for (int i = 0; i < 40; ++i) evidence.ObserveCandidate((i % 4) * kDay);  // 10 per bin
   for (int i = 0; i < 36; ++i) evidence.ObserveConfident(i < 30 ? 0 : kDay + 60);  // 30 in bin 0, 6 in bin 1
-  EXPECT_NEAR(evidence.LogLikelihoodRatio(3600), std::log((31.0 / 40) / (11.0 / 44)), 1e-9);
-  EXPECT_NEAR(evidence.LogLikelihoodRatio(kDay), std::log((7.0 / 40) / (11.0 / 44)), 1e-9);
-  EXPECT_NEAR(evidence.LogLikelihoodRatio(2 * kDay), std::log((1.0 / 40) / (11.0 / 44)), 1e-9);
+  const double any = 11.0 / 44;
+  auto same = [&](double confident) { return (confident + 4 * any) / (36.0 + 4); };
+  EXPECT_NEAR(evidence.LogLikelihoodRatio(3600), std::log(same(30) / any), 1e-9);
+  EXPECT_NEAR(evidence.LogLikelihoodRatio(kDay), std::log(same(6) / any), 1e-9);
+  EXPECT_NEAR(evidence.LogLikelihoodRatio(2 * kDay), std::log(same(0) / any), 1e-9);
   EXPECT_EQ(evidence.LogLikelihoodRatio(30 * kDay), evidence.LogLikelihoodRatio(3 * kDay)) << "one last bin";
   EXPECT_EQ(evidence.LogLikelihoodRatio(-5), evidence.LogLikelihoodRatio(0)) << "negative gaps are 0";
 }
