@@ -50,10 +50,12 @@ test-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
 
+# The benchmarks also need GNU time and Python 3 (bench/whole_process.sh and its generator).
+bench: DEB_PACKAGES += time python3
 bench: deps
 	@cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DSTORYDESK_BUILD_BENCH=ON -DSTORYDESK_BUILD_TESTS=OFF > /dev/null
 	@cmake --build $(BUILD)-bench -j$(JOBS)
-	@echo "benchmarks built in $(BUILD)-bench/bench"
+	@echo "benchmarks built in $(BUILD)-bench/bench; whole process: bench/whole_process.sh [N]"
 
 # Retrains the shipped models (see docs/measurements.md): the background document frequencies
 # of allsides-train first, then — with them embedded — the story model, from allsides-train and
