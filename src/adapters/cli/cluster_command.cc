@@ -1,6 +1,7 @@
 // storydesk cluster PATH... — groups articles in memory, with no database, and prints one
 // JSON line per article (the `export` format). The entry point for measuring quality.
 #include <iostream>
+#include <optional>
 
 #include "adapters/cli/shipped_models.h"
 #include "adapters/cli/cli_common.h"
@@ -12,8 +13,9 @@ namespace storydesk::cli {
 namespace {
 
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
-               const std::string& model_choice) {
+               const std::string& model_choice, std::optional<double> merge_probability) {
   EngineOptions options;
+  options.merge_probability = merge_probability;
   options.window_seconds = window_days * 24 * 3600;
   auto model = LoadStoryModel(model_choice);
   if (!model.ok()) {
@@ -47,6 +49,7 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto window_days = std::make_shared<int64_t>(7);
   auto background = std::make_shared<std::string>(kBuiltinBackground);
   auto model = std::make_shared<std::string>(kBuiltinModel);
+  auto merge_probability = std::make_shared<std::optional<double>>();
   cmd->add_option("paths", *paths, "files, directories or - for stdin")->required();
   cmd->add_option("--window-days", *window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
@@ -56,9 +59,13 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--model", *model, "grouping decisions: builtin, fixed (one cosine threshold), or a file written by train")
       ->capture_default_str();
+  cmd->add_option("--merge-probability", *merge_probability,
+                  "merge repair: merge two stories when an article fits the second with this attach probability "
+                  "(default: off)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, background, model, exit_code] {
-    *exit_code = RunCluster(*paths, *window_days, *background, *model);
+  cmd->callback([paths, window_days, background, model, merge_probability, exit_code] {
+    *exit_code = RunCluster(*paths, *window_days, *background, *model, *merge_probability);
   });
 }
 

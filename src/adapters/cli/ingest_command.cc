@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -98,7 +99,8 @@ Status RestoreEngine(const std::vector<RawArticle>& fresh, int64_t window, store
   return Status::Ok();
 }
 
-int RunIngest(const std::vector<std::string>& paths, const std::string& db_path) {
+int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
+              std::optional<double> merge_probability) {
   auto opened = OpenStore(db_path);
   if (!opened.ok()) {
     PrintError(opened.status().message());
@@ -132,6 +134,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path)
     return kExitStore;
   }
   options.model = std::make_shared<const stories::StoryModel>(model.value());
+  options.merge_probability = merge_probability;
   StoryEngine engine(options);
   if (Status s = RestoreEngine(fresh, options.window_seconds, db, &engine); !s.ok()) {
     PrintError(s.message());
@@ -156,6 +159,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path)
       s.copy_of = d.copy_of;
       s.relation = d.relation;
       s.copy_score = d.copy_score;
+      s.merged_stories = d.merged_stories;
       opened_here += d.opened_story ? 1 : 0;
       batch.push_back(std::move(s));
     }
@@ -171,7 +175,10 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path)
     grouping.Update(end, fresh.size());
   }
   grouping.Finish();
-  counts.stories = touched.size();
+  // Stories merged since an article of theirs was counted are counted as what they became.
+  std::set<int64_t> current;
+  for (int64_t story : touched) current.insert(engine.CurrentStory(story));
+  counts.stories = current.size();
 
   std::printf("read %zu, new %zu, duplicates %zu, rejected %zu, stories %zu (%zu new)\n", counts.read,
               counts.added, counts.duplicates, counts.rejected, counts.stories, counts.new_stories);
@@ -186,10 +193,17 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
   cmd->add_option("paths", *paths,
                   "files (.txt seed text, .jsonl JSON Lines), directories (read recursively) or - for stdin")
       ->required();
+  auto merge_probability = std::make_shared<std::optional<double>>();
+  cmd->add_option("--merge-probability", *merge_probability,
+                  "merge repair: merge two stories when an article fits the second with this attach probability "
+                  "(default: off); merged ids keep finding the surviving story")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->footer(
       "Prints one line: read, new, duplicates, rejected, stories.\n"
       "Ingesting the same input twice stores nothing new.");
-  cmd->callback([paths, &globals, exit_code] { *exit_code = RunIngest(*paths, globals.db); });
+  cmd->callback([paths, merge_probability, &globals, exit_code] {
+    *exit_code = RunIngest(*paths, globals.db, *merge_probability);
+  });
 }
 
 }  // namespace storydesk::cli

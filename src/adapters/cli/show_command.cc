@@ -33,7 +33,7 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
                                                               : story.status().message());
     return ExitCodeFor(story.status());
   }
-  auto articles = db.StoryArticles(story_id);
+  auto articles = db.StoryArticles(story.value().id);  // a merged id shows the story it joined
   if (!articles.ok()) {
     PrintError(articles.status().message());
     return kExitStore;

@@ -84,8 +84,21 @@ CREATE TABLE document_frequencies (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: merge repair. When an article shows two stories to be one, the newer story's
+// members move to the older one and the newer id is recorded here, so a user's or an API
+// client's old story id still finds the story (SqliteStore::ResolveStory).
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE story_merges (
+  story_id INTEGER PRIMARY KEY NOT NULL,  -- the story merged away
+  into_story_id INTEGER NOT NULL,         -- the story it is now part of
+  merged_by TEXT NOT NULL REFERENCES articles (id)  -- the article that bridged them
+);
+CREATE INDEX story_merges_into ON story_merges (into_story_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, fingerprints, stories, memberships, copies, document frequencies", kSchemaV1},
+    {2, "story merges", kSchemaV2},
 };
 
 static_assert(sizeof(kMigrations) > 0, "at least one migration");

@@ -123,6 +123,34 @@ Status InTransaction(sqlite3* db, const std::function<Status()>& body) {
   return s;
 }
 
+// Moves every member of story `from` into story `into`, records the merge (and re-points
+// earlier merges into `from`), and drops `from`'s summary row.
+Status MergeStory(sqlite3* db, int64_t from, int64_t into, const std::string& article_id) {
+  if (from == into) return Status::Ok();
+  // Parameters: ?1 the merged story, ?2 the surviving one, ?3 the bridging article.
+  struct Step {
+    const char* sql;
+    int parameters;
+  };
+  const Step steps[] = {
+      {"UPDATE memberships SET story_id = ?2 WHERE story_id = ?1", 2},
+      {"UPDATE story_merges SET into_story_id = ?2 WHERE into_story_id = ?1", 2},
+      {"INSERT INTO story_merges (story_id, into_story_id, merged_by) VALUES (?1, ?2, ?3) "
+       "ON CONFLICT (story_id) DO UPDATE SET into_story_id = excluded.into_story_id",
+       3},
+      {"DELETE FROM stories WHERE id = ?1", 1},
+  };
+  for (const Step& step : steps) {
+    auto statement = Statement::Prepare(db, step.sql);
+    if (!statement.ok()) return statement.status();
+    statement.value().BindInt64(1, from);
+    if (step.parameters >= 2) statement.value().BindInt64(2, into);
+    if (step.parameters >= 3) statement.value().BindText(3, article_id);
+    if (Status s = statement.value().Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 // Recomputes the summary row of story `id` from its members.
 Status RefreshStory(sqlite3* db, int64_t id) {
   auto aggregate = Statement::Prepare(db,
@@ -384,6 +412,10 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
         if (Status st = q.Run(); !st.ok()) return st;
       }
       touched.insert(s.story);
+      for (int64_t from : s.merged_stories) {
+        if (Status st = MergeStory(db_, from, s.story, s.raw.id); !st.ok()) return st;
+        touched.erase(from);
+      }
     }
 
     auto upsert_df = Statement::Prepare(
@@ -428,17 +460,40 @@ Result<std::vector<StorySummary>> SqliteStore::ListStories(const StoryFilter& fi
   return out;
 }
 
-Result<StorySummary> SqliteStore::GetStory(int64_t id) {
+Result<int64_t> SqliteStore::ResolveStory(int64_t id) {
+  auto query = Statement::Prepare(db_, "SELECT into_story_id FROM story_merges WHERE story_id = ?1");
+  if (!query.ok()) return query.status();
+  Statement& q = query.value();
+  // Each merge re-points the merges into its story, so one step suffices; the loop guards
+  // against files written otherwise.
+  for (int hops = 0; hops < 64; ++hops) {
+    StatementReset reset(&q);
+    q.BindInt64(1, id);
+    Result<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return id;
+    id = q.ColumnInt64(0);
+  }
+  return Status::Error(ErrorCode::kStore, "story merges form a cycle at story " + std::to_string(id));
+}
+
+Result<StorySummary> SqliteStore::GetStory(int64_t requested) {
+  auto resolved = ResolveStory(requested);
+  if (!resolved.ok()) return resolved.status();
+  const int64_t id = resolved.value();
   auto query = Statement::Prepare(db_, std::string("SELECT ") + kSummaryColumns + "WHERE id = ?1 AND article_count > 0");
   if (!query.ok()) return query.status();
   query.value().BindInt64(1, id);
   Result<bool> row = query.value().Step();
   if (!row.ok()) return row.status();
-  if (!row.value()) return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(id));
+  if (!row.value()) return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(requested));
   return ReadSummary(query.value());
 }
 
-Result<std::vector<StoredArticle>> SqliteStore::StoryArticles(int64_t id) {
+Result<std::vector<StoredArticle>> SqliteStore::StoryArticles(int64_t requested) {
+  auto resolved = ResolveStory(requested);
+  if (!resolved.ok()) return resolved.status();
+  const int64_t id = resolved.value();
   auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns +
                                            "WHERE m.story_id = ?1 "
                                            "ORDER BY a.published_at IS NULL, a.published_at, a.sequence");

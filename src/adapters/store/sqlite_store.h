@@ -49,6 +49,9 @@ struct StoredArticle {
   std::optional<std::string> copy_of;    // id of the original, for copies
   std::optional<std::string> relation;   // "exact" | "near" for copies
   double copy_score = 0.0;               // similarity behind `relation`, in [0,1]
+  // Stories this article merged into `story` (merge repair): their members move to `story`
+  // on commit and their ids are recorded as merged. Not read back.
+  std::vector<int64_t> merged_stories;
 };
 
 // One row of `storydesk stories`.
@@ -110,9 +113,14 @@ class SqliteStore {
 
   // Stories by newest activity first.
   Result<std::vector<StorySummary>> ListStories(const StoryFilter& filter);
-  // One story's summary; kNotFound when there is no such story.
+  // The story `id` is now: itself, or — when merge repair merged it — the story it became
+  // part of (following merges of merges).
+  Result<int64_t> ResolveStory(int64_t id);
+  // One story's summary (of the story it is now part of, for a merged id); kNotFound when
+  // there is no such story.
   Result<StorySummary> GetStory(int64_t id);
-  // The members of one story, in publication order (undated last, then sequence).
+  // The members of one story (resolved like GetStory), in publication order (undated last,
+  // then sequence).
   Result<std::vector<StoredArticle>> StoryArticles(int64_t id);
   // Every article in sequence order, streamed to `visit` (which returns false to stop).
   Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit);

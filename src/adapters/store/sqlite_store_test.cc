@@ -199,6 +199,34 @@ TEST_F(StoreTest, LooksUpByIdHashAndTimeWindow) {
   EXPECT_EQ(Ids(store->LoadWindow(0, 10 * 86400, true).value()), (std::vector<std::string>{"a", "u"}));
 }
 
+TEST_F(StoreTest, AMergeMovesMembersAndOldIdsStillFindTheStory) {
+  auto store = OpenOrDie();
+  std::vector<StoredArticle> first = {Article("a", 1, 10), Article("b", 2, 10), Article("c", 3, 11)};
+  ASSERT_TRUE(store->CommitBatch(first, {}, 3).ok());
+  // "bridge" joins story 1 and shows story 2 to be part of it; in the same batch, "late"
+  // shows story 3 to be part of story 1 too (a merge of the merged).
+  StoredArticle bridge = Article("bridge", 1, 11);
+  bridge.merged_stories = {2};
+  StoredArticle late = Article("late", 1, 12);
+  late.merged_stories = {3};
+  std::vector<StoredArticle> second = {bridge, late};
+  const Status committed = store->CommitBatch(second, {}, 2);
+  ASSERT_TRUE(committed.ok()) << committed.message();
+
+  EXPECT_EQ(Ids(store->StoryArticles(1).value()), (std::vector<std::string>{"a", "b", "c", "bridge", "late"}));
+  for (int64_t old_id : {2, 3}) {
+    EXPECT_EQ(store->ResolveStory(old_id).value(), 1) << old_id;
+    EXPECT_EQ(store->GetStory(old_id).value().id, 1) << old_id;
+    EXPECT_EQ(store->StoryArticles(old_id).value().size(), 5u) << old_id;
+  }
+  const auto stories = store->ListStories({}).value();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].articles, 5);
+  EXPECT_EQ(stories[0].first_published, "1970-01-11");
+  EXPECT_EQ(stories[0].last_published, "1970-01-13");
+  EXPECT_EQ(store->GetStory(4).status().code(), ErrorCode::kNotFound);
+}
+
 TEST_F(StoreTest, RefingerprintReplacesSignaturesAndSettings) {
   {
     auto store = OpenOrDie();

@@ -68,8 +68,7 @@ struct GroupingOptions {
   // least this attach probability, and the two stories' centroids (the article counted in the
   // best) have a cosine of at least merge_cosine. Above 1: never merge — the default, because
   // on allsides-val no setting improved BCubed F1 (every setting that merged at all lowered
-  // precision more than it raised recall; docs/measurements.md), and the store does not yet
-  // record merges.
+  // precision more than it raised recall; docs/measurements.md).
   double merge_probability = 2.0;
   // The attach probability at or above which an article joins its best story (learned mode).
   double attach_threshold = 0.5;
