@@ -116,6 +116,18 @@ struct StoryEngine::Impl {
     return counted;
   }
 
+  // Counts the article in the document frequencies (it counts in its own statistics, as in
+  // batch TF-IDF) and returns its distinct terms.
+  std::vector<stories::TermId> AddToStatistics(const Counted& counted) {
+    std::vector<stories::TermId> unique;
+    unique.reserve(counted.terms.size() + counted.names.size() + counted.numbers.size());
+    for (const auto& [id, tf] : counted.terms) unique.push_back(id);
+    for (const auto& [id, tf] : counted.names) unique.push_back(id);
+    for (const auto& [id, tf] : counted.numbers) unique.push_back(id);
+    statistics.AddDocument(unique);
+    return unique;
+  }
+
   stories::ArticleProfile Profile(const RawArticle& article, Counted& counted) {
     stories::ArticleProfile p;
     p.id = article.id;
@@ -155,13 +167,7 @@ void StoryEngine::ReserveStoryIdsThrough(int64_t id) { impl_->grouper.ReserveSto
 
 Decision StoryEngine::Add(const RawArticle& article) {
   Impl::Counted counted = impl_->Count(article);
-  // The article counts in its own statistics, as in batch TF-IDF.
-  std::vector<stories::TermId> unique;
-  unique.reserve(counted.terms.size() + counted.names.size() + counted.numbers.size());
-  for (const auto& [id, tf] : counted.terms) unique.push_back(id);
-  for (const auto& [id, tf] : counted.names) unique.push_back(id);
-  for (const auto& [id, tf] : counted.numbers) unique.push_back(id);
-  impl_->statistics.AddDocument(unique);
+  const std::vector<stories::TermId> unique = impl_->AddToStatistics(counted);
 
   stories::ArticleProfile profile = impl_->Profile(article, counted);
   const stories::Assignment a = impl_->grouper.Assign(profile);
@@ -186,11 +192,7 @@ int64_t StoryEngine::CurrentStory(int64_t story) const { return impl_->grouper.C
 
 bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example) {
   Impl::Counted counted = impl_->Count(article);
-  std::vector<stories::TermId> unique;
-  for (const auto& [id, tf] : counted.terms) unique.push_back(id);
-  for (const auto& [id, tf] : counted.names) unique.push_back(id);
-  for (const auto& [id, tf] : counted.numbers) unique.push_back(id);
-  impl_->statistics.AddDocument(unique);
+  impl_->AddToStatistics(counted);
   stories::ArticleProfile profile = impl_->Profile(article, counted);
 
   const std::vector<stories::Candidate> candidates = impl_->grouper.Candidates(profile);

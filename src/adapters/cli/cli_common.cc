@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "adapters/read/path_reader.h"
@@ -104,6 +106,20 @@ Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBa
   Status s = read::ReadPaths(paths, std::cin, callbacks);
   if (!s.ok()) return s;
   return outcome;
+}
+
+Status WriteFileWhole(const std::string& path, const std::string& text) {
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) return Status::Error(ErrorCode::kIo, partial + ": cannot write");
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, path, error);
+  if (error) return Status::Error(ErrorCode::kIo, path + ": cannot write (" + error.message() + ")");
+  return Status::Ok();
 }
 
 }  // namespace storydesk::cli

@@ -60,4 +60,8 @@ struct ReadOutcome {
 };
 Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress);
 
+// Writes `text` to `path` through a sibling "PATH.partial" renamed over it, so a failed run
+// never leaves half a file. Errors: kIo naming the file.
+Status WriteFileWhole(const std::string& path, const std::string& text);
+
 }  // namespace storydesk::cli

@@ -24,62 +24,58 @@ STORYDESK_EMBED(storydesk_background_model, STORYDESK_BACKGROUND_MODEL)
 STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
 
 namespace storydesk::cli {
+namespace {
+
+// Parses an embedded model once; a failure names the model (a build defect, but reported).
+template <typename Model>
+Result<Model> ParseEmbedded(const char* begin, const char* end, Result<Model> (*parse)(std::string_view),
+                            const std::string& what) {
+  auto parsed = parse(std::string_view(begin, static_cast<size_t>(end - begin)));
+  if (parsed.ok()) return parsed;
+  return Status::Error(ErrorCode::kInvalidInput, "built-in " + what + ": " + parsed.status().message());
+}
+
+// Reads and parses a model file; errors name the file.
+template <typename Model>
+Result<Model> ParseFile(const std::string& path, Result<Model> (*parse)(std::string_view), const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(ErrorCode::kIo, path + ": cannot open the " + what);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = parse(text.str());
+  if (!parsed.ok()) return Status::Error(ErrorCode::kInvalidInput, path + ": " + parsed.status().message());
+  return parsed;
+}
+
+}  // namespace
 
 const Result<stories::BackgroundFrequencies>& BuiltinBackground() {
-  static const Result<stories::BackgroundFrequencies> model = [] {  // NOLINT: parsed once
-    const std::string_view bytes(storydesk_background_model_begin,
-                                 static_cast<size_t>(storydesk_background_model_end - storydesk_background_model_begin));
-    auto parsed = stories::ParseBackgroundFrequencies(bytes);
-    if (parsed.ok()) return parsed;
-    return Result<stories::BackgroundFrequencies>(
-        Status::Error(ErrorCode::kInvalidInput, "built-in background model: " + parsed.status().message()));
-  }();
+  static const auto model = ParseEmbedded(storydesk_background_model_begin, storydesk_background_model_end,
+                                          stories::ParseBackgroundFrequencies, "background model");
   return model;
 }
 
 Result<std::optional<stories::BackgroundFrequencies>> LoadBackground(const std::string& choice) {
   if (choice == kNoBackground) return std::optional<stories::BackgroundFrequencies>();
-  if (choice == kBuiltinBackground || choice.empty()) {
-    const auto& builtin = BuiltinBackground();
-    if (!builtin.ok()) return builtin.status();
-    return std::optional<stories::BackgroundFrequencies>(builtin.value());
-  }
-  std::ifstream in(choice, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kIo, choice + ": cannot open the background model");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto parsed = stories::ParseBackgroundFrequencies(text.str());
-  if (!parsed.ok()) return Status::Error(ErrorCode::kInvalidInput, choice + ": " + parsed.status().message());
-  return std::optional<stories::BackgroundFrequencies>(std::move(parsed).value());
+  const bool builtin = choice == kBuiltinBackground || choice.empty();
+  auto model = builtin ? BuiltinBackground() : ParseFile(choice, stories::ParseBackgroundFrequencies, "background model");
+  if (!model.ok()) return model.status();
+  return std::optional<stories::BackgroundFrequencies>(std::move(model).value());
 }
 
 const Result<stories::StoryModel>& BuiltinStoryModel() {
-  static const Result<stories::StoryModel> model = [] {
-    const std::string_view bytes(storydesk_story_model_begin,
-                                 static_cast<size_t>(storydesk_story_model_end - storydesk_story_model_begin));
-    auto parsed = stories::ParseStoryModel(bytes);
-    if (parsed.ok()) return parsed;
-    return Result<stories::StoryModel>(
-        Status::Error(ErrorCode::kInvalidInput, "built-in story model: " + parsed.status().message()));
-  }();
+  static const auto model = ParseEmbedded(storydesk_story_model_begin, storydesk_story_model_end,
+                                          stories::ParseStoryModel, "story model");
   return model;
 }
 
 Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::string& choice) {
   using Model = std::shared_ptr<const stories::StoryModel>;
   if (choice == kFixedModel) return Model();
-  if (choice == kBuiltinModel || choice.empty()) {
-    const auto& builtin = BuiltinStoryModel();
-    if (!builtin.ok()) return builtin.status();
-    return Model(std::make_shared<const stories::StoryModel>(builtin.value()));
-  }
-  std::ifstream in(choice, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kIo, choice + ": cannot open the story model");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto parsed = stories::ParseStoryModel(text.str());
-  if (!parsed.ok()) return Status::Error(ErrorCode::kInvalidInput, choice + ": " + parsed.status().message());
-  return Model(std::make_shared<const stories::StoryModel>(std::move(parsed).value()));
+  const bool builtin = choice == kBuiltinModel || choice.empty();
+  auto model = builtin ? BuiltinStoryModel() : ParseFile(choice, stories::ParseStoryModel, "story model");
+  if (!model.ok()) return model.status();
+  return Model(std::make_shared<const stories::StoryModel>(std::move(model).value()));
 }
 
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {

@@ -2,7 +2,6 @@
 // (core/stories/story_model.h) from gold stories. `make models` runs it on
 // ../shared/data/allsides-train to reproduce models/story-model.tsv.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <unordered_set>
 
@@ -24,21 +23,6 @@ struct TrainFlags {
   int64_t window_days = 7;
   int rounds = 1;  // more rounds lowered BCubed F1 on allsides-val (0.83 -> 0.80; docs/measurements.md)
 };
-
-// Writes `text` beside `path` and renames it over, so a failed run never leaves half a file.
-Status WriteWhole(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) return Status::Error(ErrorCode::kIo, partial + ": cannot write");
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) return Status::Error(ErrorCode::kIo, path + ": cannot write (" + error.message() + ")");
-  return Status::Ok();
-}
 
 int RunTrain(const TrainFlags& flags) {
   // Several gold files train one model; each file's labels are kept apart by its position.
@@ -142,7 +126,7 @@ int RunTrain(const TrainFlags& flags) {
   for (const std::string& path : flags.paths) {
     comments.push_back("input: " + std::filesystem::path(path).lexically_normal().string());
   }
-  if (Status s = WriteWhole(flags.output, stories::FormatStoryModel(trained.model, comments)); !s.ok()) {
+  if (Status s = WriteFileWhole(flags.output, stories::FormatStoryModel(trained.model, comments)); !s.ok()) {
     PrintError(s.message());
     return kExitStore;
   }

@@ -2,7 +2,6 @@
 // over a corpus and writes a background model (core/stories/background_frequencies.h).
 // `make models` runs it on ../shared/data/allsides-train to recount models/background-df.tsv.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "adapters/cli/shipped_models.h"
@@ -40,21 +39,8 @@ int RunTrainDf(const TrainDfFlags& flags) {
   for (const std::string& path : flags.paths) comments.push_back("  " + std::filesystem::path(path).lexically_normal().string());
   const std::string text = stories::FormatBackgroundFrequencies(counts, flags.min_df, comments);
 
-  // Written beside the target and renamed over it, so a failed run never leaves half a model.
-  const std::string partial = flags.output + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      PrintError(partial + ": cannot write");
-      return kExitStore;
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, flags.output, error);
-  if (error) {
-    PrintError(flags.output + ": cannot write (" + error.message() + ")");
+  if (Status s = WriteFileWhole(flags.output, text); !s.ok()) {
+    PrintError(s.message());
     return kExitStore;
   }
   std::cerr << "train-df: " << counts.documents << " documents, " << counts.df.size() << " terms counted, written to "

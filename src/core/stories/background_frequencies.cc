@@ -3,12 +3,10 @@
 #include <charconv>
 #include <vector>
 
+#include "core/stories/model_text.h"
+
 namespace storydesk::stories {
 namespace {
-
-Status LineError(size_t number, const std::string& what) {
-  return Status::Error(ErrorCode::kInvalidInput, "line " + std::to_string(number) + ": " + what);
-}
 
 bool ParseCount(std::string_view text, int64_t* value) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
@@ -20,40 +18,29 @@ bool ParseCount(std::string_view text, int64_t* value) {
 Result<BackgroundFrequencies> ParseBackgroundFrequencies(std::string_view text) {
   BackgroundFrequencies result;
   bool have_documents = false;
-  size_t number = 0;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (number == 1) {
-      if (line != kBackgroundHeader) {
-        return LineError(number, "expected the header \"" + std::string(kBackgroundHeader) + "\"");
-      }
-      continue;
-    }
-    if (line.empty() || line.front() == '#') continue;
+  size_t lines = 0;
+  const Status read = ForEachModelLine(text, kBackgroundHeader, [&](size_t number, std::string_view line) {
     const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || tab == 0) return LineError(number, "expected TERM<TAB>COUNT");
+    if (tab == std::string_view::npos || tab == 0) return ModelLineError(number, "expected TERM<TAB>COUNT");
     const std::string_view key = line.substr(0, tab);
     int64_t count = 0;
     if (!ParseCount(line.substr(tab + 1), &count) || count <= 0) {
-      return LineError(number, "the count is not a positive integer");
+      return ModelLineError(number, "the count is not a positive integer");
     }
     if (!have_documents) {
-      if (key != "documents") return LineError(number, "expected the \"documents\" line first");
+      if (key != "documents") return ModelLineError(number, "expected the \"documents\" line first");
       result.documents = count;
       have_documents = true;
-      continue;
+      return Status::Ok();
     }
-    if (count > result.documents) return LineError(number, "a term's count exceeds the number of documents");
+    if (count > result.documents) return ModelLineError(number, "a term's count exceeds the number of documents");
     if (!result.df.emplace(std::string(key), count).second) {
-      return LineError(number, "the term \"" + std::string(key) + "\" appears twice");
+      return ModelLineError(number, "the term \"" + std::string(key) + "\" appears twice");
     }
-  }
-  if (number == 0) return LineError(1, "empty; expected the header");
-  if (!have_documents) return LineError(number, "no \"documents\" line");
+    return Status::Ok();
+  }, &lines);
+  if (!read.ok()) return read;
+  if (!have_documents) return ModelLineError(lines, "no \"documents\" line");
   return result;
 }
 

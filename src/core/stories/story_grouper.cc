@@ -192,10 +192,13 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       // two stories that are one. The older id survives.
       if (join && top.size() >= 2 && options_.merge_probability <= 1.0) {
         const double p_second = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(1), logit_at(2)));
-        Centroid joined = stories_.at(top[0].second).all;
-        joined.Add(article.all);
-        const double alike = joined.Cosine(stories_.at(top[1].second).all);
-        if (p_second >= options_.merge_probability && alike >= options_.merge_cosine) {
+        // The centroid copy is only worth making when the runner-up fits.
+        auto alike = [&] {
+          Centroid joined = stories_.at(top[0].second).all;
+          joined.Add(article.all);
+          return joined.Cosine(stories_.at(top[1].second).all);
+        };
+        if (p_second >= options_.merge_probability && alike() >= options_.merge_cosine) {
           const int64_t into = std::min(top[0].second, top[1].second);
           const int64_t from = std::max(top[0].second, top[1].second);
           MergeStories(into, from);

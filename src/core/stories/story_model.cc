@@ -7,15 +7,12 @@
 #include <cstdlib>
 
 #include "core/stories/logistic_regression.h"
+#include "core/stories/model_text.h"
 
 namespace storydesk::stories {
 namespace {
 
 double Clip(double logit) { return std::clamp(logit, -kLogitLimit, kLogitLimit); }
-
-Status LineError(size_t number, const std::string& what) {
-  return Status::Error(ErrorCode::kInvalidInput, "line " + std::to_string(number) + ": " + what);
-}
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -34,25 +31,25 @@ Status ReadWeights(const std::vector<std::string_view>& fields, size_t number, s
   std::array<bool, N> seen{};
   for (size_t i = 1; i < fields.size(); ++i) {
     const size_t eq = fields[i].find('=');
-    if (eq == std::string_view::npos) return LineError(number, "expected NAME=WEIGHT, got \"" + std::string(fields[i]) + "\"");
+    if (eq == std::string_view::npos) return ModelLineError(number, "expected NAME=WEIGHT, got \"" + std::string(fields[i]) + "\"");
     const std::string_view name = fields[i].substr(0, eq);
     const std::string value(fields[i].substr(eq + 1));
     size_t index = N;
     for (size_t k = 0; k < N; ++k) {
       if (name_of(k) == name) index = k;
     }
-    if (index == N) return LineError(number, "unknown feature \"" + std::string(name) + "\"");
-    if (seen[index]) return LineError(number, "feature \"" + std::string(name) + "\" appears twice");
+    if (index == N) return ModelLineError(number, "unknown feature \"" + std::string(name) + "\"");
+    if (seen[index]) return ModelLineError(number, "feature \"" + std::string(name) + "\" appears twice");
     char* end = nullptr;
     const double w = std::strtod(value.c_str(), &end);
     if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(w)) {
-      return LineError(number, "the weight of \"" + std::string(name) + "\" is not a finite number");
+      return ModelLineError(number, "the weight of \"" + std::string(name) + "\" is not a finite number");
     }
     (*weights)[index] = w;
     seen[index] = true;
   }
   for (size_t k = 0; k < N; ++k) {
-    if (!seen[k]) return LineError(number, "missing feature \"" + std::string(name_of(k)) + "\"");
+    if (!seen[k]) return ModelLineError(number, "missing feature \"" + std::string(name_of(k)) + "\"");
   }
   return Status::Ok();
 }
@@ -101,31 +98,21 @@ double StoryModel::AttachProbability(const AttachFeatureVector& f) const {
 Result<StoryModel> ParseStoryModel(std::string_view text) {
   StoryModel model;
   bool have_join = false, have_attach = false;
-  size_t number = 0;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (number == 1) {
-      if (line != kStoryModelHeader) return LineError(1, "expected the header \"" + std::string(kStoryModelHeader) + "\"");
-      continue;
-    }
-    if (line.empty() || line.front() == '#') continue;
+  size_t lines = 0;
+  const Status read = ForEachModelLine(text, kStoryModelHeader, [&](size_t number, std::string_view line) {
     const auto fields = SplitTabs(line);
     if (fields[0] == "join" && !have_join) {
-      if (Status s = ReadWeights(fields, number, StoryFeatureName, &model.join); !s.ok()) return s;
       have_join = true;
-    } else if (fields[0] == "attach" && !have_attach) {
-      if (Status s = ReadWeights(fields, number, AttachFeatureName, &model.attach); !s.ok()) return s;
-      have_attach = true;
-    } else {
-      return LineError(number, "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
+      return ReadWeights(fields, number, StoryFeatureName, &model.join);
     }
-  }
-  if (number == 0) return LineError(1, "empty; expected the header");
-  if (!have_join || !have_attach) return LineError(number, "the \"join\" or \"attach\" line is missing");
+    if (fields[0] == "attach" && !have_attach) {
+      have_attach = true;
+      return ReadWeights(fields, number, AttachFeatureName, &model.attach);
+    }
+    return ModelLineError(number, "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
+  }, &lines);
+  if (!read.ok()) return read;
+  if (!have_join || !have_attach) return ModelLineError(lines, "the \"join\" or \"attach\" line is missing");
   return model;
 }
 
