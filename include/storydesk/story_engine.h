@@ -24,6 +24,9 @@ namespace stories {
 struct StoryModel;
 struct TrainingArticle;
 }  // namespace stories
+namespace copies {
+struct SentenceModel;
+}  // namespace copies
 
 struct EngineOptions {
   int64_t window_seconds = 7 * 24 * 3600;  // stories older than this stop taking articles
@@ -39,10 +42,21 @@ struct EngineOptions {
   std::optional<double> merge_probability;
   // Whether time evidence learned from a dated stream is used (stories::TimeEvidence); unset: yes.
   std::optional<bool> stream_time_evidence;
+  // The sentence matcher of rewrite detection (core/copies/sentence_matcher.h); null: only
+  // exact, near and excerpt copies are detected.
+  std::shared_ptr<const copies::SentenceModel> sentence_model;
   // Training: every active story sharing a query term is a candidate (no bound on postings or
   // on the stories scored in full), so the model also sees the easy negatives that bounded
   // retrieval filters out. Slow; BCubed F1 on allsides-val was higher trained this way.
   bool exhaustive_candidates = false;
+};
+
+// A stored copy decision that changes: an earlier-published article took the family over.
+struct CopyUpdate {
+  std::string article;
+  std::string copy_of;                  // the new original
+  std::optional<std::string> relation;  // the new relation; unset: keep the stored one
+  double score = 0.0;                   // with `relation`
 };
 
 // Everything decided about one article.
@@ -51,7 +65,11 @@ struct Decision {
   bool opened_story = false;
   double similarity = 0.0;
   std::optional<std::string> copy_of;   // the family's original, for copies
-  std::optional<std::string> relation;  // "exact" | "near" for copies
+  std::optional<std::string> relation;  // "exact" | "near" | "excerpt" | "rewrite" for copies
+  // Set when this article, published before its copy family's original, took the family over
+  // (it is then an original: no copy_of): every member's new copy_of (and the old original's
+  // relation).
+  std::vector<CopyUpdate> copy_updates;
   double copy_score = 0.0;
   uint64_t exact_hash = 0;
   std::vector<uint32_t> minhash;

@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/copies/sentence_profile.h"
 #include "core/fingerprint/exact_hash.h"
 #include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
@@ -23,21 +24,13 @@ constexpr std::string_view kNumberPrefix = "#";
 constexpr int kTitleWeight = 2;
 
 std::optional<std::string> RelationName(stories::CopyRelation r) {
-  switch (r) {
-    case stories::CopyRelation::kExact:
-      return "exact";
-    case stories::CopyRelation::kNear:
-      return "near";
-    case stories::CopyRelation::kNone:
-      break;
-  }
-  return std::nullopt;
+  if (r == stories::CopyRelation::kNone) return std::nullopt;
+  return std::string(copies::CopyKindName(r));
 }
 
 stories::CopyRelation RelationFromName(const std::optional<std::string>& name) {
-  if (name == "exact") return stories::CopyRelation::kExact;
-  if (name == "near") return stories::CopyRelation::kNear;
-  return stories::CopyRelation::kNone;
+  if (!name) return stories::CopyRelation::kNone;
+  return copies::CopyKindFromName(*name).value_or(stories::CopyRelation::kNone);
 }
 
 }  // namespace
@@ -54,6 +47,7 @@ struct StoryEngine::Impl {
     g.model = options.model;
     if (options.merge_probability) g.merge_probability = *options.merge_probability;
     if (options.stream_time_evidence) g.stream_time_evidence = *options.stream_time_evidence;
+    g.sentence_model = options.sentence_model;
     if (options.exhaustive_candidates) {
       g.max_postings_per_term = std::numeric_limits<size_t>::max();
       g.scored_candidates = std::numeric_limits<size_t>::max();
@@ -137,9 +131,10 @@ struct StoryEngine::Impl {
     p.title = stories::TfIdfVector(counted.title, statistics);
     p.lead = stories::TfIdfVector(counted.lead, statistics);
     p.numbers = stories::TfIdfVector(counted.numbers, statistics);
-    p.exact_hash = fingerprint::ExactHash(counted.body.normalized);
-    p.minhash = fingerprint::ComputeMinHash(counted.body.words);
-    p.word_count = counted.body.words.size();
+    p.copy = copies::MakeCopyDocument(fingerprint::ExactHash(counted.body.normalized),
+                                      fingerprint::ShingleHashes(counted.body.words),
+                                      copies::BuildSentenceProfiles(counted.body, statistics),
+                                      static_cast<uint32_t>(counted.body.words.size()));
     return p;
   }
 
@@ -180,8 +175,11 @@ Decision StoryEngine::Add(const RawArticle& article) {
   d.relation = RelationName(a.relation);
   d.copy_score = a.copy_score;
   d.merged_stories = a.merged;
-  d.exact_hash = profile.exact_hash;
-  d.minhash = std::move(profile.minhash);
+  for (const stories::CopyUpdate& u : a.copy_updates) {
+    d.copy_updates.push_back({u.id, u.copy_of, RelationName(u.relation), u.score});
+  }
+  d.exact_hash = profile.copy.exact_hash;
+  d.minhash = std::move(profile.copy.minhash);
   d.terms.reserve(unique.size());
   for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());

@@ -13,7 +13,8 @@ namespace storydesk::cli {
 namespace {
 
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
-               const std::string& model_choice, std::optional<double> merge_probability) {
+               const std::string& model_choice, const std::string& sentence_model_choice,
+               std::optional<double> merge_probability) {
   EngineOptions options;
   options.merge_probability = merge_probability;
   options.window_seconds = window_days * 24 * 3600;
@@ -23,6 +24,12 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
     return kExitUsage;
   }
   options.model = model.value();
+  auto sentence_model = LoadSentenceModel(sentence_model_choice);
+  if (!sentence_model.ok()) {
+    PrintError(sentence_model.status().message());
+    return kExitUsage;
+  }
+  options.sentence_model = sentence_model.value();
   auto background = LoadBackground(background_choice);
   if (!background.ok()) {
     PrintError(background.status().message());
@@ -49,6 +56,7 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto window_days = std::make_shared<int64_t>(7);
   auto background = std::make_shared<std::string>(kBuiltinBackground);
   auto model = std::make_shared<std::string>(kBuiltinModel);
+  auto sentence_model = std::make_shared<std::string>(kBuiltinModel);
   auto merge_probability = std::make_shared<std::optional<double>>();
   cmd->add_option("paths", *paths, "files, directories or - for stdin")->required();
   cmd->add_option("--window-days", *window_days, "days a story stays open to new articles")
@@ -59,13 +67,17 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--model", *model, "grouping decisions: builtin, fixed (one cosine threshold), or a file written by train")
       ->capture_default_str();
+  cmd->add_option("--sentence-model", *sentence_model,
+                  "rewrite detection's sentence matcher: builtin, none (no rewrites), or a file written by "
+                  "train-sentences")
+      ->capture_default_str();
   cmd->add_option("--merge-probability", *merge_probability,
                   "merge repair: merge two stories when an article fits the second with this attach probability "
                   "(default: off)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, background, model, merge_probability, exit_code] {
-    *exit_code = RunCluster(*paths, *window_days, *background, *model, *merge_probability);
+  cmd->callback([paths, window_days, background, model, sentence_model, merge_probability, exit_code] {
+    *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *merge_probability);
   });
 }
 

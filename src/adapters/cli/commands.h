@@ -20,5 +20,6 @@ void AddClusterCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddTrainDfCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
+void AddTrainSentencesCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storydesk::cli

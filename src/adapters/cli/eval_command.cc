@@ -28,6 +28,7 @@ struct EvalFlags {
   std::optional<double> name_weight;
   std::string background = kBuiltinBackground;
   std::string model = kBuiltinModel;
+  std::string sentence_model = kBuiltinModel;
   std::optional<uint64_t> shuffle_seed;
   std::optional<double> merge_probability;
   bool no_time_evidence = false;
@@ -84,6 +85,12 @@ int RunEval(const EvalFlags& flags) {
       return kExitUsage;
     }
     options.model = model.value();
+    auto sentence_model = LoadSentenceModel(flags.sentence_model);
+    if (!sentence_model.ok()) {
+      PrintError(sentence_model.status().message());
+      return kExitUsage;
+    }
+    options.sentence_model = sentence_model.value();
     auto background = LoadBackground(flags.background);
     if (!background.ok()) {
       PrintError(background.status().message());
@@ -142,6 +149,9 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--model", flags->model,
                   "when clustering: grouping decisions: builtin, fixed (one cosine threshold), or a train file")
+      ->capture_default_str();
+  cmd->add_option("--sentence-model", flags->sentence_model,
+                  "when clustering: rewrite detection's sentence matcher: builtin, none, or a train-sentences file")
       ->capture_default_str();
   cmd->add_option("--merge-probability", flags->merge_probability,
                   "when clustering: attach probability to the runner-up story that merges it (above 1: never)");

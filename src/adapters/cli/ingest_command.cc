@@ -134,6 +134,12 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     return kExitStore;
   }
   options.model = std::make_shared<const stories::StoryModel>(model.value());
+  const auto& sentence_model = BuiltinSentenceModel();
+  if (!sentence_model.ok()) {
+    PrintError(sentence_model.status().message());
+    return kExitStore;
+  }
+  options.sentence_model = std::make_shared<const copies::SentenceModel>(sentence_model.value());
   options.merge_probability = merge_probability;
   StoryEngine engine(options);
   if (Status s = RestoreEngine(fresh, options.window_seconds, db, &engine); !s.ok()) {
@@ -160,6 +166,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
       s.relation = d.relation;
       s.copy_score = d.copy_score;
       s.merged_stories = d.merged_stories;
+      s.copy_updates = std::move(d.copy_updates);
       opened_here += d.opened_story ? 1 : 0;
       batch.push_back(std::move(s));
     }

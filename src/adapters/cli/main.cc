@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   AddEvalCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);
   AddTrainCommand(app, &exit_code);
+  AddTrainSentencesCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

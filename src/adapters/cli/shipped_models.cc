@@ -22,6 +22,7 @@
 
 STORYDESK_EMBED(storydesk_background_model, STORYDESK_BACKGROUND_MODEL)
 STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
+STORYDESK_EMBED(storydesk_sentence_model, STORYDESK_SENTENCE_MODEL)
 
 namespace storydesk::cli {
 namespace {
@@ -76,6 +77,21 @@ Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::str
   auto model = builtin ? BuiltinStoryModel() : ParseFile(choice, stories::ParseStoryModel, "story model");
   if (!model.ok()) return model.status();
   return Model(std::make_shared<const stories::StoryModel>(std::move(model).value()));
+}
+
+const Result<copies::SentenceModel>& BuiltinSentenceModel() {
+  static const auto model = ParseEmbedded(storydesk_sentence_model_begin, storydesk_sentence_model_end,
+                                          copies::ParseSentenceModel, "sentence model");
+  return model;
+}
+
+Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice) {
+  using Model = std::shared_ptr<const copies::SentenceModel>;
+  if (choice == kNoSentenceModel) return Model();
+  const bool builtin = choice == kBuiltinModel || choice.empty();
+  auto model = builtin ? BuiltinSentenceModel() : ParseFile(choice, copies::ParseSentenceModel, "sentence model");
+  if (!model.ok()) return model.status();
+  return Model(std::make_shared<const copies::SentenceModel>(std::move(model).value()));
 }
 
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {

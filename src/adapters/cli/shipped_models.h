@@ -2,13 +2,16 @@
 //   - models/background-df.tsv — background document frequencies
 //     (core/stories/background_frequencies.h); --background replaces them;
 //   - models/story-model.tsv — the learned grouping decisions (core/stories/story_model.h);
-//     --model replaces it.
+//     --model replaces it;
+//   - models/sentence-model.tsv — the sentence matcher of rewrite detection
+//     (core/copies/sentence_matcher.h); --sentence-model replaces it.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "core/copies/sentence_matcher.h"
 #include "core/stories/background_frequencies.h"
 #include "core/stories/story_model.h"
 #include "storydesk/status.h"
@@ -38,6 +41,16 @@ const Result<stories::StoryModel>& BuiltinStoryModel();
 // "builtin" → the embedded model, "fixed" → null, else the model file at that path.
 // Errors: kIo, kInvalidInput ("PATH: line N: ...").
 Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::string& choice);
+
+// What --sentence-model accepts besides a file path: kBuiltinModel, or "none" (no rewrite
+// detection: only exact, near and excerpt copies).
+inline constexpr const char* kNoSentenceModel = "none";
+
+const Result<copies::SentenceModel>& BuiltinSentenceModel();
+
+// "builtin" → the embedded model, "none" → null, else the model file at that path.
+// Errors: kIo, kInvalidInput ("PATH: line N: ...").
+Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice);
 
 // Adds `background` (when present) to the engine's statistics.
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine);

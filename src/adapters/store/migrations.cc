@@ -96,9 +96,27 @@ CREATE TABLE story_merges (
 CREATE INDEX story_merges_into ON story_merges (into_story_id);
 )sql";
 
+// Version 3: excerpt and rewrite copies. SQLite cannot alter a CHECK constraint, so the
+// table is rebuilt (in the migration's transaction; rows are kept as they are).
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE copies_v3 (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id),
+  -- Checked at commit: the original may come later in the same batch.
+  original_id TEXT NOT NULL REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+  relation TEXT NOT NULL CHECK (relation IN ('exact', 'near', 'excerpt', 'rewrite')),
+  score REAL NOT NULL
+);
+INSERT INTO copies_v3 (article_id, original_id, relation, score)
+  SELECT article_id, original_id, relation, score FROM copies;
+DROP TABLE copies;
+ALTER TABLE copies_v3 RENAME TO copies;
+CREATE INDEX copies_by_original ON copies (original_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, fingerprints, stories, memberships, copies, document frequencies", kSchemaV1},
     {2, "story merges", kSchemaV2},
+    {3, "excerpt and rewrite copies", kSchemaV3},
 };
 
 static_assert(sizeof(kMigrations) > 0, "at least one migration");

@@ -344,7 +344,14 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
     auto insert_copy = Statement::Prepare(
         db_, "INSERT INTO copies (article_id, original_id, relation, score) VALUES (?1, ?2, ?3, ?4)");
     auto exists = Statement::Prepare(db_, "SELECT 1 FROM articles WHERE id = ?1");
-    for (auto* prepared : {&insert_article, &insert_fingerprint, &insert_story, &insert_membership, &insert_copy, &exists}) {
+    // A take-over: the old original gets a copy row, its copies point at the new original.
+    auto upsert_copy = Statement::Prepare(
+        db_, "INSERT INTO copies (article_id, original_id, relation, score) VALUES (?1, ?2, ?3, ?4) "
+             "ON CONFLICT (article_id) DO UPDATE SET original_id = ?2, relation = ?3, score = ?4");
+    auto repoint_copy = Statement::Prepare(db_, "UPDATE copies SET original_id = ?2 WHERE article_id = ?1");
+    auto story_of = Statement::Prepare(db_, "SELECT story_id FROM memberships WHERE article_id = ?1");
+    for (auto* prepared : {&insert_article, &insert_fingerprint, &insert_story, &insert_membership, &insert_copy, &exists,
+                           &upsert_copy, &repoint_copy, &story_of}) {
       if (!prepared->ok()) return prepared->status();
     }
 
@@ -410,6 +417,23 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
         q.BindText(3, s.relation.value_or("near"));
         q.BindDouble(4, s.copy_score);
         if (Status st = q.Run(); !st.ok()) return st;
+      }
+      for (const CopyUpdate& u : s.copy_updates) {
+        Statement& q = u.relation ? upsert_copy.value() : repoint_copy.value();
+        StatementReset reset(&q);
+        q.BindText(1, u.article);
+        q.BindText(2, u.copy_of);
+        if (u.relation) {
+          q.BindText(3, *u.relation);
+          q.BindDouble(4, u.score);
+        }
+        if (Status st = q.Run(); !st.ok()) return st;
+        Statement& lookup = story_of.value();
+        StatementReset lookup_reset(&lookup);
+        lookup.BindText(1, u.article);
+        Result<bool> row = lookup.Step();
+        if (!row.ok()) return row.status();
+        if (row.value()) touched.insert(lookup.ColumnInt64(0));  // its copy count changes
       }
       touched.insert(s.story);
       for (int64_t from : s.merged_stories) {

@@ -41,25 +41,35 @@ const Permutations& GetPermutations() {
 
 }  // namespace
 
-MinHashSignature ComputeMinHash(const std::vector<std::string>& words) {
-  const Permutations& p = GetPermutations();
-  std::array<uint32_t, kPermutations> mins;
-  mins.fill(std::numeric_limits<uint32_t>::max());
-
+std::vector<uint64_t> ShingleHashes(const std::vector<std::string>& words) {
   std::vector<uint64_t> word_hashes;
   word_hashes.reserve(words.size());
   for (const std::string& w : words) word_hashes.push_back(XXH3_64bits_withSeed(w.data(), w.size(), kSeed));
-  if (word_hashes.empty()) return MinHashSignature(mins.begin(), mins.end());
-
+  std::vector<uint64_t> shingles;
+  if (word_hashes.empty()) return shingles;
   const size_t k = std::min<size_t>(kShingleWords, word_hashes.size());
+  shingles.reserve(word_hashes.size() - k + 1);
   for (size_t start = 0; start + k <= word_hashes.size(); ++start) {
-    const uint64_t shingle = XXH3_64bits_withSeed(&word_hashes[start], k * sizeof(uint64_t), kSeed);
+    shingles.push_back(XXH3_64bits_withSeed(&word_hashes[start], k * sizeof(uint64_t), kSeed));
+  }
+  return shingles;
+}
+
+MinHashSignature ComputeMinHash(const std::vector<uint64_t>& shingles) {
+  const Permutations& p = GetPermutations();
+  std::array<uint32_t, kPermutations> mins;
+  mins.fill(std::numeric_limits<uint32_t>::max());
+  for (const uint64_t shingle : shingles) {
     for (int i = 0; i < kPermutations; ++i) {
       const auto h = static_cast<uint32_t>((p.a[i] * shingle + p.b[i]) >> 32);
       mins[i] = std::min(mins[i], h);
     }
   }
   return MinHashSignature(mins.begin(), mins.end());
+}
+
+MinHashSignature ComputeMinHash(const std::vector<std::string>& words) {
+  return ComputeMinHash(ShingleHashes(words));
 }
 
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {

@@ -18,6 +18,13 @@ using MinHashSignature = std::vector<uint32_t>;
 // single shingle of all its words; an empty text gives a signature of all 0xFFFFFFFF.
 MinHashSignature ComputeMinHash(const std::vector<std::string>& words);
 
+// The 64-bit hashes of the kShingleWords-word shingles of `words`, in text order (repeats
+// kept; one hash of all the words when there are fewer than a shingle; none when empty).
+std::vector<uint64_t> ShingleHashes(const std::vector<std::string>& words);
+
+// The signature of a set of shingle hashes (as ShingleHashes gives them; repeats are harmless).
+MinHashSignature ComputeMinHash(const std::vector<uint64_t>& shingles);
+
 // Estimated Jaccard similarity in [0,1]; 0 when the signatures differ in length.
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b);
 

@@ -72,7 +72,9 @@ TEST(MinHashTest, EstimateTracksTrueJaccardOfShingles) {
 TEST(MinHashTest, ShortAndEmptyTextsAreHandled) {
   EXPECT_EQ(ComputeMinHash(Words("two words")), ComputeMinHash(Words("two words")));
   EXPECT_NE(ComputeMinHash(Words("two words")), ComputeMinHash(Words("other words")));
-  EXPECT_EQ(ComputeMinHash({}).size(), static_cast<size_t>(kPermutations));
+  EXPECT_EQ(ComputeMinHash(std::vector<std::string>{}).size(), static_cast<size_t>(kPermutations));
+  EXPECT_EQ(ComputeMinHash(std::vector<uint64_t>{}), ComputeMinHash(std::vector<std::string>{}));
+  EXPECT_EQ(ComputeMinHash(ShingleHashes(Words("two words"))), ComputeMinHash(Words("two words")));
   EXPECT_DOUBLE_EQ(EstimateJaccard({}, {}), 0.0);
 }
 

@@ -4,7 +4,12 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <array>
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,5 +26,61 @@ Status ModelLineError(size_t number, const std::string& what);
 // Errors: "line 1: empty; expected the header", "line 1: expected the header \"...\"".
 Status ForEachModelLine(std::string_view text, std::string_view header,
                         const std::function<Status(size_t number, std::string_view line)>& visit, size_t* lines);
+
+inline std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const size_t tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) return fields;
+    line.remove_prefix(tab + 1);
+  }
+}
+
+// The tab-separated fields of a model line.
+// (SplitTabs above.) Reads "name=value" fields (after the first, the line's label) into `weights`, whose names are given by `name_of`.
+template <size_t N>
+Status ReadWeights(const std::vector<std::string_view>& fields, size_t number, std::string_view (*name_of)(size_t),
+                   std::array<double, N>* weights) {
+  std::array<bool, N> seen{};
+  for (size_t i = 1; i < fields.size(); ++i) {
+    const size_t eq = fields[i].find('=');
+    if (eq == std::string_view::npos) return ModelLineError(number, "expected NAME=WEIGHT, got \"" + std::string(fields[i]) + "\"");
+    const std::string_view name = fields[i].substr(0, eq);
+    const std::string value(fields[i].substr(eq + 1));
+    size_t index = N;
+    for (size_t k = 0; k < N; ++k) {
+      if (name_of(k) == name) index = k;
+    }
+    if (index == N) return ModelLineError(number, "unknown feature \"" + std::string(name) + "\"");
+    if (seen[index]) return ModelLineError(number, "feature \"" + std::string(name) + "\" appears twice");
+    char* end = nullptr;
+    const double w = std::strtod(value.c_str(), &end);
+    if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(w)) {
+      return ModelLineError(number, "the weight of \"" + std::string(name) + "\" is not a finite number");
+    }
+    (*weights)[index] = w;
+    seen[index] = true;
+  }
+  for (size_t k = 0; k < N; ++k) {
+    if (!seen[k]) return ModelLineError(number, "missing feature \"" + std::string(name_of(k)) + "\"");
+  }
+  return Status::Ok();
+}
+
+// One model line: `label`, then a tab-separated "name=weight" per weight.
+template <size_t N>
+std::string WriteWeights(std::string_view label, const std::array<double, N>& weights, std::string_view (*name_of)(size_t)) {
+  std::string line(label);
+  for (size_t k = 0; k < N; ++k) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.9g", weights[k]);
+    line += '\t';
+    line += name_of(k);
+    line += '=';
+    line += buffer;
+  }
+  return line + '\n';
+}
 
 }  // namespace storydesk::stories

@@ -27,7 +27,8 @@ bool ModelIgnoresTime(const StoryModel* model) {
 StoryGrouper::StoryGrouper(GroupingOptions options)
     : options_(options),
       use_time_evidence_(options_.stream_time_evidence && ModelIgnoresTime(options_.model.get())),
-      time_evidence_(options_.window_seconds) {}
+      time_evidence_(options_.window_seconds),
+      copy_index_(options_.copies) {}
 
 void StoryGrouper::ReserveStoryIdsThrough(int64_t id) { next_story_id_ = std::max(next_story_id_, id + 1); }
 
@@ -41,6 +42,24 @@ Assignment StoryGrouper::Assign(const ArticleProfile& article) {
   Assignment assignment;
   if (auto copy = FindCopy(article)) {
     assignment = *copy;
+    // Provenance: the family's original is the earliest publication; a late-arriving earlier
+    // one takes the family over and is an original itself from now on.
+    const std::string old_original = families_.OriginalOf(*assignment.copy_of);
+    const std::vector<std::string> moved = families_.Join(copy_relative_, Member(article));
+    if (!moved.empty()) {
+      for (const std::string& id : moved) {
+        // The copies keep their relations (kNone: unchanged); the old original becomes a copy
+        // by the relation just found.
+        const bool was_original = id == old_original;
+        assignment.copy_updates.push_back({id, article.id, was_original ? assignment.relation : CopyRelation::kNone,
+                                           was_original ? assignment.copy_score : 0.0});
+      }
+      assignment.copy_of.reset();
+      assignment.relation = CopyRelation::kNone;
+      assignment.copy_score = 0.0;
+    } else {
+      assignment.copy_of = families_.OriginalOf(article.id);
+    }
   } else {
     assignment = FindStory(article);
   }
@@ -52,41 +71,25 @@ void StoryGrouper::Record(const ArticleProfile& article, const Assignment& assig
   // No eviction while restoring: the restored window may reach past the articles still to
   // come, and evicting by its newest time would drop stories those articles should find.
   ReserveStoryIdsThrough(assignment.story);
+  families_.Record(Member(article), assignment.copy_of);
   Remember(article, assignment);
 }
 
-std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) const {
-  auto exact = exact_.find(article.exact_hash);
-  if (exact != exact_.end()) {
-    const Document& original = documents_.at(exact->second);
-    Assignment a;
-    a.story = CurrentStory(original.story);
-    a.similarity = 1.0;
-    a.relation = CopyRelation::kExact;
-    a.copy_of = original.original;
-    a.copy_score = 1.0;
-    return a;
-  }
-  if (article.word_count < options_.near_copy_min_words) return std::nullopt;
+copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
+  return {article.id, article.time, article.copy.word_count};
+}
 
-  const Document* best = nullptr;
-  double best_jaccard = 0;
-  for (uint64_t index : lsh_.Candidates(article.minhash)) {
-    const Document& candidate = documents_.at(index);
-    const double j = fingerprint::EstimateJaccard(article.minhash, candidate.minhash);
-    // Candidates come in index order, so on ties the earliest document wins.
-    if (j >= options_.near_copy_jaccard && j > best_jaccard) {
-      best = &candidate;
-      best_jaccard = j;
-    }
-  }
-  if (best == nullptr) return std::nullopt;
+std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) const {
+  const auto match = copy_index_.Find(article.copy, article.all, options_.sentence_model.get());
+  if (!match) return std::nullopt;
+  const Document& relative = documents_.at(match->document);
+  copy_relative_ = {relative.id, relative.time, relative.words};
   Assignment a;
-  a.story = CurrentStory(best->story);
+  a.story = CurrentStory(relative.story);
   a.similarity = 1.0;
-  a.relation = CopyRelation::kNear;
-  a.copy_of = best->original;
-  a.copy_score = best_jaccard;
+  a.relation = match->verdict.kind;
+  a.copy_of = relative.id;
+  a.copy_score = match->verdict.score;
   return a;
 }
 
@@ -262,24 +265,17 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
   const size_t index = next_document_++;
   Document doc;
   doc.id = article.id;
-  doc.original = assignment.copy_of.value_or(article.id);
   doc.story = assignment.story;
   doc.time = article.time;
-  doc.exact_hash = article.exact_hash;
-  exact_.try_emplace(article.exact_hash, index);
+  doc.words = article.copy.word_count;
   // Dated documents leave the copy indexes with the window, like stories do: what a restored
   // engine knows (the stored window) and what a whole-run engine knows must be the same.
   if (article.time) document_expiry_.emplace(*article.time, index);
-  // Copies stay out of the LSH index and the centroid: their original already stands for
-  // them, and counting a text twice would pull the story towards whatever is copied most.
+  // Copies are indexed too (a later copy may copy the copy: an excerpt of a rewrite), but stay
+  // out of the centroid: their original already stands for them, and counting a text twice
+  // would pull the story towards whatever is copied most.
+  copy_index_.Insert(index, article.copy, article.all);
   if (assignment.relation == CopyRelation::kNone) {
-    if (article.word_count >= options_.near_copy_min_words) {
-      if (auto keys = fingerprint::LshIndex::Keys(article.minhash)) {
-        lsh_.Insert(index, *keys);
-        doc.band_keys = *keys;
-      }
-      doc.minhash = article.minhash;
-    }
     AddToStory(assignment.story, article);
   } else {
     auto it = stories_.find(assignment.story);
@@ -328,9 +324,8 @@ void StoryGrouper::Evict(int64_t now) {
     document_expiry_.pop();
     auto it = documents_.find(index);
     if (it == documents_.end()) continue;
-    const Document& doc = it->second;
-    if (auto exact = exact_.find(doc.exact_hash); exact != exact_.end() && exact->second == index) exact_.erase(exact);
-    if (doc.band_keys) lsh_.Erase(index, *doc.band_keys);
+    copy_index_.Erase(index);
+    families_.Forget(it->second.id);
     documents_.erase(it);  // memory follows the window
   }
   if (evicted_since_compaction_ > 1024 && evicted_since_compaction_ > stories_.size()) CompactPostings();

@@ -11,11 +11,11 @@
 // names, against one threshold — single-pass clustering in the style of topic detection and
 // tracking (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
 //
-// Before that, copies are caught: an article whose normalised body hashes like an earlier one
-// is an exact copy; one whose MinHash signature estimates a Jaccard similarity at or above
-// the near-copy threshold with an earlier article in the window (found through LSH) is a near
-// copy. A copy joins its original's story, and its copy_of names the family's original (the
-// earliest article), never another copy.
+// Before that, copies are caught (core/copies): an article that is an exact, near, excerpt or
+// rewrite copy of an article of the window (copy_relation.h, found through copy_index.h) joins
+// that article's story, and its copy_of names the family's original (copy_families.h: the
+// earliest publication), never another copy; an earlier-published article arriving late takes
+// its family over.
 //
 // Memory is bounded by the window: stories whose last article is older than the newest seen
 // time minus the window are evicted with their articles' signatures. Undated articles and
@@ -31,9 +31,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/fingerprint/lsh_index.h"
-#include "core/fingerprint/minhash.h"
 #include <memory>
+
+#include "core/copies/copy_families.h"
+#include "core/copies/copy_index.h"
+#include "core/copies/sentence_matcher.h"
 
 #include "core/stories/sparse_vector.h"
 #include "core/stories/story_features.h"
@@ -50,11 +52,11 @@ struct GroupingOptions {
   double join_threshold = 0.275;
   // Share of the similarity given to names (capitalised sequences) over words.
   double name_weight = 0.05;
-  // Estimated Jaccard of 5-word shingles at or above which an article is a near copy.
-  double near_copy_jaccard = 0.8;
-  // Articles shorter than this many words are never near copies: their few shingles make
-  // the estimate too noisy. They can still be exact copies.
-  size_t near_copy_min_words = 20;
+  // Copy detection: thresholds and candidate bounds (copy_index.h, copy_relation.h).
+  copies::CopyIndexOptions copies;
+  // The sentence matcher of rewrite detection; null: no rewrites, only exact, near and
+  // excerpt copies.
+  std::shared_ptr<const copies::SentenceModel> sentence_model;
   // How many of the article's heaviest terms are looked up in the inverted index.
   size_t query_terms = 30;
   // How many of the newest stories of each query term's posting list are read.
@@ -84,16 +86,22 @@ struct Candidate {
   StoryFeatureVector features{};
 };
 
-enum class CopyRelation { kNone, kExact, kNear };
+using CopyRelation = copies::CopyKind;
 
 // What grouping needs to know of an article: its sub-vectors and time (ArticleVectors:
 // `all` is the unit TF-IDF vector of title and body stems, `names` that of names) and its
 // fingerprints.
 struct ArticleProfile : ArticleVectors {
   std::string id;
-  uint64_t exact_hash = 0;
-  fingerprint::MinHashSignature minhash;
-  size_t word_count = 0;
+  copies::CopyDocument copy;  // what copy detection compares
+};
+
+// A family member whose copy_of changed: an earlier-published article took the family over.
+struct CopyUpdate {
+  std::string id;
+  std::string copy_of;
+  CopyRelation relation = CopyRelation::kNone;
+  double score = 0.0;
 };
 
 struct Assignment {
@@ -102,8 +110,11 @@ struct Assignment {
   double similarity = 0.0;                // to the story joined (1 for copies and openers)
   CopyRelation relation = CopyRelation::kNone;
   std::optional<std::string> copy_of;     // the family's original, for copies
-  double copy_score = 0.0;                // 1 for exact copies, the Jaccard estimate for near ones
+  double copy_score = 0.0;                // ClassifyCopy's score (1 for exact copies)
   std::vector<int64_t> merged;            // stories merged into `story` by this article (merge repair)
+  // When this article took its copy family over (it is the earlier publication): every member
+  // now copying it. The article itself is then an original (relation kNone, no copy_of).
+  std::vector<CopyUpdate> copy_updates;
 };
 
 class StoryGrouper {
@@ -122,7 +133,7 @@ class StoryGrouper {
   // (evicting by the article's time first, as Assign does). For training.
   std::vector<Candidate> Candidates(const ArticleProfile& article);
 
-  // True when `article` is an exact or near copy of an article in the window. For training.
+  // True when `article` is a copy of an article in the window. For training.
   bool IsCopy(const ArticleProfile& article) const { return FindCopy(article).has_value(); }
   // Hands out a new story id. For training, which opens stories by the gold labels.
   int64_t OpenStoryId() { return next_story_id_++; }
@@ -139,15 +150,13 @@ class StoryGrouper {
   using Story = StoryVectors;
   struct Document {
     std::string id;
-    std::string original;  // the family's original id (own id for originals)
     int64_t story = 0;
     std::optional<int64_t> time;
-    uint64_t exact_hash = 0;
-    fingerprint::MinHashSignature minhash;  // empty for texts too short for near copies
-    std::optional<fingerprint::BandKeys> band_keys;  // set while in the LSH index
+    uint32_t words = 0;
   };
 
   std::optional<Assignment> FindCopy(const ArticleProfile& article) const;
+  copies::FamilyMember Member(const ArticleProfile& article) const;
   Assignment FindStory(const ArticleProfile& article);
   std::vector<int64_t> CandidateIds(const ArticleProfile& article) const;
   double FixedScore(const ArticleProfile& article, const Story& story) const;
@@ -177,11 +186,13 @@ class StoryGrouper {
                       std::greater<>> expiry_;
 
   // The dated documents of the window and every undated one, by their index (the order they
-  // were seen); the copy indexes refer to them by that index.
+  // were seen); the copy index refers to them by that index.
   std::unordered_map<size_t, Document> documents_;
   size_t next_document_ = 0;
-  std::unordered_map<uint64_t, size_t> exact_;  // exact hash -> first document with it
-  fingerprint::LshIndex lsh_;                   // document index -> signature, window only
+  copies::CopyIndex copy_index_;
+  copies::CopyFamilies families_;
+  // The article FindCopy matched last (set by it, read by Assign).
+  mutable copies::FamilyMember copy_relative_;
   std::priority_queue<std::pair<int64_t, size_t>, std::vector<std::pair<int64_t, size_t>>,
                       std::greater<>> document_expiry_;
 };

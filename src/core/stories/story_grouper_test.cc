@@ -31,9 +31,8 @@ class ProfileMaker {
     p.names = TfIdfVector({name_counts.begin(), name_counts.end()}, stats_);
     std::string text;
     for (const auto& w : words) text += w + " ";
-    p.exact_hash = std::hash<std::string>{}(text);
-    p.minhash = fingerprint::ComputeMinHash(words);
-    p.word_count = words.size();
+    p.copy = copies::MakeCopyDocument(std::hash<std::string>{}(text), fingerprint::ShingleHashes(words), {},
+                                      static_cast<uint32_t>(words.size()));
     return p;
   }
 

@@ -57,8 +57,24 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view raw) {
   const std::vector<Token> tokens = Tokenize(out.normalized);
 
   out.words.reserve(tokens.size());
+  out.word_sentence.reserve(tokens.size());
+  out.word_flags.reserve(tokens.size());
   out.stems.reserve(tokens.size() / 2);
+  out.stem_word.reserve(tokens.size() / 2);
+  size_t sentence = 0;
+  size_t previous_sentence = static_cast<size_t>(-1);
   for (const Token& token : tokens) {
+    while (sentence + 1 < out.sentences.size() && token.begin >= out.sentences[sentence].end) ++sentence;
+    const bool first_in_sentence = sentence != previous_sentence;
+    previous_sentence = sentence;
+    uint8_t flags = 0;
+    if (token.kind == TokenKind::kNumber) flags |= kWordIsNumber;
+    size_t first = 0;
+    if (!first_in_sentence && token.kind == TokenKind::kWord && IsUpper(NextCodePoint(token.text, &first))) {
+      flags |= kWordIsCapitalised;
+    }
+    out.word_sentence.push_back(static_cast<uint32_t>(sentence));
+    out.word_flags.push_back(flags);
     // Numbers stay in `words`: they feed the MinHash shingles, and "killed 12" against
     // "killed 21" is exactly the kind of difference a copy check must see.
     out.words.push_back(ToLower(token.text));
@@ -68,6 +84,7 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view raw) {
     // stray possessive) say nothing about it.
     if (token.kind != TokenKind::kWord || IsStopWord(word) || CodePointCount(word) < 2) continue;
     out.stems.push_back(impl_->Stem(word));
+    out.stem_word.push_back(static_cast<uint32_t>(out.words.size() - 1));
   }
 
   out.names = ExtractNames(out.normalized, tokens, out.sentences);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,7 +30,17 @@ struct AnalyzedText {
   std::vector<std::string> stems;       // Snowball English stems of the non-stop-word tokens, in order
   std::vector<std::string> names;       // capitalised names ("Kim Jong Un", "Seoul"), in order, repeats kept
   std::vector<std::string> numbers;     // number tokens ("2009", "7.3", "1,200"), in order
+  // Per word of `words`: the index of its sentence, and kWordIsNumber / kWordIsCapitalised.
+  std::vector<uint32_t> word_sentence;
+  std::vector<uint8_t> word_flags;
+  // Per stem of `stems`: the index of its word in `words`.
+  std::vector<uint32_t> stem_word;
 };
+
+inline constexpr uint8_t kWordIsNumber = 1;
+// Starts with an upper-case letter in the text and is not the first word of its sentence
+// (where every word is capitalised): the cheap per-sentence sign of a name.
+inline constexpr uint8_t kWordIsCapitalised = 2;
 
 class TextAnalyzer {
  public:

@@ -1,0 +1,158 @@
+// storydesk train-sentences PAIRS.jsonl -o FILE — trains the sentence matcher of rewrite
+// detection (core/copies/sentence_matcher.h) on labelled sentence pairs and reports its
+// cross-validated accuracy and F1.
+//
+// Input: JSON Lines {"label": 0|1, "a": str, "b": str} (the layout of msrp-train). The pairs are
+// profiled with the shipped background document frequencies, as the engine profiles articles.
+// `make models` runs it on ../shared/data/msrp-train to rewrite models/sentence-model.tsv.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/commands.h"
+#include "adapters/cli/shipped_models.h"
+#include "core/copies/sentence_matcher.h"
+#include "core/copies/sentence_profile.h"
+#include "core/stories/logistic_regression.h"
+#include "core/text/analyzer.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct TrainSentencesFlags {
+  std::string pairs;
+  std::string output;
+  int folds = 10;
+  double l2 = 1.0;
+};
+
+struct Scores {
+  size_t tp = 0, fp = 0, tn = 0, fn = 0;
+  void Add(bool predicted, bool label) {
+    if (predicted && label) ++tp;
+    if (predicted && !label) ++fp;
+    if (!predicted && !label) ++tn;
+    if (!predicted && label) ++fn;
+  }
+  double Accuracy() const { return static_cast<double>(tp + tn) / static_cast<double>(std::max<size_t>(1, tp + fp + tn + fn)); }
+  double F1() const { return tp == 0 ? 0.0 : 2.0 * static_cast<double>(tp) / static_cast<double>(2 * tp + fp + fn); }
+};
+
+int RunTrainSentences(const TrainSentencesFlags& flags) {
+  std::ifstream in(flags.pairs, std::ios::binary);
+  if (!in) {
+    PrintError(flags.pairs + ": cannot open the sentence pairs");
+    return kExitUsage;
+  }
+  const auto& background = BuiltinBackground();
+  if (!background.ok()) {
+    PrintError(background.status().message());
+    return kExitStore;
+  }
+  stories::TermStatistics statistics;
+  statistics.AddDocuments(background.value().documents);
+  for (const auto& [term, df] : background.value().df) statistics.AddCounts(0, term, df);
+
+  text::TextAnalyzer analyzer;
+  std::vector<stories::LogisticExample> examples;
+  std::string line;
+  for (size_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    const nlohmann::json pair = nlohmann::json::parse(line, nullptr, false);
+    if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
+        !pair["b"].is_string() || !pair["label"].is_number_integer()) {
+      PrintError(flags.pairs + ":" + std::to_string(number) + ": expected {\"label\": 0|1, \"a\": str, \"b\": str}");
+      return kExitRejected;
+    }
+    const copies::SentenceProfile a =
+        copies::BuildTextProfile(analyzer.Analyze(pair["a"].get<std::string>()), statistics);
+    const copies::SentenceProfile b =
+        copies::BuildTextProfile(analyzer.Analyze(pair["b"].get<std::string>()), statistics);
+    const copies::SentenceFeatureVector f = copies::ComputeSentenceFeatures(a, b);
+    examples.push_back({std::vector<double>(f.begin(), f.end()), pair["label"].get<int>() == 1, 1.0});
+  }
+  if (examples.size() < static_cast<size_t>(flags.folds)) {
+    PrintError(flags.pairs + ": too few pairs for " + std::to_string(flags.folds) + "-fold cross-validation");
+    return kExitUsage;
+  }
+
+  // Cross-validation over contiguous folds (pairs of one story sit together in the file, so a
+  // fold holds whole stories more often than a random split would).
+  stories::LogisticOptions options;
+  options.l2 = flags.l2;
+  Scores cv, always_yes;
+  std::vector<std::pair<double, bool>> held_out;  // (out-of-fold probability, label)
+  for (int fold = 0; fold < flags.folds; ++fold) {
+    const size_t begin = examples.size() * static_cast<size_t>(fold) / static_cast<size_t>(flags.folds);
+    const size_t end = examples.size() * static_cast<size_t>(fold + 1) / static_cast<size_t>(flags.folds);
+    std::vector<stories::LogisticExample> train;
+    train.reserve(examples.size());
+    for (size_t i = 0; i < examples.size(); ++i) {
+      if (i < begin || i >= end) train.push_back(examples[i]);
+    }
+    const std::vector<double> w = stories::FitLogistic(train, options);
+    for (size_t i = begin; i < end; ++i) {
+      const double p = stories::Sigmoid(stories::LinearScore(w, examples[i].x.data(), w.size()));
+      cv.Add(p >= 0.5, examples[i].label);
+      held_out.emplace_back(p, examples[i].label);
+      always_yes.Add(true, examples[i].label);
+    }
+  }
+  const std::vector<double> all = stories::FitLogistic(examples, options);
+  copies::SentenceModel model;
+  std::copy(all.begin(), all.end(), model.weights.begin());
+  // The operating point: the lowest held-out probability above which the pairs were
+  // paraphrases kTargetMatchPrecision of the time.
+  std::sort(held_out.begin(), held_out.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  size_t right = 0;
+  Scores at_match;
+  for (size_t i = 0; i < held_out.size(); ++i) {
+    right += held_out[i].second ? 1 : 0;
+    const bool tie_next = i + 1 < held_out.size() && held_out[i + 1].first == held_out[i].first;
+    if (!tie_next && static_cast<double>(right) >= copies::kTargetMatchPrecision * static_cast<double>(i + 1)) {
+      model.match_probability = held_out[i].first;
+    }
+  }
+  for (const auto& [p, label] : held_out) at_match.Add(p >= model.match_probability, label);
+
+  char figures[256], operating[256];
+  std::snprintf(figures, sizeof figures, "%d-fold cross-validation on %zu pairs: accuracy %.3f, F1 %.3f (always yes: %.3f / %.3f)",
+                flags.folds, examples.size(), cv.Accuracy(), cv.F1(), always_yes.Accuracy(), always_yes.F1());
+  const double precision = static_cast<double>(at_match.tp) / static_cast<double>(std::max<size_t>(1, at_match.tp + at_match.fp));
+  const double recall = static_cast<double>(at_match.tp) / static_cast<double>(std::max<size_t>(1, at_match.tp + at_match.fn));
+  std::snprintf(operating, sizeof operating, "match probability %.3f: held-out precision %.3f, recall %.3f",
+                model.match_probability, precision, recall);
+  const std::vector<std::string> comments = {
+      "trained by `storydesk train-sentences` (logistic regression, l2 " + std::to_string(flags.l2) + ") on " +
+          std::filesystem::path(flags.pairs).lexically_normal().string(),
+      figures, operating};
+  if (Status s = WriteFileWhole(flags.output, copies::FormatSentenceModel(model, comments)); !s.ok()) {
+    PrintError(s.message());
+    return kExitStore;
+  }
+  std::cout << figures << '\n' << operating << '\n';
+  std::cerr << "train-sentences: model written to " << flags.output << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddTrainSentencesCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("train-sentences", "train the sentence matcher of rewrite detection on labelled pairs");
+  auto flags = std::make_shared<TrainSentencesFlags>();
+  cmd->add_option("pairs", flags->pairs, "JSON Lines {\"label\": 0|1, \"a\": str, \"b\": str}")->required();
+  cmd->add_option("-o,--output", flags->output, "the model file to write")->required();
+  cmd->add_option("--folds", flags->folds, "cross-validation folds reported")
+      ->check(CLI::Range(2, 100))
+      ->capture_default_str();
+  cmd->add_option("--l2", flags->l2, "L2 penalty of the logistic regression")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  cmd->footer("The built-in model is models/sentence-model.tsv, retrained by `make models`.");
+  cmd->callback([flags, exit_code] { *exit_code = RunTrainSentences(*flags); });
+}
+
+}  // namespace storydesk::cli

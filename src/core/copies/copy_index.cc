@@ -1,0 +1,140 @@
+#include "core/copies/copy_index.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace storydesk::copies {
+namespace {
+
+int KindRank(CopyKind kind) {
+  switch (kind) {
+    case CopyKind::kExact:
+      return 4;
+    case CopyKind::kNear:
+      return 3;
+    case CopyKind::kExcerpt:
+      return 2;
+    case CopyKind::kRewrite:
+      return 1;
+    case CopyKind::kNone:
+      break;
+  }
+  return 0;
+}
+
+// True when `a` is the clearer match than `b`.
+bool Better(const CopyMatch& a, const CopyMatch& b) {
+  return std::make_tuple(KindRank(a.verdict.kind), a.verdict.score, -static_cast<double>(a.document)) >
+         std::make_tuple(KindRank(b.verdict.kind), b.verdict.score, -static_cast<double>(b.document));
+}
+
+}  // namespace
+
+std::vector<std::pair<float, stories::TermId>> CopyIndex::Heaviest(const stories::SparseVector& terms) const {
+  std::vector<std::pair<float, stories::TermId>> heaviest;
+  heaviest.reserve(terms.entries.size());
+  for (const auto& [id, w] : terms.entries) heaviest.emplace_back(w, id);
+  const size_t k = std::min(options_.query_terms, heaviest.size());
+  std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  heaviest.resize(k);
+  return heaviest;
+}
+
+std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const stories::SparseVector& terms,
+                                         const SentenceModel* model) const {
+  std::optional<CopyMatch> best;
+  auto offer = [&](size_t index, const CopyVerdict& verdict) {
+    if (verdict.kind == CopyKind::kNone) return;
+    CopyMatch m{index, verdict};
+    if (!best || Better(m, *best)) best = m;
+  };
+  if (auto exact = exact_.find(doc.exact_hash); exact != exact_.end() && doc.word_count > 0) {
+    CopyVerdict v;
+    v.kind = CopyKind::kExact;
+    v.score = v.jaccard = v.containment = 1.0;
+    offer(exact->second, v);
+    return best;
+  }
+
+  std::vector<size_t> compared;
+  auto compare = [&](size_t index) {
+    if (std::find(compared.begin(), compared.end(), index) != compared.end()) return;
+    compared.push_back(index);
+    auto it = entries_.find(index);
+    if (it == entries_.end()) return;
+    offer(index, ClassifyCopy(doc, it->second.doc, model, options_.copy));
+  };
+  if (doc.shingles.size() >= options_.copy.min_shingles) {
+    for (uint64_t index : lsh_.Candidates(doc.minhash)) compare(static_cast<size_t>(index));
+  }
+
+  // Term-at-a-time overlap over the newest postings of the heaviest terms.
+  const auto heaviest = Heaviest(terms);
+  double query_weight = 0;
+  std::vector<std::pair<size_t, float>> hits;
+  for (const auto& [w, term] : heaviest) {
+    query_weight += w;
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    const std::vector<size_t>& list = it->second;
+    const size_t from = list.size() > options_.max_postings_per_term ? list.size() - options_.max_postings_per_term : 0;
+    for (size_t j = from; j < list.size(); ++j) hits.emplace_back(list[j], w);
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<std::pair<float, size_t>> scored;
+  for (size_t i = 0; i < hits.size();) {
+    const size_t index = hits[i].first;
+    float overlap = 0;
+    for (; i < hits.size() && hits[i].first == index; ++i) overlap += hits[i].second;
+    if (overlap >= options_.min_shared_weight * query_weight && entries_.count(index) > 0) {
+      scored.emplace_back(-overlap, index);
+    }
+  }
+  const size_t keep = std::min(options_.compared, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end());
+  for (size_t i = 0; i < keep; ++i) compare(scored[i].second);
+  return best;
+}
+
+void CopyIndex::Insert(size_t document, CopyDocument doc, const stories::SparseVector& terms) {
+  Entry entry;
+  exact_.try_emplace(doc.exact_hash, document);
+  if (doc.shingles.size() >= options_.copy.min_shingles) {
+    entry.band_keys = fingerprint::LshIndex::Keys(doc.minhash);
+    if (entry.band_keys) lsh_.Insert(document, *entry.band_keys);
+  }
+  for (const auto& [w, term] : Heaviest(terms)) {
+    postings_[term].push_back(document);
+    entry.terms.push_back(term);
+  }
+  entry.doc = std::move(doc);
+  entries_.insert_or_assign(document, std::move(entry));
+}
+
+void CopyIndex::Erase(size_t document) {
+  auto it = entries_.find(document);
+  if (it == entries_.end()) return;
+  if (auto exact = exact_.find(it->second.doc.exact_hash); exact != exact_.end() && exact->second == document) {
+    exact_.erase(exact);
+  }
+  if (it->second.band_keys) lsh_.Erase(document, *it->second.band_keys);
+  entries_.erase(it);
+  if (++erased_since_compaction_ > 1024 && erased_since_compaction_ > entries_.size()) CompactPostings();
+}
+
+const CopyDocument* CopyIndex::Get(size_t document) const {
+  auto it = entries_.find(document);
+  return it == entries_.end() ? nullptr : &it->second.doc;
+}
+
+void CopyIndex::CompactPostings() {
+  for (auto it = postings_.begin(); it != postings_.end();) {
+    std::vector<size_t>& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](size_t d) { return entries_.count(d) == 0; }), list.end());
+    it = list.empty() ? postings_.erase(it) : std::next(it);
+  }
+  erased_since_compaction_ = 0;
+}
+
+}  // namespace storydesk::copies

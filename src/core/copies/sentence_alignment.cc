@@ -1,0 +1,152 @@
+#include "core/copies/sentence_alignment.h"
+
+#include <algorithm>
+#include <iterator>
+#include <unordered_map>
+
+#include "core/stories/logistic_regression.h"
+
+namespace storydesk::copies {
+namespace {
+
+template <typename T>
+std::vector<T> SortedUnion(const std::vector<T>& a, const std::vector<T>& b) {
+  std::vector<T> out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+uint32_t Words(const std::vector<SentenceProfile>& s, uint32_t begin, uint32_t end) {
+  uint32_t n = 0;
+  for (uint32_t i = begin; i < end; ++i) n += s[i].word_count;
+  return n;
+}
+
+// For each sentence of `side`, the sentences of `other` sharing at least `min_shared` terms
+// (stems and names), found through a term -> sentences map of `other`.
+std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>& side,
+                                              const std::vector<SentenceProfile>& other, uint32_t min_shared) {
+  std::unordered_map<stories::TermId, std::vector<uint32_t>> index;
+  for (uint32_t j = 0; j < other.size(); ++j) {
+    for (const WeightedTerm& t : other[j].stems) index[t.term].push_back(j);
+    for (stories::TermId n : other[j].names) index[n].push_back(j);
+  }
+  std::vector<std::vector<uint32_t>> out(side.size());
+  std::vector<uint32_t> counts(other.size(), 0);
+  std::vector<uint32_t> touched;
+  for (uint32_t i = 0; i < side.size(); ++i) {
+    touched.clear();
+    auto visit = [&](stories::TermId term) {
+      auto it = index.find(term);
+      if (it == index.end()) return;
+      for (uint32_t j : it->second) {
+        if (counts[j]++ == 0) touched.push_back(j);
+      }
+    };
+    for (const WeightedTerm& t : side[i].stems) visit(t.term);
+    for (stories::TermId n : side[i].names) visit(n);
+    for (uint32_t j : touched) {
+      if (counts[j] >= min_shared) out[i].push_back(j);
+      counts[j] = 0;
+    }
+    std::sort(out[i].begin(), out[i].end());
+  }
+  return out;
+}
+
+
+}  // namespace
+
+SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second) {
+  SentenceProfile m;
+  m.stems.reserve(first.stems.size() + second.stems.size());
+  size_t i = 0, j = 0;
+  while (i < first.stems.size() || j < second.stems.size()) {
+    if (j == second.stems.size() || (i < first.stems.size() && first.stems[i].term < second.stems[j].term)) {
+      m.stems.push_back(first.stems[i++]);
+    } else if (i == first.stems.size() || second.stems[j].term < first.stems[i].term) {
+      m.stems.push_back(second.stems[j++]);
+    } else {
+      m.stems.push_back(first.stems[i]);
+      ++i, ++j;
+    }
+  }
+  for (const WeightedTerm& t : m.stems) m.weight += t.weight;
+  m.names = SortedUnion(first.names, second.names);
+  m.numbers = SortedUnion(first.numbers, second.numbers);
+  m.bigrams = SortedUnion(first.bigrams, second.bigrams);
+  m.word_bigrams = SortedUnion(first.word_bigrams, second.word_bigrams);
+  m.word_trigrams = SortedUnion(first.word_trigrams, second.word_trigrams);
+  m.word_count = first.word_count + second.word_count;
+  m.begin = first.begin;
+  m.end = second.end;
+  return m;
+}
+
+SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
+                                 const SentenceModel& model, const AlignmentOptions& options) {
+  SentenceAlignment out;
+  if (a.empty() || b.empty()) return out;
+  const auto na = static_cast<uint32_t>(a.size());
+  const auto nb = static_cast<uint32_t>(b.size());
+
+  // Candidate links: 1:1 and 1:2 from A's side, 2:1 from B's side.
+  std::vector<SentenceLink> links;
+  auto consider = [&](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, const SentenceProfile& pa,
+                      const SentenceProfile& pb) {
+    const SentenceFeatureVector f = ComputeSentenceFeatures(pa, pb);
+    const double p = stories::Sigmoid(model.Logit(f));
+    if (p >= model.match_probability) links.push_back({a0, a1, b0, b1, p, f[kWeightedDice]});
+  };
+  const auto from_a = Neighbours(a, b, options.min_shared_terms);
+  for (uint32_t i = 0; i < na; ++i) {
+    for (uint32_t j : from_a[i]) {
+      consider(i, i + 1, j, j + 1, a[i], b[j]);
+      if (j + 1 < nb) consider(i, i + 1, j, j + 2, a[i], MergeProfiles(b[j], b[j + 1]));
+    }
+  }
+  const auto from_b = Neighbours(b, a, options.min_shared_terms);
+  for (uint32_t j = 0; j < nb; ++j) {
+    for (uint32_t i : from_b[j]) {
+      if (i + 1 < na) consider(i, i + 2, j, j + 1, MergeProfiles(a[i], a[i + 1]), b[j]);
+    }
+  }
+  if (links.empty()) return out;
+
+  // The heaviest in-order chain: links sorted by their A end; best[k] = words of A covered by
+  // the best chain ending in link k (ties: the more probable).
+  std::sort(links.begin(), links.end(), [](const SentenceLink& x, const SentenceLink& y) {
+    return std::tie(x.a_end, x.b_end, x.a_begin, x.b_begin) < std::tie(y.a_end, y.b_end, y.a_begin, y.b_begin);
+  });
+  const size_t m = links.size();
+  std::vector<double> best(m);
+  std::vector<int64_t> previous(m, -1);
+  for (size_t k = 0; k < m; ++k) {
+    const double own = Words(a, links[k].a_begin, links[k].a_end) + links[k].probability * 1e-3;
+    best[k] = own;
+    for (size_t q = 0; q < k; ++q) {
+      if (links[q].a_end <= links[k].a_begin && links[q].b_end <= links[k].b_begin && best[q] + own > best[k]) {
+        best[k] = best[q] + own;
+        previous[k] = static_cast<int64_t>(q);
+      }
+    }
+  }
+  int64_t k = static_cast<int64_t>(std::max_element(best.begin(), best.end()) - best.begin());
+  for (; k >= 0; k = previous[static_cast<size_t>(k)]) out.links.push_back(links[static_cast<size_t>(k)]);
+  std::reverse(out.links.begin(), out.links.end());
+
+  uint32_t words_a = 0, words_b = 0;
+  for (const SentenceLink& l : out.links) {
+    words_a += Words(a, l.a_begin, l.a_end);
+    words_b += Words(b, l.b_begin, l.b_end);
+    out.matched_a += l.a_end - l.a_begin;
+    out.matched_b += l.b_end - l.b_begin;
+  }
+  const uint32_t total_a = Words(a, 0, na), total_b = Words(b, 0, nb);
+  if (total_a > 0) out.coverage_a = static_cast<double>(words_a) / total_a;
+  if (total_b > 0) out.coverage_b = static_cast<double>(words_b) / total_b;
+  return out;
+}
+
+}  // namespace storydesk::copies

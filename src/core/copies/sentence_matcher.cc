@@ -1,0 +1,134 @@
+#include "core/copies/sentence_matcher.h"
+
+#include <algorithm>
+
+#include "core/stories/logistic_regression.h"
+#include "core/stories/model_text.h"
+
+namespace storydesk::copies {
+namespace {
+
+// |A ∩ B| of two ascending vectors.
+template <typename T>
+size_t IntersectionSize(const std::vector<T>& a, const std::vector<T>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+double Dice(size_t shared, size_t a, size_t b) {
+  return a + b == 0 ? 0.0 : 2.0 * static_cast<double>(shared) / static_cast<double>(a + b);
+}
+
+}  // namespace
+
+std::string_view SentenceFeatureName(size_t feature) {
+  static constexpr std::string_view kNames[kSentenceFeatureCount] = {
+      "bias", "weighted_dice", "weighted_containment", "stem_jaccard", "bigram_dice",
+      "name_dice", "names_unmatched", "number_mismatch", "length_ratio", "word_bigram_dice",
+      "word_trigram_dice", "unmatched_weight"};
+  return feature < kSentenceFeatureCount ? kNames[feature] : std::string_view();
+}
+
+SentenceFeatureVector ComputeSentenceFeatures(const SentenceProfile& a, const SentenceProfile& b) {
+  SentenceFeatureVector f{};
+  f[kSentenceBias] = 1.0;
+
+  double shared_weight = 0.0;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.stems.size() && j < b.stems.size();) {
+    if (a.stems[i].term < b.stems[j].term) {
+      ++i;
+    } else if (b.stems[j].term < a.stems[i].term) {
+      ++j;
+    } else {
+      // The smaller of the two weights: the IDF may have moved between the two profiles.
+      shared_weight += std::min(a.stems[i].weight, b.stems[j].weight);
+      ++shared, ++i, ++j;
+    }
+  }
+  const double wa = a.weight, wb = b.weight;
+  if (wa + wb > 0) f[kWeightedDice] = 2.0 * shared_weight / (wa + wb);
+  if (std::min(wa, wb) > 0) f[kWeightedContainment] = std::min(1.0, shared_weight / std::min(wa, wb));
+  const size_t stem_union = a.stems.size() + b.stems.size() - shared;
+  if (stem_union > 0) f[kStemJaccard] = static_cast<double>(shared) / static_cast<double>(stem_union);
+  f[kBigramDice] = Dice(IntersectionSize(a.bigrams, b.bigrams), a.bigrams.size(), b.bigrams.size());
+
+  const size_t shared_names = IntersectionSize(a.names, b.names);
+  f[kNameDice] = Dice(shared_names, a.names.size(), b.names.size());
+  const size_t names = a.names.size() + b.names.size();
+  if (names > 0) f[kNamesUnmatched] = static_cast<double>(names - 2 * shared_names) / static_cast<double>(names);
+  const size_t shared_numbers = IntersectionSize(a.numbers, b.numbers);
+  f[kNumberMismatch] = (shared_numbers < a.numbers.size() || shared_numbers < b.numbers.size()) ? 1.0 : 0.0;
+
+  f[kWordBigramDice] = Dice(IntersectionSize(a.word_bigrams, b.word_bigrams), a.word_bigrams.size(), b.word_bigrams.size());
+  f[kWordTrigramDice] =
+      Dice(IntersectionSize(a.word_trigrams, b.word_trigrams), a.word_trigrams.size(), b.word_trigrams.size());
+  if (wa > 0 && wb > 0) f[kUnmatchedWeight] = std::max(1.0 - shared_weight / wa, 1.0 - shared_weight / wb);
+
+  const auto longer = std::max(a.word_count, b.word_count);
+  if (longer > 0) f[kLengthRatio] = static_cast<double>(std::min(a.word_count, b.word_count)) / longer;
+  return f;
+}
+
+double SentenceModel::Logit(const SentenceFeatureVector& f) const {
+  double s = 0.0;
+  for (size_t k = 0; k < kSentenceFeatureCount; ++k) s += weights[k] * f[k];
+  return s;
+}
+
+double SentenceModel::Probability(const SentenceProfile& a, const SentenceProfile& b) const {
+  return stories::Sigmoid(Logit(ComputeSentenceFeatures(a, b)));
+}
+
+Result<SentenceModel> ParseSentenceModel(std::string_view text) {
+  SentenceModel model;
+  bool have_weights = false, have_match = false;
+  size_t lines = 0;
+  const Status status = stories::ForEachModelLine(
+      text, kSentenceModelHeader,
+      [&](size_t number, std::string_view line) -> Status {
+        const std::vector<std::string_view> fields = stories::SplitTabs(line);
+        if (fields[0] == "sentence" && !have_weights) {
+          have_weights = true;
+          return stories::ReadWeights(fields, number, SentenceFeatureName, &model.weights);
+        }
+        if (fields[0] == "match" && !have_match) {
+          have_match = true;
+          std::array<double, 1> p{};
+          if (Status s = stories::ReadWeights(fields, number, [](size_t) { return std::string_view("probability"); }, &p);
+              !s.ok()) {
+            return s;
+          }
+          if (p[0] <= 0.0 || p[0] >= 1.0) return stories::ModelLineError(number, "the match probability must be in (0, 1)");
+          model.match_probability = p[0];
+          return Status::Ok();
+        }
+        return stories::ModelLineError(number, "expected one \"sentence\" and one \"match\" line, got \"" +
+                                                    std::string(fields[0]) + "\"");
+      },
+      &lines);
+  if (!status.ok()) return status;
+  if (!have_weights || !have_match) return stories::ModelLineError(lines, "the \"sentence\" or \"match\" line is missing");
+  return model;
+}
+
+std::string FormatSentenceModel(const SentenceModel& model, const std::vector<std::string>& comments) {
+  std::string out(kSentenceModelHeader);
+  out += '\n';
+  for (const std::string& c : comments) out += "# " + c + '\n';
+  out += stories::WriteWeights("sentence", model.weights, SentenceFeatureName);
+  out += stories::WriteWeights("match", std::array<double, 1>{model.match_probability},
+                               [](size_t) { return std::string_view("probability"); });
+  return out;
+}
+
+}  // namespace storydesk::copies

@@ -1,0 +1,95 @@
+#include "core/copies/sentence_profile.h"
+
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "core/copies/sentence_alignment.h"  // MergeProfiles
+
+namespace storydesk::copies {
+namespace {
+
+template <typename T>
+void SortUnique(std::vector<T>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+}  // namespace
+
+std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text,
+                                                   stories::TermStatistics& statistics) {
+  std::vector<SentenceProfile> out(text.sentences.size());
+  for (size_t i = 0; i < text.sentences.size(); ++i) {
+    out[i].begin = static_cast<uint32_t>(text.sentences[i].begin);
+    out[i].end = static_cast<uint32_t>(text.sentences[i].end);
+  }
+  if (out.empty()) return out;
+
+  std::string key;
+  for (size_t w = 0; w < text.words.size(); ++w) {
+    SentenceProfile& s = out[text.word_sentence[w]];
+    ++s.word_count;
+    if (text.word_flags[w] & text::kWordIsNumber) {
+      key = "#";
+      key += text.words[w];
+      s.numbers.push_back(statistics.Intern(key));
+    } else if (text.word_flags[w] & text::kWordIsCapitalised) {
+      key = "n:";
+      key += text.words[w];
+      s.names.push_back(statistics.Intern(key));
+    }
+  }
+  for (size_t w = 0; w + 1 < text.words.size(); ++w) {
+    const uint32_t sentence = text.word_sentence[w];
+    if (text.word_sentence[w + 1] != sentence) continue;
+    const uint64_t h1 = std::hash<std::string>{}(text.words[w]);
+    const uint64_t h2 = std::hash<std::string>{}(text.words[w + 1]);
+    out[sentence].word_bigrams.push_back(h1 * 0x9E3779B97F4A7C15ULL ^ h2);
+    if (w + 2 < text.words.size() && text.word_sentence[w + 2] == sentence) {
+      const uint64_t h3 = std::hash<std::string>{}(text.words[w + 2]);
+      out[sentence].word_trigrams.push_back((h1 * 0x9E3779B97F4A7C15ULL ^ h2) * 0xBF58476D1CE4E5B9ULL ^ h3);
+    }
+  }
+  std::vector<stories::TermId> stem_ids(text.stems.size());
+  for (size_t k = 0; k < text.stems.size(); ++k) stem_ids[k] = statistics.Intern(text.stems[k]);
+  for (size_t k = 0; k < text.stems.size(); ++k) {
+    const uint32_t sentence = text.word_sentence[text.stem_word[k]];
+    SentenceProfile& s = out[sentence];
+    s.stems.push_back({stem_ids[k], 0.0f});
+    if (k + 1 < text.stems.size() && text.word_sentence[text.stem_word[k + 1]] == sentence) {
+      s.bigrams.push_back((static_cast<uint64_t>(stem_ids[k]) << 32) | stem_ids[k + 1]);
+    }
+  }
+  for (SentenceProfile& s : out) {
+    std::sort(s.stems.begin(), s.stems.end(),
+              [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+    s.stems.erase(std::unique(s.stems.begin(), s.stems.end(),
+                              [](const WeightedTerm& a, const WeightedTerm& b) { return a.term == b.term; }),
+                  s.stems.end());
+    for (WeightedTerm& t : s.stems) {
+      t.weight = static_cast<float>(statistics.Idf(t.term));
+      s.weight += t.weight;
+    }
+    SortUnique(&s.names);
+    SortUnique(&s.numbers);
+    SortUnique(&s.bigrams);
+    SortUnique(&s.word_bigrams);
+    SortUnique(&s.word_trigrams);
+  }
+  out.erase(std::remove_if(out.begin(), out.end(), [](const SentenceProfile& s) { return s.word_count == 0; }),
+            out.end());
+  return out;
+}
+
+SentenceProfile BuildTextProfile(const text::AnalyzedText& text, stories::TermStatistics& statistics) {
+  std::vector<SentenceProfile> sentences = BuildSentenceProfiles(text, statistics);
+  if (sentences.empty()) return {};
+  SentenceProfile whole = std::move(sentences.front());
+  for (size_t i = 1; i < sentences.size(); ++i) whole = MergeProfiles(whole, sentences[i]);
+  // Bigrams across the sentence boundary are not added: the split was likely spurious, but a
+  // missing pair only lowers bigram overlap a little.
+  return whole;
+}
+
+}  // namespace storydesk::copies
