@@ -10,7 +10,8 @@ SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && ech
 # What a fresh Debian 12 machine needs to build and test storydesk.
 DEB_PACKAGES := g++ cmake make pkg-config \
   libicu-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  wordnet-base
 
 .PHONY: run test deps build build-asan test-release test-asan bench models clean
 
@@ -59,10 +60,13 @@ bench: deps
 
 # Retrains the shipped models (see docs/measurements.md): the background document frequencies
 # of allsides-train first, then — with them embedded — the story model, from allsides-train and
-# ecbplus (so ecbplus itself is only ever reported by leave-topics-out cross-validation).
+# ecbplus (so ecbplus itself is only ever reported by leave-topics-out cross-validation), and the
+# sentence matcher of rewrite detection from msrp-train.
 SHARED_DATA ?= ../shared/data
 models: build
 	$(BUILD)/storydesk train-df $(SHARED_DATA)/allsides-train/articles.jsonl -o models/background-df.tsv
+	@cmake --build $(BUILD) -j$(JOBS)
+	$(BUILD)/storydesk train-sentences $(SHARED_DATA)/msrp-train/pairs.jsonl -o models/sentence-model.tsv
 	@cmake --build $(BUILD) -j$(JOBS)
 	$(BUILD)/storydesk train --gold $(SHARED_DATA)/allsides-train/gold.jsonl --gold $(SHARED_DATA)/ecbplus/gold.jsonl \
 	  $(SHARED_DATA)/allsides-train/articles.jsonl $(SHARED_DATA)/ecbplus/articles.jsonl -o models/story-model.tsv

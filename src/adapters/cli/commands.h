@@ -16,6 +16,8 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
 void AddStoriesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddCopiesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddExplainCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddClusterCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddTrainDfCommand(CLI::App& app, int* exit_code);

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   AddStoriesCommand(app, globals, &exit_code);
   AddShowCommand(app, globals, &exit_code);
   AddExportCommand(app, globals, &exit_code);
+  AddCopiesCommand(app, globals, &exit_code);
+  AddExplainCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);

@@ -307,6 +307,29 @@ Result<std::vector<StoredArticle>> SqliteStore::FindByExactHash(uint64_t exact_h
   return out;
 }
 
+Result<std::optional<StoredArticle>> SqliteStore::GetArticle(const std::string& id) {
+  auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns + "WHERE a.id = ?1");
+  if (!query.ok()) return query.status();
+  query.value().BindText(1, id);
+  std::vector<StoredArticle> out;
+  if (Status s = CollectArticles(query.value(), &out); !s.ok()) return s;
+  if (out.empty()) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(std::move(out.front()));
+}
+
+Result<std::vector<StoredArticle>> SqliteStore::CopyFamilyArticles() {
+  auto query = Statement::Prepare(
+      db_, std::string("SELECT ") + kArticleColumns +
+               "LEFT JOIN articles o ON o.id = COALESCE(c.original_id, a.id) "
+               "WHERE a.id IN (SELECT article_id FROM copies UNION SELECT original_id FROM copies) "
+               "ORDER BY o.published_at IS NULL, o.published_at, o.sequence, c.original_id IS NOT NULL, "
+               "a.published_at IS NULL, a.published_at, a.sequence");
+  if (!query.ok()) return query.status();
+  std::vector<StoredArticle> out;
+  if (Status s = CollectArticles(query.value(), &out); !s.ok()) return s;
+  return out;
+}
+
 Result<int64_t> SqliteStore::DocumentCount() {
   return QueryInt64(db_, "SELECT value FROM meta WHERE key = 'document_count'", 0);
 }

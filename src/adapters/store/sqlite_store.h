@@ -98,6 +98,14 @@ class SqliteStore {
   // `include_undated`, in sequence order (their original processing order).
   Result<std::vector<StoredArticle>> LoadWindow(int64_t from, int64_t to, bool include_undated);
 
+  // The stored article `id`; nullopt when there is none.
+  Result<std::optional<StoredArticle>> GetArticle(const std::string& id);
+
+  // Every article in a copy family (the copies and their originals), each family's original
+  // first and then its copies in publication order (undated last, then sequence); families
+  // by their original's publication.
+  Result<std::vector<StoredArticle>> CopyFamilyArticles();
+
   // Articles with this exact hash, in sequence order.
   Result<std::vector<StoredArticle>> FindByExactHash(uint64_t exact_hash);
 

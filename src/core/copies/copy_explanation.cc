@@ -1,0 +1,54 @@
+#include "core/copies/copy_explanation.h"
+
+#include "core/fingerprint/exact_hash.h"
+#include "core/fingerprint/minhash.h"
+
+namespace storydesk::copies {
+namespace {
+
+CopyDocument Document(const text::AnalyzedText& t, stories::TermStatistics& statistics) {
+  return MakeCopyDocument(fingerprint::ExactHash(t.normalized), fingerprint::ShingleHashes(t.words),
+                          BuildSentenceProfiles(t, statistics), static_cast<uint32_t>(t.words.size()));
+}
+
+std::vector<std::string> Texts(const text::AnalyzedText& t, const std::vector<SentenceProfile>& sentences) {
+  std::vector<std::string> out;
+  out.reserve(sentences.size());
+  for (const SentenceProfile& s : sentences) out.push_back(t.normalized.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+// Indexes in [0, n) covered by no link (by `begin`/`end` of each link's side).
+template <typename Begin, typename End>
+std::vector<uint32_t> Uncovered(size_t n, const std::vector<SentenceLink>& links, Begin begin, End end) {
+  std::vector<bool> covered(n, false);
+  for (const SentenceLink& l : links) {
+    for (uint32_t i = begin(l); i < end(l) && i < n; ++i) covered[i] = true;
+  }
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!covered[i]) out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b,
+                            stories::TermStatistics& statistics, const SentenceModel& model,
+                            const CopyOptions& options) {
+  const CopyDocument da = Document(a, statistics);
+  const CopyDocument db = Document(b, statistics);
+  CopyExplanation e;
+  e.verdict = ClassifyCopy(da, db, &model, options);
+  e.sentences_a = Texts(a, da.sentences);
+  e.sentences_b = Texts(b, db.sentences);
+  e.alignment = AlignSentences(da.sentences, db.sentences, model, options.alignment);
+  e.only_a = Uncovered(da.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.a_begin; },
+                       [](const SentenceLink& l) { return l.a_end; });
+  e.only_b = Uncovered(db.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.b_begin; },
+                       [](const SentenceLink& l) { return l.b_end; });
+  return e;
+}
+
+}  // namespace storydesk::copies

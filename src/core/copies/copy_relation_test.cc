@@ -1,0 +1,107 @@
+#include "core/copies/copy_relation.h"
+
+#include <gtest/gtest.h>
+
+#include "core/copies/sentence_profile.h"
+#include "core/fingerprint/exact_hash.h"
+#include "core/fingerprint/minhash.h"
+#include "core/text/analyzer.h"
+
+namespace storydesk::copies {
+namespace {
+
+// Hand-set weights: a pair matches when most of its weighted stems are shared.
+SentenceModel TestModel() {
+  SentenceModel m;
+  m.weights[kSentenceBias] = -6.0;
+  m.weights[kWeightedDice] = 10.0;
+  m.match_probability = 0.7;
+  return m;
+}
+
+class CopyRelationTest : public ::testing::Test {
+ protected:
+  CopyDocument Doc(const std::string& body) {
+    const text::AnalyzedText t = analyzer_.Analyze(body);
+    return MakeCopyDocument(fingerprint::ExactHash(t.normalized), fingerprint::ShingleHashes(t.words),
+                            BuildSentenceProfiles(t, statistics_), static_cast<uint32_t>(t.words.size()));
+  }
+  CopyVerdict Classify(const std::string& a, const std::string& b) {
+    const SentenceModel model = TestModel();
+    return ClassifyCopy(Doc(a), Doc(b), &model);
+  }
+
+  text::TextAnalyzer analyzer_;
+  stories::TermStatistics statistics_;
+};
+
+const char* const kStory =
+    "The harbour authority in Karsholm closed the northern channel on Monday after a ferry struck a freighter. "
+    "Forty passengers were treated for minor injuries at the regional hospital, officials said. "
+    "Investigators from the maritime safety board boarded both vessels to examine their navigation records. "
+    "The channel is expected to reopen on Thursday once divers have inspected the damaged pier. "
+    "Ferry services to the islands will run from the southern terminal until then, the operator said.";
+
+TEST_F(CopyRelationTest, SameTextIsExact) {
+  EXPECT_EQ(Classify(kStory, kStory).kind, CopyKind::kExact);
+}
+
+TEST_F(CopyRelationTest, ALightEditIsNear) {
+  std::string edited = kStory;
+  edited.replace(edited.find("Forty"), 5, "About forty");
+  const CopyVerdict v = Classify(kStory, edited);
+  EXPECT_EQ(v.kind, CopyKind::kNear);
+  EXPECT_GE(v.jaccard, 0.7);
+}
+
+TEST_F(CopyRelationTest, TheLeadAloneIsAnExcerpt) {
+  const std::string story = kStory;
+  const std::string lead = story.substr(0, story.find("The channel"));
+  const CopyVerdict v = Classify(lead, story);
+  EXPECT_EQ(v.kind, CopyKind::kExcerpt);
+  EXPECT_DOUBLE_EQ(v.containment, 1.0);
+}
+
+TEST_F(CopyRelationTest, ReworkedSentencesInOrderAreARewrite) {
+  const std::string reworded =
+      "On Monday the Karsholm harbour authority shut the northern channel after a ferry hit a freighter. "
+      "Officials said forty passengers had minor injuries treated at the regional hospital. "
+      "The maritime safety board sent investigators aboard both vessels to examine navigation records. "
+      "Once divers inspect the damaged pier, the channel should reopen on Thursday. "
+      "Until then island ferry services run from the southern terminal, according to the operator.";
+  const CopyVerdict v = Classify(kStory, reworded);
+  EXPECT_EQ(v.kind, CopyKind::kRewrite);
+  EXPECT_GE(v.score, 0.6);
+  EXPECT_LT(v.jaccard, 0.3);
+}
+
+TEST_F(CopyRelationTest, AnotherReportOfTheSameEventIsNoCopy) {
+  const std::string other =
+      "A ferry carrying two hundred people collided with a cargo ship near Karsholm early on Monday. "
+      "Witnesses described a loud bang and passengers rushing to the deck in the dark. "
+      "The ferry operator apologised and promised to compensate travellers for delays. "
+      "Local fishermen helped guide the damaged ferry back to port, a harbour worker said. "
+      "It was the second accident in the channel this year.";
+  EXPECT_EQ(Classify(kStory, other).kind, CopyKind::kNone);
+}
+
+TEST_F(CopyRelationTest, WithoutASentenceModelThereAreNoRewrites) {
+  const std::string reworded =
+      "On Monday the Karsholm harbour authority shut the northern channel after a ferry hit a freighter. "
+      "Officials said forty passengers had minor injuries treated at the regional hospital. "
+      "The maritime safety board sent investigators aboard both vessels to examine navigation records. "
+      "Once divers inspect the damaged pier, the channel should reopen on Thursday. "
+      "Until then island ferry services run from the southern terminal, according to the operator.";
+  EXPECT_EQ(ClassifyCopy(Doc(kStory), Doc(reworded), nullptr).kind, CopyKind::kNone);
+}
+
+TEST(CopyKindTest, NamesRoundTrip) {
+  for (CopyKind k : {CopyKind::kExact, CopyKind::kNear, CopyKind::kExcerpt, CopyKind::kRewrite}) {
+    EXPECT_EQ(CopyKindFromName(CopyKindName(k)), k);
+  }
+  EXPECT_EQ(CopyKindName(CopyKind::kNone), "");
+  EXPECT_EQ(CopyKindFromName("copy"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace storydesk::copies
