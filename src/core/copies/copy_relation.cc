@@ -36,6 +36,11 @@ CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& 
   d.shingles.erase(std::unique(d.shingles.begin(), d.shingles.end()), d.shingles.end());
   d.minhash = fingerprint::ComputeMinHash(d.shingles);
   d.sentences = std::move(sentences);
+  for (const SentenceProfile& sentence : d.sentences) {
+    for (const WeightedTerm& t : sentence.stems) d.stems.push_back(t.term);
+  }
+  std::sort(d.stems.begin(), d.stems.end());
+  d.stems.erase(std::unique(d.stems.begin(), d.stems.end()), d.stems.end());
   d.word_count = word_count;
   return d;
 }
@@ -79,7 +84,20 @@ CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const Sen
   const bool a_smaller = a.word_count <= b.word_count;
   const CopyDocument& s = a_smaller ? a : b;
   const CopyDocument& l = a_smaller ? b : a;
-  if (model == nullptr || s.sentences.size() < options.rewrite_min_sentences) return v;
+  if (model == nullptr || s.sentences.size() < options.rewrite_min_sentences || s.stems.empty()) return v;
+  size_t shared_stems = 0;
+  for (size_t i = 0, j = 0; i < s.stems.size() && j < l.stems.size();) {
+    if (s.stems[i] < l.stems[j]) {
+      ++i;
+    } else if (l.stems[j] < s.stems[i]) {
+      ++j;
+    } else {
+      ++shared_stems, ++i, ++j;
+    }
+  }
+  if (static_cast<double>(shared_stems) < options.rewrite_min_stem_containment * static_cast<double>(s.stems.size())) {
+    return v;
+  }
   const SentenceAlignment alignment = AlignSentences(s.sentences, l.sentences, *model, options.alignment);
   if (alignment.matched_a >= options.rewrite_min_sentences && alignment.coverage_a >= options.rewrite_coverage) {
     v.kind = CopyKind::kRewrite;

@@ -42,6 +42,7 @@ struct CopyDocument {
   std::vector<uint64_t> shingles;           // distinct word 5-gram hashes, ascending
   fingerprint::MinHashSignature minhash;    // of `shingles`
   std::vector<SentenceProfile> sentences;
+  std::vector<stories::TermId> stems;       // distinct content stems of all sentences, ascending
   uint32_t word_count = 0;
 };
 
@@ -53,6 +54,11 @@ struct CopyOptions {
   uint32_t min_shingles = 20;
   // A rewrite needs at least this many aligned sentences on the smaller side.
   uint32_t rewrite_min_sentences = 3;
+  // Sentences are aligned only when at least this share of the smaller text's distinct stems
+  // occur in the other: a bound, not a decision — a rewrite covers 60% of its words with
+  // sentences that share most of their stems, so it never falls below it — that spares the
+  // alignment for the many candidates that are merely on the same topic.
+  double rewrite_min_stem_containment = 0.3;
   AlignmentOptions alignment;
 };
 

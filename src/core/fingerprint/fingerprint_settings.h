@@ -9,7 +9,8 @@
 
 namespace storydesk::fingerprint {
 
-inline constexpr int kFingerprintVersion = 1;
+// 2: one permutation hashing with rotation densification (minhash.cc) instead of 128 hashes.
+inline constexpr int kFingerprintVersion = 2;
 // Word 5-grams: long enough that two independently written reports rarely share many
 // (news prose shares 2-3 word phrases freely), short enough that a lightly edited copy
 // keeps most of its shingles.

@@ -11,32 +11,12 @@
 namespace storydesk::fingerprint {
 namespace {
 
-// splitmix64 (Steele, Lea & Flood 2014): derives the permutation coefficients from the seed.
-uint64_t SplitMix64(uint64_t* state) {
-  uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+// splitmix64's finaliser (Steele, Lea & Flood 2014): a fast, well-mixing 64-bit hash of a value.
+uint64_t SplitMix64Value(uint64_t z) {
+  z += 0x9E3779B97F4A7C15ULL;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
-}
-
-// Each "permutation" is a multiply-shift hash h(x) = (a*x + b) >> 32 with odd a
-// (Dietzfelbinger et al. 1997): universal, and a tight loop the compiler vectorises, which
-// is what keeps signing fast enough for bulk ingest.
-struct Permutations {
-  std::array<uint64_t, kPermutations> a{};
-  std::array<uint64_t, kPermutations> b{};
-  Permutations() {
-    uint64_t state = kSeed;
-    for (int i = 0; i < kPermutations; ++i) {
-      a[i] = SplitMix64(&state) | 1ULL;
-      b[i] = SplitMix64(&state);
-    }
-  }
-};
-
-const Permutations& GetPermutations() {
-  static const Permutations permutations;
-  return permutations;
 }
 
 }  // namespace
@@ -56,13 +36,34 @@ std::vector<uint64_t> ShingleHashes(const std::vector<std::string>& words) {
 }
 
 MinHashSignature ComputeMinHash(const std::vector<uint64_t>& shingles) {
-  const Permutations& p = GetPermutations();
+  // One permutation hashing (Li, Owen & Zhang, NIPS 2012): one hash per shingle, whose high bits
+  // choose one of kPermutations bins and whose low bits compete for that bin's minimum — the
+  // same estimator as kPermutations independent permutations at 1/kPermutations of the cost.
+  // Bins no shingle fell into are filled by rotation densification (Shrivastava & Li, ICML
+  // 2014): from the nearest non-empty bin to the right, offset by the distance, so two texts
+  // agree on an empty bin about as often as on the bin it borrows from.
   std::array<uint32_t, kPermutations> mins;
   mins.fill(std::numeric_limits<uint32_t>::max());
+  std::array<bool, kPermutations> filled{};
   for (const uint64_t shingle : shingles) {
-    for (int i = 0; i < kPermutations; ++i) {
-      const auto h = static_cast<uint32_t>((p.a[i] * shingle + p.b[i]) >> 32);
-      mins[i] = std::min(mins[i], h);
+    // Re-mix: shingle hashes are already uniform, but a cheap mix keeps bins independent of
+    // any structure a caller's hash might have.
+    const uint64_t h = SplitMix64Value(shingle ^ kSeed);
+    const auto bin = static_cast<size_t>(((h >> 32) * kPermutations) >> 32);
+    const auto value = static_cast<uint32_t>(h);
+    if (!filled[bin] || value < mins[bin]) mins[bin] = value;
+    filled[bin] = true;
+  }
+  if (shingles.empty()) return MinHashSignature(mins.begin(), mins.end());
+  constexpr uint32_t kRotationOffset = 0x9E3779B9u;
+  for (size_t bin = 0; bin < static_cast<size_t>(kPermutations); ++bin) {
+    if (filled[bin]) continue;
+    for (size_t distance = 1; distance < static_cast<size_t>(kPermutations); ++distance) {
+      const size_t from = (bin + distance) % kPermutations;
+      if (filled[from]) {
+        mins[bin] = mins[from] + static_cast<uint32_t>(distance) * kRotationOffset;
+        break;
+      }
     }
   }
   return MinHashSignature(mins.begin(), mins.end());

@@ -1,7 +1,8 @@
 // MinHash signatures of word shingles (Broder, "On the resemblance and containment of
 // documents", 1997).
 //
-// The fraction of equal positions in two signatures is an unbiased estimate of the Jaccard
+// Signed by one permutation hashing with densification (minhash.cc): one hash per shingle.
+// The fraction of equal positions in two signatures is an (almost) unbiased estimate of the Jaccard
 // similarity of the two documents' shingle sets. Pure functions; thread-safe.
 #pragma once
 
