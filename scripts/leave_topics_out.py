@@ -18,16 +18,7 @@ import subprocess
 import sys
 import tempfile
 
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def write_jsonl(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+from jsonl_files import read_jsonl, write_jsonl
 
 
 def main():

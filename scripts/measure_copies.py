@@ -44,6 +44,8 @@ import subprocess
 import sys
 import tempfile
 
+from jsonl_files import read_jsonl, write_jsonl
+
 RUN_LENGTHS = (8, 10, 12)
 REFS = ("ref_a", "ref_b")
 MTS = ("Facebook-AI", "Online-B", "UEdin")
@@ -74,17 +76,6 @@ def run_cluster(binary, path):
     if proc.returncode == 1:
         warning = f"{os.path.basename(path)}: some input rejected: {proc.stderr.strip()[:300]}"
     return records, order, warning
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def write_jsonl(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def family(rec):

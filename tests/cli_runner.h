@@ -10,6 +10,9 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace storydesk::testing {
 
@@ -72,5 +75,15 @@ inline CommandResult RunStorydesk(const std::string& args, const std::string& st
 }
 
 inline std::string Quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+// The JSON values of the non-empty lines of `text` (the CLI's JSON Lines output).
+inline std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  }
+  return lines;
+}
 
 }  // namespace storydesk::testing

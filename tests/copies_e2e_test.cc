@@ -33,15 +33,6 @@ std::string Line(const std::string& id, const std::string& source, const std::st
   return nlohmann::json{{"id", id}, {"source", source}, {"published", date}, {"text", text}}.dump() + "\n";
 }
 
-std::vector<nlohmann::json> JsonLines(const std::string& text) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
-  }
-  return lines;
-}
-
 TEST(CopiesCliTest, FamiliesExplainAndTakeOver) {
   TempDir tmp;
   const auto db = tmp.path() / "c.db";

@@ -14,15 +14,6 @@ namespace {
 const std::filesystem::path kSource = STORYDESK_SOURCE_DIR;
 const std::filesystem::path kShared = STORYDESK_SHARED_DIR;
 
-std::vector<nlohmann::json> JsonLines(const std::string& text) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
-  }
-  return lines;
-}
-
 // Groups of ids, as a canonical set of sets, from lines with an id and a story field.
 std::set<std::set<std::string>> Partition(const std::vector<nlohmann::json>& lines) {
   std::map<std::string, std::set<std::string>> groups;

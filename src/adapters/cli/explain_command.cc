@@ -105,9 +105,7 @@ int RunExplain(const std::string& id_a, const std::string& id_b, const std::stri
     PrintError(!background.ok() ? background.status().message() : model.status().message());
     return kExitStore;
   }
-  stories::TermStatistics statistics;
-  statistics.AddDocuments(background.value().documents);
-  for (const auto& [term, df] : background.value().df) statistics.AddCounts(0, term, df);
+  stories::TermStatistics statistics = SeededStatistics(background.value());
   text::TextAnalyzer analyzer;
   const copies::CopyExplanation e = copies::ExplainCopy(analyzer.Analyze(articles[0].raw.text),
                                                         analyzer.Analyze(articles[1].raw.text), statistics, model.value());

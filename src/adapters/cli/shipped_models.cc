@@ -48,6 +48,20 @@ Result<Model> ParseFile(const std::string& path, Result<Model> (*parse)(std::str
   return parsed;
 }
 
+// A shared model by `choice`: `off` → null, "builtin" (or empty) → the embedded `builtin`,
+// anything else → the file at that path, parsed with `parse`.
+template <typename Model>
+Result<std::shared_ptr<const Model>> LoadShared(const std::string& choice, const char* off,
+                                                const Result<Model>& builtin,
+                                                Result<Model> (*parse)(std::string_view), const std::string& what) {
+  using Shared = std::shared_ptr<const Model>;
+  if (choice == off) return Shared();
+  const bool use_builtin = choice == kBuiltinModel || choice.empty();
+  auto model = use_builtin ? builtin : ParseFile(choice, parse, what);
+  if (!model.ok()) return model.status();
+  return Shared(std::make_shared<const Model>(std::move(model).value()));
+}
+
 }  // namespace
 
 const Result<stories::BackgroundFrequencies>& BuiltinBackground() {
@@ -71,12 +85,7 @@ const Result<stories::StoryModel>& BuiltinStoryModel() {
 }
 
 Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::string& choice) {
-  using Model = std::shared_ptr<const stories::StoryModel>;
-  if (choice == kFixedModel) return Model();
-  const bool builtin = choice == kBuiltinModel || choice.empty();
-  auto model = builtin ? BuiltinStoryModel() : ParseFile(choice, stories::ParseStoryModel, "story model");
-  if (!model.ok()) return model.status();
-  return Model(std::make_shared<const stories::StoryModel>(std::move(model).value()));
+  return LoadShared(choice, kFixedModel, BuiltinStoryModel(), stories::ParseStoryModel, "story model");
 }
 
 const Result<copies::SentenceModel>& BuiltinSentenceModel() {
@@ -86,16 +95,18 @@ const Result<copies::SentenceModel>& BuiltinSentenceModel() {
 }
 
 Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice) {
-  using Model = std::shared_ptr<const copies::SentenceModel>;
-  if (choice == kNoSentenceModel) return Model();
-  const bool builtin = choice == kBuiltinModel || choice.empty();
-  auto model = builtin ? BuiltinSentenceModel() : ParseFile(choice, copies::ParseSentenceModel, "sentence model");
-  if (!model.ok()) return model.status();
-  return Model(std::make_shared<const copies::SentenceModel>(std::move(model).value()));
+  return LoadShared(choice, kNoSentenceModel, BuiltinSentenceModel(), copies::ParseSentenceModel, "sentence model");
 }
 
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {
   if (background) engine->LoadDocumentFrequencies(background->documents, background->df);
+}
+
+stories::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background) {
+  stories::TermStatistics statistics;
+  statistics.AddDocuments(background.documents);
+  for (const auto& [term, df] : background.df) statistics.AddCounts(0, term, df);
+  return statistics;
 }
 
 }  // namespace storydesk::cli

@@ -14,6 +14,7 @@
 #include "core/copies/sentence_matcher.h"
 #include "core/stories/background_frequencies.h"
 #include "core/stories/story_model.h"
+#include "core/stories/term_statistics.h"
 #include "storydesk/status.h"
 #include "storydesk/story_engine.h"
 
@@ -54,5 +55,9 @@ Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std
 
 // Adds `background` (when present) to the engine's statistics.
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine);
+
+// Term statistics starting from `background`, as an engine's do: for weighing terms outside
+// an engine (training the sentence matcher, explaining a copy).
+stories::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background);
 
 }  // namespace storydesk::cli

@@ -38,6 +38,8 @@ struct Scores {
     if (!predicted && label) ++fn;
   }
   double Accuracy() const { return static_cast<double>(tp + tn) / static_cast<double>(std::max<size_t>(1, tp + fp + tn + fn)); }
+  double Precision() const { return static_cast<double>(tp) / static_cast<double>(std::max<size_t>(1, tp + fp)); }
+  double Recall() const { return static_cast<double>(tp) / static_cast<double>(std::max<size_t>(1, tp + fn)); }
   double F1() const { return tp == 0 ? 0.0 : 2.0 * static_cast<double>(tp) / static_cast<double>(2 * tp + fp + fn); }
 };
 
@@ -52,9 +54,7 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
     PrintError(background.status().message());
     return kExitStore;
   }
-  stories::TermStatistics statistics;
-  statistics.AddDocuments(background.value().documents);
-  for (const auto& [term, df] : background.value().df) statistics.AddCounts(0, term, df);
+  stories::TermStatistics statistics = SeededStatistics(background.value());
 
   text::TextAnalyzer analyzer;
   std::vector<stories::LogisticExample> examples;
@@ -121,10 +121,8 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
   char figures[256], operating[256];
   std::snprintf(figures, sizeof figures, "%d-fold cross-validation on %zu pairs: accuracy %.3f, F1 %.3f (always yes: %.3f / %.3f)",
                 flags.folds, examples.size(), cv.Accuracy(), cv.F1(), always_yes.Accuracy(), always_yes.F1());
-  const double precision = static_cast<double>(at_match.tp) / static_cast<double>(std::max<size_t>(1, at_match.tp + at_match.fp));
-  const double recall = static_cast<double>(at_match.tp) / static_cast<double>(std::max<size_t>(1, at_match.tp + at_match.fn));
   std::snprintf(operating, sizeof operating, "match probability %.3f: held-out precision %.3f, recall %.3f",
-                model.match_probability, precision, recall);
+                model.match_probability, at_match.Precision(), at_match.Recall());
   const std::vector<std::string> comments = {
       "trained by `storydesk train-sentences` (logistic regression, l2 " + std::to_string(flags.l2) + ") on " +
           std::filesystem::path(flags.pairs).lexically_normal().string(),

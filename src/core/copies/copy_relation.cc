@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/copies/sorted_sets.h"
+
 namespace storydesk::copies {
 
 std::string_view CopyKindName(CopyKind kind) {
@@ -32,15 +34,13 @@ CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& 
   CopyDocument d;
   d.exact_hash = exact_hash;
   d.shingles = shingles_in_order;
-  std::sort(d.shingles.begin(), d.shingles.end());
-  d.shingles.erase(std::unique(d.shingles.begin(), d.shingles.end()), d.shingles.end());
+  SortUnique(&d.shingles);
   d.minhash = fingerprint::ComputeMinHash(d.shingles);
   d.sentences = std::move(sentences);
   for (const SentenceProfile& sentence : d.sentences) {
     for (const WeightedTerm& t : sentence.stems) d.stems.push_back(t.term);
   }
-  std::sort(d.stems.begin(), d.stems.end());
-  d.stems.erase(std::unique(d.stems.begin(), d.stems.end()), d.stems.end());
+  SortUnique(&d.stems);
   d.word_count = word_count;
   return d;
 }
@@ -56,16 +56,7 @@ CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const Sen
   const size_t smaller = std::min(a.shingles.size(), b.shingles.size());
   if (smaller < options.min_shingles) return v;
 
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.shingles.size() && j < b.shingles.size();) {
-    if (a.shingles[i] < b.shingles[j]) {
-      ++i;
-    } else if (b.shingles[j] < a.shingles[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
+  const size_t shared = IntersectionSize(a.shingles, b.shingles);
   const size_t united = a.shingles.size() + b.shingles.size() - shared;
   v.jaccard = static_cast<double>(shared) / static_cast<double>(united);
   v.containment = static_cast<double>(shared) / static_cast<double>(smaller);
@@ -85,16 +76,7 @@ CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const Sen
   const CopyDocument& s = a_smaller ? a : b;
   const CopyDocument& l = a_smaller ? b : a;
   if (model == nullptr || s.sentences.size() < options.rewrite_min_sentences || s.stems.empty()) return v;
-  size_t shared_stems = 0;
-  for (size_t i = 0, j = 0; i < s.stems.size() && j < l.stems.size();) {
-    if (s.stems[i] < l.stems[j]) {
-      ++i;
-    } else if (l.stems[j] < s.stems[i]) {
-      ++j;
-    } else {
-      ++shared_stems, ++i, ++j;
-    }
-  }
+  const size_t shared_stems = IntersectionSize(s.stems, l.stems);
   if (static_cast<double>(shared_stems) < options.rewrite_min_stem_containment * static_cast<double>(s.stems.size())) {
     return v;
   }

@@ -1,21 +1,12 @@
 #include "core/copies/sentence_alignment.h"
 
 #include <algorithm>
-#include <iterator>
 #include <unordered_map>
 
 #include "core/stories/logistic_regression.h"
 
 namespace storydesk::copies {
 namespace {
-
-template <typename T>
-std::vector<T> SortedUnion(const std::vector<T>& a, const std::vector<T>& b) {
-  std::vector<T> out;
-  out.reserve(a.size() + b.size());
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
 
 uint32_t Words(const std::vector<SentenceProfile>& s, uint32_t begin, uint32_t end) {
   uint32_t n = 0;
@@ -57,32 +48,6 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
 
 
 }  // namespace
-
-SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second) {
-  SentenceProfile m;
-  m.stems.reserve(first.stems.size() + second.stems.size());
-  size_t i = 0, j = 0;
-  while (i < first.stems.size() || j < second.stems.size()) {
-    if (j == second.stems.size() || (i < first.stems.size() && first.stems[i].term < second.stems[j].term)) {
-      m.stems.push_back(first.stems[i++]);
-    } else if (i == first.stems.size() || second.stems[j].term < first.stems[i].term) {
-      m.stems.push_back(second.stems[j++]);
-    } else {
-      m.stems.push_back(first.stems[i]);
-      ++i, ++j;
-    }
-  }
-  for (const WeightedTerm& t : m.stems) m.weight += t.weight;
-  m.names = SortedUnion(first.names, second.names);
-  m.numbers = SortedUnion(first.numbers, second.numbers);
-  m.bigrams = SortedUnion(first.bigrams, second.bigrams);
-  m.word_bigrams = SortedUnion(first.word_bigrams, second.word_bigrams);
-  m.word_trigrams = SortedUnion(first.word_trigrams, second.word_trigrams);
-  m.word_count = first.word_count + second.word_count;
-  m.begin = first.begin;
-  m.end = second.end;
-  return m;
-}
 
 SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
                                  const SentenceModel& model, const AlignmentOptions& options) {

@@ -47,7 +47,4 @@ struct AlignmentOptions {
 SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
                                  const SentenceModel& model, const AlignmentOptions& options = {});
 
-// The profile of two sentences read as one (for merges): the union of their terms.
-SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second);
-
 }  // namespace storydesk::copies

@@ -2,27 +2,12 @@
 
 #include <algorithm>
 
+#include "core/copies/sorted_sets.h"
 #include "core/stories/logistic_regression.h"
 #include "core/stories/model_text.h"
 
 namespace storydesk::copies {
 namespace {
-
-// |A ∩ B| of two ascending vectors.
-template <typename T>
-size_t IntersectionSize(const std::vector<T>& a, const std::vector<T>& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
-  }
-  return n;
-}
 
 double Dice(size_t shared, size_t a, size_t b) {
   return a + b == 0 ? 0.0 : 2.0 * static_cast<double>(shared) / static_cast<double>(a + b);

@@ -4,18 +4,9 @@
 #include <functional>
 #include <string>
 
-#include "core/copies/sentence_alignment.h"  // MergeProfiles
+#include "core/copies/sorted_sets.h"
 
 namespace storydesk::copies {
-namespace {
-
-template <typename T>
-void SortUnique(std::vector<T>* v) {
-  std::sort(v->begin(), v->end());
-  v->erase(std::unique(v->begin(), v->end()), v->end());
-}
-
-}  // namespace
 
 std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text,
                                                    stories::TermStatistics& statistics) {
@@ -80,6 +71,32 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
   out.erase(std::remove_if(out.begin(), out.end(), [](const SentenceProfile& s) { return s.word_count == 0; }),
             out.end());
   return out;
+}
+
+SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second) {
+  SentenceProfile m;
+  m.stems.reserve(first.stems.size() + second.stems.size());
+  size_t i = 0, j = 0;
+  while (i < first.stems.size() || j < second.stems.size()) {
+    if (j == second.stems.size() || (i < first.stems.size() && first.stems[i].term < second.stems[j].term)) {
+      m.stems.push_back(first.stems[i++]);
+    } else if (i == first.stems.size() || second.stems[j].term < first.stems[i].term) {
+      m.stems.push_back(second.stems[j++]);
+    } else {
+      m.stems.push_back(first.stems[i]);
+      ++i, ++j;
+    }
+  }
+  for (const WeightedTerm& t : m.stems) m.weight += t.weight;
+  m.names = SortedUnion(first.names, second.names);
+  m.numbers = SortedUnion(first.numbers, second.numbers);
+  m.bigrams = SortedUnion(first.bigrams, second.bigrams);
+  m.word_bigrams = SortedUnion(first.word_bigrams, second.word_bigrams);
+  m.word_trigrams = SortedUnion(first.word_trigrams, second.word_trigrams);
+  m.word_count = first.word_count + second.word_count;
+  m.begin = first.begin;
+  m.end = second.end;
+  return m;
 }
 
 SentenceProfile BuildTextProfile(const text::AnalyzedText& text, stories::TermStatistics& statistics) {

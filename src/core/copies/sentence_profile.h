@@ -43,6 +43,9 @@ struct SentenceProfile {
 std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text,
                                                    stories::TermStatistics& statistics);
 
+// The profile of two sentences read as one (for merges): the union of their terms.
+SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second);
+
 // The whole of `text` as one profile (its sentences merged): for texts that are one sentence
 // to a person but may split in two, like the pairs of a paraphrase corpus.
 SentenceProfile BuildTextProfile(const text::AnalyzedText& text, stories::TermStatistics& statistics);

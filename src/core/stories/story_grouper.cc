@@ -41,11 +41,11 @@ Assignment StoryGrouper::Assign(const ArticleProfile& article) {
   if (article.time) Evict(*article.time);
   Assignment assignment;
   if (auto copy = FindCopy(article)) {
-    assignment = *copy;
+    assignment = std::move(copy->assignment);
     // Provenance: the family's original is the earliest publication; a late-arriving earlier
     // one takes the family over and is an original itself from now on.
     const std::string old_original = families_.OriginalOf(*assignment.copy_of);
-    const std::vector<std::string> moved = families_.Join(copy_relative_, Member(article));
+    const std::vector<std::string> moved = families_.Join(copy->relative, Member(article));
     if (!moved.empty()) {
       for (const std::string& id : moved) {
         // The copies keep their relations (kNone: unchanged); the old original becomes a copy
@@ -79,18 +79,19 @@ copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
   return {article.id, article.time, article.copy.word_count};
 }
 
-std::optional<Assignment> StoryGrouper::FindCopy(const ArticleProfile& article) const {
+std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfile& article) const {
   const auto match = copy_index_.Find(article.copy, article.all, options_.sentence_model.get());
   if (!match) return std::nullopt;
   const Document& relative = documents_.at(match->document);
-  copy_relative_ = {relative.id, relative.time, relative.words};
-  Assignment a;
+  FoundCopy found;
+  found.relative = {relative.id, relative.time, relative.words};
+  Assignment& a = found.assignment;
   a.story = CurrentStory(relative.story);
   a.similarity = 1.0;
   a.relation = match->verdict.kind;
   a.copy_of = relative.id;
   a.copy_score = match->verdict.score;
-  return a;
+  return found;
 }
 
 std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) const {

@@ -155,7 +155,13 @@ class StoryGrouper {
     uint32_t words = 0;
   };
 
-  std::optional<Assignment> FindCopy(const ArticleProfile& article) const;
+  // A copy found: the assignment to the matched article's story (copy_of: the matched
+  // article, before provenance names the family's original) and the matched article.
+  struct FoundCopy {
+    Assignment assignment;
+    copies::FamilyMember relative;
+  };
+  std::optional<FoundCopy> FindCopy(const ArticleProfile& article) const;
   copies::FamilyMember Member(const ArticleProfile& article) const;
   Assignment FindStory(const ArticleProfile& article);
   std::vector<int64_t> CandidateIds(const ArticleProfile& article) const;
@@ -191,8 +197,6 @@ class StoryGrouper {
   size_t next_document_ = 0;
   copies::CopyIndex copy_index_;
   copies::CopyFamilies families_;
-  // The article FindCopy matched last (set by it, read by Assign).
-  mutable copies::FamilyMember copy_relative_;
   std::priority_queue<std::pair<int64_t, size_t>, std::vector<std::pair<int64_t, size_t>>,
                       std::greater<>> document_expiry_;
 };
