@@ -106,7 +106,7 @@ void BM_CopyDetection(benchmark::State& state) {
       CopyDocument doc = storydesk::copies::MakeCopyDocument(
           storydesk::fingerprint::ExactHash(a.normalized), storydesk::fingerprint::ShingleHashes(a.words),
           storydesk::copies::BuildSentenceProfiles(a, statistics), static_cast<uint32_t>(a.words.size()));
-      if (index.Find(doc, terms, &model)) ++copies_found;
+      if (index.Find(doc, terms, {&model, nullptr})) ++copies_found;
       index.Insert(i, std::move(doc), terms);
       window.push_back(i);
       if (window.size() > kWindow) {

@@ -26,6 +26,7 @@ struct TrainingArticle;
 }  // namespace stories
 namespace copies {
 struct SentenceModel;
+struct RewriteModel;
 }  // namespace copies
 
 struct EngineOptions {
@@ -45,6 +46,9 @@ struct EngineOptions {
   // The sentence matcher of rewrite detection (core/copies/sentence_matcher.h); null: only
   // exact, near and excerpt copies are detected.
   std::shared_ptr<const copies::SentenceModel> sentence_model;
+  // The document-level decision of rewrite detection (core/copies/rewrite_model.h); null: a
+  // rewrite is a text most of whose words lie in surely aligned sentences.
+  std::shared_ptr<const copies::RewriteModel> rewrite_model;
   // Training: every active story sharing a query term is a candidate (no bound on postings or
   // on the stories scored in full), so the model also sees the easy negatives that bounded
   // retrieval filters out. Slow; BCubed F1 on allsides-val was higher trained this way.

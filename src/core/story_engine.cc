@@ -48,6 +48,7 @@ struct StoryEngine::Impl {
     if (options.merge_probability) g.merge_probability = *options.merge_probability;
     if (options.stream_time_evidence) g.stream_time_evidence = *options.stream_time_evidence;
     g.sentence_model = options.sentence_model;
+    g.rewrite_model = options.rewrite_model;
     if (options.exhaustive_candidates) {
       g.max_postings_per_term = std::numeric_limits<size_t>::max();
       g.scored_candidates = std::numeric_limits<size_t>::max();

@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/copies/rewrite_model.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/text/normalize.h"
 #include "core/text/sentences.h"
@@ -420,15 +421,21 @@ TEST(PlantedCopyMeasurement, CopiesOfMultiNewsArticlesAreFoundWithTheirOriginal)
     ASSERT_TRUE(by_id.emplace(a.id, &a).second) << "duplicate id " << a.id;
   }
 
-  // The engine as the CLI runs it for copies: with the shipped sentence matcher (rewrites).
-  std::ifstream model_file(std::string(STORYDESK_SOURCE_DIR) + "/models/sentence-model.tsv");
-  ASSERT_TRUE(model_file) << "models/sentence-model.tsv is missing";
-  std::stringstream model_text;
-  model_text << model_file.rdbuf();
-  auto sentence_model = copies::ParseSentenceModel(model_text.str());
-  ASSERT_TRUE(sentence_model.ok()) << sentence_model.status().message();
+  // The engine as the CLI runs it for copies: with the shipped sentence matcher and rewrite
+  // decision.
+  auto read_model = [](const std::string& name) {
+    std::ifstream file(std::string(STORYDESK_SOURCE_DIR) + "/models/" + name);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+  };
+  auto sentence_model = copies::ParseSentenceModel(read_model("sentence-model.tsv"));
+  ASSERT_TRUE(sentence_model.ok()) << "models/sentence-model.tsv: " << sentence_model.status().message();
+  auto rewrite_model = copies::ParseRewriteModel(read_model("rewrite-model.tsv"));
+  ASSERT_TRUE(rewrite_model.ok()) << "models/rewrite-model.tsv: " << rewrite_model.status().message();
   EngineOptions options;
   options.sentence_model = std::make_shared<const copies::SentenceModel>(sentence_model.value());
+  options.rewrite_model = std::make_shared<const copies::RewriteModel>(rewrite_model.value());
   StoryEngine engine{options};
   std::map<PlantedKind, KindTally> tallies;
   size_t flagged = 0, correct = 0;

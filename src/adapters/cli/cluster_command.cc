@@ -14,7 +14,7 @@ namespace {
 
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
                const std::string& model_choice, const std::string& sentence_model_choice,
-               std::optional<double> merge_probability) {
+               const std::string& rewrite_model_choice, std::optional<double> merge_probability) {
   EngineOptions options;
   options.merge_probability = merge_probability;
   options.window_seconds = window_days * 24 * 3600;
@@ -30,6 +30,12 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
     return kExitUsage;
   }
   options.sentence_model = sentence_model.value();
+  auto rewrite_model = LoadRewriteModel(rewrite_model_choice);
+  if (!rewrite_model.ok()) {
+    PrintError(rewrite_model.status().message());
+    return kExitUsage;
+  }
+  options.rewrite_model = rewrite_model.value();
   auto background = LoadBackground(background_choice);
   if (!background.ok()) {
     PrintError(background.status().message());
@@ -57,6 +63,7 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto background = std::make_shared<std::string>(kBuiltinBackground);
   auto model = std::make_shared<std::string>(kBuiltinModel);
   auto sentence_model = std::make_shared<std::string>(kBuiltinModel);
+  auto rewrite_model = std::make_shared<std::string>(kBuiltinModel);
   auto merge_probability = std::make_shared<std::optional<double>>();
   cmd->add_option("paths", *paths, "files, directories or - for stdin")->required();
   cmd->add_option("--window-days", *window_days, "days a story stays open to new articles")
@@ -71,13 +78,18 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
                   "rewrite detection's sentence matcher: builtin, none (no rewrites), or a file written by "
                   "train-sentences")
       ->capture_default_str();
+  cmd->add_option("--rewrite-model", *rewrite_model,
+                  "rewrite detection's document decision: builtin, coverage (most words in surely aligned "
+                  "sentences), or a file written by train-rewrites")
+      ->capture_default_str();
   cmd->add_option("--merge-probability", *merge_probability,
                   "merge repair: merge two stories when an article fits the second with this attach probability "
                   "(default: off)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, background, model, sentence_model, merge_probability, exit_code] {
-    *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *merge_probability);
+  cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, exit_code] {
+    *exit_code =
+        RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model, *merge_probability);
   });
 }
 

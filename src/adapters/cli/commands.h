@@ -23,5 +23,6 @@ void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddTrainDfCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTrainSentencesCommand(CLI::App& app, int* exit_code);
+void AddTrainRewritesCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storydesk::cli

@@ -29,6 +29,7 @@ struct EvalFlags {
   std::string background = kBuiltinBackground;
   std::string model = kBuiltinModel;
   std::string sentence_model = kBuiltinModel;
+  std::string rewrite_model = kBuiltinModel;
   std::optional<uint64_t> shuffle_seed;
   std::optional<double> merge_probability;
   bool no_time_evidence = false;
@@ -91,6 +92,12 @@ int RunEval(const EvalFlags& flags) {
       return kExitUsage;
     }
     options.sentence_model = sentence_model.value();
+    auto rewrite_model = LoadRewriteModel(flags.rewrite_model);
+    if (!rewrite_model.ok()) {
+      PrintError(rewrite_model.status().message());
+      return kExitUsage;
+    }
+    options.rewrite_model = rewrite_model.value();
     auto background = LoadBackground(flags.background);
     if (!background.ok()) {
       PrintError(background.status().message());
@@ -152,6 +159,9 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--sentence-model", flags->sentence_model,
                   "when clustering: rewrite detection's sentence matcher: builtin, none, or a train-sentences file")
+      ->capture_default_str();
+  cmd->add_option("--rewrite-model", flags->rewrite_model,
+                  "when clustering: rewrite detection's document decision: builtin, coverage, or a train-rewrites file")
       ->capture_default_str();
   cmd->add_option("--merge-probability", flags->merge_probability,
                   "when clustering: attach probability to the runner-up story that merges it (above 1: never)");

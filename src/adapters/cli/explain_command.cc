@@ -101,14 +101,18 @@ int RunExplain(const std::string& id_a, const std::string& id_b, const std::stri
   }
   const auto& background = BuiltinBackground();
   const auto& model = BuiltinSentenceModel();
-  if (!background.ok() || !model.ok()) {
-    PrintError(!background.ok() ? background.status().message() : model.status().message());
-    return kExitStore;
+  const auto& rewrites = BuiltinRewriteModel();
+  for (const Status& s : {background.status(), model.status(), rewrites.status()}) {
+    if (!s.ok()) {
+      PrintError(s.message());
+      return kExitStore;
+    }
   }
   stories::TermStatistics statistics = SeededStatistics(background.value());
   text::TextAnalyzer analyzer;
   const copies::CopyExplanation e = copies::ExplainCopy(analyzer.Analyze(articles[0].raw.text),
-                                                        analyzer.Analyze(articles[1].raw.text), statistics, model.value());
+                                                        analyzer.Analyze(articles[1].raw.text), statistics, model.value(),
+                                                        &rewrites.value());
   if (format == "json") {
     std::cout << ExplanationJson(articles[0], articles[1], e).dump(2) << '\n';
   } else {

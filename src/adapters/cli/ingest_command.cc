@@ -140,6 +140,12 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     return kExitStore;
   }
   options.sentence_model = std::make_shared<const copies::SentenceModel>(sentence_model.value());
+  const auto& rewrite_model = BuiltinRewriteModel();
+  if (!rewrite_model.ok()) {
+    PrintError(rewrite_model.status().message());
+    return kExitStore;
+  }
+  options.rewrite_model = std::make_shared<const copies::RewriteModel>(rewrite_model.value());
   options.merge_probability = merge_probability;
   StoryEngine engine(options);
   if (Status s = RestoreEngine(fresh, options.window_seconds, db, &engine); !s.ok()) {

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   AddTrainDfCommand(app, &exit_code);
   AddTrainCommand(app, &exit_code);
   AddTrainSentencesCommand(app, &exit_code);
+  AddTrainRewritesCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

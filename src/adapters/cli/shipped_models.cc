@@ -23,6 +23,7 @@
 STORYDESK_EMBED(storydesk_background_model, STORYDESK_BACKGROUND_MODEL)
 STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
 STORYDESK_EMBED(storydesk_sentence_model, STORYDESK_SENTENCE_MODEL)
+STORYDESK_EMBED(storydesk_rewrite_model, STORYDESK_REWRITE_MODEL)
 
 namespace storydesk::cli {
 namespace {
@@ -96,6 +97,16 @@ const Result<copies::SentenceModel>& BuiltinSentenceModel() {
 
 Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice) {
   return LoadShared(choice, kNoSentenceModel, BuiltinSentenceModel(), copies::ParseSentenceModel, "sentence model");
+}
+
+const Result<copies::RewriteModel>& BuiltinRewriteModel() {
+  static const auto model = ParseEmbedded(storydesk_rewrite_model_begin, storydesk_rewrite_model_end,
+                                          copies::ParseRewriteModel, "rewrite model");
+  return model;
+}
+
+Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice) {
+  return LoadShared(choice, kCoverageRule, BuiltinRewriteModel(), copies::ParseRewriteModel, "rewrite model");
 }
 
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "core/copies/rewrite_model.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/stories/background_frequencies.h"
 #include "core/stories/story_model.h"
@@ -52,6 +53,16 @@ const Result<copies::SentenceModel>& BuiltinSentenceModel();
 // "builtin" → the embedded model, "none" → null, else the model file at that path.
 // Errors: kIo, kInvalidInput ("PATH: line N: ...").
 Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice);
+
+// What --rewrite-model accepts besides a file path: kBuiltinModel, or "coverage" (a rewrite is
+// a text most of whose words lie in surely aligned sentences, CopyOptions::rewrite_coverage).
+inline constexpr const char* kCoverageRule = "coverage";
+
+const Result<copies::RewriteModel>& BuiltinRewriteModel();
+
+// "builtin" → the embedded model, "coverage" → null, else the model file at that path.
+// Errors: kIo, kInvalidInput ("PATH: line N: ...").
+Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice);
 
 // Adds `background` (when present) to the engine's statistics.
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine);

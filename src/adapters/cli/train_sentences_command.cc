@@ -16,6 +16,7 @@
 #include "adapters/cli/shipped_models.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/copies/sentence_profile.h"
+#include "core/eval/binary_decisions.h"
 #include "core/stories/logistic_regression.h"
 #include "core/text/analyzer.h"
 
@@ -27,20 +28,6 @@ struct TrainSentencesFlags {
   std::string output;
   int folds = 10;
   double l2 = 1.0;
-};
-
-struct Scores {
-  size_t tp = 0, fp = 0, tn = 0, fn = 0;
-  void Add(bool predicted, bool label) {
-    if (predicted && label) ++tp;
-    if (predicted && !label) ++fp;
-    if (!predicted && !label) ++tn;
-    if (!predicted && label) ++fn;
-  }
-  double Accuracy() const { return static_cast<double>(tp + tn) / static_cast<double>(std::max<size_t>(1, tp + fp + tn + fn)); }
-  double Precision() const { return static_cast<double>(tp) / static_cast<double>(std::max<size_t>(1, tp + fp)); }
-  double Recall() const { return static_cast<double>(tp) / static_cast<double>(std::max<size_t>(1, tp + fn)); }
-  double F1() const { return tp == 0 ? 0.0 : 2.0 * static_cast<double>(tp) / static_cast<double>(2 * tp + fp + fn); }
 };
 
 int RunTrainSentences(const TrainSentencesFlags& flags) {
@@ -83,40 +70,19 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
   // fold holds whole stories more often than a random split would).
   stories::LogisticOptions options;
   options.l2 = flags.l2;
-  Scores cv, always_yes;
-  std::vector<std::pair<double, bool>> held_out;  // (out-of-fold probability, label)
-  for (int fold = 0; fold < flags.folds; ++fold) {
-    const size_t begin = examples.size() * static_cast<size_t>(fold) / static_cast<size_t>(flags.folds);
-    const size_t end = examples.size() * static_cast<size_t>(fold + 1) / static_cast<size_t>(flags.folds);
-    std::vector<stories::LogisticExample> train;
-    train.reserve(examples.size());
-    for (size_t i = 0; i < examples.size(); ++i) {
-      if (i < begin || i >= end) train.push_back(examples[i]);
-    }
-    const std::vector<double> w = stories::FitLogistic(train, options);
-    for (size_t i = begin; i < end; ++i) {
-      const double p = stories::Sigmoid(stories::LinearScore(w, examples[i].x.data(), w.size()));
-      cv.Add(p >= 0.5, examples[i].label);
-      held_out.emplace_back(p, examples[i].label);
-      always_yes.Add(true, examples[i].label);
-    }
-  }
+  const std::vector<std::pair<double, bool>> held_out = eval::HeldOutProbabilities(examples, flags.folds, options);
+  eval::BinaryCounts cv, always_yes, at_match;
   const std::vector<double> all = stories::FitLogistic(examples, options);
   copies::SentenceModel model;
   std::copy(all.begin(), all.end(), model.weights.begin());
   // The operating point: the lowest held-out probability above which the pairs were
   // paraphrases kTargetMatchPrecision of the time.
-  std::sort(held_out.begin(), held_out.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-  size_t right = 0;
-  Scores at_match;
-  for (size_t i = 0; i < held_out.size(); ++i) {
-    right += held_out[i].second ? 1 : 0;
-    const bool tie_next = i + 1 < held_out.size() && held_out[i + 1].first == held_out[i].first;
-    if (!tie_next && static_cast<double>(right) >= copies::kTargetMatchPrecision * static_cast<double>(i + 1)) {
-      model.match_probability = held_out[i].first;
-    }
+  model.match_probability = eval::LowestProbabilityWithPrecision(held_out, copies::kTargetMatchPrecision);
+  for (const auto& [p, label] : held_out) {
+    cv.Add(p >= 0.5, label);
+    always_yes.Add(true, label);
+    at_match.Add(p >= model.match_probability, label);
   }
-  for (const auto& [p, label] : held_out) at_match.Add(p >= model.match_probability, label);
 
   char figures[256], operating[256];
   std::snprintf(figures, sizeof figures, "%d-fold cross-validation on %zu pairs: accuracy %.3f, F1 %.3f (always yes: %.3f / %.3f)",

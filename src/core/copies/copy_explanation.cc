@@ -1,15 +1,8 @@
 #include "core/copies/copy_explanation.h"
 
-#include "core/fingerprint/exact_hash.h"
-#include "core/fingerprint/minhash.h"
 
 namespace storydesk::copies {
 namespace {
-
-CopyDocument Document(const text::AnalyzedText& t, stories::TermStatistics& statistics) {
-  return MakeCopyDocument(fingerprint::ExactHash(t.normalized), fingerprint::ShingleHashes(t.words),
-                          BuildSentenceProfiles(t, statistics), static_cast<uint32_t>(t.words.size()));
-}
 
 std::vector<std::string> Texts(const text::AnalyzedText& t, const std::vector<SentenceProfile>& sentences) {
   std::vector<std::string> out;
@@ -35,15 +28,15 @@ std::vector<uint32_t> Uncovered(size_t n, const std::vector<SentenceLink>& links
 }  // namespace
 
 CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b,
-                            stories::TermStatistics& statistics, const SentenceModel& model,
-                            const CopyOptions& options) {
-  const CopyDocument da = Document(a, statistics);
-  const CopyDocument db = Document(b, statistics);
+                            stories::TermStatistics& statistics, const SentenceModel& sentences,
+                            const RewriteModel* rewrites, const CopyOptions& options) {
+  const CopyDocument da = MakeCopyDocument(a, statistics);
+  const CopyDocument db = MakeCopyDocument(b, statistics);
   CopyExplanation e;
-  e.verdict = ClassifyCopy(da, db, &model, options);
+  e.verdict = ClassifyCopy(da, db, {&sentences, rewrites}, options);
   e.sentences_a = Texts(a, da.sentences);
   e.sentences_b = Texts(b, db.sentences);
-  e.alignment = AlignSentences(da.sentences, db.sentences, model, options.alignment);
+  e.alignment = AlignSentences(da.sentences, db.sentences, sentences, options.alignment);
   e.only_a = Uncovered(da.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.a_begin; },
                        [](const SentenceLink& l) { return l.a_end; });
   e.only_b = Uncovered(db.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.b_begin; },

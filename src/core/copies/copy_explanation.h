@@ -27,7 +27,7 @@ struct CopyExplanation {
 // Explains the relation of the bodies `a` and `b` (analysed by TextAnalyzer). `statistics`
 // weighs terms (the background frequencies the engine starts from, typically).
 CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b,
-                            stories::TermStatistics& statistics, const SentenceModel& model,
-                            const CopyOptions& options = {});
+                            stories::TermStatistics& statistics, const SentenceModel& sentences,
+                            const RewriteModel* rewrites, const CopyOptions& options = {});
 
 }  // namespace storydesk::copies

@@ -42,7 +42,7 @@ std::vector<std::pair<float, stories::TermId>> CopyIndex::Heaviest(const stories
 }
 
 std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const stories::SparseVector& terms,
-                                         const SentenceModel* model) const {
+                                         const CopyModels& models) const {
   std::optional<CopyMatch> best;
   auto offer = [&](size_t index, const CopyVerdict& verdict) {
     if (verdict.kind == CopyKind::kNone) return;
@@ -63,7 +63,7 @@ std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const stories:
     compared.push_back(index);
     auto it = entries_.find(index);
     if (it == entries_.end()) return;
-    offer(index, ClassifyCopy(doc, it->second.doc, model, options_.copy));
+    offer(index, ClassifyCopy(doc, it->second.doc, models, options_.copy));
   };
   if (doc.shingles.size() >= options_.copy.min_shingles) {
     for (uint64_t index : lsh_.Candidates(doc.minhash)) compare(static_cast<size_t>(index));

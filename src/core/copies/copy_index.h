@@ -47,7 +47,7 @@ class CopyIndex {
   // article's TF-IDF vector (any weights; the heaviest are the query). Without a sentence
   // model there are no rewrites.
   std::optional<CopyMatch> Find(const CopyDocument& doc, const stories::SparseVector& terms,
-                                const SentenceModel* model) const;
+                                const CopyModels& models) const;
 
   // Indexes `doc` under the owner's index `document` (not already indexed).
   void Insert(size_t document, CopyDocument doc, const stories::SparseVector& terms);

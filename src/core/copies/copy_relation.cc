@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/copies/sorted_sets.h"
+#include "core/fingerprint/exact_hash.h"
 
 namespace storydesk::copies {
 
@@ -45,8 +46,11 @@ CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& 
   return d;
 }
 
-CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const SentenceModel* model,
-                         const CopyOptions& options) {
+namespace {
+
+// The exact, near and excerpt relations (shingle overlap), with the overlap figures filled in
+// for any pair long enough to judge.
+CopyVerdict ClassifyByShingles(const CopyDocument& a, const CopyDocument& b, const CopyOptions& options) {
   CopyVerdict v;
   if (a.exact_hash == b.exact_hash && a.word_count > 0) {
     v.kind = CopyKind::kExact;
@@ -63,27 +67,62 @@ CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const Sen
   if (v.jaccard >= options.near_jaccard) {
     v.kind = CopyKind::kNear;
     v.score = v.jaccard;
-    return v;
-  }
-  if (v.containment >= options.excerpt_containment) {
+  } else if (v.containment >= options.excerpt_containment) {
     v.kind = CopyKind::kExcerpt;
     v.score = v.containment;
-    return v;
   }
+  return v;
+}
 
+// The rewrite evidence of a pair whose shingle verdict is `v` (kNone, long enough).
+std::optional<RewriteEvidence> Evidence(const CopyDocument& a, const CopyDocument& b, const CopyVerdict& v,
+                                        const SentenceModel& model, const CopyOptions& options) {
   // The smaller text (in words) is the one that must be covered.
   const bool a_smaller = a.word_count <= b.word_count;
   const CopyDocument& s = a_smaller ? a : b;
   const CopyDocument& l = a_smaller ? b : a;
-  if (model == nullptr || s.sentences.size() < options.rewrite_min_sentences || s.stems.empty()) return v;
-  const size_t shared_stems = IntersectionSize(s.stems, l.stems);
-  if (static_cast<double>(shared_stems) < options.rewrite_min_stem_containment * static_cast<double>(s.stems.size())) {
-    return v;
-  }
-  const SentenceAlignment alignment = AlignSentences(s.sentences, l.sentences, *model, options.alignment);
-  if (alignment.matched_a >= options.rewrite_min_sentences && alignment.coverage_a >= options.rewrite_coverage) {
+  if (s.sentences.size() < options.rewrite_min_sentences || s.stems.empty()) return std::nullopt;
+  const double stem_containment =
+      static_cast<double>(IntersectionSize(s.stems, l.stems)) / static_cast<double>(s.stems.size());
+  if (stem_containment < options.rewrite_min_stem_containment) return std::nullopt;
+  return ComputeRewriteEvidence(s.sentences, l.sentences, model, v.containment, stem_containment, options.alignment);
+}
+
+bool LongEnough(const CopyDocument& a, const CopyDocument& b, const CopyOptions& options) {
+  return std::min(a.shingles.size(), b.shingles.size()) >= options.min_shingles;
+}
+
+}  // namespace
+
+std::optional<RewriteEvidence> RewriteCandidate(const CopyDocument& a, const CopyDocument& b,
+                                                const SentenceModel& model, const CopyOptions& options) {
+  const CopyVerdict v = ClassifyByShingles(a, b, options);
+  if (v.kind != CopyKind::kNone || !LongEnough(a, b, options)) return std::nullopt;
+  return Evidence(a, b, v, model, options);
+}
+
+CopyDocument MakeCopyDocument(const text::AnalyzedText& body, stories::TermStatistics& statistics) {
+  return MakeCopyDocument(fingerprint::ExactHash(body.normalized), fingerprint::ShingleHashes(body.words),
+                          BuildSentenceProfiles(body, statistics), static_cast<uint32_t>(body.words.size()));
+}
+
+CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const CopyModels& models,
+                         const CopyOptions& options) {
+  CopyVerdict v = ClassifyByShingles(a, b, options);
+  if (v.kind != CopyKind::kNone || models.sentences == nullptr || !LongEnough(a, b, options)) return v;
+  const std::optional<RewriteEvidence> evidence = Evidence(a, b, v, *models.sentences, options);
+  if (!evidence) return v;
+  const RewriteFeatureVector& f = evidence->features;
+  if (models.rewrites != nullptr) {
+    if (evidence->loose_matched < options.rewrite_min_sentences) return v;
+    const double p = models.rewrites->Probability(f);
+    if (p >= models.rewrites->rewrite_probability) {
+      v.kind = CopyKind::kRewrite;
+      v.score = p;
+    }
+  } else if (evidence->strict.matched_a >= options.rewrite_min_sentences && f[kStrictCoverage] >= options.rewrite_coverage) {
     v.kind = CopyKind::kRewrite;
-    v.score = alignment.coverage_a;
+    v.score = f[kStrictCoverage];
   }
   return v;
 }

@@ -5,15 +5,18 @@
 //   near     the Jaccard similarity of the word 5-gram shingle sets is ≥ near_jaccard;
 //   excerpt  the smaller text's shingles are mostly (≥ excerpt_containment) in the larger one
 //            — a lead-only or trimmed republication (containment, Broder 1997);
-//   rewrite  the same text re-worded: most of the smaller text's words (≥ rewrite_coverage)
-//            lie in sentences aligned in order with sentences of the other (sentence_alignment.h)
-//            — edits, synonyms, merged or dropped sentences, a translation round trip.
+//   rewrite  the same text re-worded: the smaller text's sentences aligned in order with the
+//            other's (sentence_alignment.h) — edits, synonyms, merged or dropped sentences, a
+//            translation round trip — as judged by the learned rewrite decision
+//            (rewrite_model.h), or without one by most of its words (≥ rewrite_coverage)
+//            lying in surely aligned sentences.
 // Tried in that order; the first that holds is the relation. Two outlets' own reports of one
 // event share names, numbers and some phrases, but neither most shingles nor most sentences
 // in order, so they are the same story and not copies.
 // The thresholds are documented choices, not fitted to any set we report (docs/measurements.md):
 // 0.7 Jaccard is where lightly edited copies sit and independent reports never do; 0.8
-// containment and 0.6 coverage keep a copy recognisable after its own editing.
+// containment and 0.6 coverage keep a copy recognisable after its own editing. The learned
+// decision is trained on sets we do not report (docs/measurements.md).
 // Pure functions; thread-safe.
 #pragma once
 
@@ -22,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/copies/rewrite_model.h"
 #include "core/copies/sentence_alignment.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/copies/sentence_profile.h"
@@ -62,19 +66,35 @@ struct CopyOptions {
   AlignmentOptions alignment;
 };
 
+// The models rewrite detection uses (not owned). Without a sentence model rewrites are not
+// looked for; without a rewrite model they are decided by CopyOptions::rewrite_coverage.
+struct CopyModels {
+  const SentenceModel* sentences = nullptr;
+  const RewriteModel* rewrites = nullptr;
+};
+
 struct CopyVerdict {
   CopyKind kind = CopyKind::kNone;
-  double score = 0.0;  // 1 for exact; Jaccard, containment or aligned coverage otherwise
+  // 1 for exact; Jaccard or containment for near and excerpt; for rewrites the rewrite model's
+  // probability (without one, the aligned coverage).
+  double score = 0.0;
   double jaccard = 0.0;
   double containment = 0.0;  // of the smaller shingle set in the larger
 };
 
 CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& shingles_in_order,
                               std::vector<SentenceProfile> sentences, uint32_t word_count);
+// The same from an analysed body, its terms interned and weighed in `statistics`.
+CopyDocument MakeCopyDocument(const text::AnalyzedText& body, stories::TermStatistics& statistics);
 
 // The relation between `a` and `b` (symmetric: which one is the copy is provenance's call).
-// Without a sentence model (null) rewrites are not looked for.
-CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const SentenceModel* model,
+CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const CopyModels& models,
                          const CopyOptions& options = {});
+
+// What the rewrite decision of ClassifyCopy sees of `a` and `b` (the smaller text first), or
+// nullopt when the pair is never a rewrite candidate (too short, too few shared stems, or
+// already an exact, near or excerpt copy). For training and explaining the decision.
+std::optional<RewriteEvidence> RewriteCandidate(const CopyDocument& a, const CopyDocument& b,
+                                                const SentenceModel& model, const CopyOptions& options = {});
 
 }  // namespace storydesk::copies

@@ -28,7 +28,7 @@ class CopyRelationTest : public ::testing::Test {
   }
   CopyVerdict Classify(const std::string& a, const std::string& b) {
     const SentenceModel model = TestModel();
-    return ClassifyCopy(Doc(a), Doc(b), &model);
+    return ClassifyCopy(Doc(a), Doc(b), {&model, nullptr});
   }
 
   text::TextAnalyzer analyzer_;
@@ -88,7 +88,42 @@ TEST_F(CopyRelationTest, AnotherReportOfTheSameEventIsNoCopy) {
 }
 
 TEST_F(CopyRelationTest, WithoutASentenceModelThereAreNoRewrites) {
-  EXPECT_EQ(ClassifyCopy(Doc(kStory), Doc(kReworded), nullptr).kind, CopyKind::kNone);
+  EXPECT_EQ(ClassifyCopy(Doc(kStory), Doc(kReworded), CopyModels{}).kind, CopyKind::kNone);
+}
+
+// Hand-set: a rewrite when the loose alignment covers most words with adjacent links.
+RewriteModel TestRewriteModel() {
+  RewriteModel m;
+  m.weights[kRewriteBias] = -8.0;
+  m.weights[kLooseCoverage] = 6.0;
+  m.weights[kAdjacentLinks] = 4.0;
+  m.rewrite_probability = 0.5;
+  return m;
+}
+
+TEST_F(CopyRelationTest, TheRewriteModelDecidesAndItsProbabilityIsTheScore) {
+  const SentenceModel sentences = TestModel();
+  const RewriteModel rewrites = TestRewriteModel();
+  const CopyDocument story = Doc(kStory), reworded = Doc(kReworded);
+  const CopyVerdict v = ClassifyCopy(story, reworded, {&sentences, &rewrites});
+  ASSERT_EQ(v.kind, CopyKind::kRewrite);
+  const auto evidence = RewriteCandidate(story, reworded, sentences);
+  ASSERT_TRUE(evidence.has_value());
+  EXPECT_DOUBLE_EQ(v.score, rewrites.Probability(evidence->features));
+  EXPECT_GE(v.score, 0.5);
+
+  // A decision that never says yes finds no rewrite where the coverage rule would.
+  RewriteModel never = rewrites;
+  never.weights[kRewriteBias] = -100.0;
+  EXPECT_EQ(ClassifyCopy(story, reworded, {&sentences, &never}).kind, CopyKind::kNone);
+}
+
+TEST_F(CopyRelationTest, OnlyPairsWithoutShingleCopiesAreRewriteCandidates) {
+  const SentenceModel sentences = TestModel();
+  EXPECT_FALSE(RewriteCandidate(Doc(kStory), Doc(kStory), sentences).has_value());  // exact
+  EXPECT_FALSE(RewriteCandidate(Doc(kStory), Doc("Ferry hits freighter. Channel closed. Forty hurt."), sentences)
+                   .has_value());  // too short to judge
+  EXPECT_TRUE(RewriteCandidate(Doc(kStory), Doc(kReworded), sentences).has_value());
 }
 
 TEST(CopyKindTest, NamesRoundTrip) {

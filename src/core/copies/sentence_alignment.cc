@@ -1,6 +1,7 @@
 #include "core/copies/sentence_alignment.h"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/stories/logistic_regression.h"
@@ -49,20 +50,19 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
 
 }  // namespace
 
-SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
-                                 const SentenceModel& model, const AlignmentOptions& options) {
-  SentenceAlignment out;
-  if (a.empty() || b.empty()) return out;
+std::vector<SentenceLink> CandidateLinks(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
+                                         const SentenceModel& model, double min_probability,
+                                         const AlignmentOptions& options) {
+  std::vector<SentenceLink> links;
+  if (a.empty() || b.empty()) return links;
   const auto na = static_cast<uint32_t>(a.size());
   const auto nb = static_cast<uint32_t>(b.size());
-
-  // Candidate links: 1:1 and 1:2 from A's side, 2:1 from B's side.
-  std::vector<SentenceLink> links;
+  // 1:1 and 1:2 from A's side, 2:1 from B's side.
   auto consider = [&](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, const SentenceProfile& pa,
                       const SentenceProfile& pb) {
     const SentenceFeatureVector f = ComputeSentenceFeatures(pa, pb);
     const double p = stories::Sigmoid(model.Logit(f));
-    if (p >= model.match_probability) links.push_back({a0, a1, b0, b1, p, f[kWeightedDice]});
+    if (p >= min_probability) links.push_back({a0, a1, b0, b1, p, f[kWeightedDice]});
   };
   const auto from_a = Neighbours(a, b, options.min_shared_terms);
   for (uint32_t i = 0; i < na; ++i) {
@@ -77,10 +77,19 @@ SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const st
       if (i + 1 < na) consider(i, i + 2, j, j + 1, MergeProfiles(a[i], a[i + 1]), b[j]);
     }
   }
+  return links;
+}
+
+SentenceAlignment ChainLinks(std::vector<SentenceLink> links, const std::vector<SentenceProfile>& a,
+                             const std::vector<SentenceProfile>& b, double min_probability) {
+  SentenceAlignment out;
+  links.erase(std::remove_if(links.begin(), links.end(),
+                             [&](const SentenceLink& l) { return l.probability < min_probability; }),
+              links.end());
   if (links.empty()) return out;
 
-  // The heaviest in-order chain: links sorted by their A end; best[k] = words of A covered by
-  // the best chain ending in link k (ties: the more probable).
+  // The heaviest in-order chain: links sorted by their A end; best[k] = the weight (words of A
+  // times probability) of the best chain ending in link k.
   std::sort(links.begin(), links.end(), [](const SentenceLink& x, const SentenceLink& y) {
     return std::tie(x.a_end, x.b_end, x.a_begin, x.b_begin) < std::tie(y.a_end, y.b_end, y.a_begin, y.b_begin);
   });
@@ -88,7 +97,7 @@ SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const st
   std::vector<double> best(m);
   std::vector<int64_t> previous(m, -1);
   for (size_t k = 0; k < m; ++k) {
-    const double own = Words(a, links[k].a_begin, links[k].a_end) + links[k].probability * 1e-3;
+    const double own = Words(a, links[k].a_begin, links[k].a_end) * links[k].probability;
     best[k] = own;
     for (size_t q = 0; q < k; ++q) {
       if (links[q].a_end <= links[k].a_begin && links[q].b_end <= links[k].b_begin && best[q] + own > best[k]) {
@@ -108,10 +117,16 @@ SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const st
     out.matched_a += l.a_end - l.a_begin;
     out.matched_b += l.b_end - l.b_begin;
   }
-  const uint32_t total_a = Words(a, 0, na), total_b = Words(b, 0, nb);
+  const uint32_t total_a = Words(a, 0, static_cast<uint32_t>(a.size()));
+  const uint32_t total_b = Words(b, 0, static_cast<uint32_t>(b.size()));
   if (total_a > 0) out.coverage_a = static_cast<double>(words_a) / total_a;
   if (total_b > 0) out.coverage_b = static_cast<double>(words_b) / total_b;
   return out;
+}
+
+SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
+                                 const SentenceModel& model, const AlignmentOptions& options) {
+  return ChainLinks(CandidateLinks(a, b, model, model.match_probability, options), a, b, model.match_probability);
 }
 
 }  // namespace storydesk::copies

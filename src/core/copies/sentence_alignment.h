@@ -7,7 +7,7 @@
 // one (a merge), and each sentence of B likewise with two adjacent sentences of A (a split).
 // Pairs the SentenceMatcher finds at least its match_probability likely are the candidate links;
 // the alignment is the in-order, non-overlapping chain of links that covers the most words of
-// A — the monotone alignment of sentence aligners for parallel text (Gale & Church,
+// A, each weighed by its probability — the monotone alignment of sentence aligners for parallel text (Gale & Church,
 // Computational Linguistics 1993, allow 1:1, 1:2 and 2:1 beads the same way), found by
 // dynamic programming over the links. Sentences of either side left out are what that side
 // adds or drops.
@@ -44,7 +44,18 @@ struct AlignmentOptions {
   uint32_t min_shared_terms = 2;
 };
 
+// The alignment through links at least `model.match_probability` likely.
 SentenceAlignment AlignSentences(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
                                  const SentenceModel& model, const AlignmentOptions& options = {});
+
+// The two steps of AlignSentences, for callers that chain the same links at several levels
+// of confidence (the rewrite decision): every candidate link at least `min_probability`
+// likely, in no particular order; then the heaviest in-order chain of those at least
+// `min_probability` likely.
+std::vector<SentenceLink> CandidateLinks(const std::vector<SentenceProfile>& a, const std::vector<SentenceProfile>& b,
+                                         const SentenceModel& model, double min_probability,
+                                         const AlignmentOptions& options = {});
+SentenceAlignment ChainLinks(std::vector<SentenceLink> links, const std::vector<SentenceProfile>& a,
+                             const std::vector<SentenceProfile>& b, double min_probability);
 
 }  // namespace storydesk::copies

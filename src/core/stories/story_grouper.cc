@@ -80,7 +80,8 @@ copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
 }
 
 std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfile& article) const {
-  const auto match = copy_index_.Find(article.copy, article.all, options_.sentence_model.get());
+  const auto match = copy_index_.Find(article.copy, article.all,
+                                      {options_.sentence_model.get(), options_.rewrite_model.get()});
   if (!match) return std::nullopt;
   const Document& relative = documents_.at(match->document);
   FoundCopy found;

@@ -57,6 +57,8 @@ struct GroupingOptions {
   // The sentence matcher of rewrite detection; null: no rewrites, only exact, near and
   // excerpt copies.
   std::shared_ptr<const copies::SentenceModel> sentence_model;
+  // The document-level rewrite decision; null: the coverage rule of CopyOptions.
+  std::shared_ptr<const copies::RewriteModel> rewrite_model;
   // How many of the article's heaviest terms are looked up in the inverted index.
   size_t query_terms = 30;
   // How many of the newest stories of each query term's posting list are read.

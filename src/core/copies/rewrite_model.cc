@@ -1,0 +1,113 @@
+#include "core/copies/rewrite_model.h"
+
+#include <algorithm>
+
+#include "core/stories/logistic_regression.h"
+#include "core/stories/model_text.h"
+
+namespace storydesk::copies {
+namespace {
+
+uint32_t WordsOf(const std::vector<SentenceProfile>& sentences) {
+  uint32_t n = 0;
+  for (const SentenceProfile& s : sentences) n += s.word_count;
+  return n;
+}
+
+std::string_view ProbabilityName(size_t) { return "probability"; }
+
+}  // namespace
+
+std::string_view RewriteFeatureName(size_t feature) {
+  static constexpr std::string_view kNames[kRewriteFeatureCount] = {
+      "bias", "strict_coverage", "loose_coverage", "expected_coverage", "sentence_coverage", "larger_coverage",
+      "adjacent_links", "mean_link_probability", "shingle_containment", "stem_containment", "word_length_ratio"};
+  return feature < kRewriteFeatureCount ? kNames[feature] : std::string_view();
+}
+
+RewriteEvidence ComputeRewriteEvidence(const std::vector<SentenceProfile>& smaller,
+                                       const std::vector<SentenceProfile>& larger, const SentenceModel& model,
+                                       double shingle_containment, double stem_containment,
+                                       const AlignmentOptions& options) {
+  RewriteEvidence e;
+  RewriteFeatureVector& f = e.features;
+  f[kRewriteBias] = 1.0;
+  f[kShingleContainment] = shingle_containment;
+  f[kStemContainment] = stem_containment;
+  const uint32_t words_s = WordsOf(smaller), words_l = WordsOf(larger);
+  if (words_l > 0) f[kWordLengthRatio] = static_cast<double>(words_s) / words_l;
+
+  const double loose_floor = std::min(kLooseLinkProbability, model.match_probability);
+  std::vector<SentenceLink> links = CandidateLinks(smaller, larger, model, loose_floor, options);
+  e.strict = ChainLinks(links, smaller, larger, model.match_probability);
+  const SentenceAlignment loose = ChainLinks(std::move(links), smaller, larger, loose_floor);
+  f[kStrictCoverage] = e.strict.coverage_a;
+  f[kLooseCoverage] = loose.coverage_a;
+  f[kLargerCoverage] = loose.coverage_b;
+  e.loose_matched = loose.matched_a;
+  if (!smaller.empty()) f[kSentenceCoverage] = static_cast<double>(loose.matched_a) / static_cast<double>(smaller.size());
+  if (!loose.links.empty()) {
+    double expected = 0.0, probability = 0.0;
+    size_t adjacent = 0;
+    for (size_t k = 0; k < loose.links.size(); ++k) {
+      const SentenceLink& l = loose.links[k];
+      uint32_t words = 0;
+      for (uint32_t i = l.a_begin; i < l.a_end; ++i) words += smaller[i].word_count;
+      expected += words * l.probability;
+      probability += l.probability;
+      if (k > 0 && l.a_begin == loose.links[k - 1].a_end && l.b_begin == loose.links[k - 1].b_end) ++adjacent;
+    }
+    if (words_s > 0) f[kExpectedCoverage] = expected / words_s;
+    f[kMeanLinkProbability] = probability / static_cast<double>(loose.links.size());
+    if (loose.links.size() > 1) f[kAdjacentLinks] = static_cast<double>(adjacent) / static_cast<double>(loose.links.size() - 1);
+  }
+  return e;
+}
+
+double RewriteModel::Logit(const RewriteFeatureVector& f) const {
+  double s = 0.0;
+  for (size_t k = 0; k < kRewriteFeatureCount; ++k) s += weights[k] * f[k];
+  return s;
+}
+
+double RewriteModel::Probability(const RewriteFeatureVector& f) const { return stories::Sigmoid(Logit(f)); }
+
+Result<RewriteModel> ParseRewriteModel(std::string_view text) {
+  RewriteModel model;
+  bool have_weights = false, have_decide = false;
+  size_t lines = 0;
+  const Status status = stories::ForEachModelLine(
+      text, kRewriteModelHeader,
+      [&](size_t number, std::string_view line) -> Status {
+        const std::vector<std::string_view> fields = stories::SplitTabs(line);
+        if (fields[0] == "rewrite" && !have_weights) {
+          have_weights = true;
+          return stories::ReadWeights(fields, number, RewriteFeatureName, &model.weights);
+        }
+        if (fields[0] == "decide" && !have_decide) {
+          have_decide = true;
+          std::array<double, 1> p{};
+          if (Status s = stories::ReadWeights(fields, number, ProbabilityName, &p); !s.ok()) return s;
+          if (p[0] <= 0.0 || p[0] >= 1.0) return stories::ModelLineError(number, "the rewrite probability must be in (0, 1)");
+          model.rewrite_probability = p[0];
+          return Status::Ok();
+        }
+        return stories::ModelLineError(number, "expected one \"rewrite\" and one \"decide\" line, got \"" +
+                                                    std::string(fields[0]) + "\"");
+      },
+      &lines);
+  if (!status.ok()) return status;
+  if (!have_weights || !have_decide) return stories::ModelLineError(lines, "the \"rewrite\" or \"decide\" line is missing");
+  return model;
+}
+
+std::string FormatRewriteModel(const RewriteModel& model, const std::vector<std::string>& comments) {
+  std::string out(kRewriteModelHeader);
+  out += '\n';
+  for (const std::string& c : comments) out += "# " + c + '\n';
+  out += stories::WriteWeights("rewrite", model.weights, RewriteFeatureName);
+  out += stories::WriteWeights("decide", std::array<double, 1>{model.rewrite_probability}, ProbabilityName);
+  return out;
+}
+
+}  // namespace storydesk::copies
