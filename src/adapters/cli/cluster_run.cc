@@ -55,6 +55,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   grouping.Finish();
   // Merge repair may have folded earlier articles' stories into others since they were decided.
   for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
+  run.articles = std::move(ordered);
   return run;
 }
 

@@ -18,6 +18,7 @@ struct ClusterRun {
   std::vector<std::string> input_order;                 // accepted ids, in input order
   std::unordered_map<std::string, Decision> decisions;  // by id
   size_t rejected = 0;                                  // each already reported on stderr
+  std::vector<RawArticle> articles;                     // in processing order, without `verbatim`
 };
 
 // Reads `paths` (rejections reported on stderr), processes the articles in publication order

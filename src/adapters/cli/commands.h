@@ -24,5 +24,6 @@ void AddTrainDfCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTrainSentencesCommand(CLI::App& app, int* exit_code);
 void AddTrainRewritesCommand(CLI::App& app, int* exit_code);
+void AddDigestCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storydesk::cli

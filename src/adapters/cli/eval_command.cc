@@ -14,6 +14,7 @@
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
 #include "adapters/cli/gold_file.h"
+#include "adapters/cli/summary_eval.h"
 #include "core/eval/clustering_metrics.h"
 
 namespace storydesk::cli {
@@ -22,6 +23,9 @@ namespace {
 struct EvalFlags {
   std::string gold;
   std::string input;
+  std::string summaries;
+  std::optional<size_t> words;
+  std::string summarizer = "digest";
   bool json = false;
   int64_t window_days = 7;
   std::optional<double> join_threshold;
@@ -66,6 +70,9 @@ nlohmann::json ScoresJson(const eval::ClusteringScores& s) {
 }
 
 int RunEval(const EvalFlags& flags) {
+  if (!flags.summaries.empty()) {
+    return RunSummaryEval({flags.summaries, flags.gold, flags.input, flags.words, flags.summarizer, flags.json});
+  }
   eval::Clustering gold;
   if (Status read = ReadAssignments(flags.gold, gold); !read.ok()) {
     PrintError(read.message());
@@ -138,13 +145,20 @@ int RunEval(const EvalFlags& flags) {
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("eval", "score a grouping against gold stories (BCubed, pairwise, ARI)");
+  auto* cmd = app.add_subcommand("eval", "score a grouping against gold stories (BCubed, pairwise, ARI), or digests against summaries (ROUGE)");
   auto flags = std::make_shared<EvalFlags>();
   cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article")->required();
   cmd->add_option("input", flags->input,
                   "a prediction ({\"id\", \"story\"} lines, as printed by cluster or export) or articles to cluster")
       ->required();
   cmd->add_flag("--json", flags->json, "print the scores as one JSON object");
+  cmd->add_option("--summaries", flags->summaries,
+                  "score digests instead: human summaries, JSON Lines {\"story\", \"summary\"}; INPUT is the articles");
+  cmd->add_option("--words", flags->words, "with --summaries: the word budget (default: each reference's length)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--summarizer", flags->summarizer, "with --summaries: digest, or lead (the lead baseline)")
+      ->check(CLI::IsMember({"digest", "lead"}))
+      ->capture_default_str();
   cmd->add_option("--join-threshold", flags->join_threshold,
                   "when clustering with --model fixed: similarity needed to join a story (default: the value chosen on allsides-val)")
       ->check(CLI::Range(0.0, 1.0));

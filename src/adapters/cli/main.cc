@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   AddCopiesCommand(app, globals, &exit_code);
   AddExplainCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
+  AddDigestCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);
   AddTrainCommand(app, &exit_code);

@@ -109,6 +109,19 @@ Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::
   return LoadShared(choice, kCoverageRule, BuiltinRewriteModel(), copies::ParseRewriteModel, "rewrite model");
 }
 
+Status UseBuiltinModels(EngineOptions* options) {
+  auto story = LoadStoryModel(kBuiltinModel);
+  if (!story.ok()) return story.status();
+  auto sentences = LoadSentenceModel(kBuiltinModel);
+  if (!sentences.ok()) return sentences.status();
+  auto rewrites = LoadRewriteModel(kBuiltinModel);
+  if (!rewrites.ok()) return rewrites.status();
+  options->model = story.value();
+  options->sentence_model = sentences.value();
+  options->rewrite_model = rewrites.value();
+  return Status::Ok();
+}
+
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {
   if (background) engine->LoadDocumentFrequencies(background->documents, background->df);
 }

@@ -64,6 +64,9 @@ const Result<copies::RewriteModel>& BuiltinRewriteModel();
 // Errors: kIo, kInvalidInput ("PATH: line N: ...").
 Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice);
 
+// Sets the engine's story model, sentence matcher and rewrite decision to the built-in ones.
+Status UseBuiltinModels(EngineOptions* options);
+
 // Adds `background` (when present) to the engine's statistics.
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine);
 

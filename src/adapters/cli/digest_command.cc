@@ -1,0 +1,93 @@
+// storydesk digest PATH... [--format json|markdown|html] [--words N] — groups the articles in
+// memory (as `cluster` does) and writes each story's digest: JSON Lines (one object per story,
+// docs/digest-schema.md), Markdown, or one HTML page.
+#include <iostream>
+#include <map>
+
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/cluster_run.h"
+#include "adapters/cli/commands.h"
+#include "adapters/cli/digest_output.h"
+#include "adapters/cli/shipped_models.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct DigestFlags {
+  std::vector<std::string> paths;
+  std::string format = "json";
+  std::optional<size_t> words;
+  int64_t window_days = 7;
+};
+
+int RunDigest(const DigestFlags& flags) {
+  EngineOptions options;
+  options.window_seconds = flags.window_days * 24 * 3600;
+  if (Status s = UseBuiltinModels(&options); !s.ok()) {
+    PrintError(s.message());
+    return kExitStore;
+  }
+  const auto& background = BuiltinBackground();
+  if (!background.ok()) {
+    PrintError(background.status().message());
+    return kExitStore;
+  }
+  auto run = ClusterInMemory(flags.paths, options, background.value());
+  if (!run.ok()) {
+    PrintError(run.status().message());
+    return ExitCodeFor(run.status());
+  }
+  // Stories in the order of their first article in the input; articles in publication order.
+  std::map<int64_t, size_t> first_seen;
+  for (size_t i = 0; i < run.value().input_order.size(); ++i) {
+    first_seen.emplace(run.value().decisions.at(run.value().input_order[i]).story, i);
+  }
+  std::map<size_t, DigestedStory> by_first;
+  for (const RawArticle& a : run.value().articles) {
+    const Decision& d = run.value().decisions.at(a.id);
+    DigestedStory& s = by_first[first_seen.at(d.story)];
+    s.story = d.story;
+    s.articles.push_back(DigestArticleOf(a, d.relation, d.copy_of));
+  }
+  digest::DigestOptions digest_options;
+  digest_options.word_budget = flags.words;
+  stories::TermStatistics statistics = SeededStatistics(background.value());
+  std::vector<DigestedStory> stories;
+  for (auto& [first, s] : by_first) {
+    s.digest = digest::BuildStoryDigest(s.articles, *options.sentence_model, statistics, digest_options);
+    stories.push_back(std::move(s));
+  }
+  if (flags.format == "html") {
+    std::cout << DigestHtmlPage(stories);
+  } else {
+    for (const DigestedStory& s : stories) {
+      if (flags.format == "markdown") {
+        std::cout << DigestMarkdown(s) << '\n';
+      } else {
+        std::cout << DigestJson(s).dump() << '\n';
+      }
+    }
+  }
+  std::cout.flush();
+  return run.value().rejected > 0 ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+void AddDigestCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("digest", "group articles in memory and write each story's digest");
+  auto flags = std::make_shared<DigestFlags>();
+  cmd->add_option("paths", flags->paths, "files, directories or - for stdin")->required();
+  cmd->add_option("--format", flags->format, "json (JSON Lines, one story per line), markdown or html")
+      ->check(CLI::IsMember({"json", "markdown", "html"}))
+      ->capture_default_str();
+  cmd->add_option("--words", flags->words, "a length budget: bullets are added until they hold N words")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--window-days", flags->window_days, "days a story stays open to new articles")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  cmd->footer("JSON schema: docs/digest-schema.md.");
+  cmd->callback([flags, exit_code] { *exit_code = RunDigest(*flags); });
+}
+
+}  // namespace storydesk::cli

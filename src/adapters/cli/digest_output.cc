@@ -1,0 +1,178 @@
+#include "adapters/cli/digest_output.h"
+
+#include <algorithm>
+#include <set>
+
+namespace storydesk::cli {
+namespace {
+
+nlohmann::json OrNull(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); }
+
+// 1-based marker of each article, in the story's order: what bullets cite.
+size_t Marker(const DigestedStory& s, const std::string& id) {
+  for (size_t i = 0; i < s.articles.size(); ++i) {
+    if (s.articles[i].id == id) return i + 1;
+  }
+  return 0;
+}
+
+std::string SourceName(const digest::DigestArticle& a) { return a.source.value_or("unknown source"); }
+
+size_t DistinctSources(const DigestedStory& s) {
+  std::set<std::string> names;
+  for (const auto& a : s.articles) names.insert(a.source.value_or(a.id));
+  return names.size();
+}
+
+std::string Span(const DigestedStory& s) {
+  const auto& d = s.digest;
+  if (!d.first_published) return "undated";
+  if (*d.first_published == d.last_published.value_or(*d.first_published)) return *d.first_published;
+  return *d.first_published + " – " + d.last_published.value_or("");
+}
+
+std::string Html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Markdown: characters that would start markup inside a line are escaped.
+std::string Md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '*' || c == '_' || c == '[' || c == ']' || c == '`' || c == '<' || c == '>' || c == '#' || c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string RelationText(const digest::DigestArticle& a) {
+  if (!a.copy_of) return "";
+  return a.relation + " copy of " + a.copy_of.value();
+}
+
+}  // namespace
+
+digest::DigestArticle DigestArticleOf(const RawArticle& article, const std::optional<std::string>& relation,
+                                      const std::optional<std::string>& copy_of) {
+  digest::DigestArticle d;
+  d.id = article.id;
+  d.source = article.source;
+  d.published = article.published;
+  d.title = article.title;
+  d.text = article.text;
+  d.relation = copy_of ? relation.value_or("copy") : "original";
+  d.copy_of = copy_of;
+  return d;
+}
+
+nlohmann::json DigestJson(const DigestedStory& s) {
+  const digest::StoryDigest& d = s.digest;
+  nlohmann::json articles = nlohmann::json::array();
+  for (const auto& a : s.articles) {
+    articles.push_back({{"id", a.id}, {"source", OrNull(a.source)}, {"published", OrNull(a.published)},
+                        {"title", OrNull(a.title)}, {"relation", a.relation}, {"copy_of", OrNull(a.copy_of)}});
+  }
+  nlohmann::json bullets = nlohmann::json::array();
+  for (const auto& b : d.bullets) bullets.push_back({{"text", b.text}, {"sources", b.sources}});
+  nlohmann::json sources = nlohmann::json::array();
+  for (const auto& c : d.sources) sources.push_back({{"article", c.article}, {"adds", c.adds}, {"lacks", c.lacks}});
+  return {{"schema", kDigestSchema},
+          {"story", s.story},
+          {"headline", d.headline},
+          {"first_published", OrNull(d.first_published)},
+          {"last_published", OrNull(d.last_published)},
+          {"articles", articles},
+          {"bullets", bullets},
+          {"entities", nlohmann::json::array()},
+          {"quotes", nlohmann::json::array()},
+          {"timeline", nlohmann::json::array()},
+          {"sources", sources}};
+}
+
+std::string DigestMarkdown(const DigestedStory& s) {
+  const digest::StoryDigest& d = s.digest;
+  std::string out = "## " + Md(d.headline.empty() ? "(no headline)" : d.headline) + "\n\n";
+  out += "*Story " + std::to_string(s.story) + " · " + std::to_string(s.articles.size()) + " articles from " +
+         std::to_string(DistinctSources(s)) + " sources · " + Span(s) + "*\n\n";
+  for (const auto& b : d.bullets) {
+    out += "- " + Md(b.text);
+    for (const auto& id : b.sources) out += " [" + std::to_string(Marker(s, id)) + "]";
+    out += "\n";
+  }
+  out += "\n### Sources\n\n";
+  for (size_t i = 0; i < s.articles.size(); ++i) {
+    const auto& a = s.articles[i];
+    out += std::to_string(i + 1) + ". **" + Md(SourceName(a)) + "**";
+    if (a.title) out += " — " + Md(*a.title);
+    out += " (" + (a.published ? a.published->substr(0, 10) : std::string("undated")) + ", `" + a.id + "`";
+    if (a.copy_of) out += ", " + Md(RelationText(a));
+    out += ")\n";
+    const auto it = std::find_if(d.sources.begin(), d.sources.end(), [&](const auto& c) { return c.article == a.id; });
+    if (it == d.sources.end()) continue;
+    for (const auto& add : it->adds) out += "   - adds: " + Md(add) + "\n";
+    for (const auto& lack : it->lacks) out += "   - lacks: " + Md(lack) + "\n";
+  }
+  return out;
+}
+
+std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
+  std::string out =
+      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>storydesk digest</title>\n"
+      "<style>\n"
+      "body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1a1a1a}\n"
+      "article{border-bottom:1px solid #ddd;padding:1rem 0}h2{font-size:1.3rem;margin:.2rem 0}\n"
+      ".meta{color:#555;font-size:.9rem}li{margin:.3rem 0}sup a{text-decoration:none;color:#0550ae;margin-left:.15rem}\n"
+      ".sources li{margin:.6rem 0}.adds,.lacks{font-size:.92rem;margin:.2rem 0 0 0}.adds{color:#0a5c2a}.lacks{color:#8a4b00}\n"
+      ".copy{font-size:.8rem;background:#eee;border-radius:.3rem;padding:0 .3rem}\n"
+      "@media (prefers-color-scheme: dark){body{background:#111;color:#eee}.meta{color:#aaa}article{border-color:#333}"
+      ".copy{background:#333}.adds{color:#7fd19b}.lacks{color:#f0b36a}sup a{color:#7ab7ff}}\n"
+      "</style>\n</head>\n<body>\n<h1>storydesk digest</h1>\n";
+  for (const DigestedStory& s : stories) {
+    const digest::StoryDigest& d = s.digest;
+    const std::string anchor = "s" + std::to_string(s.story);
+    out += "<article id=\"" + anchor + "\">\n<h2>" + Html(d.headline.empty() ? "(no headline)" : d.headline) + "</h2>\n";
+    out += "<p class=\"meta\">Story " + std::to_string(s.story) + " · " + std::to_string(s.articles.size()) +
+           " articles from " + std::to_string(DistinctSources(s)) + " sources · " + Html(Span(s)) + "</p>\n<ul>\n";
+    for (const auto& b : d.bullets) {
+      out += "<li>" + Html(b.text);
+      for (const auto& id : b.sources) {
+        const std::string n = std::to_string(Marker(s, id));
+        out += "<sup><a href=\"#" + anchor + "-a" + n + "\" title=\"" + Html(id) + "\">[" + n + "]</a></sup>";
+      }
+      out += "</li>\n";
+    }
+    out += "</ul>\n<h3>Sources</h3>\n<ol class=\"sources\">\n";
+    for (size_t i = 0; i < s.articles.size(); ++i) {
+      const auto& a = s.articles[i];
+      out += "<li id=\"" + anchor + "-a" + std::to_string(i + 1) + "\"><strong>" + Html(SourceName(a)) + "</strong>";
+      if (a.title) out += " — " + Html(*a.title);
+      out += " <span class=\"meta\">" + Html(a.published ? a.published->substr(0, 10) : "undated") + " · " + Html(a.id) +
+             "</span>";
+      if (a.copy_of) out += " <span class=\"copy\">" + Html(RelationText(a)) + "</span>";
+      const auto it = std::find_if(d.sources.begin(), d.sources.end(), [&](const auto& c) { return c.article == a.id; });
+      if (it != d.sources.end()) {
+        for (const auto& add : it->adds) out += "<p class=\"adds\">Adds: " + Html(add) + "</p>";
+        for (const auto& lack : it->lacks) out += "<p class=\"lacks\">Lacks: " + Html(lack) + "</p>";
+      }
+      out += "</li>\n";
+    }
+    out += "</ol>\n</article>\n";
+  }
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace storydesk::cli

@@ -1,0 +1,35 @@
+// The story digest in its three written forms: JSON (the versioned schema of
+// docs/digest-schema.md, one object per story), Markdown and a standalone HTML page.
+// Formatting only: the digest itself is core/digest/story_digest.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/digest/story_digest.h"
+#include "storydesk/article.h"
+
+namespace storydesk::cli {
+
+inline constexpr int kDigestSchema = 1;
+
+// One story: its id, its articles (in the story's order) and their digest.
+struct DigestedStory {
+  int64_t story = 0;
+  std::vector<digest::DigestArticle> articles;
+  digest::StoryDigest digest;
+};
+
+// What the digest needs of an article, with its copy relation (none: an original).
+digest::DigestArticle DigestArticleOf(const RawArticle& article, const std::optional<std::string>& relation,
+                                      const std::optional<std::string>& copy_of);
+
+nlohmann::json DigestJson(const DigestedStory& s);
+std::string DigestMarkdown(const DigestedStory& s);
+// A whole page holding every story given, in order.
+std::string DigestHtmlPage(const std::vector<DigestedStory>& stories);
+
+}  // namespace storydesk::cli

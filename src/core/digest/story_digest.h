@@ -1,0 +1,82 @@
+// StoryDigest: what a person reads of one story in a minute — a headline, 3–7 bullets chosen
+// across all its articles, each citing every article that says the same, and per source what
+// it adds that no other source has and which of the story's main points it lacks.
+//
+// How (extractive multi-document summarisation):
+//   1. Candidates: the sentences of every article that is not a copy of another article of
+//      the story (copies count once), boilerplate removed (boilerplate.h), the first
+//      kLeadSentences of each article at most, taken round-robin up to kMaxCandidates so a
+//      story of hundreds of articles costs what a story of dozens does.
+//   2. Centrality: LexRank over their TF-IDF stem vectors, biased towards each article's lead
+//      (the jump prior of sentence k of an article is 1 / (k + 1)) — lexrank.h.
+//   3. Selection: Maximal Marginal Relevance (Carbonell & Goldstein, SIGIR 1998) — each next
+//      bullet maximises λ·relevance − (1 − λ)·(its highest cosine with a chosen bullet), where
+//      relevance is centrality times the number of copy families saying it (step 4), with
+//      λ = 0.7, and a sentence too close to a chosen one (cosine ≥ 0.5) is never chosen: the
+//      bullets do not repeat each other.
+//   4. Support: an article supports a bullet when one of its sentences says the same — the
+//      sentence matcher of copy detection (sentence_matcher.h) at even odds, or the same
+//      sentence. Copies support what their original says.
+//   5. Headline: the title closest to the story's centroid; without titles, the most central
+//      lead sentence.
+//   6. Sources: per article, its sentences (not boilerplate) that no article outside its copy
+//      family matches, most central first (what it adds), and the bullets it does not support
+//      (what it lacks).
+// Bullets are in the order chosen (most central first). Pure function; the statistics are the
+// caller's (weights only: the digest interns terms but adds no documents).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/copies/sentence_matcher.h"
+#include "core/stories/term_statistics.h"
+
+namespace storydesk::digest {
+
+struct DigestArticle {
+  std::string id;
+  std::optional<std::string> source;
+  std::optional<std::string> published;  // as given; its first 10 characters are the date
+  std::optional<std::string> title;
+  std::string text;                      // the body
+  std::string relation;                  // "original", or the copy kind ("exact", "rewrite", ...)
+  std::optional<std::string> copy_of;    // the family's original, when a copy
+};
+
+struct DigestOptions {
+  size_t min_bullets = 3;
+  size_t max_bullets = 7;
+  // Default length: bullets stop once they hold this many words (and at least min_bullets).
+  size_t target_words = 120;
+  // A length budget in words instead (for evaluation): bullets are added while the digest has
+  // fewer words than this, whatever max_bullets says.
+  std::optional<size_t> word_budget;
+  size_t max_adds = 3;  // per source, its most central points no other source has
+};
+
+struct Bullet {
+  std::string text;
+  std::vector<std::string> sources;  // ids of the supporting articles, in the story's order
+};
+
+struct SourceComparison {
+  std::string article;
+  std::vector<std::string> adds;   // sentences no article outside its copy family has
+  std::vector<std::string> lacks;  // bullets it does not support
+};
+
+struct StoryDigest {
+  std::string headline;
+  std::optional<std::string> first_published;  // YYYY-MM-DD
+  std::optional<std::string> last_published;
+  std::vector<Bullet> bullets;
+  std::vector<SourceComparison> sources;
+};
+
+StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
+                             stories::TermStatistics& statistics, const DigestOptions& options = {});
+
+}  // namespace storydesk::digest
