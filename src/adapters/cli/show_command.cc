@@ -1,10 +1,13 @@
-// storydesk show STORY — one story with its articles.
+// storydesk show STORY [--format text|json|markdown|html] — one story: its digest (headline,
+// bullets citing their sources, what each source adds and lacks) and its articles.
 #include <cstdio>
 #include <iostream>
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/digest_output.h"
 #include "adapters/cli/json_output.h"
+#include "adapters/cli/shipped_models.h"
 
 namespace storydesk::cli {
 namespace {
@@ -38,21 +41,41 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     PrintError(articles.status().message());
     return kExitStore;
   }
+  const auto& background = BuiltinBackground();
+  const auto& matcher = BuiltinSentenceModel();
+  for (const Status& st : {background.status(), matcher.status()}) {
+    if (!st.ok()) {
+      PrintError(st.message());
+      return kExitStore;
+    }
+  }
+  DigestedStory digested;
+  digested.story = story.value().id;
+  for (const auto& a : articles.value()) digested.articles.push_back(DigestArticleOf(a.raw, a.relation, a.copy_of));
+  stories::TermStatistics statistics = SeededStatistics(background.value());
+  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), statistics);
   if (format == "json") {
-    nlohmann::json j = StorySummaryJson(story.value());
-    j["articles_list"] = nlohmann::json::array();
-    for (const auto& a : articles.value()) j["articles_list"].push_back(ArticleMetadataJson(a));
-    // "articles" is the count in summaries; here the list reads better under that name.
-    j["article_count"] = j["articles"];
-    j["articles"] = std::move(j["articles_list"]);
-    j.erase("articles_list");
-    std::cout << j.dump(2) << '\n';
+    std::cout << DigestJson(digested).dump(2) << '\n';
+    return kExitOk;
+  }
+  if (format == "markdown") {
+    std::cout << DigestMarkdown(digested);
+    return kExitOk;
+  }
+  if (format == "html") {
+    std::cout << DigestHtmlPage({digested});
     return kExitOk;
   }
   const store::StorySummary& s = story.value();
   std::printf("story %lld: %s\n", static_cast<long long>(s.id), s.headline.c_str());
   std::printf("%s .. %s, %d articles from %d sources, %d copies\n\n", s.first_published.value_or("undated").c_str(),
               s.last_published.value_or("undated").c_str(), s.articles, s.sources, s.copies);
+  for (const auto& b : digested.digest.bullets) {
+    std::string cited;
+    for (const auto& id : b.sources) cited += (cited.empty() ? "" : ", ") + id;
+    std::printf("  * %s\n    (%s)\n", b.text.c_str(), cited.c_str());
+  }
+  std::printf("\n");
   for (const auto& a : articles.value()) {
     std::string mark;
     if (a.relation) mark = "  [" + *a.relation + " copy of " + a.copy_of.value_or("?") + "]";
@@ -70,7 +93,9 @@ void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code)
   auto story = std::make_shared<int64_t>(0);
   auto format = std::make_shared<std::string>("text");
   cmd->add_option("story", *story, "story id (see `storydesk stories`)")->required();
-  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", *format, "text, json (the digest schema, docs/digest-schema.md), markdown or html")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
+      ->capture_default_str();
   cmd->callback([story, format, &globals, exit_code] { *exit_code = RunShow(*story, *format, globals.db); });
 }
 

@@ -1,0 +1,182 @@
+#include "core/digest/story_digest.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace storydesk::digest {
+namespace {
+
+// Hand-set matcher: two sentences match when most of their weighted stems are shared and
+// their lengths are alike (as the trained one weighs them).
+copies::SentenceModel TestMatcher() {
+  copies::SentenceModel m;
+  m.weights[copies::kSentenceBias] = -8.5;
+  m.weights[copies::kWeightedDice] = 10.0;
+  m.weights[copies::kLengthRatio] = 3.0;
+  m.match_probability = 0.7;
+  return m;
+}
+
+DigestArticle Article(std::string id, std::string source, std::string published, std::optional<std::string> title,
+                      std::string text) {
+  DigestArticle a;
+  a.id = std::move(id);
+  a.source = std::move(source);
+  a.published = std::move(published);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.relation = "original";
+  return a;
+}
+
+const char* const kWire =
+    "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Monday. "
+    "Forty passengers were treated for minor injuries at the regional hospital, officials said. "
+    "The harbour authority closed the northern channel while divers inspect the damaged pier. "
+    "Investigators from the maritime safety board boarded both vessels to examine their navigation records. "
+    "Ferry services to the islands will run from the southern terminal until Thursday, the operator said.";
+const char* const kDaily =
+    "Forty passengers were treated for minor injuries at the regional hospital after the collision, officials said. "
+    "(AP Photo/Jens Larsen). "
+    "Click here to sign up for our daily newsletter and breaking alerts. "
+    "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Monday morning. "
+    "Local fishermen helped guide the damaged ferry back to port, a harbour worker told the Daily. "
+    "It was the second accident in the channel this year, after a tanker ran aground in March.";
+const char* const kTimes =
+    "The maritime safety board opened an investigation after a ferry struck a freighter near Karsholm on Monday. "
+    "Investigators from the maritime safety board boarded both vessels to examine navigation records. "
+    "The channel closure has delayed cargo shipments to the northern islands by at least three days. "
+    "Shipping companies said they would reroute vessels through the southern passage in the meantime.";
+
+class StoryDigestTest : public ::testing::Test {
+ protected:
+  std::vector<DigestArticle> Story() {
+    return {Article("wire", "AP", "2031-03-02T08:00:00Z", "Ferry strikes freighter in Karsholm channel", kWire),
+            Article("daily", "Daily", "2031-03-02", "Forty hurt as ferry hits freighter", kDaily),
+            Article("times", "Times", "2031-03-03", "Safety board investigates Karsholm ferry collision", kTimes)};
+  }
+  StoryDigest Digest(const std::vector<DigestArticle>& articles, const DigestOptions& options = {}) {
+    return BuildStoryDigest(articles, matcher_, statistics_, options);
+  }
+  static bool Cites(const Bullet& b, const std::string& id) {
+    return std::find(b.sources.begin(), b.sources.end(), id) != b.sources.end();
+  }
+  const copies::SentenceModel matcher_ = TestMatcher();
+  stories::TermStatistics statistics_;
+};
+
+TEST_F(StoryDigestTest, BulletsAreFewDistinctAndCiteEveryArticleSayingThem) {
+  const StoryDigest d = Digest(Story());
+  ASSERT_GE(d.bullets.size(), 3u);
+  ASSERT_LE(d.bullets.size(), 7u);
+  for (size_t i = 0; i < d.bullets.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) EXPECT_NE(d.bullets[i].text, d.bullets[j].text);
+  }
+  // The injuries and the collision itself are said by the wire and the Daily: whichever
+  // sentence became the bullet, both are cited; so are the board's investigators (wire, Times).
+  bool injuries = false, investigators = false;
+  for (const Bullet& b : d.bullets) {
+    if (b.text.find("Forty passengers") != std::string::npos) {
+      injuries = true;
+      EXPECT_TRUE(Cites(b, "wire") && Cites(b, "daily")) << b.text;
+    }
+    if (b.text.find("Investigators from the maritime safety board") != std::string::npos) {
+      investigators = true;
+      EXPECT_TRUE(Cites(b, "wire") && Cites(b, "times")) << b.text;
+    }
+  }
+  EXPECT_TRUE(injuries && investigators) << "the points several sources make are among the bullets";
+}
+
+TEST_F(StoryDigestTest, BoilerplateNeverBecomesABulletOrAPoint) {
+  const StoryDigest d = Digest(Story());
+  auto furniture = [](const std::string& s) {
+    return s.find("AP Photo") != std::string::npos || s.find("Click here") != std::string::npos;
+  };
+  for (const Bullet& b : d.bullets) EXPECT_FALSE(furniture(b.text)) << b.text;
+  for (const SourceComparison& c : d.sources) {
+    for (const std::string& add : c.adds) EXPECT_FALSE(furniture(add)) << add;
+  }
+}
+
+TEST_F(StoryDigestTest, CopiesCountOnceAndSupportWhatTheirOriginalSays) {
+  std::vector<DigestArticle> articles = Story();
+  DigestArticle copy = Article("reprint", "Reprint", "2031-03-04", std::nullopt, kWire);
+  copy.relation = "exact";
+  copy.copy_of = "wire";
+  articles.push_back(copy);
+  const StoryDigest with_copy = Digest(articles);
+  const StoryDigest without = Digest(Story());
+  ASSERT_EQ(with_copy.bullets.size(), without.bullets.size());
+  for (size_t i = 0; i < without.bullets.size(); ++i) {
+    EXPECT_EQ(with_copy.bullets[i].text, without.bullets[i].text) << "a copy must not change what matters";
+    EXPECT_EQ(Cites(with_copy.bullets[i], "wire"), Cites(with_copy.bullets[i], "reprint"));
+  }
+}
+
+TEST_F(StoryDigestTest, HeadlineIsTheMostCentralTitleElseALeadSentence) {
+  const StoryDigest d = Digest(Story());
+  const std::vector<std::string> titles = {"Ferry strikes freighter in Karsholm channel", "Forty hurt as ferry hits freighter",
+                                           "Safety board investigates Karsholm ferry collision"};
+  EXPECT_NE(std::find(titles.begin(), titles.end(), d.headline), titles.end()) << d.headline;
+
+  std::vector<DigestArticle> untitled = Story();
+  for (DigestArticle& a : untitled) a.title.reset();
+  const StoryDigest lead = Digest(untitled);
+  const std::string leads[] = {
+      "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Monday.",
+      "Forty passengers were treated for minor injuries at the regional hospital after the collision, officials said.",
+      "The maritime safety board opened an investigation after a ferry struck a freighter near Karsholm on Monday."};
+  EXPECT_NE(std::find(std::begin(leads), std::end(leads), lead.headline), std::end(leads)) << lead.headline;
+}
+
+TEST_F(StoryDigestTest, AWordBudgetIsFilledAndNotOverrunByMoreThanOneBullet) {
+  DigestOptions options;
+  options.word_budget = 40;
+  const StoryDigest d = Digest(Story(), options);
+  size_t words = 0, last = 0;
+  for (const Bullet& b : d.bullets) {
+    std::istringstream in(b.text);
+    last = 0;
+    for (std::string w; in >> w;) ++last;
+    words += last;
+  }
+  EXPECT_GE(words, 40u);
+  EXPECT_LT(words - last, 40u);
+}
+
+TEST_F(StoryDigestTest, EachSourceAddsWhatOnlyItSaysAndLacksTheBulletsItDoesNotSupport) {
+  const StoryDigest d = Digest(Story());
+  ASSERT_EQ(d.sources.size(), 3u);
+  const SourceComparison& daily = d.sources[1];
+  EXPECT_EQ(daily.article, "daily");
+  bool fishermen = false;
+  for (const std::string& add : daily.adds) {
+    fishermen |= add.find("fishermen") != std::string::npos;
+    EXPECT_EQ(add.find("Forty passengers"), std::string::npos) << "the wire says it too: " << add;
+  }
+  EXPECT_TRUE(fishermen);
+  for (const SourceComparison& c : d.sources) {
+    size_t unsupported = 0;
+    for (const Bullet& b : d.bullets) unsupported += Cites(b, c.article) ? 0 : 1;
+    EXPECT_EQ(c.lacks.size(), unsupported) << c.article;
+  }
+}
+
+TEST_F(StoryDigestTest, DatesSpanThePublications) {
+  const StoryDigest d = Digest(Story());
+  EXPECT_EQ(d.first_published, "2031-03-02");
+  EXPECT_EQ(d.last_published, "2031-03-03");
+}
+
+TEST_F(StoryDigestTest, NoArticlesNoDigest) {
+  const StoryDigest d = Digest({});
+  EXPECT_TRUE(d.headline.empty());
+  EXPECT_TRUE(d.bullets.empty());
+  EXPECT_TRUE(d.sources.empty());
+}
+
+}  // namespace
+}  // namespace storydesk::digest
