@@ -57,6 +57,15 @@ std::string Md(std::string_view s) {
   return out;
 }
 
+// "1 article", "2 articles".
+std::string Count(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+// "Story 3 · 2 articles from 2 sources · 2021-08-23"
+std::string MetaLine(const DigestedStory& s) {
+  return "Story " + std::to_string(s.story) + " · " + Count(s.articles.size(), "article") + " from " +
+         Count(DistinctSources(s), "source") + " · " + Span(s);
+}
+
 std::string RelationText(const digest::DigestArticle& a) {
   if (!a.copy_of) return "";
   return a.relation + " copy of " + a.copy_of.value();
@@ -104,8 +113,7 @@ nlohmann::json DigestJson(const DigestedStory& s) {
 std::string DigestMarkdown(const DigestedStory& s) {
   const digest::StoryDigest& d = s.digest;
   std::string out = "## " + Md(d.headline.empty() ? "(no headline)" : d.headline) + "\n\n";
-  out += "*Story " + std::to_string(s.story) + " · " + std::to_string(s.articles.size()) + " articles from " +
-         std::to_string(DistinctSources(s)) + " sources · " + Span(s) + "*\n\n";
+  out += "*" + MetaLine(s) + "*\n\n";
   for (const auto& b : d.bullets) {
     out += "- " + Md(b.text);
     for (const auto& id : b.sources) out += " [" + std::to_string(Marker(s, id)) + "]";
@@ -144,8 +152,7 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
     const digest::StoryDigest& d = s.digest;
     const std::string anchor = "s" + std::to_string(s.story);
     out += "<article id=\"" + anchor + "\">\n<h2>" + Html(d.headline.empty() ? "(no headline)" : d.headline) + "</h2>\n";
-    out += "<p class=\"meta\">Story " + std::to_string(s.story) + " · " + std::to_string(s.articles.size()) +
-           " articles from " + std::to_string(DistinctSources(s)) + " sources · " + Html(Span(s)) + "</p>\n<ul>\n";
+    out += "<p class=\"meta\">" + Html(MetaLine(s)) + "</p>\n<ul>\n";
     for (const auto& b : d.bullets) {
       out += "<li>" + Html(b.text);
       for (const auto& id : b.sources) {

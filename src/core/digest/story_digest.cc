@@ -262,10 +262,16 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     if (digest.headline.empty() && !chosen.empty()) digest.headline = sentences[chosen.front()].text;
   }
 
-  // 6. What each source adds and lacks.
+  // 6. What each source adds and lacks — nothing to say when one text (and its copies) is all
+  // the story has.
+  const bool comparable = std::any_of(family.begin(), family.end(), [&](size_t f) { return f != family.front(); });
   for (size_t a = 0; a < articles.size(); ++a) {
     SourceComparison comparison;
     comparison.article = articles[a].id;
+    if (!comparable) {
+      digest.sources.push_back(std::move(comparison));
+      continue;
+    }
     std::vector<size_t> own;
     for (size_t i = 0; i < sentences.size(); ++i) {
       if (sentences[i].article == a && !sentences[i].boilerplate && !sentences[i].vector.empty()) own.push_back(i);

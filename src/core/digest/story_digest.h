@@ -21,7 +21,7 @@
 //      lead sentence.
 //   6. Sources: per article, its sentences (not boilerplate) that no article outside its copy
 //      family matches, most central first (what it adds), and the bullets it does not support
-//      (what it lacks).
+//      (what it lacks); both empty when the story is one text and its copies.
 // Bullets are in the order chosen (most central first). Pure function; the statistics are the
 // caller's (weights only: the digest interns terms but adds no documents).
 #pragma once

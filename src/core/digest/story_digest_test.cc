@@ -165,6 +165,19 @@ TEST_F(StoryDigestTest, EachSourceAddsWhatOnlyItSaysAndLacksTheBulletsItDoesNotS
   }
 }
 
+TEST_F(StoryDigestTest, OneTextAndItsCopiesHaveNothingToCompare) {
+  DigestArticle copy = Article("reprint", "Reprint", "2031-03-04", std::nullopt, kWire);
+  copy.relation = "exact";
+  copy.copy_of = "wire";
+  const StoryDigest d = Digest({Story()[0], copy});
+  EXPECT_GE(d.bullets.size(), 3u);
+  ASSERT_EQ(d.sources.size(), 2u);
+  for (const SourceComparison& c : d.sources) {
+    EXPECT_TRUE(c.adds.empty()) << c.article;
+    EXPECT_TRUE(c.lacks.empty()) << c.article;
+  }
+}
+
 TEST_F(StoryDigestTest, DatesSpanThePublications) {
   const StoryDigest d = Digest(Story());
   EXPECT_EQ(d.first_published, "2031-03-02");
