@@ -12,13 +12,15 @@ constexpr size_t kMaxWords = 60;
 constexpr double kMaxCapitalisedShare = 0.6;
 
 // Lower-case phrases that mark page furniture wherever they occur in a sentence.
-constexpr std::array<std::string_view, 39> kFurniture = {
+constexpr std::array<std::string_view, 45> kFurniture = {
     "http://", "https://", "www.", ".com/", "click here", "sign up", "subscribe to", "newsletter",
     "share this", "follow us", "all rights reserved", "\xc2\xa9", "advertisement", "read more",
     "related:", "please enable", "javascript", "terms of use", "privacy policy", "photo:", "photo by",
     "photograph:", "(photo", "photo/", "photos/", "getty images", "ap photo", "afp photo", "reuters/",
     "(courtesy", "image caption", "image copyright", "video (", "watch:", "listen:", "file photo",
-    "this article was", "email us", "skip to"};
+    "this article was", "email us", "skip to",
+    // Photo captions place people: "Jane Doe, left, and John Roe unveil ...".
+    ", left, ", ", right, ", ", center, ", "from left", "(left)", "(right)"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);

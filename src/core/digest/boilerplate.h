@@ -9,7 +9,7 @@
 //   - has fewer than 6 or more than 60 words (fragments and run-together page text);
 //   - does not end like a sentence (., !, ?, or a closing quote or bracket after one);
 //   - holds a URL, an e-mail address or a furniture phrase ("click here", "photo:", "getty
-//     images", "sign up", "all rights reserved", ...);
+//     images", "sign up", "all rights reserved", a caption's ", left, " ...);
 //   - is mostly capitalised words (a headline or a caption's credit line).
 // Pure function; thread-safe.
 #pragma once

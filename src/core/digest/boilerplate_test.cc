@@ -26,6 +26,8 @@ TEST(BoilerplateTest, PageFurnitureIsRecognisedAndNewsIsNot) {
       {"Hog-nosed Shrew Rat Found On Remote Indonesian Island By Museum Team", true, "a title-case headline"},
       {"Video (02:04) : The city erupted in memories and grief after the news.", true, "video caption"},
       {"The report was sent to reporters on Tuesday evening without any comment", true, "no final punctuation"},
+      {"Douglas Owsley, left, and William Kelso unveil the reconstruction at the museum on Wednesday.", true,
+       "a photo caption placing people"},
       {"Contact the desk at news@example.org with tips about the case.", true, "e-mail address"},
       {"© 2021 The Daily Example. All rights reserved. Reproduction is prohibited.", true, "copyright line"},
   };

@@ -10,6 +10,7 @@
 #include "core/digest/lexrank.h"
 #include "core/stories/sparse_vector.h"
 #include "core/text/analyzer.h"
+#include "core/text/dateline.h"
 
 namespace storydesk::digest {
 namespace {
@@ -28,6 +29,9 @@ constexpr double kSameSayingProbability = 0.5;
 
 struct Sentence {
   size_t article = 0;
+  // Can stand alone as a bullet: not a piece of a quotation spanning several sentences (its
+  // double quotes are balanced).
+  bool standalone = true;
   size_t position = 0;  // among the article's sentences that are not boilerplate
   std::string text;
   stories::SparseVector vector;
@@ -60,6 +64,11 @@ void AddSentences(size_t article, const text::AnalyzedText& t, stories::TermStat
     s.article = article;
     s.text = t.normalized.substr(t.sentences[i].begin, t.sentences[i].end - t.sentences[i].begin);
     while (!s.text.empty() && s.text.back() == ' ') s.text.pop_back();
+    // A bullet reads without the wire dateline ("WASHINGTON (AP) - ") its article opens with.
+    if (const auto dateline = text::ParseDateline(s.text); dateline && dateline->length < s.text.size()) {
+      s.text.erase(0, dateline->length);
+    }
+    s.standalone = std::count(s.text.begin(), s.text.end(), '"') % 2 == 0;
     s.boilerplate = IsBoilerplateSentence(s.text);
     s.position = s.boilerplate ? position : position++;
     s.vector = Vector(terms[i], statistics);
@@ -152,7 +161,8 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   std::vector<std::vector<size_t>> by_article(articles.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
-    if (!s.boilerplate && family[s.article] == s.article && s.position < kLeadSentences && !s.vector.empty()) {
+    if (!s.boilerplate && s.standalone && family[s.article] == s.article && s.position < kLeadSentences &&
+        !s.vector.empty()) {
       by_article[s.article].push_back(i);
     }
   }

@@ -4,7 +4,8 @@
 //
 // How (extractive multi-document summarisation):
 //   1. Candidates: the sentences of every article that is not a copy of another article of
-//      the story (copies count once), boilerplate removed (boilerplate.h), the first
+//      the story (copies count once), boilerplate removed (boilerplate.h), and pieces of
+//      quotations running over several sentences (unbalanced quotes) too, the first
 //      kLeadSentences of each article at most, taken round-robin up to kMaxCandidates so a
 //      story of hundreds of articles costs what a story of dozens does.
 //   2. Centrality: LexRank over their TF-IDF stem vectors, biased towards each article's lead
@@ -22,7 +23,7 @@
 //   6. Sources: per article, its sentences (not boilerplate) that no article outside its copy
 //      family matches, most central first (what it adds), and the bullets it does not support
 //      (what it lacks); both empty when the story is one text and its copies.
-// Bullets are in the order chosen (most central first). Pure function; the statistics are the
+// Bullets are in the order chosen (most central first), without a leading wire dateline. Pure function; the statistics are the
 // caller's (weights only: the digest interns terms but adds no documents).
 #pragma once
 
