@@ -20,8 +20,16 @@ constexpr size_t kLeadSentences = 30;
 constexpr size_t kMaxCandidates = 400;
 constexpr double kMmrLambda = 0.7;
 constexpr double kMaxBulletSimilarity = 0.5;
-// Two sentences are compared by the matcher only when they share this many stems or names.
+// Two sentences are compared by the matcher only when they share at least kMinSharedTerms of
+// the query sentence's kQueryTerms heaviest stems: re-wordings keep their rare words, and the
+// posting lists of rare words are short, so a story of hundreds of articles stays cheap.
 constexpr uint32_t kMinSharedTerms = 2;
+constexpr size_t kQueryTerms = 8;
+// For relevance and for what a source adds, the matcher judges only the kMaxCompared sentences
+// sharing the most: a bound on the work per sentence whatever the story's size (a point that
+// 32 sentences say is among the story's most repeated anyway). A bullet's citations are
+// looked for among all.
+constexpr size_t kMaxCompared = 32;
 // Two sentences say the same thing at even odds by the matcher — its own decision boundary, not
 // the stricter point copy detection needs, where a whole text is judged from many links each
 // of which must be near-certain: a citation is one judgement, shown to a person who can check.
@@ -87,27 +95,41 @@ class SameSaying {
       : sentences_(sentences), family_(family), matcher_(matcher) {
     for (size_t i = 0; i < sentences.size(); ++i) {
       for (const copies::WeightedTerm& t : sentences[i].profile.stems) index_[t.term].push_back(i);
-      for (stories::TermId n : sentences[i].profile.names) index_[n].push_back(i);
     }
   }
 
   // The articles (by index) outside `exclude_family` with a sentence saying what sentence
-  // `i` says.
-  std::vector<size_t> Articles(size_t i, std::optional<size_t> exclude_family) const {
-    std::unordered_map<size_t, uint32_t> shared;
+  // `i` says, among the `max_compared` sentences sharing the most terms with it; with
+  // `first_only`, at most one (whether any does).
+  std::vector<size_t> Articles(size_t i, std::optional<size_t> exclude_family, size_t max_compared,
+                               bool first_only = false) const {
     const Sentence& s = sentences_[i];
-    for (const copies::WeightedTerm& t : s.profile.stems) Count(t.term, &shared);
-    for (stories::TermId n : s.profile.names) Count(n, &shared);
-    std::vector<size_t> out;
+    std::vector<copies::WeightedTerm> query = s.profile.stems;
+    const size_t k = std::min(kQueryTerms, query.size());
+    std::partial_sort(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(k), query.end(),
+                      [](const copies::WeightedTerm& x, const copies::WeightedTerm& y) { return x.weight > y.weight; });
+    std::unordered_map<size_t, uint32_t> shared;
+    for (size_t q = 0; q < k; ++q) Count(query[q].term, &shared);
+    std::vector<std::pair<uint32_t, size_t>> ranked;  // (shared terms, sentence)
     for (const auto& [j, count] : shared) {
-      const Sentence& other = sentences_[j];
       if (j == i || count < kMinSharedTerms) continue;
-      if (exclude_family && family_[other.article] == *exclude_family) continue;
+      if (exclude_family && family_[sentences_[j].article] == *exclude_family) continue;
+      ranked.emplace_back(count, j);
+    }
+    const size_t compared = std::min(max_compared, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(compared), ranked.end(),
+                      [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    ranked.resize(compared);
+    std::vector<size_t> out;
+    for (const auto& [count, j] : ranked) {
+      const Sentence& other = sentences_[j];
       if (std::find(out.begin(), out.end(), other.article) != out.end()) continue;
       if (other.text == s.text || matcher_.Probability(s.profile, other.profile) >= kSameSayingProbability) {
         out.push_back(other.article);
+        if (first_only) break;
       }
     }
+    std::sort(out.begin(), out.end());
     return out;
   }
 
@@ -192,7 +214,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   std::vector<double> relevance(candidates.size(), 0.0);
   for (size_t k = 0; k < candidates.size(); ++k) {
     std::vector<size_t> families = {family[sentences[candidates[k]].article]};
-    for (size_t a : same.Articles(candidates[k], std::nullopt)) families.push_back(family[a]);
+    for (size_t a : same.Articles(candidates[k], std::nullopt, kMaxCompared)) families.push_back(family[a]);
     std::sort(families.begin(), families.end());
     const auto distinct = static_cast<double>(std::unique(families.begin(), families.end()) - families.begin());
     relevance[k] = centrality[candidates[k]] * distinct;
@@ -232,7 +254,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     const Sentence& s = sentences[c];
     std::vector<bool> supports(articles.size(), false);
     supports[s.article] = true;
-    for (size_t a : same.Articles(c, std::nullopt)) supports[a] = true;
+    for (size_t a : same.Articles(c, std::nullopt, sentences.size())) supports[a] = true;
     // Copies support what their original says.
     for (size_t a = 0; a < articles.size(); ++a) {
       if (supports[family[a]]) supports[a] = true;
@@ -290,7 +312,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     std::stable_sort(own.begin(), own.end(), [&](size_t x, size_t y) { return centrality[x] > centrality[y]; });
     for (size_t i : own) {
       if (comparison.adds.size() >= options.max_adds) break;
-      if (same.Articles(i, family[a]).empty()) comparison.adds.push_back(sentences[i].text);
+      if (same.Articles(i, family[a], kMaxCompared, /*first_only=*/true).empty()) comparison.adds.push_back(sentences[i].text);
     }
     for (const Bullet& b : digest.bullets) {
       if (std::find(b.sources.begin(), b.sources.end(), articles[a].id) == b.sources.end()) comparison.lacks.push_back(b.text);
