@@ -1,5 +1,7 @@
 #include "adapters/cli/cli_common.h"
 
+#include "adapters/service/open_store.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -32,29 +34,13 @@ int ExitCodeFor(const Status& status) {
   return kExitUsage;
 }
 
-store::FingerprintSettings CurrentFingerprintSettings() {
-  store::FingerprintSettings s;
-  s.version = fingerprint::kFingerprintVersion;
-  s.shingle_words = fingerprint::kShingleWords;
-  s.permutations = fingerprint::kPermutations;
-  s.bands = fingerprint::kBands;
-  s.seed = fingerprint::kSeed;
-  return s;
-}
-
 Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path) {
-  const store::FingerprintSettings current = CurrentFingerprintSettings();
-  auto opened = store::SqliteStore::Open(path, current);
-  if (!opened.ok()) return opened.status();
-  std::unique_ptr<store::SqliteStore> db = std::move(opened).value();
-  if (!(db->StoredFingerprintSettings() == current)) {
-    PrintError(path + ": fingerprint settings changed since this database was written; recomputing fingerprints");
-    Status s = db->Refingerprint(current, [](const RawArticle& a, uint64_t* exact, std::vector<uint32_t>* minhash) {
-      StoryEngine::Fingerprint(a, exact, minhash);
-    });
-    if (!s.ok()) return s;
+  bool refingerprinted = false;
+  auto opened = service::OpenStore(path, &refingerprinted);
+  if (opened.ok() && refingerprinted) {
+    PrintError(path + ": fingerprint settings changed since this database was written; fingerprints recomputed");
   }
-  return db;
+  return opened;
 }
 
 ProgressBar::ProgressBar(std::string label)

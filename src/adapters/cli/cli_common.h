@@ -12,7 +12,12 @@
 #include "storydesk/article.h"
 #include "storydesk/status.h"
 
+namespace storydesk::service {}
+
 namespace storydesk::cli {
+
+// The verbs are wiring around the service layer (models, ingest pipeline, digest output).
+using namespace ::storydesk::service;
 
 // The process exit codes, as documented in `storydesk --help` and the README.
 enum ExitCode : int {
@@ -28,11 +33,8 @@ void PrintError(const std::string& message);
 // Maps a failed Status to an exit code (kExitStore for store and I/O failures, else kExitUsage).
 int ExitCodeFor(const Status& status);
 
-// The fingerprint settings compiled into this binary.
-store::FingerprintSettings CurrentFingerprintSettings();
-
-// Opens the store at `path` and, when its fingerprints were made with other settings,
-// recomputes them (the fingerprint migration), saying so on stderr.
+// Opens the store at `path` (service::OpenStore), saying on stderr when its fingerprints were
+// recomputed.
 Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path);
 
 // A one-line progress bar on stderr, shown only on a terminal and only once the work has

@@ -3,7 +3,7 @@
 #include <random>
 #include <unordered_set>
 
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 
 namespace storydesk::cli {

@@ -7,8 +7,8 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
-#include "adapters/cli/digest_output.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/digest_output.h"
+#include "adapters/service/shipped_models.h"
 
 namespace storydesk::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"

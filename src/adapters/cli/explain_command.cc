@@ -7,7 +7,7 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "core/copies/copy_explanation.h"
 #include "core/text/analyzer.h"
 

@@ -5,9 +5,9 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "adapters/cli/digest_output.h"
+#include "adapters/service/digest_output.h"
 #include "adapters/cli/json_output.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 
 namespace storydesk::cli {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
-#include "adapters/cli/digest_output.h"
+#include "adapters/service/digest_output.h"
 #include "adapters/cli/gold_file.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "core/eval/rouge.h"
 #include "core/text/analyzer.h"
 

@@ -8,7 +8,7 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "adapters/cli/gold_file.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "core/stories/story_model.h"
 
 namespace storydesk::cli {

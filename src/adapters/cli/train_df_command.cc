@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"

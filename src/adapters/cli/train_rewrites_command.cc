@@ -19,7 +19,7 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "core/copies/copy_relation.h"
 #include "core/copies/rewrite_model.h"
 #include "core/eval/binary_decisions.h"

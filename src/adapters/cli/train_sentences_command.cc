@@ -13,7 +13,7 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/copies/sentence_profile.h"
 #include "core/eval/binary_decisions.h"

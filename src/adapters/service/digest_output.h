@@ -12,7 +12,7 @@
 #include "core/digest/story_digest.h"
 #include "storydesk/article.h"
 
-namespace storydesk::cli {
+namespace storydesk::service {
 
 inline constexpr int kDigestSchema = 1;
 
@@ -32,4 +32,4 @@ std::string DigestMarkdown(const DigestedStory& s);
 // A whole page holding every story given, in order.
 std::string DigestHtmlPage(const std::vector<DigestedStory>& stories);
 
-}  // namespace storydesk::cli
+}  // namespace storydesk::service

@@ -1,9 +1,9 @@
-#include "adapters/cli/digest_output.h"
+#include "adapters/service/digest_output.h"
 
 #include <algorithm>
 #include <set>
 
-namespace storydesk::cli {
+namespace storydesk::service {
 namespace {
 
 nlohmann::json OrNull(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); }
@@ -182,4 +182,4 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
   return out;
 }
 
-}  // namespace storydesk::cli
+}  // namespace storydesk::service

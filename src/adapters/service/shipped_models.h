@@ -4,7 +4,9 @@
 //   - models/story-model.tsv — the learned grouping decisions (core/stories/story_model.h);
 //     --model replaces it;
 //   - models/sentence-model.tsv — the sentence matcher of rewrite detection
-//     (core/copies/sentence_matcher.h); --sentence-model replaces it.
+//     (core/copies/sentence_matcher.h); --sentence-model replaces it;
+//   - models/rewrite-model.tsv — the document decision of rewrite detection
+//     (core/copies/rewrite_model.h); --rewrite-model replaces it.
 #pragma once
 
 #include <memory>
@@ -19,7 +21,7 @@
 #include "storydesk/status.h"
 #include "storydesk/story_engine.h"
 
-namespace storydesk::cli {
+namespace storydesk::service {
 
 // What --background accepts besides a file path.
 inline constexpr const char* kBuiltinBackground = "builtin";
@@ -74,4 +76,4 @@ void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background,
 // an engine (training the sentence matcher, explaining a copy).
 stories::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background);
 
-}  // namespace storydesk::cli
+}  // namespace storydesk::service

@@ -1,4 +1,4 @@
-#include "adapters/cli/shipped_models.h"
+#include "adapters/service/shipped_models.h"
 
 #include <fstream>
 #include <sstream>
@@ -25,7 +25,7 @@ STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
 STORYDESK_EMBED(storydesk_sentence_model, STORYDESK_SENTENCE_MODEL)
 STORYDESK_EMBED(storydesk_rewrite_model, STORYDESK_REWRITE_MODEL)
 
-namespace storydesk::cli {
+namespace storydesk::service {
 namespace {
 
 // Parses an embedded model once; a failure names the model (a build defect, but reported).
@@ -133,4 +133,4 @@ stories::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& b
   return statistics;
 }
 
-}  // namespace storydesk::cli
+}  // namespace storydesk::service

@@ -1,0 +1,184 @@
+#include "adapters/service/ingest_pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "adapters/service/shipped_models.h"
+#include "storydesk/story_engine.h"
+
+namespace storydesk::service {
+namespace {
+
+uint64_t BodyHash(const RawArticle& a) {
+  uint64_t hash = 0;
+  std::vector<uint32_t> unused;
+  StoryEngine::Fingerprint(a, &hash, &unused);
+  return hash;
+}
+
+// Replays the stored decisions around the new articles' dates into `engine`.
+Status RestoreEngine(const std::vector<RawArticle>& fresh, int64_t window, store::SqliteStore& db,
+                     StoryEngine* engine) {
+  // The shipped background counts first, then the stream's own on top: the same statistics
+  // `cluster` starts from, so ingest and cluster decide alike.
+  const auto& background = BuiltinBackground();
+  if (!background.ok()) return background.status();
+  engine->LoadDocumentFrequencies(background.value().documents, background.value().df);
+  auto documents = db.DocumentCount();
+  if (!documents.ok()) return documents.status();
+  auto df = db.LoadDocumentFrequencies();
+  if (!df.ok()) return df.status();
+  engine->LoadDocumentFrequencies(documents.value(), df.value());
+  auto max_story = db.MaxStoryId();
+  if (!max_story.ok()) return max_story.status();
+  engine->ReserveStoryIdsThrough(max_story.value());
+  if (documents.value() == 0) return Status::Ok();
+
+  std::optional<int64_t> from, to;
+  bool undated = false;
+  for (const RawArticle& a : fresh) {
+    if (!a.published_at) {
+      undated = true;
+      continue;
+    }
+    from = std::min(from.value_or(*a.published_at), *a.published_at);
+    to = std::max(to.value_or(*a.published_at), *a.published_at);
+  }
+  // Undated articles are compared with every story, so all stored articles are replayed.
+  const int64_t lo = undated || !from ? INT64_MIN / 2 : *from - window;
+  const int64_t hi = undated || !to ? INT64_MAX / 2 : *to + window;
+  auto window_articles = db.LoadWindow(lo, hi, /*include_undated=*/true);
+  if (!window_articles.ok()) return window_articles.status();
+  for (const store::StoredArticle& s : window_articles.value()) {
+    engine->Restore(s.raw, s.story, s.copy_of, s.relation);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+const char* IngestOutcomeName(IngestOutcome outcome) {
+  switch (outcome) {
+    case IngestOutcome::kStored:
+      return "stored";
+    case IngestOutcome::kDuplicate:
+      return "duplicate";
+    case IngestOutcome::kRejected:
+      return "rejected";
+    case IngestOutcome::kNotStored:
+      break;
+  }
+  return "not_stored";
+}
+
+Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::SqliteStore& db,
+                                    const IngestOptions& options) {
+  IngestReport report;
+  report.articles.resize(articles.size());
+  // 1. Already stored? (Within the input too: the first of an id wins.)
+  std::vector<size_t> fresh_index;  // input positions of the articles to store
+  std::unordered_map<std::string, size_t> seen;  // id -> input position of its first occurrence
+  for (size_t i = 0; i < articles.size(); ++i) {
+    IngestedArticle& r = report.articles[i];
+    r.id = articles[i].id;
+    std::optional<uint64_t> known;
+    if (auto it = seen.find(r.id); it != seen.end()) {
+      known = BodyHash(articles[it->second]);
+    } else {
+      auto stored = db.FindExactHash(r.id);
+      if (!stored.ok()) return stored.status();
+      known = stored.value();
+    }
+    if (!known) {
+      seen.emplace(r.id, i);
+      fresh_index.push_back(i);
+    } else if (BodyHash(articles[i]) == *known) {
+      r.outcome = IngestOutcome::kDuplicate;
+      ++report.duplicates;
+    } else {
+      r.outcome = IngestOutcome::kRejected;
+      r.error = articles[i].origin + ": id '" + r.id + "' is already used by an article with a different text";
+      ++report.rejected;
+    }
+  }
+
+  // 2. Publication order, the engine restored around it.
+  std::vector<RawArticle> fresh;
+  fresh.reserve(fresh_index.size());
+  std::unordered_map<std::string, size_t> position_of;  // id -> input position
+  for (size_t i : fresh_index) {
+    position_of.emplace(articles[i].id, i);
+    fresh.push_back(std::move(articles[i]));
+  }
+  SortForProcessing(&fresh);
+  EngineOptions engine_options;
+  if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
+  engine_options.merge_probability = options.merge_probability;
+  StoryEngine engine(engine_options);
+  if (Status s = RestoreEngine(fresh, engine_options.window_seconds, db, &engine); !s.ok()) return s;
+
+  // 3. Decide and commit, batch by batch.
+  std::set<int64_t> touched;
+  const size_t batch_size = std::max<size_t>(1, options.batch_size);
+  for (size_t begin = 0; begin < fresh.size(); begin += batch_size) {
+    const size_t end = std::min(fresh.size(), begin + batch_size);
+    std::vector<store::StoredArticle> batch;
+    std::map<std::string, int64_t> df_deltas;
+    size_t opened_here = 0;
+    for (size_t i = begin; i < end; ++i) {
+      Decision d = engine.Add(fresh[i]);
+      for (std::string& term : d.terms) ++df_deltas[std::move(term)];
+      store::StoredArticle s;
+      s.raw = std::move(fresh[i]);
+      s.exact_hash = d.exact_hash;
+      s.minhash = std::move(d.minhash);
+      s.story = d.story;
+      s.copy_of = d.copy_of;
+      s.relation = d.relation;
+      s.copy_score = d.copy_score;
+      s.merged_stories = d.merged_stories;
+      s.copy_updates = std::move(d.copy_updates);
+      opened_here += d.opened_story ? 1 : 0;
+      batch.push_back(std::move(s));
+    }
+    if (Status s = db.CommitBatch(batch, df_deltas, static_cast<int64_t>(batch.size())); !s.ok()) {
+      report.failure = s;
+      break;
+    }
+    for (const store::StoredArticle& s : batch) {
+      IngestedArticle& r = report.articles[position_of.at(s.raw.id)];
+      r.outcome = IngestOutcome::kStored;
+      r.story = s.story;
+      r.relation = s.relation;
+      r.copy_of = s.copy_of;
+      touched.insert(s.story);
+    }
+    report.stored += batch.size();
+    report.new_stories += opened_here;
+    if (options.progress) options.progress(end, fresh.size());
+  }
+
+  // Stories merged since an article of theirs was decided are reported as what they became;
+  // duplicates report where their stored copy is.
+  std::set<int64_t> current;
+  for (int64_t story : touched) current.insert(engine.CurrentStory(story));
+  report.stories = current.size();
+  for (IngestedArticle& r : report.articles) {
+    if (r.outcome == IngestOutcome::kStored) {
+      r.story = engine.CurrentStory(*r.story);
+    } else if (r.outcome == IngestOutcome::kDuplicate) {
+      auto stored = db.GetArticle(r.id);
+      if (stored.ok() && stored.value()) {
+        auto story = db.ResolveStory(stored.value()->story);
+        r.story = story.ok() ? story.value() : stored.value()->story;
+        r.relation = stored.value()->relation;
+        r.copy_of = stored.value()->copy_of;
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace storydesk::service

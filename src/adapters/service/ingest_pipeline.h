@@ -1,0 +1,58 @@
+// IngestPipeline: storing new articles — what `storydesk ingest` and `POST /api/articles` do.
+//
+// Order of work: drop articles already stored (idempotence: the same id with the same text is
+// a duplicate; with another text, a rejection), sort the rest into publication order, restore
+// the engine's state around their dates from the store (the window of stored decisions), then
+// decide and commit in batches. An article counts as stored only once its batch's transaction
+// has committed; a failed commit leaves the earlier batches stored and reports the failure.
+// Not thread-safe: one ingest at a time per store file (SQLite's write lock also enforces it
+// across processes); readers on other connections are not blocked (WAL).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/store/sqlite_store.h"
+#include "storydesk/article.h"
+#include "storydesk/status.h"
+
+namespace storydesk::service {
+
+enum class IngestOutcome { kStored, kDuplicate, kRejected, kNotStored };
+
+// "stored", "duplicate", "rejected", "not_stored" (a commit failed before its batch).
+const char* IngestOutcomeName(IngestOutcome outcome);
+
+struct IngestedArticle {
+  std::string id;
+  IngestOutcome outcome = IngestOutcome::kNotStored;
+  // For stored and duplicate articles: the story now holding it and its copy relation.
+  std::optional<int64_t> story;
+  std::optional<std::string> relation;
+  std::optional<std::string> copy_of;
+  std::string error;  // for rejections: "ORIGIN: what is wrong"
+};
+
+struct IngestOptions {
+  std::optional<double> merge_probability;  // merge repair (EngineOptions)
+  size_t batch_size = 1000;
+  std::function<void(size_t done, size_t total)> progress;  // after each committed batch
+};
+
+struct IngestReport {
+  std::vector<IngestedArticle> articles;  // one per input article, in input order
+  size_t stored = 0, duplicates = 0, rejected = 0;
+  size_t stories = 0;      // distinct stories the stored articles are in now
+  size_t new_stories = 0;  // stories they opened
+  Status failure;          // the store error that stopped the run, if any (then some are kNotStored)
+};
+
+// Ingests `articles` (validated by a reader) into `db` with the shipped models.
+// Errors (as a Status, nothing stored): the models or the store cannot be read.
+Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::SqliteStore& db,
+                                    const IngestOptions& options = {});
+
+}  // namespace storydesk::service

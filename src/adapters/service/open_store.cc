@@ -1,0 +1,34 @@
+#include "adapters/service/open_store.h"
+
+#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/story_engine.h"
+
+namespace storydesk::service {
+
+store::FingerprintSettings CurrentFingerprintSettings() {
+  store::FingerprintSettings s;
+  s.version = fingerprint::kFingerprintVersion;
+  s.shingle_words = fingerprint::kShingleWords;
+  s.permutations = fingerprint::kPermutations;
+  s.bands = fingerprint::kBands;
+  s.seed = fingerprint::kSeed;
+  return s;
+}
+
+Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path, bool* refingerprinted) {
+  const store::FingerprintSettings current = CurrentFingerprintSettings();
+  auto opened = store::SqliteStore::Open(path, current);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<store::SqliteStore> db = std::move(opened).value();
+  const bool stale = !(db->StoredFingerprintSettings() == current);
+  if (refingerprinted) *refingerprinted = stale;
+  if (stale) {
+    Status s = db->Refingerprint(current, [](const RawArticle& a, uint64_t* exact, std::vector<uint32_t>* minhash) {
+      StoryEngine::Fingerprint(a, exact, minhash);
+    });
+    if (!s.ok()) return s;
+  }
+  return db;
+}
+
+}  // namespace storydesk::service
