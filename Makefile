@@ -10,10 +10,15 @@ SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && ech
 # What a fresh Debian 12 machine needs to build and test storydesk.
 DEB_PACKAGES := g++ cmake make pkg-config \
   libicu-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev \
-  wordnet-base
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev \
+  wordnet-base python3 curl
+# Tools of the browser and load tests (tests/browser, tests/load): installed when missing, but
+# a machine that cannot install them still builds and tests; those two tests then say SKIPPED.
+# Node.js and npm come from Debian only when no `node` is on the PATH (a machine may have its own).
+TEST_TOOL_PACKAGES := wrk chromium
+NODE_PACKAGES := nodejs npm
 
-.PHONY: run test deps build build-asan test-release test-asan bench models clean
+.PHONY: run test deps deps-test-tools build build-asan test-release test-asan bench models clean
 
 run: build
 	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
@@ -24,8 +29,9 @@ run: build
 	@$(BUILD)/storydesk --db $(EXAMPLE_DB) stories
 	@echo
 	@echo "Explore: $(BUILD)/storydesk --db $(EXAMPLE_DB) show STORY   (or: export, stories --json, --help)"
+	@echo "Browse:  $(BUILD)/storydesk --db $(EXAMPLE_DB) serve   then open http://127.0.0.1:8080/ (API under /api)"
 
-test: build
+test: build deps-test-tools
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	$(MAKE) --no-print-directory test-asan
 
@@ -37,6 +43,18 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+deps-test-tools:
+	@missing=""; \
+	for p in $(TEST_TOOL_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	command -v node >/dev/null || missing="$$missing $(NODE_PACKAGES)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages for the browser and load tests:$$missing"; \
+	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing ) || \
+	    echo "could not install$$missing: the browser and load tests will be skipped"; \
 	fi
 
 build: deps

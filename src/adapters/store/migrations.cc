@@ -113,10 +113,60 @@ ALTER TABLE copies_v3 RENAME TO copies;
 CREATE INDEX copies_by_original ON copies (original_id);
 )sql";
 
+// Version 4: full-text search over articles' title and text, for the HTTP API's story and
+// article search (SqliteStore::ListStoryPage's `query`, SqliteStore::SearchArticles).
+//
+// An external-content FTS5 table: the text lives once, in `articles`; the index maps FTS5
+// rowids to `articles.sequence` (content_rowid). Not the implicit rowid of `articles`: that
+// table's primary key is TEXT, so its rowid is no column of ours, and VACUUM may renumber
+// such rowids — silently pointing the index at other articles; `sequence` (INTEGER NOT NULL
+// UNIQUE) is assigned by the store and never changes. The porter stemmer over unicode61
+// (diacritics removed) lets "protests" find "protested" and "cafe" find "café". FTS5 is
+// built into Debian's libsqlite3; a library without it fails this script ("no such module:
+// fts5"), which rolls back and leaves the file at version 3.
+//
+// An external-content index must be told exactly what it indexed to remove it again, so the
+// triggers index and un-index the same expressions — coalesce(title, '') for the nullable
+// title — and the migration fills the index from existing articles with those expressions
+// too. The update trigger also fires on `sequence` (which the store never changes) so the
+// index cannot be left pointing at a stale rowid whatever a future script does.
+//
+// articles_by_source serves the HTTP API's source filter, which otherwise scans every
+// article (verbatim records and text included) per request.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE VIRTUAL TABLE article_search USING fts5(
+  title,
+  text,
+  content = 'articles',
+  content_rowid = 'sequence',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO article_search (rowid, title, text)
+  SELECT sequence, coalesce(title, ''), text FROM articles;
+
+CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_search (rowid, title, text)
+    VALUES (new.sequence, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO article_search (article_search, rowid, title, text)
+    VALUES ('delete', old.sequence, coalesce(old.title, ''), old.text);
+END;
+CREATE TRIGGER articles_search_update AFTER UPDATE OF title, text, sequence ON articles BEGIN
+  INSERT INTO article_search (article_search, rowid, title, text)
+    VALUES ('delete', old.sequence, coalesce(old.title, ''), old.text);
+  INSERT INTO article_search (rowid, title, text)
+    VALUES (new.sequence, coalesce(new.title, ''), new.text);
+END;
+
+CREATE INDEX articles_by_source ON articles (source);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, fingerprints, stories, memberships, copies, document frequencies", kSchemaV1},
     {2, "story merges", kSchemaV2},
     {3, "excerpt and rewrite copies", kSchemaV3},
+    {4, "full-text search over article titles and text; articles by source", kSchemaV4},
 };
 
 static_assert(sizeof(kMigrations) > 0, "at least one migration");

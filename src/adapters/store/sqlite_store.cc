@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "adapters/store/fts_query.h"
 #include "adapters/store/headline.h"
 #include "adapters/store/migrations.h"
 #include "adapters/store/statement.h"
@@ -110,13 +111,125 @@ StorySummary ReadSummary(const Statement& row) {
   return s;
 }
 
+// Column 7 (last_published_at, for cursors) is not part of StorySummary.
 constexpr const char* kSummaryColumns =
     "id, headline, date(first_published_at, 'unixepoch'), date(last_published_at, 'unixepoch'), "
-    "article_count, source_count, copy_count FROM stories ";
+    "article_count, source_count, copy_count, last_published_at FROM stories ";
+
+StoryCursor ReadPosition(const Statement& row) { return StoryCursor{row.ColumnOptionalInt64(7), row.ColumnInt64(0)}; }
+
+// Fills source_names and activity of every story in *stories (two indexed queries each).
+Status AddStoryDetails(sqlite3* db, std::vector<StorySummary>* stories) {
+  if (stories->empty()) return Status::Ok();
+  auto sources =
+      Statement::Prepare(db,
+                         "SELECT DISTINCT a.source FROM memberships m JOIN articles a ON a.id = m.article_id "
+                         "WHERE m.story_id = ?1 AND a.source IS NOT NULL ORDER BY a.source");
+  if (!sources.ok()) return sources.status();
+  auto activity = Statement::Prepare(db,
+                                     "SELECT date(a.published_at, 'unixepoch') AS day, count(*) "
+                                     "FROM memberships m JOIN articles a ON a.id = m.article_id "
+                                     "WHERE m.story_id = ?1 AND a.published_at IS NOT NULL GROUP BY day ORDER BY day");
+  if (!activity.ok()) return activity.status();
+  for (StorySummary& story : *stories) {
+    story.source_names.clear();
+    story.activity.clear();
+    {
+      Statement& q = sources.value();
+      StatementReset reset(&q);
+      q.BindInt64(1, story.id);
+      while (true) {
+        Result<bool> row = q.Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        story.source_names.push_back(q.ColumnText(0));
+      }
+    }
+    {
+      Statement& q = activity.value();
+      StatementReset reset(&q);
+      q.BindInt64(1, story.id);
+      while (true) {
+        Result<bool> row = q.Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        story.activity.emplace_back(q.ColumnText(0), static_cast<int>(q.ColumnInt64(1)));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// The stories passing `filter`, in list order, at most `limit` of them (negative: all),
+// without their details (AddStoryDetails); each one's list position in *positions.
+Result<std::vector<StorySummary>> QueryStories(sqlite3* db, const StoryFilter& filter, int64_t limit,
+                                               std::vector<StoryCursor>* positions) {
+  std::vector<StorySummary> out;
+  std::string match;
+  if (filter.query) {
+    match = FtsQuery(*filter.query);
+    if (match.empty()) return out;  // no word to look for: nothing matches
+  }
+  // Parameters: ?1 since, ?2 until, ?3 FTS5 query, ?4 source, ?5 and ?6 the cursor's
+  // last_published_at and id, ?7 limit. ?7 is always present, so every index can be bound.
+  std::string sql = std::string("SELECT ") + kSummaryColumns +
+                    "WHERE article_count > 0 "
+                    "AND (?1 IS NULL OR last_published_at >= ?1) "
+                    "AND (?2 IS NULL OR first_published_at < ?2) ";
+  if (filter.query) {
+    sql += "AND id IN (SELECT m.story_id FROM article_search "
+           "JOIN articles a ON a.sequence = article_search.rowid JOIN memberships m ON m.article_id = a.id "
+           "WHERE article_search MATCH ?3) ";
+  }
+  if (filter.source) {
+    sql += "AND id IN (SELECT m.story_id FROM articles a JOIN memberships m ON m.article_id = a.id "
+           "WHERE a.source = ?4) ";
+  }
+  // After the cursor in "last_published_at DESC NULLS LAST, id DESC": from a dated story, the
+  // older ones, the same instant's smaller ids and then every undated story; from an undated
+  // story, only the undated ones with smaller ids.
+  if (filter.after && filter.after->last_published_at) {
+    sql += "AND (last_published_at < ?5 OR (last_published_at = ?5 AND id < ?6) OR last_published_at IS NULL) ";
+  } else if (filter.after) {
+    sql += "AND last_published_at IS NULL AND id < ?6 ";
+  }
+  sql += "ORDER BY last_published_at DESC NULLS LAST, id DESC LIMIT ?7";
+
+  auto query = Statement::Prepare(db, sql);
+  if (!query.ok()) return query.status();
+  Statement& q = query.value();
+  q.BindOptionalInt64(1, filter.since);
+  q.BindOptionalInt64(2, filter.until);
+  q.BindText(3, match);
+  q.BindOptionalText(4, filter.source);
+  q.BindOptionalInt64(5, filter.after ? filter.after->last_published_at : std::nullopt);
+  q.BindInt64(6, filter.after ? filter.after->id : 0);
+  q.BindInt64(7, limit);
+  while (true) {
+    Result<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    out.push_back(ReadSummary(q));
+    if (positions) positions->push_back(ReadPosition(q));
+  }
+  return out;
+}
 
 // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any failure.
 Status InTransaction(sqlite3* db, const std::function<Status()>& body) {
   if (Status s = ExecScript(db, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status s = body();
+  if (s.ok()) s = ExecScript(db, "COMMIT");
+  if (!s.ok()) ExecScript(db, "ROLLBACK");  // may fail when SQLite rolled back already
+  return s;
+}
+
+// Runs `body` in one read transaction, so its several queries see one snapshot of the file
+// (in WAL mode a writer committing meanwhile does not show through half-way). Inside an
+// open transaction, `body` just runs in it.
+Status InReadTransaction(sqlite3* db, const std::function<Status()>& body) {
+  if (!sqlite3_get_autocommit(db)) return body();
+  if (Status s = ExecScript(db, "BEGIN"); !s.ok()) return s;
   Status s = body();
   if (s.ok()) s = ExecScript(db, "COMMIT");
   if (!s.ok()) ExecScript(db, "ROLLBACK");  // may fail when SQLite rolled back already
@@ -488,23 +601,98 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
 }
 
 Result<std::vector<StorySummary>> SqliteStore::ListStories(const StoryFilter& filter) {
-  auto query = Statement::Prepare(db_, std::string("SELECT ") + kSummaryColumns +
-                                           "WHERE (?1 IS NULL OR last_published_at >= ?1) "
-                                           "AND (?2 IS NULL OR first_published_at < ?2) "
-                                           "AND article_count > 0 "
-                                           "ORDER BY last_published_at DESC NULLS LAST, id DESC LIMIT ?3");
-  if (!query.ok()) return query.status();
-  query.value().BindOptionalInt64(1, filter.since);
-  query.value().BindOptionalInt64(2, filter.until);
-  query.value().BindInt64(3, filter.limit ? *filter.limit : -1);
   std::vector<StorySummary> out;
-  while (true) {
-    Result<bool> row = query.value().Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) break;
-    out.push_back(ReadSummary(query.value()));
-  }
+  Status s = InReadTransaction(db_, [&]() -> Status {
+    auto stories = QueryStories(db_, filter, filter.limit ? *filter.limit : -1, nullptr);
+    if (!stories.ok()) return stories.status();
+    out = std::move(stories).value();
+    return AddStoryDetails(db_, &out);
+  });
+  if (!s.ok()) return s;
   return out;
+}
+
+Result<StoryPage> SqliteStore::ListStoryPage(const StoryFilter& filter) {
+  const int size = filter.limit.value_or(kDefaultStoryPageSize);
+  if (size < 1) {
+    return Status::Error(ErrorCode::kUsage, "page size must be at least 1 (got " + std::to_string(size) + ")");
+  }
+  StoryPage page;
+  Status s = InReadTransaction(db_, [&]() -> Status {
+    std::vector<StoryCursor> positions;
+    // One story more than the page tells whether another page follows.
+    auto stories = QueryStories(db_, filter, int64_t{size} + 1, &positions);
+    if (!stories.ok()) return stories.status();
+    page.stories = std::move(stories).value();
+    if (page.stories.size() > static_cast<size_t>(size)) {
+      page.stories.resize(static_cast<size_t>(size));
+      page.next = positions[static_cast<size_t>(size) - 1];
+    }
+    return AddStoryDetails(db_, &page.stories);
+  });
+  if (!s.ok()) return s;
+  return page;
+}
+
+Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string& query, int limit) {
+  if (limit < 1) {
+    return Status::Error(ErrorCode::kUsage, "search limit must be at least 1 (got " + std::to_string(limit) + ")");
+  }
+  std::vector<ArticleMatch> out;
+  const std::string match = FtsQuery(query);
+  if (match.empty()) return out;  // no word to look for: nothing matches
+  Status s = InReadTransaction(db_, [&]() -> Status {
+    // The best `limit` by rank first (bm25 reads only the index, never the text), then a
+    // snippet for each of those alone: snippet() in the ranking query would read and cut the
+    // text of every match before the LIMIT applies.
+    auto best = Statement::Prepare(
+        db_,
+        "SELECT s.rowid, a.id, a.title, m.story_id FROM "
+        "(SELECT rowid, rank FROM article_search WHERE article_search MATCH ?1 ORDER BY rank, rowid LIMIT ?2) AS s "
+        "JOIN articles a ON a.sequence = s.rowid JOIN memberships m ON m.article_id = a.id "
+        "ORDER BY s.rank, s.rowid");
+    if (!best.ok()) return best.status();
+    auto snippet = Statement::Prepare(
+        db_, "SELECT snippet(article_search, 1, '', '', '…', 12) FROM article_search "
+             "WHERE article_search MATCH ?1 AND rowid = ?2");
+    if (!snippet.ok()) return snippet.status();
+    std::vector<int64_t> rowids;
+    {
+      Statement& q = best.value();
+      StatementReset reset(&q);
+      q.BindText(1, match);
+      q.BindInt64(2, limit);
+      while (true) {
+        Result<bool> row = q.Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        rowids.push_back(q.ColumnInt64(0));
+        out.push_back(ArticleMatch{q.ColumnText(1), q.ColumnOptionalText(2), "", q.ColumnInt64(3)});
+      }
+    }
+    for (size_t i = 0; i < out.size(); ++i) {
+      Statement& q = snippet.value();
+      StatementReset reset(&q);
+      q.BindText(1, match);
+      q.BindInt64(2, rowids[i]);
+      Result<bool> row = q.Step();
+      if (!row.ok()) return row.status();
+      if (row.value()) out[i].snippet = q.ColumnText(0);
+      // Members move on a merge, so this is the story already; resolving guards older files.
+      auto story = ResolveStory(out[i].story);
+      if (!story.ok()) return story.status();
+      out[i].story = story.value();
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<int64_t> SqliteStore::ArticleCount() { return QueryInt64(db_, "SELECT count(*) FROM articles", 0); }
+
+Result<int64_t> SqliteStore::StoryCount() {
+  return QueryInt64(db_, "SELECT count(*) FROM stories WHERE article_count > 0", 0);
 }
 
 Result<int64_t> SqliteStore::ResolveStory(int64_t id) {
@@ -525,16 +713,24 @@ Result<int64_t> SqliteStore::ResolveStory(int64_t id) {
 }
 
 Result<StorySummary> SqliteStore::GetStory(int64_t requested) {
-  auto resolved = ResolveStory(requested);
-  if (!resolved.ok()) return resolved.status();
-  const int64_t id = resolved.value();
-  auto query = Statement::Prepare(db_, std::string("SELECT ") + kSummaryColumns + "WHERE id = ?1 AND article_count > 0");
-  if (!query.ok()) return query.status();
-  query.value().BindInt64(1, id);
-  Result<bool> row = query.value().Step();
-  if (!row.ok()) return row.status();
-  if (!row.value()) return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(requested));
-  return ReadSummary(query.value());
+  std::vector<StorySummary> found;
+  Status s = InReadTransaction(db_, [&]() -> Status {
+    auto resolved = ResolveStory(requested);
+    if (!resolved.ok()) return resolved.status();
+    auto query =
+        Statement::Prepare(db_, std::string("SELECT ") + kSummaryColumns + "WHERE id = ?1 AND article_count > 0");
+    if (!query.ok()) return query.status();
+    Statement& q = query.value();
+    StatementReset reset(&q);
+    q.BindInt64(1, resolved.value());
+    Result<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(requested));
+    found.push_back(ReadSummary(q));
+    return AddStoryDetails(db_, &found);
+  });
+  if (!s.ok()) return s;
+  return std::move(found.front());
 }
 
 Result<std::vector<StoredArticle>> SqliteStore::StoryArticles(int64_t requested) {

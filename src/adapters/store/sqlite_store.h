@@ -2,7 +2,8 @@
 //
 // Tables: meta (schema version, fingerprint parameters, document count), articles (the
 // verbatim record and parsed fields), fingerprints (exact hash, MinHash signature), stories,
-// memberships, copies (copy relations) and document_frequencies (online IDF statistics).
+// memberships, copies (copy relations), document_frequencies (online IDF statistics) and
+// article_search (an FTS5 index of article titles and text, kept in sync by triggers).
 // The schema is versioned; Open() applies pending migrations in order, each in its own
 // transaction, and refuses a database written by a newer storydesk.
 //
@@ -18,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storydesk/article.h"
@@ -67,13 +69,50 @@ struct StorySummary {
   int articles = 0;
   int sources = 0;                       // distinct non-null sources
   int copies = 0;                        // members that are copies
+  std::vector<std::string> source_names;  // distinct non-null sources, sorted (bytewise)
+  // (YYYY-MM-DD, articles published that day) in UTC, ascending; undated articles not counted.
+  std::vector<std::pair<std::string, int>> activity;
 };
 
+// A position in the story list (ordered by last_published_at DESC NULLS LAST, id DESC): the
+// list continues after the story with these values. Positional, so it stays valid when that
+// story is merged away; a story whose activity changes between two pages moves in the list
+// and may be seen twice or not at all, as with any keyset cursor.
+struct StoryCursor {
+  std::optional<int64_t> last_published_at;  // unix seconds; nullopt for an undated story
+  int64_t id = 0;
+  bool operator==(const StoryCursor&) const = default;
+};
+
+// Which stories ListStories and ListStoryPage return; unset fields select everything.
 struct StoryFilter {
   std::optional<int64_t> since;          // unix seconds; stories last published at or after
   std::optional<int64_t> until;          // unix seconds; stories first published before
-  std::optional<int> limit;
+  std::optional<int> limit;              // ListStories: at most this many; ListStoryPage: page size
+  // Free text: stories with an article (title and text together) holding all its words, as
+  // the index stems them ("protests" finds "protested"). Text without a letter or digit
+  // ("!!!") matches no story. Never FTS5 syntax: operators and quotes are plain separators.
+  std::optional<std::string> query;
+  std::optional<std::string> source;     // stories with an article from this source (exact match)
+  std::optional<StoryCursor> after;      // continue after this story in the list order
 };
+
+// One page of stories and where the next one starts.
+struct StoryPage {
+  std::vector<StorySummary> stories;
+  std::optional<StoryCursor> next;       // set when more stories follow: the last one's cursor
+};
+
+// One article found by SearchArticles.
+struct ArticleMatch {
+  std::string article_id;
+  std::optional<std::string> title;
+  std::string snippet;                   // about 12 tokens of the text, "…" where cut; no markup
+  int64_t story = 0;                     // the story it belongs to now (merges resolved)
+};
+
+// Page size of ListStoryPage when StoryFilter::limit is unset.
+inline constexpr int kDefaultStoryPageSize = 20;
 
 class SqliteStore {
  public:
@@ -123,13 +162,32 @@ class SqliteStore {
   Status CommitBatch(std::vector<StoredArticle>& articles,
                      const std::map<std::string, int64_t>& df_deltas, int64_t documents_added);
 
-  // Stories by newest activity first.
+  // Stories with at least one article that pass every set field of `filter`, by newest
+  // activity first: last_published_at DESC (undated stories last), then id DESC. At most
+  // `limit` of them when set (all otherwise). Each summary is complete (source_names and
+  // activity included) and read in one snapshot.
   Result<std::vector<StorySummary>> ListStories(const StoryFilter& filter);
+  // One page of ListStories' list: the first `limit` (kDefaultStoryPageSize when unset)
+  // stories after `filter.after`, and in `next` the cursor of the last of them when at least
+  // one more story matches. Walking the pages from no cursor until `next` is unset visits
+  // each story once, in ListStories' order (when no batch commits meanwhile; see
+  // StoryCursor). Costs two small queries per story returned on top
+  // of the page's, so keep pages small (up to 100 or so).
+  // Errors: kUsage when limit < 1.
+  Result<StoryPage> ListStoryPage(const StoryFilter& filter);
+  // Articles holding all the words of `query` (see StoryFilter::query), best first (FTS5's
+  // bm25 rank, title and text weighted alike; ties in ingest order), at most `limit`.
+  // Text without a letter or digit gives no matches. Errors: kUsage when limit < 1.
+  Result<std::vector<ArticleMatch>> SearchArticles(const std::string& query, int limit);
+  // Sizes for a health endpoint: stored articles, and stories with at least one article
+  // (stories merged away are not counted).
+  Result<int64_t> ArticleCount();
+  Result<int64_t> StoryCount();
   // The story `id` is now: itself, or — when merge repair merged it — the story it became
   // part of (following merges of merges).
   Result<int64_t> ResolveStory(int64_t id);
-  // One story's summary (of the story it is now part of, for a merged id); kNotFound when
-  // there is no such story.
+  // One story's summary (of the story it is now part of, for a merged id), complete like
+  // ListStories'; kNotFound when there is no such story.
   Result<StorySummary> GetStory(int64_t id);
   // The members of one story (resolved like GetStory), in publication order (undated last,
   // then sequence).

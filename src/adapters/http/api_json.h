@@ -1,0 +1,22 @@
+// The JSON shapes of the API's store values (the digest's is service/digest_output.h).
+// Pure functions.
+#pragma once
+
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/store/sqlite_store.h"
+
+namespace storydesk::http {
+
+// An item of /api/stories and /api/search: {"id", "headline", "first_published",
+// "last_published", "articles", "sources", "copies", "source_names", "activity": [{"date",
+// "articles"}]}.
+nlohmann::json StoryItemJson(const store::StorySummary& s);
+
+// /api/articles/{id}: {"id", "source", "url", "published", "title", "place", "bullets", "text",
+// "story", "relation", "copy_of", "copy_score"}; `story` as resolved through merges.
+nlohmann::json ArticleJson(const store::StoredArticle& a, int64_t story);
+
+}  // namespace storydesk::http

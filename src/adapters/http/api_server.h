@@ -1,0 +1,60 @@
+// ApiServer: `storydesk serve` — the HTTP JSON API and the web page over one store file.
+//
+//   GET  /healthz                 {"status":"ok","articles":N,"stories":M}
+//   GET  /api/stories             ?since=&until=&q=&source=&limit=&cursor= — newest activity first
+//   GET  /api/stories/{id}        the story digest (docs/digest-schema.md)
+//   GET  /api/articles/{id}       metadata, text, story and copy relation
+//   GET  /api/search?q=&limit=    stories whose articles match, best match first (SQLite FTS5)
+//   POST /api/articles            one JSON article or JSON Lines: stores them (the ingest pipeline)
+//   GET  /api/openapi.json        OpenAPI 3 description of all of the above
+//   GET  /, /static/*             the web page (embedded at build time from web/)
+// Errors are {"error": {"code", "message"}} with the matching status: 400 bad_request, 401
+// unauthorized (POST without the bearer token when one is configured), 404 not_found, 413
+// payload_too_large (bodies over max_body_bytes), 500 internal.
+//
+// Concurrency: a pool of worker threads, each reading through its own SQLite connection (WAL:
+// readers never wait for the writer); one writer connection, used by one POST at a time.
+// Socket timeouts bound how long a slow client holds a worker.
+// Thread-safety: Start/Stop from one controlling thread; handlers run on the pool.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "storydesk/status.h"
+
+namespace storydesk::http {
+
+struct ServerOptions {
+  std::string db_path = "storydesk.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;                     // 0: any free port (see Port())
+  std::optional<std::string> token;    // required as "Authorization: Bearer TOKEN" on POST
+  size_t max_body_bytes = 16u << 20;   // 16 MiB
+  size_t threads = 32;
+};
+
+class ApiServer {
+ public:
+  explicit ApiServer(ServerOptions options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Opens the store (creating and migrating it when needed) and binds the socket.
+  // Errors: kStore (the store), kIo ("cannot listen on HOST:PORT").
+  Status Bind();
+  // The bound port (after Bind).
+  int Port() const;
+  // Serves until Stop() is called (from another thread or a signal handler's thread).
+  Status Serve();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storydesk::http
