@@ -59,4 +59,13 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   return run;
 }
 
+Result<ClusterRun> ClusterWithBuiltinModels(const std::vector<std::string>& paths, int64_t window_seconds) {
+  EngineOptions options;
+  options.window_seconds = window_seconds;
+  if (Status s = UseBuiltinModels(&options); !s.ok()) return s;
+  const auto& background = BuiltinBackground();
+  if (!background.ok()) return background.status();
+  return ClusterInMemory(paths, options, background.value());
+}
+
 }  // namespace storydesk::cli

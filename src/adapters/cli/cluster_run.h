@@ -31,4 +31,8 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
                                    const std::optional<stories::BackgroundFrequencies>& background,
                                    std::optional<uint64_t> shuffle_seed = std::nullopt);
 
+// ClusterInMemory with the shipped models and background, and stories open for
+// `window_seconds`. Errors: the models cannot be read, or those of ClusterInMemory.
+Result<ClusterRun> ClusterWithBuiltinModels(const std::vector<std::string>& paths, int64_t window_seconds);
+
 }  // namespace storydesk::cli

@@ -21,18 +21,7 @@ struct DigestFlags {
 };
 
 int RunDigest(const DigestFlags& flags) {
-  EngineOptions options;
-  options.window_seconds = flags.window_days * 24 * 3600;
-  if (Status s = UseBuiltinModels(&options); !s.ok()) {
-    PrintError(s.message());
-    return kExitStore;
-  }
-  const auto& background = BuiltinBackground();
-  if (!background.ok()) {
-    PrintError(background.status().message());
-    return kExitStore;
-  }
-  auto run = ClusterInMemory(flags.paths, options, background.value());
+  auto run = ClusterWithBuiltinModels(flags.paths, flags.window_days * 24 * 3600);
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
@@ -51,10 +40,11 @@ int RunDigest(const DigestFlags& flags) {
   }
   digest::DigestOptions digest_options;
   digest_options.word_budget = flags.words;
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
+  const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
   std::vector<DigestedStory> stories;
   for (auto& [first, s] : by_first) {
-    s.digest = digest::BuildStoryDigest(s.articles, *options.sentence_model, statistics, digest_options);
+    s.digest = digest::BuildStoryDigest(s.articles, matcher, statistics, digest_options);
     stories.push_back(std::move(s));
   }
   if (flags.format == "html") {

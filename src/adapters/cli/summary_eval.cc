@@ -83,18 +83,8 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
       return kExitUsage;
     }
   }
-  EngineOptions options;
-  if (Status s = UseBuiltinModels(&options); !s.ok()) {
-    PrintError(s.message());
-    return kExitStore;
-  }
-  const auto& background = BuiltinBackground();
-  if (!background.ok()) {
-    PrintError(background.status().message());
-    return kExitStore;
-  }
   // Grouping only to learn the copy relations; each gold story is digested on its own.
-  auto run = ClusterInMemory({flags.articles}, options, background.value());
+  auto run = ClusterWithBuiltinModels({flags.articles}, EngineOptions{}.window_seconds);
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
@@ -107,7 +97,8 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
     by_story[g->second].push_back(DigestArticleOf(a, d.relation, d.copy_of));
   }
 
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
+  const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
   text::TextAnalyzer analyzer;
   text::Stemmer stemmer;
   std::vector<eval::RougeScores> scores;
@@ -126,7 +117,7 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
       digest::DigestOptions digest_options;
       digest_options.word_budget = budget;
       const digest::StoryDigest d =
-          digest::BuildStoryDigest(it->second, *options.sentence_model, statistics, digest_options);
+          digest::BuildStoryDigest(it->second, matcher, statistics, digest_options);
       for (const auto& b : d.bullets) candidate += b.text + "\n";
     }
     scores.push_back(eval::Rouge(eval::TruncateToWords(eval::RougeTokens(candidate, stemmer), budget),

@@ -1,20 +1,9 @@
 #include "adapters/http/embedded_files.h"
 
-// The files' bytes, placed in read-only data by the assembler (.incbin), as the shipped models
-// are (adapters/service/shipped_models.cc). The STORYDESK_WEB_* and STORYDESK_OPENAPI macros are
-// absolute paths set by CMake, which also rebuilds this file when one of them changes.
-#define STORYDESK_EMBED(name, path)          \
-  asm(".section .rodata\n"                   \
-      ".global " #name "_begin\n"            \
-      ".hidden " #name "_begin\n" #name      \
-      "_begin:\n"                            \
-      ".incbin \"" path "\"\n"               \
-      ".global " #name "_end\n"              \
-      ".hidden " #name "_end\n" #name        \
-      "_end:\n"                              \
-      ".previous\n");                        \
-  extern "C" const char name##_begin[];      \
-  extern "C" const char name##_end[];
+#include "adapters/service/embedded_bytes.h"
+
+// The page and the OpenAPI description, embedded (service/embedded_bytes.h); the
+// STORYDESK_WEB_* and STORYDESK_OPENAPI macros are their paths.
 
 STORYDESK_EMBED(storydesk_web_index, STORYDESK_WEB_INDEX)
 STORYDESK_EMBED(storydesk_web_app, STORYDESK_WEB_APP)

@@ -4,21 +4,9 @@
 #include <sstream>
 #include <string_view>
 
-// The model files' bytes, placed in read-only data by the assembler (.incbin), so there is no
-// generated source and the files are read once, at build time. The STORYDESK_*_MODEL macros
-// are absolute paths set by CMake, which also rebuilds this file when a model changes.
-#define STORYDESK_EMBED(name, path)          \
-  asm(".section .rodata\n"                   \
-      ".global " #name "_begin\n"            \
-      ".hidden " #name "_begin\n" #name      \
-      "_begin:\n"                            \
-      ".incbin \"" path "\"\n"               \
-      ".global " #name "_end\n"              \
-      ".hidden " #name "_end\n" #name        \
-      "_end:\n"                              \
-      ".previous\n");                        \
-  extern "C" const char name##_begin[];      \
-  extern "C" const char name##_end[];
+#include "adapters/service/embedded_bytes.h"
+
+// The model files, embedded (embedded_bytes.h); the STORYDESK_*_MODEL macros are their paths.
 
 STORYDESK_EMBED(storydesk_background_model, STORYDESK_BACKGROUND_MODEL)
 STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
