@@ -1,6 +1,7 @@
 #include "adapters/http/api_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <charconv>
@@ -121,10 +122,11 @@ struct ApiServer::Impl {
   ServerOptions options;
   httplib::Server server;
   int port = 0;
+  int listen_socket = -1;
   std::unique_ptr<store::SqliteStore> writer;  // guarded by write_mutex
   std::mutex write_mutex;
 
-  // Digests by story, while the story has not changed (its article count and newest member).
+  // Digests by story, while the story's summary row has not changed.
   struct CachedDigest {
     std::string key;
     std::string body;
@@ -200,11 +202,11 @@ std::optional<ApiError> ApiServer::Impl::GetStory(store::SqliteStore& db, const 
     return summary.status().code() == ErrorCode::kNotFound ? NotFound("no story " + std::to_string(*id))
                                                             : Internal(summary.status());
   }
-  auto articles = db.StoryArticles(summary.value().id);
-  if (!articles.ok()) return Internal(articles.status());
-  int64_t newest = 0;
-  for (const auto& a : articles.value()) newest = std::max(newest, a.sequence);
-  const std::string key = std::to_string(articles.value().size()) + "/" + std::to_string(newest);
+  // The story's summary row changes whenever its membership does (an article joins, a story
+  // merges in, a copy is found): it keys the cached digest, so a hit reads no article.
+  const store::StorySummary& s = summary.value();
+  const std::string key = std::to_string(s.articles) + "/" + std::to_string(s.copies) + "/" + std::to_string(s.sources) +
+                          "/" + s.first_published.value_or("") + "/" + s.last_published.value_or("") + "/" + s.headline;
   {
     std::lock_guard lock(cache_mutex);
     if (auto it = cache.find(summary.value().id); it != cache.end() && it->second.first.key == key) {
@@ -214,6 +216,8 @@ std::optional<ApiError> ApiServer::Impl::GetStory(store::SqliteStore& db, const 
       return std::nullopt;
     }
   }
+  auto articles = db.StoryArticles(summary.value().id);
+  if (!articles.ok()) return Internal(articles.status());
   const auto& background = service::BuiltinBackground();
   const auto& matcher = service::BuiltinSentenceModel();
   if (!background.ok()) return Internal(background.status());
@@ -300,12 +304,16 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
     res.set_header("WWW-Authenticate", "Bearer");
     return SendError(res, {401, "unauthorized", "POST /api/articles needs \"Authorization: Bearer TOKEN\" (the token file)"});
   }
-  // One JSON object, or JSON Lines: each line is read as a record of a JSON Lines file named
-  // "request".
+  // One JSON object (on one line or many), or JSON Lines: each line is read as a record of a
+  // JSON Lines file named "request".
   std::vector<RawArticle> articles;
   json rejected = json::array();
   size_t number = 0;
-  std::string_view body = req.body;
+  std::string one_object;
+  if (const json whole = json::parse(req.body, nullptr, false); !whole.is_discarded() && whole.is_object()) {
+    one_object = whole.dump();
+  }
+  std::string_view body = one_object.empty() ? std::string_view(req.body) : std::string_view(one_object);
   while (!body.empty()) {
     const size_t end = body.find('\n');
     std::string line(body.substr(0, end));
@@ -321,7 +329,7 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
     RawArticle a = std::move(parsed).value();
     if (a.id.empty()) a.id = DeriveArticleId(a);
     a.origin = "request:" + std::to_string(number);
-    a.verbatim = std::move(line);
+    a.verbatim = one_object.empty() ? std::move(line) : req.body;  // the record as it came
     articles.push_back(std::move(a));
   }
   if (articles.empty() && rejected.empty()) {
@@ -425,8 +433,20 @@ Status ApiServer::Bind() {
   for (const Status& st : {service::BuiltinBackground().status(), service::BuiltinSentenceModel().status()}) {
     if (!st.ok()) return st;
   }
+  // cpp-httplib gives a worker to each connection for its whole keep-alive life, so the pool
+  // must exceed the connections expected at once (others wait, unread, in the queue).
   const size_t threads = std::max<size_t>(2, s.options.threads);
   s.server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Without TCP_NODELAY every reply after the first on a keep-alive connection waits for the
+  // client's delayed ACK (Nagle's algorithm): ~40 ms each.
+  s.server.set_tcp_nodelay(true);
+  // Replaces the library's own socket setup (SO_REUSEADDR), and keeps the listening socket to
+  // widen its backlog after binding (below).
+  s.server.set_socket_options([&s](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    s.listen_socket = sock;
+  });
   s.server.set_payload_max_length(s.options.max_body_bytes);
   s.server.set_read_timeout(5, 0);
   s.server.set_write_timeout(5, 0);
@@ -443,6 +463,9 @@ Status ApiServer::Bind() {
     }
     s.port = s.options.port;
   }
+  // The library listens with a backlog of 5: a burst of new connections overflows it and
+  // clients stall for seconds. Listening again on a bound socket only resizes the queue.
+  if (s.listen_socket >= 0) ::listen(s.listen_socket, SOMAXCONN);
   return Status::Ok();
 }
 

@@ -33,7 +33,9 @@ struct ServerOptions {
   int port = 8080;                     // 0: any free port (see Port())
   std::optional<std::string> token;    // required as "Authorization: Bearer TOKEN" on POST
   size_t max_body_bytes = 16u << 20;   // 16 MiB
-  size_t threads = 32;
+  // Worker threads: each serves one connection at a time for its keep-alive life, so this
+  // bounds the clients served at once.
+  size_t threads = 256;
 };
 
 class ApiServer {
