@@ -1,6 +1,7 @@
 #include "core/copies/copy_index.h"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 namespace storydesk::copies {
@@ -32,12 +33,29 @@ bool Better(const CopyMatch& a, const CopyMatch& b) {
 
 std::vector<std::pair<float, stories::TermId>> CopyIndex::Heaviest(const stories::SparseVector& terms) const {
   std::vector<std::pair<float, stories::TermId>> heaviest;
-  heaviest.reserve(terms.entries.size());
-  for (const auto& [id, w] : terms.entries) heaviest.emplace_back(w, id);
-  const size_t k = std::min(options_.query_terms, heaviest.size());
-  std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
-                    [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
-  heaviest.resize(k);
+  const size_t k = std::min(options_.query_terms, terms.entries.size());
+  if (k == 0) return heaviest;
+  // The k-th largest weight, selected among the bare weights (a float comparison, not a pair's),
+  // then every term heavier than it and, at it, the lowest ids (entries ascend by id): the k
+  // first terms by descending weight and ascending id, found in linear time.
+  std::vector<float> weights;
+  weights.reserve(terms.entries.size());
+  for (const auto& [id, w] : terms.entries) weights.push_back(w);
+  const auto kth = weights.begin() + static_cast<std::ptrdiff_t>(k - 1);
+  std::nth_element(weights.begin(), kth, weights.end(), std::greater<>());
+  const float cut = *kth;
+  size_t at_cut = k - static_cast<size_t>(std::count_if(weights.begin(), kth, [&](float w) { return w > cut; }));
+  heaviest.reserve(k);
+  for (const auto& [id, w] : terms.entries) {
+    if (w > cut) {
+      heaviest.emplace_back(w, id);
+    } else if (w == cut && at_cut > 0) {
+      heaviest.emplace_back(w, id);
+      --at_cut;
+    }
+  }
+  std::sort(heaviest.begin(), heaviest.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
   return heaviest;
 }
 
@@ -73,6 +91,7 @@ std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const stories:
   const auto heaviest = Heaviest(terms);
   double query_weight = 0;
   std::vector<std::pair<size_t, float>> hits;
+  hits.reserve(heaviest.size() * options_.max_postings_per_term);  // at most; spares the regrowth
   for (const auto& [w, term] : heaviest) {
     query_weight += w;
     auto it = postings_.find(term);

@@ -16,13 +16,32 @@ uint32_t Words(const std::vector<SentenceProfile>& s, uint32_t begin, uint32_t e
 }
 
 // For each sentence of `side`, the sentences of `other` sharing at least `min_shared` terms
-// (stems and names), found through a term -> sentences map of `other`.
+// (stems and names). The (term, sentence) pairs of `other` are sorted into one array, and an
+// open-addressing table (linear probing, Fibonacci hashing) finds a term's run of sentences:
+// two allocations per call, where a term -> sentences hash map allocates a list per term.
 std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>& side,
                                               const std::vector<SentenceProfile>& other, uint32_t min_shared) {
-  std::unordered_map<stories::TermId, std::vector<uint32_t>> index;
+  // term << 32 | sentence: the sentences having a term are one run, in ascending order.
+  std::vector<uint64_t> pairs;
   for (uint32_t j = 0; j < other.size(); ++j) {
-    for (const WeightedTerm& t : other[j].stems) index[t.term].push_back(j);
-    for (stories::TermId n : other[j].names) index[n].push_back(j);
+    for (const WeightedTerm& t : other[j].stems) pairs.push_back(static_cast<uint64_t>(t.term) << 32 | j);
+    for (stories::TermId n : other[j].names) pairs.push_back(static_cast<uint64_t>(n) << 32 | j);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  auto term_of = [&](size_t p) { return static_cast<stories::TermId>(pairs[p] >> 32); };
+  // Slot -> 1 + the first pair of a term's run (0: empty); at most half full.
+  int bits = 4;
+  while ((size_t{1} << bits) < 2 * pairs.size()) ++bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  auto home = [&](stories::TermId term) {
+    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+  };
+  std::vector<uint32_t> runs(mask + 1, 0);
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    if (p > 0 && term_of(p) == term_of(p - 1)) continue;
+    size_t slot = home(term_of(p));
+    while (runs[slot] != 0) slot = (slot + 1) & mask;
+    runs[slot] = static_cast<uint32_t>(p + 1);
   }
   std::vector<std::vector<uint32_t>> out(side.size());
   std::vector<uint32_t> counts(other.size(), 0);
@@ -30,9 +49,11 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
   for (uint32_t i = 0; i < side.size(); ++i) {
     touched.clear();
     auto visit = [&](stories::TermId term) {
-      auto it = index.find(term);
-      if (it == index.end()) return;
-      for (uint32_t j : it->second) {
+      size_t slot = home(term);
+      while (runs[slot] != 0 && term_of(runs[slot] - 1) != term) slot = (slot + 1) & mask;
+      if (runs[slot] == 0) return;  // no sentence of `other` has it
+      for (size_t p = runs[slot] - 1; p < pairs.size() && term_of(p) == term; ++p) {
+        const auto j = static_cast<uint32_t>(pairs[p]);
         if (counts[j]++ == 0) touched.push_back(j);
       }
     };

@@ -1,9 +1,11 @@
 #include "core/copies/sentence_profile.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
-#include <functional>
 #include <string>
 
+#include "core/copies/radix_sort.h"
 #include "core/copies/sorted_sets.h"
 
 namespace storydesk::copies {
@@ -17,10 +19,34 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
   }
   if (out.empty()) return out;
 
+  // Sizes first, so every list of a sentence is allocated once.
+  struct Sizes {
+    uint32_t stems = 0, names = 0, numbers = 0;
+  };
+  std::vector<Sizes> sizes(out.size());
+  for (size_t w = 0; w < text.words.size(); ++w) {
+    const uint32_t sentence = text.word_sentence[w];
+    ++out[sentence].word_count;
+    if (text.word_flags[w] & text::kWordIsNumber) {
+      ++sizes[sentence].numbers;
+    } else if (text.word_flags[w] & text::kWordIsCapitalised) {
+      ++sizes[sentence].names;
+    }
+  }
+  for (const uint32_t word : text.stem_word) ++sizes[text.word_sentence[word]].stems;
+  for (size_t i = 0; i < out.size(); ++i) {
+    SentenceProfile& s = out[i];
+    s.stems.reserve(sizes[i].stems);
+    s.bigrams.reserve(sizes[i].stems > 0 ? sizes[i].stems - 1 : 0);
+    s.names.reserve(sizes[i].names);
+    s.numbers.reserve(sizes[i].numbers);
+    s.word_bigrams.reserve(s.word_count > 0 ? s.word_count - 1 : 0);
+    s.word_trigrams.reserve(s.word_count > 1 ? s.word_count - 2 : 0);
+  }
+
   std::string key;
   for (size_t w = 0; w < text.words.size(); ++w) {
     SentenceProfile& s = out[text.word_sentence[w]];
-    ++s.word_count;
     if (text.word_flags[w] & text::kWordIsNumber) {
       key = "#";
       key += text.words[w];
@@ -31,14 +57,21 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
       s.names.push_back(statistics.Intern(key));
     }
   }
+  // Every word is hashed once, not once per n-gram it is in. The n-gram hashes never leave the
+  // process (only sets of them are compared), so any good hash will do; XXH3, which the
+  // fingerprints use already, is the fastest at word length.
+  std::vector<uint64_t> word_hashes(text.words.size());
+  for (size_t w = 0; w < text.words.size(); ++w) {
+    word_hashes[w] = XXH3_64bits(text.words[w].data(), text.words[w].size());
+  }
   for (size_t w = 0; w + 1 < text.words.size(); ++w) {
     const uint32_t sentence = text.word_sentence[w];
     if (text.word_sentence[w + 1] != sentence) continue;
-    const uint64_t h1 = std::hash<std::string>{}(text.words[w]);
-    const uint64_t h2 = std::hash<std::string>{}(text.words[w + 1]);
+    const uint64_t h1 = word_hashes[w];
+    const uint64_t h2 = word_hashes[w + 1];
     out[sentence].word_bigrams.push_back(h1 * 0x9E3779B97F4A7C15ULL ^ h2);
     if (w + 2 < text.words.size() && text.word_sentence[w + 2] == sentence) {
-      const uint64_t h3 = std::hash<std::string>{}(text.words[w + 2]);
+      const uint64_t h3 = word_hashes[w + 2];
       out[sentence].word_trigrams.push_back((h1 * 0x9E3779B97F4A7C15ULL ^ h2) * 0xBF58476D1CE4E5B9ULL ^ h3);
     }
   }
@@ -53,8 +86,7 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
     }
   }
   for (SentenceProfile& s : out) {
-    std::sort(s.stems.begin(), s.stems.end(),
-              [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+    RadixSort(&s.stems, [](const WeightedTerm& t) { return t.term; });
     s.stems.erase(std::unique(s.stems.begin(), s.stems.end(),
                               [](const WeightedTerm& a, const WeightedTerm& b) { return a.term == b.term; }),
                   s.stems.end());

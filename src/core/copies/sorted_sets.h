@@ -6,14 +6,21 @@
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
+#include <type_traits>
 #include <vector>
+
+#include "core/copies/radix_sort.h"
 
 namespace storydesk::copies {
 
 // Makes `v` a sorted set.
 template <typename T>
 void SortUnique(std::vector<T>* v) {
-  std::sort(v->begin(), v->end());
+  if constexpr (std::is_unsigned_v<T>) {
+    RadixSort(v, [](T x) { return x; });  // hashes and ids: see radix_sort.h
+  } else {
+    std::sort(v->begin(), v->end());
+  }
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
@@ -21,14 +28,13 @@ void SortUnique(std::vector<T>* v) {
 template <typename T>
 size_t IntersectionSize(const std::vector<T>& a, const std::vector<T>& b) {
   size_t i = 0, j = 0, n = 0;
+  // Branch-free steps: which side advances is a coin flip on hashes, and a mispredicted branch
+  // per element costs more than the merge itself.
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
+    const T x = a[i], y = b[j];
+    n += static_cast<size_t>(x == y);
+    i += static_cast<size_t>(!(y < x));
+    j += static_cast<size_t>(!(x < y));
   }
   return n;
 }

@@ -51,7 +51,8 @@ MinHashSignature ComputeMinHash(const std::vector<uint64_t>& shingles) {
     const uint64_t h = SplitMix64Value(shingle ^ kSeed);
     const auto bin = static_cast<size_t>(((h >> 32) * kPermutations) >> 32);
     const auto value = static_cast<uint32_t>(h);
-    if (!filled[bin] || value < mins[bin]) mins[bin] = value;
+    // Branch-free: mins start at the largest value, so the first shingle of a bin always wins.
+    mins[bin] = std::min(mins[bin], value);
     filled[bin] = true;
   }
   if (shingles.empty()) return MinHashSignature(mins.begin(), mins.end());

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -100,6 +101,41 @@ TEST(LshIndexTest, EraseRemovesTheDocument) {
   index.Insert(5, sig);
   index.Erase(5, sig);
   EXPECT_TRUE(index.Candidates(sig).empty());
+  EXPECT_EQ(index.BucketCount(), 0u);
+}
+
+// Many documents in few buckets and many in their own, inserted and erased in a shuffled order:
+// the candidates always match a plain model of the buckets (a map of key -> documents), also
+// after erasures move entries within the table.
+TEST(LshIndexTest, MatchesAModelThroughInsertsAndErasures) {
+  LshIndex index;
+  std::map<uint64_t, std::set<uint64_t>> model;
+  std::vector<std::pair<uint64_t, BandKeys>> live;
+  uint64_t x = 99;
+  auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
+  for (uint64_t doc = 0; doc < 3000; ++doc) {
+    BandKeys keys;
+    for (size_t b = 0; b < keys.size(); ++b) keys[b] = (next() % 4 == 0) ? next() % 50 : next();
+    index.Insert(doc, keys);
+    for (uint64_t k : keys) model[k].insert(doc);
+    live.emplace_back(doc, keys);
+    if (doc % 3 == 2) {
+      const size_t victim = static_cast<size_t>(next() % live.size());
+      index.Erase(live[victim].first, live[victim].second);
+      for (uint64_t k : live[victim].second) {
+        model[k].erase(live[victim].first);
+        if (model[k].empty()) model.erase(k);
+      }
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(victim));
+    }
+  }
+  EXPECT_EQ(index.BucketCount(), model.size());
+  for (const auto& [doc, keys] : live) {
+    std::set<uint64_t> expected;
+    for (uint64_t k : keys) expected.insert(model[k].begin(), model[k].end());
+    EXPECT_EQ(index.Candidates(keys), std::vector<uint64_t>(expected.begin(), expected.end()));
+  }
+  for (const auto& [doc, keys] : live) index.Erase(doc, keys);
   EXPECT_EQ(index.BucketCount(), 0u);
 }
 

@@ -4,12 +4,16 @@
 // frequency uses the smoothed form idf(t) = ln((1 + N) / (1 + df(t))) + 1, so a term seen in
 // every document still weighs 1 and an unseen term gets the largest weight.
 // Memory grows with the vocabulary (never shrinks). Not thread-safe.
+//
+// Interning is on the path of every word of every article, so the vocabulary is an
+// open-addressing table (Knuth, TAOCP vol. 3, 6.4, linear probing) of ids into `terms_`: a
+// lookup is one probe into a flat array and one string comparison, where a node-based map
+// follows two or three pointers to scattered memory.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace storydesk::stories {
@@ -34,11 +38,17 @@ class TermStatistics {
   size_t Size() const { return terms_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // A slot holds 1 + a term's id (0: empty) and the low bits of its hash, which rule out
+  // most other terms without reading their text.
+  struct Slot {
+    uint32_t id_plus_one = 0;
+    uint32_t tag = 0;
   };
-  std::unordered_map<std::string, TermId, Hash, std::equal_to<>> ids_;
+  static uint64_t Hash(std::string_view term);
+  void Grow();
+
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  int shift_ = 64;           // 64 - log2(slots_.size()): a slot is the top bits of a hash
   std::vector<std::string> terms_;
   std::vector<int64_t> df_;
   int64_t documents_ = 0;
