@@ -81,21 +81,29 @@ std::vector<SentenceLink> CandidateLinks(const std::vector<SentenceProfile>& a, 
   // 1:1 and 1:2 from A's side, 2:1 from B's side.
   auto consider = [&](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1, const SentenceProfile& pa,
                       const SentenceProfile& pb) {
-    const SentenceFeatureVector f = ComputeSentenceFeatures(pa, pb);
-    const double p = stories::Sigmoid(model.Logit(f));
-    if (p >= min_probability) links.push_back({a0, a1, b0, b1, p, f[kWeightedDice]});
+    const auto f = FeaturesIfPossiblyAtLeast(model, pa, pb, min_probability);
+    if (!f) return;
+    const double p = stories::Sigmoid(model.Logit(*f));
+    if (p >= min_probability) links.push_back({a0, a1, b0, b1, p, (*f)[kWeightedDice]});
   };
+  // Two adjacent sentences read as one, merged once each and only when first needed.
+  auto merged = [](const std::vector<SentenceProfile>& side, std::vector<std::optional<SentenceProfile>>& cache,
+                   uint32_t k) -> const SentenceProfile& {
+    if (!cache[k]) cache[k] = MergeProfiles(side[k], side[k + 1]);
+    return *cache[k];
+  };
+  std::vector<std::optional<SentenceProfile>> merged_a(na), merged_b(nb);
   const auto from_a = Neighbours(a, b, options.min_shared_terms);
   for (uint32_t i = 0; i < na; ++i) {
     for (uint32_t j : from_a[i]) {
       consider(i, i + 1, j, j + 1, a[i], b[j]);
-      if (j + 1 < nb) consider(i, i + 1, j, j + 2, a[i], MergeProfiles(b[j], b[j + 1]));
+      if (j + 1 < nb) consider(i, i + 1, j, j + 2, a[i], merged(b, merged_b, j));
     }
   }
   const auto from_b = Neighbours(b, a, options.min_shared_terms);
   for (uint32_t j = 0; j < nb; ++j) {
     for (uint32_t i : from_b[j]) {
-      if (i + 1 < na) consider(i, i + 2, j, j + 1, MergeProfiles(a[i], a[i + 1]), b[j]);
+      if (i + 1 < na) consider(i, i + 2, j, j + 1, merged(a, merged_a, i), b[j]);
     }
   }
   return links;

@@ -1,6 +1,8 @@
 #include "core/copies/sentence_matcher.h"
 
 #include <algorithm>
+#include <cmath>
+#include <initializer_list>
 
 #include "core/copies/sorted_sets.h"
 #include "core/stories/logistic_regression.h"
@@ -23,10 +25,12 @@ std::string_view SentenceFeatureName(size_t feature) {
   return feature < kSentenceFeatureCount ? kNames[feature] : std::string_view();
 }
 
-SentenceFeatureVector ComputeSentenceFeatures(const SentenceProfile& a, const SentenceProfile& b) {
-  SentenceFeatureVector f{};
-  f[kSentenceBias] = 1.0;
+namespace {
 
+// The features read from the stems alone (weighted and plain overlap, the unmatched weight)
+// and the length ratio: one merge of the two stem lists. Fills those entries of *f.
+void StemFeatures(const SentenceProfile& a, const SentenceProfile& b, SentenceFeatureVector* f) {
+  (*f)[kSentenceBias] = 1.0;
   double shared_weight = 0.0;
   size_t shared = 0;
   for (size_t i = 0, j = 0; i < a.stems.size() && j < b.stems.size();) {
@@ -41,26 +45,66 @@ SentenceFeatureVector ComputeSentenceFeatures(const SentenceProfile& a, const Se
     }
   }
   const double wa = a.weight, wb = b.weight;
-  if (wa + wb > 0) f[kWeightedDice] = 2.0 * shared_weight / (wa + wb);
-  if (std::min(wa, wb) > 0) f[kWeightedContainment] = std::min(1.0, shared_weight / std::min(wa, wb));
+  if (wa + wb > 0) (*f)[kWeightedDice] = 2.0 * shared_weight / (wa + wb);
+  if (std::min(wa, wb) > 0) (*f)[kWeightedContainment] = std::min(1.0, shared_weight / std::min(wa, wb));
   const size_t stem_union = a.stems.size() + b.stems.size() - shared;
-  if (stem_union > 0) f[kStemJaccard] = static_cast<double>(shared) / static_cast<double>(stem_union);
-  f[kBigramDice] = Dice(IntersectionSize(a.bigrams, b.bigrams), a.bigrams.size(), b.bigrams.size());
-
-  const size_t shared_names = IntersectionSize(a.names, b.names);
-  f[kNameDice] = Dice(shared_names, a.names.size(), b.names.size());
-  const size_t names = a.names.size() + b.names.size();
-  if (names > 0) f[kNamesUnmatched] = static_cast<double>(names - 2 * shared_names) / static_cast<double>(names);
-  const size_t shared_numbers = IntersectionSize(a.numbers, b.numbers);
-  f[kNumberMismatch] = (shared_numbers < a.numbers.size() || shared_numbers < b.numbers.size()) ? 1.0 : 0.0;
-
-  f[kWordBigramDice] = Dice(IntersectionSize(a.word_bigrams, b.word_bigrams), a.word_bigrams.size(), b.word_bigrams.size());
-  f[kWordTrigramDice] =
-      Dice(IntersectionSize(a.word_trigrams, b.word_trigrams), a.word_trigrams.size(), b.word_trigrams.size());
-  if (wa > 0 && wb > 0) f[kUnmatchedWeight] = std::max(1.0 - shared_weight / wa, 1.0 - shared_weight / wb);
-
+  if (stem_union > 0) (*f)[kStemJaccard] = static_cast<double>(shared) / static_cast<double>(stem_union);
+  if (wa > 0 && wb > 0) (*f)[kUnmatchedWeight] = std::max(1.0 - shared_weight / wa, 1.0 - shared_weight / wb);
   const auto longer = std::max(a.word_count, b.word_count);
-  if (longer > 0) f[kLengthRatio] = static_cast<double>(std::min(a.word_count, b.word_count)) / longer;
+  if (longer > 0) (*f)[kLengthRatio] = static_cast<double>(std::min(a.word_count, b.word_count)) / longer;
+}
+
+// The Dice of adjacent word pairs.
+void WordBigramFeature(const SentenceProfile& a, const SentenceProfile& b, SentenceFeatureVector* f) {
+  (*f)[kWordBigramDice] =
+      Dice(IntersectionSize(a.word_bigrams, b.word_bigrams), a.word_bigrams.size(), b.word_bigrams.size());
+}
+
+// The other features: stem bigrams, names, numbers, word triples.
+void OrderAndNameFeatures(const SentenceProfile& a, const SentenceProfile& b, SentenceFeatureVector* f) {
+  (*f)[kBigramDice] = Dice(IntersectionSize(a.bigrams, b.bigrams), a.bigrams.size(), b.bigrams.size());
+  const size_t shared_names = IntersectionSize(a.names, b.names);
+  (*f)[kNameDice] = Dice(shared_names, a.names.size(), b.names.size());
+  const size_t names = a.names.size() + b.names.size();
+  if (names > 0) (*f)[kNamesUnmatched] = static_cast<double>(names - 2 * shared_names) / static_cast<double>(names);
+  const size_t shared_numbers = IntersectionSize(a.numbers, b.numbers);
+  (*f)[kNumberMismatch] = (shared_numbers < a.numbers.size() || shared_numbers < b.numbers.size()) ? 1.0 : 0.0;
+  (*f)[kWordTrigramDice] =
+      Dice(IntersectionSize(a.word_trigrams, b.word_trigrams), a.word_trigrams.size(), b.word_trigrams.size());
+}
+
+}  // namespace
+
+SentenceFeatureVector ComputeSentenceFeatures(const SentenceProfile& a, const SentenceProfile& b) {
+  SentenceFeatureVector f{};
+  StemFeatures(a, b, &f);
+  WordBigramFeature(a, b, &f);
+  OrderAndNameFeatures(a, b, &f);
+  return f;
+}
+
+std::optional<SentenceFeatureVector> FeaturesIfPossiblyAtLeast(const SentenceModel& model, const SentenceProfile& a,
+                                                               const SentenceProfile& b, double min_probability) {
+  // In stages, cheapest first; after each, every feature lies in [0, 1], so the most the
+  // features not yet computed can add is their positive weights.
+  const double threshold = std::log(min_probability / (1.0 - min_probability));  // logit
+  auto most_added = [&model](std::initializer_list<size_t> features) {
+    double sum = 0.0;
+    for (size_t k : features) sum += std::max(0.0, model.weights[k]);
+    return sum;
+  };
+  SentenceFeatureVector f{};
+  StemFeatures(a, b, &f);
+  if (model.Logit(f) + most_added({kWordBigramDice, kBigramDice, kNameDice, kNamesUnmatched, kNumberMismatch,
+                                   kWordTrigramDice}) < threshold) {
+    return std::nullopt;
+  }
+  WordBigramFeature(a, b, &f);
+  if (model.Logit(f) + most_added({kBigramDice, kNameDice, kNamesUnmatched, kNumberMismatch, kWordTrigramDice}) <
+      threshold) {
+    return std::nullopt;
+  }
+  OrderAndNameFeatures(a, b, &f);
   return f;
 }
 

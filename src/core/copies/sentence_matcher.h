@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,14 @@ using SentenceFeatureVector = std::array<double, kSentenceFeatureCount>;
 std::string_view SentenceFeatureName(size_t feature);
 
 SentenceFeatureVector ComputeSentenceFeatures(const SentenceProfile& a, const SentenceProfile& b);
+
+struct SentenceModel;
+// ComputeSentenceFeatures, or nullopt when `model`'s probability for the pair is surely below
+// `min_probability`: decided from the stem features (one merge of two short lists) and the
+// most the other features could add (each lies in [0, 1]). Exact: never drops a pair the full
+// computation would keep. Most pairs an alignment looks at are dropped this way.
+std::optional<SentenceFeatureVector> FeaturesIfPossiblyAtLeast(const SentenceModel& model, const SentenceProfile& a,
+                                                               const SentenceProfile& b, double min_probability);
 
 struct SentenceModel {
   SentenceFeatureVector weights{};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/copies/sentence_alignment.h"
+#include "core/stories/logistic_regression.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::copies {
@@ -33,6 +34,38 @@ TEST_F(SentenceMatcherTest, FeaturesOfIdenticalAndUnrelatedSentences) {
   EXPECT_DOUBLE_EQ(other[kWeightedDice], 0.0);
   EXPECT_DOUBLE_EQ(other[kNumberMismatch], 1.0);
   EXPECT_DOUBLE_EQ(other[kUnmatchedWeight], 1.0);
+}
+
+TEST_F(SentenceMatcherTest, EarlyRejectionNeverDropsAPairTheFullModelKeeps) {
+  // Weights of both signs, shaped like a trained model's.
+  SentenceModel m;
+  m.weights = {-3.8, 0.76, 0.55, 3.9, -3.5, -0.53, -0.13, -0.67, 3.4, 4.2, -1.46, -1.58};
+  const auto sentences = Profiles(
+      "The harbour authority closed the northern channel on Monday. "
+      "On Monday the harbour authority shut the channel in the north. "
+      "Forty passengers were treated for minor injuries, officials said. "
+      "Officials said forty people had minor injuries. "
+      "Investigators boarded both vessels to examine navigation records. "
+      "The channel reopens on Thursday once divers inspect the pier. "
+      "Divers will inspect the pier before the channel reopens Thursday.");
+  size_t kept = 0, dropped = 0;
+  for (double floor : {0.3, 0.5, 0.773, 0.95}) {
+    for (const SentenceProfile& a : sentences) {
+      for (const SentenceProfile& b : sentences) {
+        const SentenceFeatureVector full = ComputeSentenceFeatures(a, b);
+        const auto staged = FeaturesIfPossiblyAtLeast(m, a, b, floor);
+        if (stories::Sigmoid(m.Logit(full)) >= floor) {
+          ASSERT_TRUE(staged.has_value()) << "floor " << floor;
+          for (size_t k = 0; k < kSentenceFeatureCount; ++k) EXPECT_DOUBLE_EQ((*staged)[k], full[k]);
+          ++kept;
+        } else {
+          dropped += staged ? 0 : 1;
+        }
+      }
+    }
+  }
+  EXPECT_GT(kept, 0u);
+  EXPECT_GT(dropped, 0u) << "the bound should spare some pairs the full computation";
 }
 
 TEST_F(SentenceMatcherTest, ModelFileRoundTripsAndRejectsBadLines) {
