@@ -14,7 +14,7 @@ uint32_t WordsOf(const std::vector<SentenceProfile>& sentences) {
   return n;
 }
 
-std::string_view ProbabilityName(size_t) { return "probability"; }
+constexpr stories::OperatingPointLayout kRewriteModelLayout{kRewriteModelHeader, "rewrite", "decide", "rewrite"};
 
 }  // namespace
 
@@ -74,40 +74,17 @@ double RewriteModel::Probability(const RewriteFeatureVector& f) const { return s
 
 Result<RewriteModel> ParseRewriteModel(std::string_view text) {
   RewriteModel model;
-  bool have_weights = false, have_decide = false;
-  size_t lines = 0;
-  const Status status = stories::ForEachModelLine(
-      text, kRewriteModelHeader,
-      [&](size_t number, std::string_view line) -> Status {
-        const std::vector<std::string_view> fields = stories::SplitTabs(line);
-        if (fields[0] == "rewrite" && !have_weights) {
-          have_weights = true;
-          return stories::ReadWeights(fields, number, RewriteFeatureName, &model.weights);
-        }
-        if (fields[0] == "decide" && !have_decide) {
-          have_decide = true;
-          std::array<double, 1> p{};
-          if (Status s = stories::ReadWeights(fields, number, ProbabilityName, &p); !s.ok()) return s;
-          if (p[0] <= 0.0 || p[0] >= 1.0) return stories::ModelLineError(number, "the rewrite probability must be in (0, 1)");
-          model.rewrite_probability = p[0];
-          return Status::Ok();
-        }
-        return stories::ModelLineError(number, "expected one \"rewrite\" and one \"decide\" line, got \"" +
-                                                    std::string(fields[0]) + "\"");
-      },
-      &lines);
-  if (!status.ok()) return status;
-  if (!have_weights || !have_decide) return stories::ModelLineError(lines, "the \"rewrite\" or \"decide\" line is missing");
+  if (Status s = stories::ParseWeightsWithOperatingPoint(text, kRewriteModelLayout, RewriteFeatureName, &model.weights,
+                                                          &model.rewrite_probability);
+      !s.ok()) {
+    return s;
+  }
   return model;
 }
 
 std::string FormatRewriteModel(const RewriteModel& model, const std::vector<std::string>& comments) {
-  std::string out(kRewriteModelHeader);
-  out += '\n';
-  for (const std::string& c : comments) out += "# " + c + '\n';
-  out += stories::WriteWeights("rewrite", model.weights, RewriteFeatureName);
-  out += stories::WriteWeights("decide", std::array<double, 1>{model.rewrite_probability}, ProbabilityName);
-  return out;
+  return stories::FormatWeightsWithOperatingPoint(kRewriteModelLayout, comments, RewriteFeatureName, model.weights,
+                                                  model.rewrite_probability);
 }
 
 }  // namespace storydesk::copies

@@ -118,46 +118,25 @@ double SentenceModel::Probability(const SentenceProfile& a, const SentenceProfil
   return stories::Sigmoid(Logit(ComputeSentenceFeatures(a, b)));
 }
 
+namespace {
+
+constexpr stories::OperatingPointLayout kSentenceModelLayout{kSentenceModelHeader, "sentence", "match", "match"};
+
+}  // namespace
+
 Result<SentenceModel> ParseSentenceModel(std::string_view text) {
   SentenceModel model;
-  bool have_weights = false, have_match = false;
-  size_t lines = 0;
-  const Status status = stories::ForEachModelLine(
-      text, kSentenceModelHeader,
-      [&](size_t number, std::string_view line) -> Status {
-        const std::vector<std::string_view> fields = stories::SplitTabs(line);
-        if (fields[0] == "sentence" && !have_weights) {
-          have_weights = true;
-          return stories::ReadWeights(fields, number, SentenceFeatureName, &model.weights);
-        }
-        if (fields[0] == "match" && !have_match) {
-          have_match = true;
-          std::array<double, 1> p{};
-          if (Status s = stories::ReadWeights(fields, number, [](size_t) { return std::string_view("probability"); }, &p);
-              !s.ok()) {
-            return s;
-          }
-          if (p[0] <= 0.0 || p[0] >= 1.0) return stories::ModelLineError(number, "the match probability must be in (0, 1)");
-          model.match_probability = p[0];
-          return Status::Ok();
-        }
-        return stories::ModelLineError(number, "expected one \"sentence\" and one \"match\" line, got \"" +
-                                                    std::string(fields[0]) + "\"");
-      },
-      &lines);
-  if (!status.ok()) return status;
-  if (!have_weights || !have_match) return stories::ModelLineError(lines, "the \"sentence\" or \"match\" line is missing");
+  if (Status s = stories::ParseWeightsWithOperatingPoint(text, kSentenceModelLayout, SentenceFeatureName,
+                                                          &model.weights, &model.match_probability);
+      !s.ok()) {
+    return s;
+  }
   return model;
 }
 
 std::string FormatSentenceModel(const SentenceModel& model, const std::vector<std::string>& comments) {
-  std::string out(kSentenceModelHeader);
-  out += '\n';
-  for (const std::string& c : comments) out += "# " + c + '\n';
-  out += stories::WriteWeights("sentence", model.weights, SentenceFeatureName);
-  out += stories::WriteWeights("match", std::array<double, 1>{model.match_probability},
-                               [](size_t) { return std::string_view("probability"); });
-  return out;
+  return stories::FormatWeightsWithOperatingPoint(kSentenceModelLayout, comments, SentenceFeatureName, model.weights,
+                                                  model.match_probability);
 }
 
 }  // namespace storydesk::copies

@@ -5,21 +5,6 @@
 
 namespace storydesk::digest {
 
-double Cosine(const stories::SparseVector& a, const stories::SparseVector& b) {
-  double dot = 0.0;
-  for (size_t i = 0, j = 0; i < a.entries.size() && j < b.entries.size();) {
-    if (a.entries[i].first < b.entries[j].first) {
-      ++i;
-    } else if (b.entries[j].first < a.entries[i].first) {
-      ++j;
-    } else {
-      dot += static_cast<double>(a.entries[i].second) * b.entries[j].second;
-      ++i, ++j;
-    }
-  }
-  return dot;
-}
-
 std::vector<double> LexRank(const std::vector<stories::SparseVector>& vectors, const std::vector<double>& prior,
                             const LexRankOptions& options) {
   const size_t n = vectors.size();
@@ -36,7 +21,7 @@ std::vector<double> LexRank(const std::vector<stories::SparseVector>& vectors, c
   std::vector<std::vector<std::pair<size_t, double>>> edges(n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
-      const double s = Cosine(vectors[i], vectors[j]);
+      const double s = stories::Dot(vectors[i], vectors[j]);
       if (s >= options.min_similarity) {
         edges[i].emplace_back(j, s);
         edges[j].emplace_back(i, s);

@@ -24,9 +24,6 @@ struct LexRankOptions {
   double tolerance = 1e-9;          // L1 change at which the iteration stops
 };
 
-// The dot product of two sparse vectors: their cosine when both have unit length.
-double Cosine(const stories::SparseVector& a, const stories::SparseVector& b);
-
 // `vectors`: unit-length TF-IDF vectors of the sentences. `prior`: non-negative jump weights
 // (normalised here; empty = uniform). Returns scores summing to 1 (empty for no sentences).
 std::vector<double> LexRank(const std::vector<stories::SparseVector>& vectors, const std::vector<double>& prior,

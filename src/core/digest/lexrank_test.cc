@@ -43,9 +43,9 @@ TEST(LexRankTest, UnconnectedSentencesFollowThePriorAndNothingIsNan) {
 }
 
 TEST(LexRankTest, CosineOfUnitVectors) {
-  EXPECT_NEAR(Cosine(Unit({{1, 1}, {2, 1}}), Unit({{1, 1}, {2, 1}})), 1.0, 1e-6);
-  EXPECT_NEAR(Cosine(Unit({{1, 1}}), Unit({{2, 1}})), 0.0, 1e-12);
-  EXPECT_NEAR(Cosine(Unit({{1, 1}, {2, 1}}), Unit({{2, 1}})), std::sqrt(0.5), 1e-6);
+  EXPECT_NEAR(stories::Dot(Unit({{1, 1}, {2, 1}}), Unit({{1, 1}, {2, 1}})), 1.0, 1e-6);
+  EXPECT_NEAR(stories::Dot(Unit({{1, 1}}), Unit({{2, 1}})), 0.0, 1e-12);
+  EXPECT_NEAR(stories::Dot(Unit({{1, 1}, {2, 1}}), Unit({{2, 1}})), std::sqrt(0.5), 1e-6);
 }
 
 }  // namespace

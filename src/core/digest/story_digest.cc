@@ -238,7 +238,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     for (size_t k = 0; k < candidates.size(); ++k) {
       if (taken[k]) continue;
       double closest = 0.0;
-      for (size_t c : chosen) closest = std::max(closest, Cosine(vectors[k], sentences[c].vector));
+      for (size_t c : chosen) closest = std::max(closest, stories::Dot(vectors[k], sentences[c].vector));
       if (closest >= kMaxBulletSimilarity) continue;
       const double score = kMmrLambda * relevance[k] - (1.0 - kMmrLambda) * closest;
       if (score > best) best = score, pick = k;
@@ -283,7 +283,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     const text::AnalyzedText t = analyzer.Analyze(*a.title);
     std::vector<stories::TermId> terms;
     for (const std::string& stem : t.stems) terms.push_back(statistics.Intern(stem));
-    const double similarity = Cosine(Vector(terms, statistics), centroid);
+    const double similarity = stories::Dot(Vector(terms, statistics), centroid);
     if (similarity > best_title) best_title = similarity, digest.headline = t.normalized;
   }
   if (digest.headline.empty()) {

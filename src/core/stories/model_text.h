@@ -83,4 +83,66 @@ std::string WriteWeights(std::string_view label, const std::array<double, N>& we
   return line + '\n';
 }
 
+// The layout of a logistic model with its operating point (the sentence matcher, the rewrite
+// decision): the header, comments, one `weights_label` line of weights and one `point_label`
+// line "probability=P" with P in (0, 1). Errors are kInvalidInput "line N: ..."; the point is
+// named `point_name` in them ("the match probability must be in (0, 1)").
+struct OperatingPointLayout {
+  std::string_view header;
+  std::string_view weights_label;
+  std::string_view point_label;
+  std::string_view point_name;
+};
+
+inline std::string_view ProbabilityFieldName(size_t) { return "probability"; }
+
+template <size_t N>
+Status ParseWeightsWithOperatingPoint(std::string_view text, const OperatingPointLayout& layout,
+                                      std::string_view (*name_of)(size_t), std::array<double, N>* weights,
+                                      double* probability) {
+  bool have_weights = false, have_point = false;
+  size_t lines = 0;
+  const Status status = ForEachModelLine(
+      text, layout.header,
+      [&](size_t number, std::string_view line) -> Status {
+        const std::vector<std::string_view> fields = SplitTabs(line);
+        if (fields[0] == layout.weights_label && !have_weights) {
+          have_weights = true;
+          return ReadWeights(fields, number, name_of, weights);
+        }
+        if (fields[0] == layout.point_label && !have_point) {
+          have_point = true;
+          std::array<double, 1> p{};
+          if (Status s = ReadWeights(fields, number, ProbabilityFieldName, &p); !s.ok()) return s;
+          if (p[0] <= 0.0 || p[0] >= 1.0) {
+            return ModelLineError(number, "the " + std::string(layout.point_name) + " probability must be in (0, 1)");
+          }
+          *probability = p[0];
+          return Status::Ok();
+        }
+        return ModelLineError(number, "expected one \"" + std::string(layout.weights_label) + "\" and one \"" +
+                                          std::string(layout.point_label) + "\" line, got \"" + std::string(fields[0]) +
+                                          "\"");
+      },
+      &lines);
+  if (!status.ok()) return status;
+  if (!have_weights || !have_point) {
+    return ModelLineError(lines, "the \"" + std::string(layout.weights_label) + "\" or \"" +
+                                     std::string(layout.point_label) + "\" line is missing");
+  }
+  return Status::Ok();
+}
+
+template <size_t N>
+std::string FormatWeightsWithOperatingPoint(const OperatingPointLayout& layout, const std::vector<std::string>& comments,
+                                            std::string_view (*name_of)(size_t), const std::array<double, N>& weights,
+                                            double probability) {
+  std::string out(layout.header);
+  out += '\n';
+  for (const std::string& c : comments) out += "# " + c + '\n';
+  out += WriteWeights(layout.weights_label, weights, name_of);
+  out += WriteWeights(layout.point_label, std::array<double, 1>{probability}, ProbabilityFieldName);
+  return out;
+}
+
 }  // namespace storydesk::stories

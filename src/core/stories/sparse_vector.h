@@ -27,6 +27,9 @@ struct SparseVector {
   }
 };
 
+// Dot product of two vectors (their cosine when both have unit length).
+double Dot(const SparseVector& a, const SparseVector& b);
+
 // Builds a TF-IDF vector from term counts: weight = (1 + ln tf) * idf, L2-normalised
 // (sublinear tf: a term said ten times is not ten times the evidence).
 SparseVector TfIdfVector(const std::vector<std::pair<TermId, int>>& counts, const TermStatistics& stats);
