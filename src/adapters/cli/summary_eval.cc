@@ -1,7 +1,6 @@
 #include "adapters/cli/summary_eval.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "adapters/cli/cluster_run.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/cli/gold_file.h"
+#include "adapters/cli/json_lines_file.h"
 #include "adapters/service/shipped_models.h"
 #include "core/eval/rouge.h"
 #include "core/text/analyzer.h"
@@ -20,12 +20,7 @@ namespace storydesk::cli {
 namespace {
 
 Status ReadSummaries(const std::string& path, std::map<std::string, std::string>* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kIo, path + ": cannot open the summaries");
-  std::string line;
-  for (size_t number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  return ForEachJsonLine(path, "summaries", [&](size_t number, const nlohmann::json& j) -> Status {
     if (j.is_discarded() || !j.is_object() || !j.contains("story") || !j.contains("summary") ||
         !j["summary"].is_string() || !(j["story"].is_string() || j["story"].is_number_integer())) {
       return Status::Error(ErrorCode::kInvalidInput,
@@ -33,8 +28,8 @@ Status ReadSummaries(const std::string& path, std::map<std::string, std::string>
     }
     const std::string story = j["story"].is_string() ? j["story"].get<std::string>() : std::to_string(j["story"].get<int64_t>());
     out->emplace(story, j["summary"].get<std::string>());
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 size_t Words(const std::string& s) {

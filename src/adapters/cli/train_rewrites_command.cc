@@ -13,12 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <unordered_map>
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/json_lines_file.h"
 #include "adapters/service/shipped_models.h"
 #include "core/copies/copy_relation.h"
 #include "core/copies/rewrite_model.h"
@@ -37,23 +37,6 @@ struct TrainRewritesFlags {
   double l2 = 1.0;
 };
 
-// Reads JSON Lines, calling `visit(number, object)` for each non-empty line; a line that is not
-// a JSON object is an error naming the file and line.
-Status ReadJsonLines(const std::string& path, const std::function<Status(size_t, const nlohmann::json&)>& visit) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kIo, path + ": cannot open");
-  std::string line;
-  for (size_t number = 1; std::getline(in, line); ++number) {
-    if (line.empty()) continue;
-    const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
-    if (object.is_discarded() || !object.is_object()) {
-      return Status::Error(ErrorCode::kInvalidInput, path + ":" + std::to_string(number) + ": not a JSON object");
-    }
-    if (Status s = visit(number, object); !s.ok()) return s;
-  }
-  return Status::Ok();
-}
-
 int RunTrainRewrites(const TrainRewritesFlags& flags) {
   const auto& background = BuiltinBackground();
   const auto& sentence_model = BuiltinSentenceModel();
@@ -67,8 +50,8 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
   text::TextAnalyzer analyzer;
 
   std::unordered_map<std::string, copies::CopyDocument> documents;
-  Status read = ReadJsonLines(flags.articles, [&](size_t number, const nlohmann::json& article) -> Status {
-    if (!article.contains("id") || !article["id"].is_string() || !article.contains("text") || !article["text"].is_string()) {
+  Status read = ForEachJsonLine(flags.articles, "articles", [&](size_t number, const nlohmann::json& article) -> Status {
+    if (!article.is_object() || !article.contains("id") || !article["id"].is_string() || !article.contains("text") || !article["text"].is_string()) {
       return Status::Error(ErrorCode::kInvalidInput,
                            flags.articles + ":" + std::to_string(number) + ": expected {\"id\": str, \"text\": str}");
     }
@@ -84,9 +67,9 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
   std::vector<stories::LogisticExample> examples;
   size_t positives = 0, negatives = 0, positives_by_shingles = 0, negatives_by_shingles = 0;
   size_t positives_not_candidates = 0;
-  read = ReadJsonLines(flags.pairs, [&](size_t number, const nlohmann::json& pair) -> Status {
+  read = ForEachJsonLine(flags.pairs, "pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
     const std::string where = flags.pairs + ":" + std::to_string(number);
-    if (!pair.contains("a") || !pair["a"].is_string() || !pair.contains("b") || !pair["b"].is_string() ||
+    if (!pair.is_object() || !pair.contains("a") || !pair["a"].is_string() || !pair.contains("b") || !pair["b"].is_string() ||
         !pair.contains("label") || !pair["label"].is_number_integer()) {
       return Status::Error(ErrorCode::kInvalidInput, where + ": expected {\"a\": id, \"b\": id, \"label\": 0|1}");
     }

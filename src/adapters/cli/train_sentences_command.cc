@@ -8,11 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/json_lines_file.h"
 #include "adapters/service/shipped_models.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/copies/sentence_profile.h"
@@ -31,11 +31,6 @@ struct TrainSentencesFlags {
 };
 
 int RunTrainSentences(const TrainSentencesFlags& flags) {
-  std::ifstream in(flags.pairs, std::ios::binary);
-  if (!in) {
-    PrintError(flags.pairs + ": cannot open the sentence pairs");
-    return kExitUsage;
-  }
   const auto& background = BuiltinBackground();
   if (!background.ok()) {
     PrintError(background.status().message());
@@ -45,14 +40,11 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
 
   text::TextAnalyzer analyzer;
   std::vector<stories::LogisticExample> examples;
-  std::string line;
-  for (size_t number = 1; std::getline(in, line); ++number) {
-    if (line.empty()) continue;
-    const nlohmann::json pair = nlohmann::json::parse(line, nullptr, false);
+  const Status read = ForEachJsonLine(flags.pairs, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
     if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
         !pair["b"].is_string() || !pair["label"].is_number_integer()) {
-      PrintError(flags.pairs + ":" + std::to_string(number) + ": expected {\"label\": 0|1, \"a\": str, \"b\": str}");
-      return kExitRejected;
+      return Status::Error(ErrorCode::kInvalidInput, flags.pairs + ":" + std::to_string(number) +
+                                                         ": expected {\"label\": 0|1, \"a\": str, \"b\": str}");
     }
     const copies::SentenceProfile a =
         copies::BuildTextProfile(analyzer.Analyze(pair["a"].get<std::string>()), statistics);
@@ -60,6 +52,11 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
         copies::BuildTextProfile(analyzer.Analyze(pair["b"].get<std::string>()), statistics);
     const copies::SentenceFeatureVector f = copies::ComputeSentenceFeatures(a, b);
     examples.push_back({std::vector<double>(f.begin(), f.end()), pair["label"].get<int>() == 1, 1.0});
+    return Status::Ok();
+  });
+  if (!read.ok()) {
+    PrintError(read.message());
+    return read.code() == ErrorCode::kIo ? kExitUsage : kExitRejected;
   }
   if (examples.size() < static_cast<size_t>(flags.folds)) {
     PrintError(flags.pairs + ": too few pairs for " + std::to_string(flags.folds) + "-fold cross-validation");
