@@ -1,4 +1,5 @@
 #include "adapters/http/api_server.h"
+#include "temp_dir.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -29,6 +30,9 @@
 
 namespace storydesk::http {
 namespace {
+
+using storydesk::testing::ReadFile;
+using storydesk::testing::TempDir;
 
 using nlohmann::json;
 
@@ -111,31 +115,7 @@ std::string UrlEncode(const std::string& s) {
   return out;
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // --- The server under test ------------------------------------------------------------------
-
-// A fresh directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "storydesk-http-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // An answer: status -1 when the request failed at the transport level.
 struct Reply {
