@@ -131,31 +131,27 @@ Status AddStoryDetails(sqlite3* db, std::vector<StorySummary>* stories) {
                                      "FROM memberships m JOIN articles a ON a.id = m.article_id "
                                      "WHERE m.story_id = ?1 AND a.published_at IS NOT NULL GROUP BY day ORDER BY day");
   if (!activity.ok()) return activity.status();
+  // Runs `q` for one story, calling `on_row` with each row.
+  auto for_each_row = [](Statement& q, int64_t story, const auto& on_row) -> Status {
+    StatementReset reset(&q);
+    q.BindInt64(1, story);
+    while (true) {
+      Result<bool> row = q.Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return Status::Ok();
+      on_row(q);
+    }
+  };
   for (StorySummary& story : *stories) {
     story.source_names.clear();
     story.activity.clear();
-    {
-      Statement& q = sources.value();
-      StatementReset reset(&q);
-      q.BindInt64(1, story.id);
-      while (true) {
-        Result<bool> row = q.Step();
-        if (!row.ok()) return row.status();
-        if (!row.value()) break;
-        story.source_names.push_back(q.ColumnText(0));
-      }
-    }
-    {
-      Statement& q = activity.value();
-      StatementReset reset(&q);
-      q.BindInt64(1, story.id);
-      while (true) {
-        Result<bool> row = q.Step();
-        if (!row.ok()) return row.status();
-        if (!row.value()) break;
-        story.activity.emplace_back(q.ColumnText(0), static_cast<int>(q.ColumnInt64(1)));
-      }
-    }
+    Status s = for_each_row(sources.value(), story.id,
+                            [&](const Statement& q) { story.source_names.push_back(q.ColumnText(0)); });
+    if (!s.ok()) return s;
+    s = for_each_row(activity.value(), story.id, [&](const Statement& q) {
+      story.activity.emplace_back(q.ColumnText(0), static_cast<int>(q.ColumnInt64(1)));
+    });
+    if (!s.ok()) return s;
   }
   return Status::Ok();
 }
