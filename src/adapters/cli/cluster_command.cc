@@ -18,24 +18,10 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
   EngineOptions options;
   options.merge_probability = merge_probability;
   options.window_seconds = window_days * 24 * 3600;
-  auto model = LoadStoryModel(model_choice);
-  if (!model.ok()) {
-    PrintError(model.status().message());
+  if (Status s = UseModels({model_choice, sentence_model_choice, rewrite_model_choice}, &options); !s.ok()) {
+    PrintError(s.message());
     return kExitUsage;
   }
-  options.model = model.value();
-  auto sentence_model = LoadSentenceModel(sentence_model_choice);
-  if (!sentence_model.ok()) {
-    PrintError(sentence_model.status().message());
-    return kExitUsage;
-  }
-  options.sentence_model = sentence_model.value();
-  auto rewrite_model = LoadRewriteModel(rewrite_model_choice);
-  if (!rewrite_model.ok()) {
-    PrintError(rewrite_model.status().message());
-    return kExitUsage;
-  }
-  options.rewrite_model = rewrite_model.value();
   auto background = LoadBackground(background_choice);
   if (!background.ok()) {
     PrintError(background.status().message());

@@ -87,24 +87,10 @@ int RunEval(const EvalFlags& flags) {
     options.name_weight = flags.name_weight;
     options.merge_probability = flags.merge_probability;
     if (flags.no_time_evidence) options.stream_time_evidence = false;
-    auto model = LoadStoryModel(flags.model);
-    if (!model.ok()) {
-      PrintError(model.status().message());
+    if (Status s = UseModels({flags.model, flags.sentence_model, flags.rewrite_model}, &options); !s.ok()) {
+      PrintError(s.message());
       return kExitUsage;
     }
-    options.model = model.value();
-    auto sentence_model = LoadSentenceModel(flags.sentence_model);
-    if (!sentence_model.ok()) {
-      PrintError(sentence_model.status().message());
-      return kExitUsage;
-    }
-    options.sentence_model = sentence_model.value();
-    auto rewrite_model = LoadRewriteModel(flags.rewrite_model);
-    if (!rewrite_model.ok()) {
-      PrintError(rewrite_model.status().message());
-      return kExitUsage;
-    }
-    options.rewrite_model = rewrite_model.value();
     auto background = LoadBackground(flags.background);
     if (!background.ok()) {
       PrintError(background.status().message());

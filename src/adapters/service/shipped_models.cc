@@ -97,18 +97,20 @@ Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::
   return LoadShared(choice, kCoverageRule, BuiltinRewriteModel(), copies::ParseRewriteModel, "rewrite model");
 }
 
-Status UseBuiltinModels(EngineOptions* options) {
-  auto story = LoadStoryModel(kBuiltinModel);
+Status UseModels(const ModelChoices& choices, EngineOptions* options) {
+  auto story = LoadStoryModel(choices.story);
   if (!story.ok()) return story.status();
-  auto sentences = LoadSentenceModel(kBuiltinModel);
+  auto sentences = LoadSentenceModel(choices.sentences);
   if (!sentences.ok()) return sentences.status();
-  auto rewrites = LoadRewriteModel(kBuiltinModel);
+  auto rewrites = LoadRewriteModel(choices.rewrites);
   if (!rewrites.ok()) return rewrites.status();
   options->model = story.value();
   options->sentence_model = sentences.value();
   options->rewrite_model = rewrites.value();
   return Status::Ok();
 }
+
+Status UseBuiltinModels(EngineOptions* options) { return UseModels({}, options); }
 
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {
   if (background) engine->LoadDocumentFrequencies(background->documents, background->df);

@@ -66,7 +66,16 @@ const Result<copies::RewriteModel>& BuiltinRewriteModel();
 // Errors: kIo, kInvalidInput ("PATH: line N: ...").
 Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice);
 
-// Sets the engine's story model, sentence matcher and rewrite decision to the built-in ones.
+// Which story model, sentence matcher and rewrite decision to use (each as its --flag takes it).
+struct ModelChoices {
+  std::string story = kBuiltinModel;
+  std::string sentences = kBuiltinModel;
+  std::string rewrites = kBuiltinModel;
+};
+
+// Sets the engine's three models as chosen. Errors: those of the Load* functions above.
+Status UseModels(const ModelChoices& choices, EngineOptions* options);
+// UseModels with the built-in ones.
 Status UseBuiltinModels(EngineOptions* options);
 
 // Adds `background` (when present) to the engine's statistics.
