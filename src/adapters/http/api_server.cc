@@ -124,6 +124,9 @@ struct ApiServer::Impl {
   int port = 0;
   int listen_socket = -1;
   std::unique_ptr<store::SqliteStore> writer;  // guarded by write_mutex
+  // Keeps the engine between POSTs (a stream posted an article at a time would otherwise
+  // replay the stored window per request); guarded by write_mutex.
+  service::IngestSession ingest_session;
   std::mutex write_mutex;
 
   // Digests by story, while the story's summary row has not changed.
@@ -338,7 +341,7 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
   service::IngestReport report;
   if (!articles.empty()) {
     std::lock_guard lock(write_mutex);
-    auto ingested = service::IngestArticles(std::move(articles), *writer);
+    auto ingested = ingest_session.Ingest(std::move(articles), *writer);
     if (!ingested.ok()) return SendError(res, Internal(ingested.status()));
     report = std::move(ingested).value();
   }

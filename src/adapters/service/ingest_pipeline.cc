@@ -18,9 +18,26 @@ uint64_t BodyHash(const RawArticle& a) {
   return hash;
 }
 
-// Replays the stored decisions around the new articles' dates into `engine`.
-Status RestoreEngine(const std::vector<RawArticle>& fresh, int64_t window, store::SqliteStore& db,
-                     StoryEngine* engine) {
+// The stored times an engine holds: every stored article dated in [from, to], and the undated.
+struct Coverage {
+  int64_t from = 0, to = 0;
+};
+
+// Where the new articles need the stored decisions: `window` around their dates, or all of it
+// when one is undated (it is compared with every story).
+Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
+  std::optional<int64_t> from, to;
+  for (const RawArticle& a : fresh) {
+    if (!a.published_at) return {INT64_MIN / 2, INT64_MAX / 2};
+    from = std::min(from.value_or(*a.published_at), *a.published_at);
+    to = std::max(to.value_or(*a.published_at), *a.published_at);
+  }
+  if (!from) return {INT64_MIN / 2, INT64_MAX / 2};
+  return {*from - window, *to + window};
+}
+
+// Replays the stored decisions in `needed` into `engine`.
+Status RestoreEngine(const Coverage& needed, store::SqliteStore& db, StoryEngine* engine) {
   // The shipped background counts first, then the stream's own on top: the same statistics
   // `cluster` starts from, so ingest and cluster decide alike.
   const auto& background = BuiltinBackground();
@@ -35,21 +52,7 @@ Status RestoreEngine(const std::vector<RawArticle>& fresh, int64_t window, store
   if (!max_story.ok()) return max_story.status();
   engine->ReserveStoryIdsThrough(max_story.value());
   if (documents.value() == 0) return Status::Ok();
-
-  std::optional<int64_t> from, to;
-  bool undated = false;
-  for (const RawArticle& a : fresh) {
-    if (!a.published_at) {
-      undated = true;
-      continue;
-    }
-    from = std::min(from.value_or(*a.published_at), *a.published_at);
-    to = std::max(to.value_or(*a.published_at), *a.published_at);
-  }
-  // Undated articles are compared with every story, so all stored articles are replayed.
-  const int64_t lo = undated || !from ? INT64_MIN / 2 : *from - window;
-  const int64_t hi = undated || !to ? INT64_MAX / 2 : *to + window;
-  auto window_articles = db.LoadWindow(lo, hi, /*include_undated=*/true);
+  auto window_articles = db.LoadWindow(needed.from, needed.to, /*include_undated=*/true);
   if (!window_articles.ok()) return window_articles.status();
   for (const store::StoredArticle& s : window_articles.value()) {
     engine->Restore(s.raw, s.story, s.copy_of, s.relation);
@@ -73,8 +76,26 @@ const char* IngestOutcomeName(IngestOutcome outcome) {
   return "not_stored";
 }
 
+struct IngestSession::Engine {
+  store::SqliteStore* db = nullptr;  // the connection it was restored from
+  int64_t data_version = 0;          // that connection's data_version before restoring
+  Coverage covered;                  // the stored times restored
+  bool nothing_stored_later = false;  // no stored article was newer than covered.to
+  std::optional<int64_t> newest_decided;  // the newest article this engine has decided
+  std::unique_ptr<StoryEngine> engine;
+};
+
+IngestSession::IngestSession(IngestOptions options) : options_(std::move(options)) {}
+IngestSession::~IngestSession() = default;
+
 Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::SqliteStore& db,
                                     const IngestOptions& options) {
+  IngestSession session(options);
+  return session.Ingest(std::move(articles), db);
+}
+
+Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::SqliteStore& db) {
+  const IngestOptions& options = options_;
   IngestReport report;
   report.articles.resize(articles.size());
   // 1. Already stored? (Within the input too: the first of an id wins.)
@@ -113,14 +134,35 @@ Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Sql
     fresh.push_back(std::move(articles[i]));
   }
   SortForProcessing(&fresh);
+  if (fresh.empty()) return FinishReport(std::move(report), db, nullptr);  // nothing to decide
   EngineOptions engine_options;
   if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
   engine_options.merge_probability = options.merge_probability;
-  StoryEngine engine(engine_options);
-  if (Status s = RestoreEngine(fresh, engine_options.window_seconds, db, &engine); !s.ok()) return s;
+  const Coverage needed = Needed(fresh, engine_options.window_seconds);
+  auto version = db.DataVersion();
+  if (!version.ok()) return version.status();
+  const bool dated = needed.from > INT64_MIN / 2;
+  const bool reusable =
+      engine_ && engine_->db == &db && engine_->data_version == version.value() && dated &&
+      (!engine_->newest_decided || needed.from + engine_options.window_seconds >= *engine_->newest_decided) &&
+      needed.from >= engine_->covered.from && (needed.to <= engine_->covered.to || engine_->nothing_stored_later);
+  if (!reusable) {
+    engine_.reset();
+    auto fresh_engine = std::make_unique<Engine>();
+    fresh_engine->db = &db;
+    fresh_engine->data_version = version.value();
+    fresh_engine->covered = needed;
+    auto newest_stored = db.NewestPublished();
+    if (!newest_stored.ok()) return newest_stored.status();
+    fresh_engine->nothing_stored_later = !newest_stored.value() || *newest_stored.value() <= needed.to;
+    fresh_engine->engine = std::make_unique<StoryEngine>(engine_options);
+    if (Status s = RestoreEngine(needed, db, fresh_engine->engine.get()); !s.ok()) return s;
+    engine_ = std::move(fresh_engine);
+    ++restores_;
+  }
+  StoryEngine& engine = *engine_->engine;
 
   // 3. Decide and commit, batch by batch.
-  std::set<int64_t> touched;
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
   for (size_t begin = 0; begin < fresh.size(); begin += batch_size) {
     const size_t end = std::min(fresh.size(), begin + batch_size);
@@ -129,6 +171,9 @@ Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Sql
     size_t opened_here = 0;
     for (size_t i = begin; i < end; ++i) {
       Decision d = engine.Add(fresh[i]);
+      if (fresh[i].published_at) {
+        engine_->newest_decided = std::max(engine_->newest_decided.value_or(*fresh[i].published_at), *fresh[i].published_at);
+      }
       for (std::string& term : d.terms) ++df_deltas[std::move(term)];
       store::StoredArticle s;
       s.raw = std::move(fresh[i]);
@@ -153,21 +198,30 @@ Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Sql
       r.story = s.story;
       r.relation = s.relation;
       r.copy_of = s.copy_of;
-      touched.insert(s.story);
     }
     report.stored += batch.size();
     report.new_stories += opened_here;
     if (options.progress) options.progress(end, fresh.size());
   }
 
+  // The engine has decided articles that are not stored: it no longer matches the store.
+  StoryEngine* decided = &engine;
+  std::unique_ptr<Engine> discarded;
+  if (!report.failure.ok()) discarded = std::move(engine_);
+  return FinishReport(std::move(report), db, decided);
+}
+
+IngestReport IngestSession::FinishReport(IngestReport report, store::SqliteStore& db, const StoryEngine* engine) {
   // Stories merged since an article of theirs was decided are reported as what they became;
   // duplicates report where their stored copy is.
   std::set<int64_t> current;
-  for (int64_t story : touched) current.insert(engine.CurrentStory(story));
+  for (const IngestedArticle& r : report.articles) {
+    if (r.outcome == IngestOutcome::kStored) current.insert(engine->CurrentStory(*r.story));
+  }
   report.stories = current.size();
   for (IngestedArticle& r : report.articles) {
     if (r.outcome == IngestOutcome::kStored) {
-      r.story = engine.CurrentStory(*r.story);
+      r.story = engine->CurrentStory(*r.story);
     } else if (r.outcome == IngestOutcome::kDuplicate) {
       auto stored = db.GetArticle(r.id);
       if (stored.ok() && stored.value()) {

@@ -11,12 +11,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "adapters/store/sqlite_store.h"
 #include "storydesk/article.h"
+#include "storydesk/story_engine.h"
 #include "storydesk/status.h"
 
 namespace storydesk::service {
@@ -54,5 +56,39 @@ struct IngestReport {
 // Errors (as a Status, nothing stored): the models or the store cannot be read.
 Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::SqliteStore& db,
                                     const IngestOptions& options = {});
+
+// IngestSession: ingests that keep the engine between calls, for a long-running writer (the
+// HTTP server). Restoring the engine replays the stored window — seconds for a busy week — so
+// a stream posted an article at a time would pay that per article. The engine is kept while it
+// is provably the engine a fresh restore would build for the next articles:
+//   - nobody else wrote to the store since (SQLite's data_version of the writer connection);
+//   - every new article is dated, no earlier than the newest one this engine has decided
+//     (the engine forgets stories that fall out of the window behind the stream's newest
+//     time; an undated article is compared with every stored story), and its window lies in
+//     the stored times the engine was restored from (or nothing newer was stored then).
+// Otherwise it is restored from the store as IngestArticles does. Not thread-safe: one call at
+// a time, always with the same store connection.
+class IngestSession {
+ public:
+  explicit IngestSession(IngestOptions options = {});
+  ~IngestSession();
+  IngestSession(const IngestSession&) = delete;
+  IngestSession& operator=(const IngestSession&) = delete;
+
+  Result<IngestReport> Ingest(std::vector<RawArticle> articles, store::SqliteStore& db);
+
+  // How many calls restored the engine from the store (the others reused it).
+  size_t Restores() const { return restores_; }
+
+ private:
+  struct Engine;
+  // Stored articles' stories as `engine` (null when none was needed) has them now, merges
+  // followed; duplicates' as the store has them.
+  static IngestReport FinishReport(IngestReport report, store::SqliteStore& db, const StoryEngine* engine);
+
+  IngestOptions options_;
+  std::unique_ptr<Engine> engine_;
+  size_t restores_ = 0;
+};
 
 }  // namespace storydesk::service

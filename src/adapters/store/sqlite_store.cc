@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -438,6 +439,18 @@ Result<std::vector<StoredArticle>> SqliteStore::CopyFamilyArticles() {
   if (Status s = CollectArticles(query.value(), &out); !s.ok()) return s;
   return out;
 }
+
+Result<std::optional<int64_t>> SqliteStore::NewestPublished() {
+  // max() over the published_at index is one lookup; NULL (no dated article) comes back as the
+  // sentinel, which no real date reaches.
+  constexpr int64_t kNone = std::numeric_limits<int64_t>::min();
+  auto newest = QueryInt64(db_, "SELECT max(published_at) FROM articles", kNone);
+  if (!newest.ok()) return newest.status();
+  if (newest.value() == kNone) return std::optional<int64_t>();
+  return std::optional<int64_t>(newest.value());
+}
+
+Result<int64_t> SqliteStore::DataVersion() { return QueryInt64(db_, "PRAGMA data_version", 0); }
 
 Result<int64_t> SqliteStore::DocumentCount() {
   return QueryInt64(db_, "SELECT value FROM meta WHERE key = 'document_count'", 0);

@@ -155,6 +155,14 @@ class SqliteStore {
   // The largest story id in use (0 when there is none).
   Result<int64_t> MaxStoryId();
 
+  // The latest publication time stored (epoch seconds); nullopt when no article is dated.
+  Result<std::optional<int64_t>> NewestPublished();
+
+  // SQLite's data_version of this connection: it changes when another connection (another
+  // process's ingest, say) commits, never for this connection's own commits — how a caller
+  // keeping state derived from the store knows that state is still current.
+  Result<int64_t> DataVersion();
+
   // Stores `articles` (sequence numbers are assigned here, in vector order), adds
   // `df_deltas` to the document frequencies and `documents_added` to the document count,
   // and refreshes the stories they belong to — all in one transaction. An article whose id is
