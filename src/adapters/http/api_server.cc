@@ -8,6 +8,7 @@
 #include <list>
 #include <map>
 #include <mutex>
+#include <regex>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -128,6 +129,8 @@ struct ApiServer::Impl {
   // replay the stored window per request); guarded by write_mutex.
   service::IngestSession ingest_session;
   std::mutex write_mutex;
+  // (method, path pattern) of every route, for 405 answers; written before the server starts.
+  std::vector<std::pair<std::string, std::regex>> route_patterns;
 
   // Digests by story, while the story's summary row has not changed.
   struct CachedDigest {
@@ -371,7 +374,17 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
 }
 
 void ApiServer::Impl::Routes() {
-  server.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+  // Every route is registered through these, which also note its pattern: a request whose
+  // path has a route for another method is answered 405 with an Allow header, not 404.
+  auto get = [this](const std::string& pattern, httplib::Server::Handler handler) {
+    route_patterns.push_back({"GET", std::regex(pattern)});
+    server.Get(pattern, std::move(handler));
+  };
+  auto post = [this](const std::string& pattern, httplib::Server::Handler handler) {
+    route_patterns.push_back({"POST", std::regex(pattern)});
+    server.Post(pattern, std::move(handler));
+  };
+  get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     WithReader(res, [&](store::SqliteStore& db) -> std::optional<ApiError> {
       auto articles = db.ArticleCount();
       if (!articles.ok()) return Internal(articles.status());
@@ -381,20 +394,20 @@ void ApiServer::Impl::Routes() {
       return std::nullopt;
     });
   });
-  server.Get("/api/stories", [this](const httplib::Request& req, httplib::Response& res) {
+  get("/api/stories", [this](const httplib::Request& req, httplib::Response& res) {
     WithReader(res, [&](store::SqliteStore& db) { return ListStories(db, req, res); });
   });
-  server.Get(R"(/api/stories/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+  get(R"(/api/stories/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
     WithReader(res, [&](store::SqliteStore& db) { return GetStory(db, req, res); });
   });
-  server.Get(R"(/api/articles/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+  get(R"(/api/articles/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     WithReader(res, [&](store::SqliteStore& db) { return GetArticle(db, req, res); });
   });
-  server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+  get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     WithReader(res, [&](store::SqliteStore& db) { return Search(db, req, res); });
   });
-  server.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
-  server.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+  post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
+  get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(OpenApiJson()), "application/json; charset=utf-8");
   });
   auto web = [](std::string_view name, httplib::Response& res) {
@@ -403,12 +416,23 @@ void ApiServer::Impl::Routes() {
     res.set_header("Cache-Control", "no-cache");
     res.set_content(std::string(file->content), std::string(file->content_type));
   };
-  server.Get("/", [web](const httplib::Request&, httplib::Response& res) { web("index.html", res); });
-  server.Get(R"(/static/([A-Za-z0-9._-]+))",
+  get("/", [web](const httplib::Request&, httplib::Response& res) { web("index.html", res); });
+  get(R"(/static/([A-Za-z0-9._-]+))",
              [web](const httplib::Request& req, httplib::Response& res) { web(req.matches[1].str(), res); });
   // Errors raised by the HTTP layer (no route, body too large, ...) get the JSON error body too.
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    if (res.status == 404) {
+      std::string allow;
+      for (const auto& [method, pattern] : route_patterns) {
+        if (method == req.method || !std::regex_match(req.path, pattern)) continue;
+        if (allow.find(method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + method;
+      }
+      if (!allow.empty()) {
+        res.status = 405;
+        res.set_header("Allow", allow);
+      }
+    }
     std::string message = res.status == 413 ? "the body is larger than the server accepts" : "no such resource: " + req.path;
     if (res.status == 405) message = "method not allowed on " + req.path;
     SendError(res, {res.status, CodeOf(res.status), message});

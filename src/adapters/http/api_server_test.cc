@@ -351,6 +351,20 @@ TEST_F(ApiServerTest, ServesTheWebPageWithContentTypes) {
   }
 }
 
+TEST_F(ApiServerTest, AKnownPathWithAnotherMethodIsA405NamingTheAllowedOnes) {
+  const Reply get_articles = Get("/api/articles");
+  EXPECT_TRUE(IsError(get_articles, 405, "method_not_allowed"));
+  EXPECT_EQ(get_articles.Header("Allow"), "POST");
+  const Reply post_stories = server().Post("/api/stories", "{}");
+  EXPECT_TRUE(IsError(post_stories, 405, "method_not_allowed"));
+  EXPECT_EQ(post_stories.Header("Allow"), "GET");
+  auto c = server().Client();
+  const Reply delete_article = ToReply(c.Delete("/api/articles/some-id"));
+  EXPECT_TRUE(IsError(delete_article, 405, "method_not_allowed"));
+  EXPECT_EQ(delete_article.Header("Allow"), "GET");
+  EXPECT_TRUE(IsError(server().Post("/no/such/path", "{}"), 404, "not_found")) << "an unknown path stays 404";
+}
+
 TEST_F(ApiServerTest, UnknownStaticFileIsA404JsonError) {
   EXPECT_TRUE(IsError(Get("/static/x"), 404, "not_found"));
   EXPECT_TRUE(IsError(Get("/static/index.htm"), 404, "not_found"));
