@@ -58,7 +58,7 @@ deps-test-tools:
 	fi
 
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release > /dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DSTORYDESK_BUILD_BENCH=ON > /dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
 build-asan: deps

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/copies/copy_relation.h"
 #include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
 #include "core/stories/story_model.h"
@@ -66,9 +67,9 @@ std::vector<ArticleProfile> MakeStream(size_t articles) {
     p.numbers = MakeVector(rng, 3, base + 30, 10, kCommon);
     std::vector<std::string> words;
     for (const auto& [id, w] : p.all.entries) words.push_back("w" + std::to_string(id));
-    p.exact_hash = std::hash<std::string>{}(p.id);
-    p.minhash = storydesk::fingerprint::ComputeMinHash(words);
-    p.word_count = 300;
+    // A body with no sentence structure: copy detection is measured on its own (copies_bench).
+    p.copy = storydesk::copies::MakeCopyDocument(std::hash<std::string>{}(p.id),
+                                                 storydesk::fingerprint::ShingleHashes(words), {}, 300);
     out.push_back(std::move(p));
   }
   return out;

@@ -86,9 +86,26 @@ std::string_view StoryFeatureName(size_t feature) {
   return feature < kStoryFeatureCount ? kNames[feature] : std::string_view();
 }
 
+namespace {
+
+// The features that do not compare term vectors.
+void SetTimeFeatures(const ArticleVectors& article, const StoryVectors& story, StoryFeatureVector& f) {
+  f[kBias] = 1.0;
+  if (article.time && story.first_time && story.last_time) {
+    const int64_t t = *article.time;
+    const int64_t gap = t < *story.first_time ? *story.first_time - t : (t > *story.last_time ? t - *story.last_time : 0);
+    const double days = static_cast<double>(gap) / 86400.0;
+    f[kTimeDay] = std::exp(-days * days / 2.0);
+    f[kTimeThreeDays] = std::exp(-(days / 3.0) * (days / 3.0) / 2.0);
+    f[kBothDated] = 1.0;
+  }
+}
+
+}  // namespace
+
 StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story) {
   StoryFeatureVector f{};
-  f[kBias] = 1.0;
+  SetTimeFeatures(article, story, f);
   f[kCosineAll] = story.all.Cosine(article.all);
   f[kCosineLead] = story.lead.Cosine(article.lead);
   const bool both_titled = !article.title.empty() && story.title.norm2 > 0;
@@ -100,14 +117,64 @@ StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const Sto
     f[kNearestMemberNames] = std::max(f[kNearestMemberNames], Dot(article.names, names));
   }
   f[kBothTitled] = both_titled ? 1.0 : 0.0;
-  if (article.time && story.first_time && story.last_time) {
-    const int64_t t = *article.time;
-    const int64_t gap = t < *story.first_time ? *story.first_time - t : (t > *story.last_time ? t - *story.last_time : 0);
-    const double days = static_cast<double>(gap) / 86400.0;
-    f[kTimeDay] = std::exp(-days * days / 2.0);
-    f[kTimeThreeDays] = std::exp(-(days / 3.0) * (days / 3.0) / 2.0);
-    f[kBothDated] = 1.0;
+  return f;
+}
+
+void ArticleLookup::Set(const ArticleVectors& article) {
+  for (TermId id : terms_) slot_[id] = 0;
+  terms_.clear();
+  weights_.clear();
+  article_ = &article;
+  const std::pair<const SparseVector*, Part> parts[] = {
+      {&article.all, kAll}, {&article.title, kTitle}, {&article.lead, kLead}, {&article.names, kNames}, {&article.numbers, kNumbers}};
+  for (const auto& [vector, part] : parts) {
+    for (const auto& [id, w] : vector->entries) {
+      if (id >= slot_.size()) slot_.resize(std::max<size_t>(static_cast<size_t>(id) + 1, slot_.size() * 2), 0);
+      if (slot_[id] == 0) {
+        weights_.emplace_back();
+        weights_.back().fill(0.0f);
+        slot_[id] = static_cast<uint32_t>(weights_.size());
+        terms_.push_back(id);
+      }
+      weights_[slot_[id] - 1][part] = w;
+    }
   }
+}
+
+double ArticleLookup::Dot(const std::vector<std::pair<TermId, float>>& entries, Part part) const {
+  // Terms the article lacks add +0.0 (its slot's weight for this part is 0 too), as the merge
+  // adds nothing for them: the same sum.
+  double dot = 0;
+  for (const auto& [id, w] : entries) {
+    const uint32_t slot = id < slot_.size() ? slot_[id] : 0;
+    if (slot != 0) dot += static_cast<double>(weights_[slot - 1][part]) * w;
+  }
+  return dot;
+}
+
+double ArticleLookup::Cosine(const Centroid& centroid, const SparseVector& v, Part part) const {
+  // Walking the centroid pays when it is not much longer than the article's vector; a big
+  // story's centroid is searched per article term instead (the same sum either way).
+  if (centroid.weights.size() > 4 * v.entries.size()) return centroid.Cosine(v);
+  if (v.empty() || centroid.norm2 <= 0) return 0.0;
+  return Dot(centroid.weights, part) / std::sqrt(centroid.norm2);
+}
+
+StoryFeatureVector ArticleLookup::Features(const StoryVectors& story) const {
+  const ArticleVectors& article = *article_;
+  StoryFeatureVector f{};
+  SetTimeFeatures(article, story, f);
+  f[kCosineAll] = Cosine(story.all, article.all, kAll);
+  f[kCosineLead] = Cosine(story.lead, article.lead, kLead);
+  const bool both_titled = !article.title.empty() && story.title.norm2 > 0;
+  f[kCosineTitle] = both_titled ? Cosine(story.title, article.title, kTitle) : 0.0;
+  f[kCosineNames] = Cosine(story.names, article.names, kNames);
+  f[kCosineNumbers] = Cosine(story.numbers, article.numbers, kNumbers);
+  for (const auto& [all, names] : story.recent) {
+    f[kNearestMemberAll] = std::max(f[kNearestMemberAll], Dot(all.entries, kAll));
+    f[kNearestMemberNames] = std::max(f[kNearestMemberNames], Dot(names.entries, kNames));
+  }
+  f[kBothTitled] = both_titled ? 1.0 : 0.0;
   return f;
 }
 

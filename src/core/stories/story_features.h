@@ -90,4 +90,28 @@ std::string_view StoryFeatureName(size_t feature);
 
 StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story);
 
+// An article's sub-vectors indexed by term id, for comparing one article with many stories:
+// each story vector is then walked once, a lookup per term, instead of a merge (members) or a
+// binary search per article term (centroids). The sums run over the same terms in the same
+// (ascending id) order as the direct comparisons, so the features are the same to the last bit
+// (tested). Reused from article to article: memory grows with the vocabulary (4 bytes a term)
+// and setting an article costs its own terms only.
+class ArticleLookup {
+ public:
+  void Set(const ArticleVectors& article);
+
+  // ComputeStoryFeatures(article, story) for the article last Set.
+  StoryFeatureVector Features(const StoryVectors& story) const;
+
+ private:
+  enum Part : size_t { kAll, kTitle, kLead, kNames, kNumbers, kParts };
+  double Dot(const std::vector<std::pair<TermId, float>>& entries, Part part) const;
+  double Cosine(const Centroid& centroid, const SparseVector& v, Part part) const;
+
+  const ArticleVectors* article_ = nullptr;
+  std::vector<uint32_t> slot_;  // by term id: 0 when the article lacks it, else 1 + index in weights_
+  std::vector<std::array<float, kParts>> weights_;
+  std::vector<TermId> terms_;   // the ids with a slot, to clear them
+};
+
 }  // namespace storydesk::stories

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <random>
 #include <set>
 
 namespace storydesk::stories {
@@ -93,6 +95,53 @@ TEST(StoryFeaturesTest, RecentMembersAreARingOfTheLatest) {
   newest.all = Unit({{static_cast<TermId>(kRecentMembers + 2), 1}});
   EXPECT_EQ(ComputeStoryFeatures(oldest, story)[kNearestMemberAll], 0.0) << "evicted from the ring";
   EXPECT_NEAR(ComputeStoryFeatures(newest, story)[kNearestMemberAll], 1.0, 1e-6);
+}
+
+// A random unit vector of up to `n` terms below `vocabulary`.
+SparseVector RandomUnit(std::mt19937& rng, size_t n, TermId vocabulary) {
+  std::map<TermId, float> weights;
+  for (size_t i = 0; i < n; ++i) weights[static_cast<TermId>(rng() % vocabulary)] = 0.01f + static_cast<float>(rng() % 1000) / 97.0f;
+  SparseVector v;
+  v.entries.assign(weights.begin(), weights.end());
+  v.Normalize();
+  return v;
+}
+
+TEST(ArticleLookupTest, GivesTheDirectFeaturesToTheLastBit) {
+  // Stories of every size (small centroids are walked, big ones searched), articles with
+  // empty parts, term ids beyond any seen before, the lookup reused from article to article.
+  std::mt19937 rng(11);
+  ArticleLookup lookup;
+  for (int round = 0; round < 200; ++round) {
+    const TermId vocabulary = 50 + static_cast<TermId>(rng() % 5000);
+    StoryVectors story;
+    const int members = 1 + static_cast<int>(rng() % 30);
+    for (int m = 0; m < members; ++m) {
+      const SparseVector all = RandomUnit(rng, 5 + rng() % 120, vocabulary);
+      const SparseVector names = RandomUnit(rng, rng() % 10, vocabulary);
+      story.all.Add(all);
+      story.title.Add(RandomUnit(rng, rng() % 8, vocabulary));
+      story.lead.Add(RandomUnit(rng, rng() % 40, vocabulary));
+      story.names.Add(names);
+      story.numbers.Add(RandomUnit(rng, rng() % 4, vocabulary));
+      story.Remember(all, names);
+    }
+    story.first_time = 1000;
+    story.last_time = 90000;
+    ArticleVectors article;
+    article.all = RandomUnit(rng, 1 + rng() % 100, vocabulary);
+    article.title = RandomUnit(rng, rng() % 8, vocabulary);
+    article.lead = RandomUnit(rng, rng() % 40, vocabulary);
+    article.names = RandomUnit(rng, rng() % 10, vocabulary);
+    article.numbers = RandomUnit(rng, rng() % 4, vocabulary);
+    if (round % 2 == 0) article.time = 200000;
+    lookup.Set(article);
+    const StoryFeatureVector direct = ComputeStoryFeatures(article, story);
+    const StoryFeatureVector looked_up = lookup.Features(story);
+    for (size_t k = 0; k < kStoryFeatureCount; ++k) {
+      EXPECT_EQ(looked_up[k], direct[k]) << "round " << round << ", " << StoryFeatureName(k);
+    }
+  }
 }
 
 }  // namespace

@@ -142,7 +142,8 @@ std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) c
 std::vector<Candidate> StoryGrouper::Candidates(const ArticleProfile& article) {
   if (article.time) Evict(*article.time);
   std::vector<Candidate> out;
-  for (int64_t id : CandidateIds(article)) out.push_back({id, ComputeStoryFeatures(article, stories_.at(id))});
+  lookup_.Set(article);
+  for (int64_t id : CandidateIds(article)) out.push_back({id, lookup_.Features(stories_.at(id))});
   return out;
 }
 
@@ -157,6 +158,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
   Assignment best;
   bool join = false;
   if (options_.model) {
+    lookup_.Set(article);
     // Learned: the best candidate by the join model, then the attach model decides.
     // The three highest logits, by descending logit (ascending id on ties: the older story).
     // On a dated stream, the time evidence learned from the stream is added to each logit.
@@ -165,7 +167,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
     double best_text_logit = 0;
     for (int64_t story_id : candidates) {
       const Story& story = stories_.at(story_id);
-      double logit = options_.model->JoinLogit(ComputeStoryFeatures(article, story));
+      double logit = options_.model->JoinLogit(lookup_.Features(story));
       const double text_logit = logit;
       std::optional<int64_t> gap;
       if (use_time_evidence_ && article.time && story.first_time) {

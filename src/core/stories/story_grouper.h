@@ -177,6 +177,7 @@ class StoryGrouper {
 
   GroupingOptions options_;
   // Buffers of CandidateIds, kept to spare an allocation per article.
+  ArticleLookup lookup_;  // the article being placed, for its features against each candidate
   mutable std::vector<std::pair<float, TermId>> scratch_heaviest_;
   mutable std::vector<std::pair<int64_t, float>> scratch_hits_;
   mutable std::vector<std::pair<float, int64_t>> scratch_scored_;
