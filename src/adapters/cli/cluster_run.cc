@@ -10,7 +10,7 @@ namespace storydesk::cli {
 
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,
-                                   std::optional<uint64_t> shuffle_seed) {
+                                   std::optional<uint64_t> shuffle_seed, bool keep_articles) {
   ProgressBar progress("reading");
   auto read = ReadInputs(paths, &progress);
   progress.Finish();
@@ -49,13 +49,20 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   SeedEngine(background, &engine);
   ProgressBar grouping("grouping");
   for (size_t i = 0; i < ordered.size(); ++i) {
-    run.decisions.emplace(ordered[i].id, engine.Add(ordered[i]));
+    Decision d = engine.Add(ordered[i]);
+    std::vector<std::string>().swap(d.terms);      // for the store's document frequencies
+    std::vector<uint32_t>().swap(d.minhash);
+    run.decisions.emplace(ordered[i].id, std::move(d));
+    if (!keep_articles) {
+      std::string().swap(ordered[i].text);
+      std::vector<std::string>().swap(ordered[i].bullets);
+    }
     grouping.Update(i + 1, ordered.size());
   }
   grouping.Finish();
   // Merge repair may have folded earlier articles' stories into others since they were decided.
   for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
-  run.articles = std::move(ordered);
+  if (keep_articles) run.articles = std::move(ordered);
   return run;
 }
 
@@ -65,7 +72,7 @@ Result<ClusterRun> ClusterWithBuiltinModels(const std::vector<std::string>& path
   if (Status s = UseBuiltinModels(&options); !s.ok()) return s;
   const auto& background = BuiltinBackground();
   if (!background.ok()) return background.status();
-  return ClusterInMemory(paths, options, background.value());
+  return ClusterInMemory(paths, options, background.value(), std::nullopt, /*keep_articles=*/true);
 }
 
 }  // namespace storydesk::cli
