@@ -10,7 +10,7 @@ namespace storydesk::cli {
 
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,
-                                   std::optional<uint64_t> shuffle_seed, bool keep_articles) {
+                                   std::optional<uint64_t> shuffle_seed, ClusterKeep keep) {
   ProgressBar progress("reading");
   auto read = ReadInputs(paths, &progress);
   progress.Finish();
@@ -50,10 +50,10 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   ProgressBar grouping("grouping");
   for (size_t i = 0; i < ordered.size(); ++i) {
     Decision d = engine.Add(ordered[i]);
-    std::vector<std::string>().swap(d.terms);      // for the store's document frequencies
-    std::vector<uint32_t>().swap(d.minhash);
+    if (!keep.terms) std::vector<std::string>().swap(d.terms);
+    std::vector<uint32_t>().swap(d.minhash);  // the store's signature
     run.decisions.emplace(ordered[i].id, std::move(d));
-    if (!keep_articles) {
+    if (!keep.articles) {
       std::string().swap(ordered[i].text);
       std::vector<std::string>().swap(ordered[i].bullets);
     }
@@ -62,7 +62,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   grouping.Finish();
   // Merge repair may have folded earlier articles' stories into others since they were decided.
   for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
-  if (keep_articles) run.articles = std::move(ordered);
+  if (keep.articles) run.articles = std::move(ordered);
   return run;
 }
 
@@ -72,7 +72,7 @@ Result<ClusterRun> ClusterWithBuiltinModels(const std::vector<std::string>& path
   if (Status s = UseBuiltinModels(&options); !s.ok()) return s;
   const auto& background = BuiltinBackground();
   if (!background.ok()) return background.status();
-  return ClusterInMemory(paths, options, background.value(), std::nullopt, /*keep_articles=*/true);
+  return ClusterInMemory(paths, options, background.value(), std::nullopt, ClusterKeep{.articles = true});
 }
 
 }  // namespace storydesk::cli

@@ -18,7 +18,7 @@ struct ClusterRun {
   std::vector<std::string> input_order;                 // accepted ids, in input order
   std::unordered_map<std::string, Decision> decisions;  // by id
   size_t rejected = 0;                                  // each already reported on stderr
-  // In processing order, without `verbatim`; empty unless asked for (keep_articles).
+  // In processing order, without `verbatim`; empty unless asked for (ClusterKeep::articles).
   std::vector<RawArticle> articles;
 };
 
@@ -26,14 +26,18 @@ struct ClusterRun {
 // with an engine seeded with `background` (when given) and returns every decision. With a
 // `shuffle_seed`, the input order is shuffled first (a fixed permutation per seed), which
 // reorders articles published at the same time — all of them in an undated corpus — to
-// measure how much the result depends on input order. Each article's text is released once it
-// is decided, unless `keep_articles` (then ClusterRun::articles has them), and decisions keep
-// only what grouping says (not the term lists and signatures the store persists): memory is
-// then the decisions plus the engine's window, not the whole corpus.
+// measure how much the result depends on input order. By default each article's text is
+// released once it is decided and decisions keep only what grouping says, not the term lists
+// and signatures the store persists: memory is then the decisions plus the engine's window,
+// not the whole corpus. `keep` asks for more.
 // Errors: only when reading cannot go on at all.
+struct ClusterKeep {
+  bool articles = false;  // ClusterRun::articles, with their texts
+  bool terms = false;     // Decision::terms (each article's distinct terms)
+};
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,
-                                   std::optional<uint64_t> shuffle_seed = std::nullopt, bool keep_articles = false);
+                                   std::optional<uint64_t> shuffle_seed = std::nullopt, ClusterKeep keep = {});
 
 // ClusterInMemory with the shipped models and background, and stories open for
 // `window_seconds`, keeping the articles (for digests). Errors: the models cannot be read, or

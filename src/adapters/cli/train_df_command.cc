@@ -20,7 +20,7 @@ struct TrainDfFlags {
 
 int RunTrainDf(const TrainDfFlags& flags) {
   // The counts are the engine's own terms; an engine with no background counts only the corpus.
-  auto run = ClusterInMemory(flags.paths, EngineOptions{}, std::nullopt);
+  auto run = ClusterInMemory(flags.paths, EngineOptions{}, std::nullopt, std::nullopt, ClusterKeep{.terms = true});
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
