@@ -271,8 +271,10 @@ std::optional<ApiError> ApiServer::Impl::Search(store::SqliteStore& db, const ht
   auto limit = LimitParam(req);
   if (auto* e = std::get_if<ApiError>(&limit)) return *e;
   const int stories_wanted = std::get<int>(limit);
-  // Several matching articles may share a story: read more matches than stories wanted.
-  auto matches = db.SearchArticles(q, stories_wanted * 8);
+  // Each story shows its best few matches; at most that many per story, so the matches read
+  // reach every story wanted however many articles one big story has.
+  constexpr int kMatchesPerStory = 3;
+  auto matches = db.SearchArticles(q, stories_wanted * kMatchesPerStory, kMatchesPerStory);
   if (!matches.ok()) return Internal(matches.status());
   std::vector<int64_t> order;
   std::map<int64_t, json> found;

@@ -643,23 +643,29 @@ Result<StoryPage> SqliteStore::ListStoryPage(const StoryFilter& filter) {
   return page;
 }
 
-Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string& query, int limit) {
+Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string& query, int limit, int per_story) {
   if (limit < 1) {
     return Status::Error(ErrorCode::kUsage, "search limit must be at least 1 (got " + std::to_string(limit) + ")");
+  }
+  if (per_story < 1) {
+    return Status::Error(ErrorCode::kUsage, "matches per story must be at least 1 (got " + std::to_string(per_story) + ")");
   }
   std::vector<ArticleMatch> out;
   const std::string match = FtsQuery(query);
   if (match.empty()) return out;  // no word to look for: nothing matches
   Status s = InReadTransaction(db_, [&]() -> Status {
-    // The best `limit` by rank first (bm25 reads only the index, never the text), then a
-    // snippet for each of those alone: snippet() in the ranking query would read and cut the
-    // text of every match before the LIMIT applies.
+    // The best `limit` by rank first (bm25 reads only the index, never the text), each story's
+    // matches numbered in rank order to keep its best `per_story`; then a snippet for each of
+    // those alone: snippet() in the ranking query would read and cut the text of every match
+    // before the LIMIT applies.
     auto best = Statement::Prepare(
         db_,
-        "SELECT s.rowid, a.id, a.title, m.story_id FROM "
-        "(SELECT rowid, rank FROM article_search WHERE article_search MATCH ?1 ORDER BY rank, rowid LIMIT ?2) AS s "
-        "JOIN articles a ON a.sequence = s.rowid JOIN memberships m ON m.article_id = a.id "
-        "ORDER BY s.rank, s.rowid");
+        "SELECT rowid, id, title, story_id FROM ("
+        "SELECT s.rowid AS rowid, s.rank AS rank, a.id AS id, a.title AS title, m.story_id AS story_id, "
+        "ROW_NUMBER() OVER (PARTITION BY m.story_id ORDER BY s.rank, s.rowid) AS nth "
+        "FROM (SELECT rowid, rank FROM article_search WHERE article_search MATCH ?1) AS s "
+        "JOIN articles a ON a.sequence = s.rowid JOIN memberships m ON m.article_id = a.id) "
+        "WHERE nth <= ?3 ORDER BY rank, rowid LIMIT ?2");
     if (!best.ok()) return best.status();
     auto snippet = Statement::Prepare(
         db_, "SELECT snippet(article_search, 1, '', '', '…', 12) FROM article_search "
@@ -671,6 +677,7 @@ Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string&
       StatementReset reset(&q);
       q.BindText(1, match);
       q.BindInt64(2, limit);
+      q.BindInt64(3, per_story);
       while (true) {
         Result<bool> row = q.Step();
         if (!row.ok()) return row.status();

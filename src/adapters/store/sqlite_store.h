@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -184,9 +185,12 @@ class SqliteStore {
   // Errors: kUsage when limit < 1.
   Result<StoryPage> ListStoryPage(const StoryFilter& filter);
   // Articles holding all the words of `query` (see StoryFilter::query), best first (FTS5's
-  // bm25 rank, title and text weighted alike; ties in ingest order), at most `limit`.
-  // Text without a letter or digit gives no matches. Errors: kUsage when limit < 1.
-  Result<std::vector<ArticleMatch>> SearchArticles(const std::string& query, int limit);
+  // bm25 rank, title and text weighted alike; ties in ingest order), at most `limit`, and at
+  // most `per_story` of any one story (its best): `per_story` × N matches then reach at least N
+  // stories whenever that many match, however many articles one big story has.
+  // Text without a letter or digit gives no matches. Errors: kUsage when limit or per_story < 1.
+  Result<std::vector<ArticleMatch>> SearchArticles(const std::string& query, int limit,
+                                                   int per_story = std::numeric_limits<int>::max());
   // Sizes for a health endpoint: stored articles, and stories with at least one article
   // (stories merged away are not counted).
   Result<int64_t> ArticleCount();

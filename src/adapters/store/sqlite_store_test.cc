@@ -562,6 +562,29 @@ TEST_F(StoreTest, SearchArticlesRanksSnippetsAndResolvesMergedStories) {
   EXPECT_EQ(weak[0].story, 1);
 }
 
+TEST_F(StoreTest, SearchKeepsABigStoryFromCrowdingOutTheOthers) {
+  auto store = OpenOrDie();
+  std::vector<StoredArticle> batch;
+  for (int i = 0; i < 6; ++i) {
+    std::string id = "flood";
+    id += std::to_string(i);
+    batch.push_back(Written(id, 1, 10 + i, "Flood", "Flood waters rose; the flood closed roads."));
+  }
+  batch.push_back(Written("aside", 2, 20, "Council", "The council also discussed the flood briefly among many other items."));
+  ASSERT_TRUE(store->CommitBatch(batch, {}, static_cast<int64_t>(batch.size())).ok());
+
+  auto crowded = store->SearchArticles("flood", 4).value();
+  ASSERT_EQ(crowded.size(), 4u);
+  for (const ArticleMatch& m : crowded) EXPECT_EQ(m.story, 1) << "without a cap, the big story's matches fill the limit";
+
+  auto capped = store->SearchArticles("flood", 4, 2).value();
+  ASSERT_EQ(capped.size(), 3u) << "two of story 1, then story 2's only match";
+  EXPECT_EQ(capped[0].story, 1);
+  EXPECT_EQ(capped[1].story, 1);
+  EXPECT_EQ(capped[2].article_id, "aside");
+  EXPECT_EQ(store->SearchArticles("flood", 4, 0).status().code(), ErrorCode::kUsage);
+}
+
 TEST_F(StoreTest, QueriesAreNeverFtsSyntax) {
   auto store = OpenOrDie();
   std::vector<StoredArticle> batch = {Written("x", 1, 10, "Apples", "Apples only."),
