@@ -4,12 +4,18 @@ pairwise P/R/F1 and ARI of `storydesk eval` with the defaults, in the set's own 
 three shuffles of the input (seeds 1-3: the spread shows how much the order matters), plus
 ecbplus by leave-topics-out cross-validation (scripts/leave_topics_out.py), since the shipped
 model was trained on it.
+Also the two halves of allsides-dev, the only dated labelled set: stories are split at the
+median of their first article's date; the first half is where choices about time may be
+looked at, the second is reported untouched by them (see docs/measurements.md).
   scripts/measure_grouping.py [--data ../shared/data] [--binary build/storydesk] [--model builtin]"""
 import argparse
 import json
 import os
 import subprocess
 import sys
+import tempfile
+
+from jsonl_files import read_jsonl, write_jsonl
 
 SETS = ["allsides-dev", "multinews-dev", "ecbplus", "wikiref", "allsides-val"]
 
@@ -19,6 +25,34 @@ def evaluate(binary, data, name, extra):
                           os.path.join(data, name, "articles.jsonl")] + extra,
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)
+
+
+def dated_halves(binary, data, model):
+    """BCubed etc. of the whole-stream grouping of allsides-dev, scored on each half of its stories."""
+    folder = os.path.join(data, "allsides-dev")
+    articles = read_jsonl(os.path.join(folder, "articles.jsonl"))
+    gold = read_jsonl(os.path.join(folder, "gold.jsonl"))
+    published = {a["id"]: a["published"] for a in articles}
+    first = {}
+    for g in gold:
+        first[g["story"]] = min(first.get(g["story"], published[g["id"]]), published[g["id"]])
+    starts = sorted(first.values())
+    median = starts[len(starts) // 2]
+    predicted = subprocess.run([binary, "cluster", "--model", model, os.path.join(folder, "articles.jsonl")],
+                               check=True, capture_output=True, text=True).stdout
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="storydesk-halves-") as tmp:
+        prediction = os.path.join(tmp, "predicted.jsonl")
+        with open(prediction, "w", encoding="utf-8") as out:
+            out.write(predicted)
+        for label, keep in ((f"allsides-dev, stories starting before {median} (for choices)", lambda d: d < median),
+                            (f"allsides-dev, stories starting {median} or later (reported)", lambda d: d >= median)):
+            half = os.path.join(tmp, "half.jsonl")
+            write_jsonl(half, [g for g in gold if keep(first[g["story"]])])
+            out = subprocess.run([binary, "eval", "--json", "--gold", half, prediction],
+                                 check=True, capture_output=True, text=True).stdout
+            rows.append(row(label, json.loads(out)))
+    return rows
 
 
 def row(label, s):
@@ -46,6 +80,9 @@ def main():
                   evaluate(args.binary, args.data, name, base)))
         f1s = [evaluate(args.binary, args.data, name, base + ["--shuffle", str(seed)])["bcubed"]["f1"] for seed in (1, 2, 3)]
         spreads.append(f"| {name} | {' / '.join(f'{f:.3f}' for f in f1s)} | {max(f1s) - min(f1s):.3f} |")
+    if os.path.exists(os.path.join(args.data, "allsides-dev")):
+        for line in dated_halves(args.binary, args.data, args.model):
+            print(line)
     if not args.skip_cv and os.path.exists(os.path.join(args.data, "ecbplus")):
         cv = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "leave_topics_out.py"), "--json",
                              "--data", os.path.join(args.data, "ecbplus"), "--extra", os.path.join(args.data, "allsides-train"),
