@@ -143,10 +143,13 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   auto version = db.DataVersion();
   if (!version.ok()) return version.status();
   const bool dated = needed.from > INT64_MIN / 2;
-  const bool reusable =
-      engine_ && engine_->db == &db && engine_->data_version == version.value() && dated &&
-      (!engine_->newest_decided || needed.from + engine_options.window_seconds >= *engine_->newest_decided) &&
-      needed.from >= engine_->covered.from && (needed.to <= engine_->covered.to || engine_->nothing_stored_later);
+  auto lacks_nothing = [&] {
+    const Engine& e = *engine_;
+    if (!dated) return e.covered.from <= INT64_MIN / 2 && !e.newest_decided;
+    return (!e.newest_decided || needed.from + engine_options.window_seconds >= *e.newest_decided) &&
+           needed.from >= e.covered.from && (needed.to <= e.covered.to || e.nothing_stored_later);
+  };
+  const bool reusable = engine_ && engine_->db == &db && engine_->data_version == version.value() && lacks_nothing();
   if (!reusable) {
     engine_.reset();
     auto fresh_engine = std::make_unique<Engine>();

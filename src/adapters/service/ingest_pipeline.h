@@ -59,15 +59,16 @@ Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Sql
 
 // IngestSession: ingests that keep the engine between calls, for a long-running writer (the
 // HTTP server). Restoring the engine replays the stored window — seconds for a busy week — so
-// a stream posted an article at a time would pay that per article. The engine is kept while it
-// is provably the engine a fresh restore would build for the next articles:
+// a stream posted an article at a time would pay that per article. A kept engine is what one
+// `cluster` run over the whole stream would hold; it is kept while it lacks nothing the next
+// articles need, and restored from the store (as IngestArticles does) otherwise:
 //   - nobody else wrote to the store since (SQLite's data_version of the writer connection);
-//   - every new article is dated, no earlier than the newest one this engine has decided
-//     (the engine forgets stories that fall out of the window behind the stream's newest
-//     time; an undated article is compared with every stored story), and its window lies in
-//     the stored times the engine was restored from (or nothing newer was stored then).
-// Otherwise it is restored from the store as IngestArticles does. Not thread-safe: one call at
-// a time, always with the same store connection.
+//   - dated articles: none older than the newest this engine has decided (it forgets stories
+//     that fall out of the window behind the stream's newest time), and their window lies in
+//     the stored times it was restored from (or nothing newer was stored then);
+//   - undated articles (compared with every story): the engine was restored with everything
+//     and has decided no dated article since (so it has forgotten nothing).
+// Not thread-safe: one call at a time, always with the same store connection.
 class IngestSession {
  public:
   explicit IngestSession(IngestOptions options = {});

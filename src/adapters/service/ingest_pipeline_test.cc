@@ -130,6 +130,34 @@ TEST(IngestSessionTest, RestoresForAnArticleFromThePastOrWithoutADate) {
   EXPECT_EQ(session.Restores(), 3u) << "an undated article is compared with every stored story";
 }
 
+TEST(IngestSessionTest, KeepsTheEngineForAnUndatedFeedUntilADatedArticleComes) {
+  TempDir dir;
+  auto kept = Open(dir, "kept.db");
+  auto restored = Open(dir, "restored.db");
+  ASSERT_TRUE(kept && restored);
+  IngestSession session;
+  std::map<std::string, int64_t> by_session, by_restore;
+  for (RawArticle a : Stream()) {
+    a.published_at.reset();
+    a.published.reset();
+    auto one = session.Ingest({a}, *kept);
+    ASSERT_TRUE(one.ok()) << one.status().message();
+    by_session.merge(Stories(one.value()));
+    auto fresh = IngestArticles({a}, *restored);
+    ASSERT_TRUE(fresh.ok()) << fresh.status().message();
+    by_restore.merge(Stories(fresh.value()));
+  }
+  EXPECT_EQ(by_session, by_restore);
+  EXPECT_EQ(session.Restores(), 1u);
+  ASSERT_TRUE(session.Ingest({Article("d0", 0, kMarch4, 0)}, *kept).ok());
+  EXPECT_EQ(session.Restores(), 1u) << "restored with everything: a dated article finds all it needs";
+  RawArticle undated = Article("u1", 1, kMarch4, 2);
+  undated.published_at.reset();
+  undated.published.reset();
+  ASSERT_TRUE(session.Ingest({undated}, *kept).ok());
+  EXPECT_EQ(session.Restores(), 2u) << "after a dated article the engine may have forgotten stories";
+}
+
 TEST(IngestSessionTest, OnlyDuplicatesNeedNoEngine) {
   TempDir dir;
   auto db = Open(dir, "s.db");
