@@ -3,8 +3,10 @@
 # (default 20000, make_stream.py) are ingested with the CLI, then `storydesk serve` takes 20
 # more, each in its own request, in publication order — as a feed posting what it reads.
 # Prints each request's latency and the median of all but the first (which restores the
-# engine from the store). Compare runs on one machine, in one session.
-#   bench/post_latency.sh [N] [BINARY]
+# engine from the store). With `undated`, every article's date is removed first (a corpus
+# without dates: each article is compared with every stored story). Compare runs on one
+# machine, in one session.
+#   bench/post_latency.sh [N] [BINARY] [undated]
 set -euo pipefail
 n="${1:-20000}"
 binary="$(realpath "${2:-build/storydesk}")"
@@ -14,6 +16,12 @@ port=$((20000 + RANDOM % 20000))
 cleanup() { [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 python3 "$here/make_stream.py" "$((n + 20))" > "$tmp/all.jsonl"
+if [[ "${3:-}" == undated ]]; then
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    a = json.loads(line); a["published"] = None; print(json.dumps(a))' < "$tmp/all.jsonl" > "$tmp/undated.jsonl"
+  mv "$tmp/undated.jsonl" "$tmp/all.jsonl"
+fi
 head -n "$n" "$tmp/all.jsonl" > "$tmp/stored.jsonl"
 tail -n 20 "$tmp/all.jsonl" > "$tmp/posted.jsonl"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
