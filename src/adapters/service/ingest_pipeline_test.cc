@@ -72,28 +72,49 @@ std::unique_ptr<store::SqliteStore> Open(const TempDir& dir, const std::string& 
   return db.ok() ? std::move(db).value() : nullptr;
 }
 
-TEST(IngestSessionTest, DecidesAsARestoreEveryTimeWouldAndRestoresOnce) {
+RawArticle Undated(RawArticle a) {
+  a.published_at.reset();
+  a.published.reset();
+  return a;
+}
+
+// Two fresh stores: one for a session to keep its engine on, one restored per article.
+struct TwoStores {
   TempDir dir;
-  auto kept = Open(dir, "kept.db");
-  auto restored = Open(dir, "restored.db");
-  ASSERT_TRUE(kept && restored);
-  IngestSession session;
+  std::unique_ptr<store::SqliteStore> kept = Open(dir, "kept.db");
+  std::unique_ptr<store::SqliteStore> restored = Open(dir, "restored.db");
+};
+
+// Ingests `stream` an article at a time twice: through `session` into the kept store, and with
+// a fresh restore per article (IngestArticles) into the other. The stories each way, by id.
+struct TwoWays {
   std::map<std::string, int64_t> by_session, by_restore;
-  for (const RawArticle& a : Stream()) {
-    auto one = session.Ingest({a}, *kept);
-    ASSERT_TRUE(one.ok()) << one.status().message();
-    ASSERT_EQ(one.value().stored, 1u);
-    by_session.merge(Stories(one.value()));
-    auto fresh = IngestArticles({a}, *restored);
-    ASSERT_TRUE(fresh.ok()) << fresh.status().message();
-    by_restore.merge(Stories(fresh.value()));
+};
+TwoWays IngestBothWays(const std::vector<RawArticle>& stream, IngestSession& session, TwoStores& stores) {
+  TwoWays out;
+  for (const RawArticle& a : stream) {
+    auto one = session.Ingest({a}, *stores.kept);
+    EXPECT_TRUE(one.ok() && one.value().stored == 1) << a.id;
+    if (one.ok()) out.by_session.merge(Stories(one.value()));
+    auto fresh = IngestArticles({a}, *stores.restored);
+    EXPECT_TRUE(fresh.ok()) << a.id;
+    if (fresh.ok()) out.by_restore.merge(Stories(fresh.value()));
   }
-  EXPECT_EQ(by_session, by_restore);
+  return out;
+}
+
+TEST(IngestSessionTest, DecidesAsARestoreEveryTimeWouldAndRestoresOnce) {
+  TwoStores stores;
+  ASSERT_TRUE(stores.kept && stores.restored);
+  IngestSession session;
+  const TwoWays result = IngestBothWays(Stream(), session, stores);
+  ASSERT_EQ(result.by_session.size(), 12u);
+  EXPECT_EQ(result.by_session, result.by_restore);
   EXPECT_EQ(session.Restores(), 1u);
   // The decisions group the three stories (not every article alone): the check above compares
   // real groupings.
-  EXPECT_EQ(by_session.at("a0"), by_session.at("a3"));
-  EXPECT_NE(by_session.at("a0"), by_session.at("a1"));
+  EXPECT_EQ(result.by_session.at("a0"), result.by_session.at("a3"));
+  EXPECT_NE(result.by_session.at("a0"), result.by_session.at("a1"));
 }
 
 TEST(IngestSessionTest, RestoresWhenAnotherConnectionWrote) {
@@ -123,38 +144,23 @@ TEST(IngestSessionTest, RestoresForAnArticleFromThePastOrWithoutADate) {
   EXPECT_EQ(session.Restores(), 1u) << "forward in time: kept";
   ASSERT_TRUE(session.Ingest({Article("a2", 0, kMarch4, 2)}, *db).ok());
   EXPECT_EQ(session.Restores(), 2u) << "two days back: the engine may have forgotten stories";
-  RawArticle undated = Article("a3", 0, kMarch4 + 3 * kDay, 0);
-  undated.published_at.reset();
-  undated.published.reset();
-  ASSERT_TRUE(session.Ingest({undated}, *db).ok());
+  ASSERT_TRUE(session.Ingest({Undated(Article("a3", 0, kMarch4 + 3 * kDay, 0))}, *db).ok());
   EXPECT_EQ(session.Restores(), 3u) << "an undated article is compared with every stored story";
 }
 
 TEST(IngestSessionTest, KeepsTheEngineForAnUndatedFeedUntilADatedArticleComes) {
-  TempDir dir;
-  auto kept = Open(dir, "kept.db");
-  auto restored = Open(dir, "restored.db");
-  ASSERT_TRUE(kept && restored);
+  TwoStores stores;
+  ASSERT_TRUE(stores.kept && stores.restored);
   IngestSession session;
-  std::map<std::string, int64_t> by_session, by_restore;
-  for (RawArticle a : Stream()) {
-    a.published_at.reset();
-    a.published.reset();
-    auto one = session.Ingest({a}, *kept);
-    ASSERT_TRUE(one.ok()) << one.status().message();
-    by_session.merge(Stories(one.value()));
-    auto fresh = IngestArticles({a}, *restored);
-    ASSERT_TRUE(fresh.ok()) << fresh.status().message();
-    by_restore.merge(Stories(fresh.value()));
-  }
-  EXPECT_EQ(by_session, by_restore);
+  std::vector<RawArticle> undated_stream;
+  for (const RawArticle& a : Stream()) undated_stream.push_back(Undated(a));
+  const TwoWays result = IngestBothWays(undated_stream, session, stores);
+  ASSERT_EQ(result.by_session.size(), 12u);
+  EXPECT_EQ(result.by_session, result.by_restore);
   EXPECT_EQ(session.Restores(), 1u);
-  ASSERT_TRUE(session.Ingest({Article("d0", 0, kMarch4, 0)}, *kept).ok());
+  ASSERT_TRUE(session.Ingest({Article("d0", 0, kMarch4, 0)}, *stores.kept).ok());
   EXPECT_EQ(session.Restores(), 1u) << "restored with everything: a dated article finds all it needs";
-  RawArticle undated = Article("u1", 1, kMarch4, 2);
-  undated.published_at.reset();
-  undated.published.reset();
-  ASSERT_TRUE(session.Ingest({undated}, *kept).ok());
+  ASSERT_TRUE(session.Ingest({Undated(Article("u1", 1, kMarch4, 2))}, *stores.kept).ok());
   EXPECT_EQ(session.Restores(), 2u) << "after a dated article the engine may have forgotten stories";
 }
 
