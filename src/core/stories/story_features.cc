@@ -101,23 +101,33 @@ void SetTimeFeatures(const ArticleVectors& article, const StoryVectors& story, S
   }
 }
 
-}  // namespace
-
-StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story) {
+// Every feature of `article` against `story`: the one list of features, whichever way the
+// vectors are compared — `cosine(centroid, article vector, part)` and `dot(article vector,
+// member vector, part)`, part naming the article vector.
+template <typename CosineFn, typename DotFn>
+StoryFeatureVector AssembleFeatures(const ArticleVectors& article, const StoryVectors& story, CosineFn cosine, DotFn dot) {
   StoryFeatureVector f{};
   SetTimeFeatures(article, story, f);
-  f[kCosineAll] = story.all.Cosine(article.all);
-  f[kCosineLead] = story.lead.Cosine(article.lead);
+  f[kCosineAll] = cosine(story.all, article.all, ArticleLookup::kAll);
+  f[kCosineLead] = cosine(story.lead, article.lead, ArticleLookup::kLead);
   const bool both_titled = !article.title.empty() && story.title.norm2 > 0;
-  f[kCosineTitle] = both_titled ? story.title.Cosine(article.title) : 0.0;
-  f[kCosineNames] = story.names.Cosine(article.names);
-  f[kCosineNumbers] = story.numbers.Cosine(article.numbers);
+  f[kCosineTitle] = both_titled ? cosine(story.title, article.title, ArticleLookup::kTitle) : 0.0;
+  f[kCosineNames] = cosine(story.names, article.names, ArticleLookup::kNames);
+  f[kCosineNumbers] = cosine(story.numbers, article.numbers, ArticleLookup::kNumbers);
   for (const auto& [all, names] : story.recent) {
-    f[kNearestMemberAll] = std::max(f[kNearestMemberAll], Dot(article.all, all));
-    f[kNearestMemberNames] = std::max(f[kNearestMemberNames], Dot(article.names, names));
+    f[kNearestMemberAll] = std::max(f[kNearestMemberAll], dot(article.all, all, ArticleLookup::kAll));
+    f[kNearestMemberNames] = std::max(f[kNearestMemberNames], dot(article.names, names, ArticleLookup::kNames));
   }
   f[kBothTitled] = both_titled ? 1.0 : 0.0;
   return f;
+}
+
+}  // namespace
+
+StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story) {
+  return AssembleFeatures(
+      article, story, [](const Centroid& c, const SparseVector& v, ArticleLookup::Part) { return c.Cosine(v); },
+      [](const SparseVector& a, const SparseVector& member, ArticleLookup::Part) { return Dot(a, member); });
 }
 
 void ArticleLookup::Set(const ArticleVectors& article) {
@@ -161,21 +171,10 @@ double ArticleLookup::Cosine(const Centroid& centroid, const SparseVector& v, Pa
 }
 
 StoryFeatureVector ArticleLookup::Features(const StoryVectors& story) const {
-  const ArticleVectors& article = *article_;
-  StoryFeatureVector f{};
-  SetTimeFeatures(article, story, f);
-  f[kCosineAll] = Cosine(story.all, article.all, kAll);
-  f[kCosineLead] = Cosine(story.lead, article.lead, kLead);
-  const bool both_titled = !article.title.empty() && story.title.norm2 > 0;
-  f[kCosineTitle] = both_titled ? Cosine(story.title, article.title, kTitle) : 0.0;
-  f[kCosineNames] = Cosine(story.names, article.names, kNames);
-  f[kCosineNumbers] = Cosine(story.numbers, article.numbers, kNumbers);
-  for (const auto& [all, names] : story.recent) {
-    f[kNearestMemberAll] = std::max(f[kNearestMemberAll], Dot(all.entries, kAll));
-    f[kNearestMemberNames] = std::max(f[kNearestMemberNames], Dot(names.entries, kNames));
-  }
-  f[kBothTitled] = both_titled ? 1.0 : 0.0;
-  return f;
+  return AssembleFeatures(
+      *article_, story,
+      [this](const Centroid& c, const SparseVector& v, Part part) { return Cosine(c, v, part); },
+      [this](const SparseVector&, const SparseVector& member, Part part) { return Dot(member.entries, part); });
 }
 
 }  // namespace storydesk::stories

@@ -98,13 +98,15 @@ StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const Sto
 // and setting an article costs its own terms only.
 class ArticleLookup {
  public:
+  // The article's sub-vectors, by their place in the lookup.
+  enum Part : size_t { kAll, kTitle, kLead, kNames, kNumbers, kParts };
+
   void Set(const ArticleVectors& article);
 
   // ComputeStoryFeatures(article, story) for the article last Set.
   StoryFeatureVector Features(const StoryVectors& story) const;
 
  private:
-  enum Part : size_t { kAll, kTitle, kLead, kNames, kNumbers, kParts };
   double Dot(const std::vector<std::pair<TermId, float>>& entries, Part part) const;
   double Cosine(const Centroid& centroid, const SparseVector& v, Part part) const;
 
