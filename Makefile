@@ -76,24 +76,12 @@ bench: deps
 	@cmake --build $(BUILD)-bench -j$(JOBS)
 	@echo "benchmarks built in $(BUILD)-bench/bench; whole process: bench/whole_process.sh [N]"
 
-# Retrains the shipped models (see docs/measurements.md): the background document frequencies
-# of allsides-train first, then — with them embedded — the story model, from allsides-train and
-# ecbplus (so ecbplus itself is only ever reported by leave-topics-out cross-validation), the
-# sentence matcher of rewrite detection from msrp-train, and its document decision from the
-# training halves of wmt21 and ecbplus and from wikiref (scripts/rewrite_training_pairs.py).
+# Retrains the shipped models (see docs/measurements.md and scripts/train_models.sh, the recipe
+# that tests/models/check_models_reproduce.sh also follows), rebuilding the binary after each so
+# the next trainer embeds it.
 SHARED_DATA ?= ../shared/data
 models: build
-	$(BUILD)/storydesk train-df $(SHARED_DATA)/allsides-train/articles.jsonl -o models/background-df.tsv
-	@cmake --build $(BUILD) -j$(JOBS)
-	$(BUILD)/storydesk train-sentences $(SHARED_DATA)/msrp-train/pairs.jsonl -o models/sentence-model.tsv
-	@cmake --build $(BUILD) -j$(JOBS)
-	@pairs=$$(mktemp -d) && python3 scripts/rewrite_training_pairs.py --data $(SHARED_DATA) --out $$pairs && \
-	  $(BUILD)/storydesk train-rewrites $$pairs/articles.jsonl $$pairs/pairs.jsonl -o models/rewrite-model.tsv; \
-	  status=$$?; rm -rf $$pairs; exit $$status
-	@cmake --build $(BUILD) -j$(JOBS)
-	$(BUILD)/storydesk train --gold $(SHARED_DATA)/allsides-train/gold.jsonl --gold $(SHARED_DATA)/ecbplus/gold.jsonl \
-	  $(SHARED_DATA)/allsides-train/articles.jsonl $(SHARED_DATA)/ecbplus/articles.jsonl -o models/story-model.tsv
-	@cmake --build $(BUILD) -j$(JOBS)
+	scripts/train_models.sh $(BUILD)/storydesk $(SHARED_DATA) models cmake --build $(BUILD) -j$(JOBS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(BUILD)-bench

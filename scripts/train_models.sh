@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The recipe of the shipped models, in order: the background document frequencies of
+# allsides-train; the sentence matcher of rewrite detection from msrp-train; its document
+# decision from the training halves of wmt21 and ecbplus and from wikiref
+# (scripts/rewrite_training_pairs.py); the story model from allsides-train and ecbplus (so
+# ecbplus itself is only ever reported by leave-topics-out cross-validation).
+# Each later trainer uses the models embedded in BINARY, so `make models` passes the command
+# that rebuilds it, run after each model is written; without one (tests/models), BINARY must
+# already embed models equal to those being trained.
+# Run from the source directory: the model files name their inputs as given here.
+#   scripts/train_models.sh BINARY DATA_DIR OUT_DIR [REBUILD COMMAND...]
+set -euo pipefail
+binary="$1"
+data="$2"
+out="$3"
+shift 3
+rebuild() { if (($# > 0)); then "$@"; fi; }
+"$binary" train-df "$data/allsides-train/articles.jsonl" -o "$out/background-df.tsv"
+rebuild "$@"
+"$binary" train-sentences "$data/msrp-train/pairs.jsonl" -o "$out/sentence-model.tsv"
+rebuild "$@"
+pairs="$(mktemp -d)"
+trap 'rm -rf "$pairs"' EXIT
+python3 scripts/rewrite_training_pairs.py --data "$data" --out "$pairs"
+"$binary" train-rewrites "$pairs/articles.jsonl" "$pairs/pairs.jsonl" -o "$out/rewrite-model.tsv"
+rebuild "$@"
+"$binary" train --gold "$data/allsides-train/gold.jsonl" --gold "$data/ecbplus/gold.jsonl" \
+  "$data/allsides-train/articles.jsonl" "$data/ecbplus/articles.jsonl" -o "$out/story-model.tsv"
+rebuild "$@"
