@@ -22,6 +22,8 @@ uint64_t BodyHash(const RawArticle& a) {
 // The stored times an engine holds: every stored article dated in [from, to], and the undated.
 struct Coverage {
   int64_t from = 0, to = 0;
+  static Coverage Everything() { return {INT64_MIN / 2, INT64_MAX / 2}; }
+  bool IsEverything() const { return from <= INT64_MIN / 2; }
 };
 
 // Where the new articles need the stored decisions: `window` around their dates, or all of it
@@ -29,11 +31,11 @@ struct Coverage {
 Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
   std::optional<int64_t> from, to;
   for (const RawArticle& a : fresh) {
-    if (!a.published_at) return {INT64_MIN / 2, INT64_MAX / 2};
+    if (!a.published_at) return Coverage::Everything();
     from = std::min(from.value_or(*a.published_at), *a.published_at);
     to = std::max(to.value_or(*a.published_at), *a.published_at);
   }
-  if (!from) return {INT64_MIN / 2, INT64_MAX / 2};
+  if (!from) return Coverage::Everything();
   return {*from - window, *to + window};
 }
 
@@ -142,10 +144,10 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   const Coverage needed = Needed(fresh, engine_options.window_seconds);
   auto version = db.DataVersion();
   if (!version.ok()) return version.status();
-  const bool dated = needed.from > INT64_MIN / 2;
+  const bool dated = !needed.IsEverything();
   auto lacks_nothing = [&] {
     const Engine& e = *engine_;
-    if (!dated) return e.covered.from <= INT64_MIN / 2 && !e.newest_decided;
+    if (!dated) return e.covered.IsEverything() && !e.newest_decided;
     return (!e.newest_decided || needed.from + engine_options.window_seconds >= *e.newest_decided) &&
            needed.from >= e.covered.from && (needed.to <= e.covered.to || e.nothing_stored_later);
   };
