@@ -14,7 +14,7 @@
 
 #include "adapters/http/api_json.h"
 #include "adapters/http/embedded_files.h"
-#include "adapters/read/jsonl_reader.h"
+#include "adapters/read/post_body.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/ingest_pipeline.h"
 #include "adapters/service/open_store.h"
@@ -312,33 +312,11 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
     res.set_header("WWW-Authenticate", "Bearer");
     return SendError(res, {401, "unauthorized", "POST /api/articles needs \"Authorization: Bearer TOKEN\" (the token file)"});
   }
-  // One JSON object (on one line or many), or JSON Lines: each line is read as a record of a
-  // JSON Lines file named "request".
-  std::vector<RawArticle> articles;
+  read::PostBody split = read::SplitPostBody(req.body);
+  std::vector<RawArticle> articles = std::move(split.articles);
   json rejected = json::array();
-  size_t number = 0;
-  std::string one_object;
-  if (const json whole = json::parse(req.body, nullptr, false); !whole.is_discarded() && whole.is_object()) {
-    one_object = whole.dump();
-  }
-  std::string_view body = one_object.empty() ? std::string_view(req.body) : std::string_view(one_object);
-  while (!body.empty()) {
-    const size_t end = body.find('\n');
-    std::string line(body.substr(0, end));
-    body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    auto parsed = read::ParseJsonLine(line);
-    if (!parsed.ok()) {
-      rejected.push_back({{"line", number}, {"status", "rejected"}, {"error", "request:" + std::to_string(number) + ": " + parsed.status().message()}});
-      continue;
-    }
-    RawArticle a = std::move(parsed).value();
-    if (a.id.empty()) a.id = DeriveArticleId(a);
-    a.origin = "request:" + std::to_string(number);
-    a.verbatim = one_object.empty() ? std::move(line) : req.body;  // the record as it came
-    articles.push_back(std::move(a));
+  for (const read::RejectedRecord& r : split.rejected) {
+    rejected.push_back({{"line", r.line}, {"status", "rejected"}, {"error", r.error}});
   }
   if (articles.empty() && rejected.empty()) {
     return SendError(res, BadRequest("the body holds no article: send one JSON object or JSON Lines"));

@@ -1,5 +1,6 @@
 #include "adapters/read/jsonl_reader.h"
 
+#include <algorithm>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -111,6 +112,9 @@ Result<RawArticle> ParseRecord(std::string_view line) {
     return Invalid("invalid UTF-8 at column " + column + "; the input must be UTF-8");
   }
   if (IsBlank(line)) return Invalid("blank line: expected a JSON object");
+  if (JsonNestingDepth(line) > kMaxJsonNesting) {
+    return Invalid("JSON nested deeper than " + std::to_string(kMaxJsonNesting) + " levels");
+  }
 
   const json record = json::parse(line.begin(), line.end(), /*cb=*/nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) return Invalid(DescribeSyntaxError(line));
@@ -157,6 +161,29 @@ Result<RawArticle> ParseRecord(std::string_view line) {
 }
 
 }  // namespace
+
+size_t JsonNestingDepth(std::string_view text) {
+  size_t depth = 0;
+  size_t deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character, whatever it is
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
 
 Result<RawArticle> ParseJsonLine(std::string_view line) {
   // ParseRecord checks every type before it reads a value, so nlohmann has nothing to throw;

@@ -16,6 +16,7 @@
 // Pure function; thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "storydesk/article.h"
@@ -24,5 +25,12 @@
 namespace storydesk::read {
 
 Result<RawArticle> ParseJsonLine(std::string_view line);
+
+// The deepest nesting of arrays and objects in `text` read as JSON (brackets inside strings do
+// not count; malformed text is measured as far as it goes). ParseJsonLine rejects records nested
+// deeper than kMaxJsonNesting before parsing them: no article needs more, and a library's
+// recursion over 60,000 levels exhausts a thread's stack.
+inline constexpr size_t kMaxJsonNesting = 64;
+size_t JsonNestingDepth(std::string_view text);
 
 }  // namespace storydesk::read

@@ -114,10 +114,17 @@ TEST(JsonlReaderTest, SyntaxErrorMessagesStayShort) {
   EXPECT_LT(r.status().message().size(), 250u) << r.status().message();
 }
 
-TEST(JsonlReaderTest, DeepNestingIsRejectedOrIgnoredWithoutCrashing) {
+// Issue 14, defect 3: a 60,000-level value crashed the server. Records nest a few levels; deeper
+// ones are refused before any parser recurses, with one line saying so.
+TEST(JsonlReaderTest, DeepNestingIsRejectedWithoutCrashing) {
   const std::string deep = "{\"text\": \"x\", \"junk\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
   auto r = ParseJsonLine(deep);
-  EXPECT_TRUE(r.ok()) << r.status().message();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "JSON nested deeper than 64 levels");
+  const std::string shallow = "{\"text\": \"x\", \"junk\": " + std::string(60, '[') + std::string(60, ']') + "}";
+  EXPECT_TRUE(ParseJsonLine(shallow).ok());
+  // Brackets inside strings are text, not nesting.
+  EXPECT_TRUE(ParseJsonLine("{\"text\": \"" + std::string(1000, '[') + " \\\" {\"}").ok());
   const std::string unbalanced = "{\"text\": \"x\", \"junk\": " + std::string(100000, '[') + "}";
   EXPECT_FALSE(ParseJsonLine(unbalanced).ok());
 }
