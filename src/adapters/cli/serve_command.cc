@@ -19,7 +19,7 @@ struct ServeFlags {
   int port = 8080;
   std::string token_file;
   size_t max_body_mib = 16;
-  size_t threads = 256;
+  size_t threads = 4;
 };
 
 http::ApiServer* g_server = nullptr;
@@ -86,7 +86,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code
   cmd->add_option("--max-body-mib", flags->max_body_mib, "largest request body accepted, in MiB (larger: 413)")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
-  cmd->add_option("--threads", flags->threads, "worker threads: the connections served at once")->check(CLI::Range(2, 1024))->capture_default_str();
+  cmd->add_option("--threads", flags->threads, "event-loop threads: the requests worked on at once (connections cost no thread)")->check(CLI::Range(1, 256))->capture_default_str();
   cmd->footer("Endpoints: /healthz, /api/stories, /api/stories/{id}, /api/articles/{id}, /api/search, POST /api/articles, "
               "/api/openapi.json; the web page at /.");
   cmd->callback([flags, &globals, exit_code] { *exit_code = RunServe(*flags, globals.db); });

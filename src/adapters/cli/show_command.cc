@@ -8,12 +8,13 @@
 #include "adapters/service/digest_output.h"
 #include "adapters/cli/json_output.h"
 #include "adapters/service/shipped_models.h"
+#include "adapters/service/stored_story_digest.h"
 
 namespace storydesk::cli {
 namespace {
 
 // The first line of an article worth showing: its title, else the start of its text.
-std::string DisplayTitle(const RawArticle& a) {
+std::string DisplayTitle(const digest::DigestArticle& a) {
   if (a.title && !a.title->empty()) return *a.title;
   std::string t = a.text.substr(0, a.text.find('\n'));
   if (t.size() > 100) {
@@ -36,24 +37,13 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
                                                               : story.status().message());
     return ExitCodeFor(story.status());
   }
-  auto articles = db.StoryArticles(story.value().id);  // a merged id shows the story it joined
-  if (!articles.ok()) {
-    PrintError(articles.status().message());
+  // A merged id shows the story it joined; a huge story is digested from a sample of it.
+  auto digested_story = DigestStoredStory(db, story.value().id);
+  if (!digested_story.ok()) {
+    PrintError(digested_story.status().message());
     return kExitStore;
   }
-  const auto& background = BuiltinBackground();
-  const auto& matcher = BuiltinSentenceModel();
-  for (const Status& st : {background.status(), matcher.status()}) {
-    if (!st.ok()) {
-      PrintError(st.message());
-      return kExitStore;
-    }
-  }
-  DigestedStory digested;
-  digested.story = story.value().id;
-  for (const auto& a : articles.value()) digested.articles.push_back(DigestArticleOf(a.raw, a.relation, a.copy_of));
-  stories::TermStatistics statistics = SeededStatistics(background.value());
-  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), statistics);
+  const DigestedStory& digested = digested_story.value();
   if (format == "json") {
     std::cout << DigestJson(digested).dump(2) << '\n';
     return kExitOk;
@@ -76,12 +66,16 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     std::printf("  * %s\n    (%s)\n", b.text.c_str(), cited.c_str());
   }
   std::printf("\n");
-  for (const auto& a : articles.value()) {
+  if (digested.article_count > digested.articles.size()) {
+    std::printf("  (the digest read %zu of the story's %zu articles: each source's first, then a spread)\n\n",
+                digested.articles.size(), digested.article_count);
+  }
+  for (const auto& a : digested.articles) {
     std::string mark;
-    if (a.relation) mark = "  [" + *a.relation + " copy of " + a.copy_of.value_or("?") + "]";
-    std::printf("  %-10s  %-20s  %s%s\n", a.raw.published.value_or("undated").substr(0, 10).c_str(),
-                a.raw.source.value_or("-").c_str(), DisplayTitle(a.raw).c_str(), mark.c_str());
-    std::printf("  %-10s  %-20s  id %s\n", "", "", a.raw.id.c_str());
+    if (a.relation != "original") mark = "  [" + a.relation + " copy of " + a.copy_of.value_or("?") + "]";
+    std::printf("  %-10s  %-20s  %s%s\n", a.published.value_or("undated").substr(0, 10).c_str(),
+                a.source.value_or("-").c_str(), DisplayTitle(a).c_str(), mark.c_str());
+    std::printf("  %-10s  %-20s  id %s\n", "", "", a.id.c_str());
   }
   return kExitOk;
 }

@@ -1,24 +1,29 @@
 #include "adapters/http/api_server.h"
 
-#include <httplib.h>
-#include <sys/socket.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <condition_variable>
+#include <cstdio>
 #include <list>
 #include <map>
 #include <mutex>
-#include <regex>
+#include <set>
+#include <variant>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "adapters/http/api_json.h"
 #include "adapters/http/embedded_files.h"
+#include "adapters/http/http_server.h"
+#include "adapters/read/text_checks.h"
 #include "adapters/read/post_body.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/ingest_pipeline.h"
 #include "adapters/service/open_store.h"
 #include "adapters/service/shipped_models.h"
+#include "adapters/service/stored_story_digest.h"
 #include "core/article_id.h"
 #include "core/time/published_time.h"
 
@@ -30,6 +35,8 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 20;
 constexpr int kMaxLimit = 100;
 constexpr size_t kDigestCacheSize = 256;
+// Ids are at most this long (longer ones are refused at read time): no lookup for longer ones.
+constexpr size_t kMaxArticleIdBytes = 512;
 
 // A handler's failure: the HTTP status and the error's code and message.
 struct ApiError {
@@ -40,34 +47,25 @@ struct ApiError {
 
 ApiError BadRequest(std::string message) { return {400, "bad_request", std::move(message)}; }
 ApiError NotFound(std::string message) { return {404, "not_found", std::move(message)}; }
-ApiError Internal(const Status& s) { return {500, "internal", s.message()}; }
-
-void SendJson(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+// The store's message may name files and carries library text: it goes to the server's log,
+// the client gets a message that says what failed, not where.
+ApiError Internal(const Status& s) {
+  std::fprintf(stderr, "storydesk serve: %s\n", read::OneLine(s.message(), 2000).c_str());
+  return {500, "internal", "the store could not answer the request (the server log has the details)"};
 }
 
-void SendError(httplib::Response& res, const ApiError& e) {
-  SendJson(res, e.status, json{{"error", {{"code", e.code}, {"message", e.message}}}});
+HttpResponse Json(int status, const json& body) {
+  HttpResponse r;
+  r.status = status;
+  // Invalid UTF-8 from a request (echoed in a message) becomes U+FFFD instead of throwing.
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
 }
 
-// The code of an HTTP status's error, for errors raised by the HTTP layer itself.
-std::string CodeOf(int status) {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 401:
-      return "unauthorized";
-    case 404:
-      return "not_found";
-    case 405:
-      return "method_not_allowed";
-    case 413:
-      return "payload_too_large";
-    default:
-      return status >= 500 ? "internal" : "error";
-  }
-}
+HttpResponse ErrorResponse(const ApiError& e) { return JsonError(e.status, e.code, e.message); }
+
+// A request's text as a message may quote it: one line, bounded.
+std::string Quoted(std::string_view text) { return read::OneLine(text, 200); }
 
 std::optional<int64_t> ParseInt(std::string_view s) {
   int64_t v = 0;
@@ -98,48 +96,100 @@ std::optional<store::StoryCursor> ParseCursor(const std::string& s) {
 }
 
 // A query parameter that must be a date ("YYYY-MM-DD" or RFC 3339): unix seconds.
-std::variant<std::optional<int64_t>, ApiError> DateParam(const httplib::Request& req, const char* name, bool end_of_day) {
-  if (!req.has_param(name) || req.get_param_value(name).empty()) return std::optional<int64_t>();
-  const std::string value = req.get_param_value(name);
+std::variant<std::optional<int64_t>, ApiError> DateParam(const HttpRequest& req, const char* name, bool end_of_day) {
+  const std::string value = req.Param(name).value_or("");
+  if (value.empty()) return std::optional<int64_t>();
   auto t = timeutil::ParseDateFlag(value);
   if (!t.ok()) return BadRequest(std::string(name) + ": " + t.status().message());
   return std::optional<int64_t>(t.value() + (end_of_day && value.size() == 10 ? 24 * 3600 : 0));
 }
 
-std::variant<int, ApiError> LimitParam(const httplib::Request& req) {
-  if (!req.has_param("limit")) return kDefaultLimit;
-  auto v = ParseInt(req.get_param_value("limit"));
+std::variant<int, ApiError> LimitParam(const HttpRequest& req) {
+  const auto limit = req.Param("limit");
+  if (!limit) return kDefaultLimit;
+  auto v = ParseInt(*limit);
   if (!v || *v < 1 || *v > kMaxLimit) {
     return BadRequest("limit: expected a whole number from 1 to " + std::to_string(kMaxLimit));
   }
   return static_cast<int>(*v);
 }
 
+
+// The routes: a path and the method it takes.
+enum class Route { kHealthz, kStories, kStory, kArticle, kSearch, kPostArticles, kOpenApi, kIndex, kStatic };
+
+struct RouteMatch {
+  Route route;
+  std::string capture;  // the story id, article id or file name
+};
+
+bool IsStaticName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+// Every route whose path pattern `path` matches, with its method.
+std::vector<std::pair<std::string_view, RouteMatch>> RoutesFor(std::string_view path) {
+  std::vector<std::pair<std::string_view, RouteMatch>> out;
+  auto after = [&](std::string_view prefix) -> std::optional<std::string_view> {
+    if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return std::nullopt;
+    return path.substr(prefix.size());
+  };
+  if (path == "/healthz") out.push_back({"GET", {Route::kHealthz, ""}});
+  if (path == "/api/stories") out.push_back({"GET", {Route::kStories, ""}});
+  if (path == "/api/search") out.push_back({"GET", {Route::kSearch, ""}});
+  if (path == "/api/articles") out.push_back({"POST", {Route::kPostArticles, ""}});
+  if (path == "/api/openapi.json") out.push_back({"GET", {Route::kOpenApi, ""}});
+  if (path == "/") out.push_back({"GET", {Route::kIndex, ""}});
+  if (auto id = after("/api/stories/"); id && id->find('/') == std::string_view::npos) {
+    out.push_back({"GET", {Route::kStory, std::string(*id)}});
+  }
+  if (auto id = after("/api/articles/")) out.push_back({"GET", {Route::kArticle, std::string(*id)}});
+  if (auto name = after("/static/"); name && IsStaticName(*name)) out.push_back({"GET", {Route::kStatic, std::string(*name)}});
+  return out;
+}
+
+// The route of a request, or the error that answers it: 404 (no route), 405 (another method's).
+std::variant<RouteMatch, HttpResponse> Resolve(const HttpRequest& req) {
+  // HEAD is GET without the body (the library drops it).
+  const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
+  std::string allow;
+  for (auto& [route_method, match] : RoutesFor(req.path)) {
+    if (route_method == method) return std::move(match);
+    if (allow.find(route_method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + std::string(route_method);
+  }
+  if (allow.empty()) return ErrorResponse(NotFound("no such resource: " + Quoted(req.path)));
+  HttpResponse r = ErrorResponse({405, "method_not_allowed", "method not allowed on " + Quoted(req.path)});
+  r.headers.push_back({"Allow", allow});
+  return r;
+}
+
 }  // namespace
 
-struct ApiServer::Impl {
+struct ApiServer::Impl : public HttpService {
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
   ServerOptions options;
-  httplib::Server server;
-  int port = 0;
-  int listen_socket = -1;
+  std::unique_ptr<HttpServer> server;
   std::unique_ptr<store::SqliteStore> writer;  // guarded by write_mutex
   // Keeps the engine between POSTs (a stream posted an article at a time would otherwise
   // replay the stored window per request); guarded by write_mutex.
   service::IngestSession ingest_session;
   std::mutex write_mutex;
-  // (method, path pattern) of every route, for 405 answers; written before the server starts.
-  std::vector<std::pair<std::string, std::regex>> route_patterns;
 
-  // Digests by story, while the story's summary row has not changed.
+  // Digests by story, while the story's summary row has not changed. A digest being computed
+  // is in `computing`: concurrent first requests for it wait for that one instead of each
+  // computing it again.
   struct CachedDigest {
     std::string key;
     std::string body;
   };
   std::mutex cache_mutex;
+  std::condition_variable cache_cv;
   std::list<int64_t> cache_order;  // most recent first
   std::unordered_map<int64_t, std::pair<CachedDigest, std::list<int64_t>::iterator>> cache;
+  std::set<std::pair<int64_t, std::string>> computing;  // (story, key)
 
   // This worker thread's read connection to the store.
   Result<store::SqliteStore*> Reader() {
@@ -153,129 +203,140 @@ struct ApiServer::Impl {
     return it->second.get();
   }
 
-  // Runs `body` with a reader, answering its errors.
+  // Runs `body` with a reader.
   template <typename Body>
-  void WithReader(httplib::Response& res, Body body) {
+  HttpResponse WithReader(Body body) {
     auto reader = Reader();
-    if (!reader.ok()) return SendError(res, Internal(reader.status()));
-    std::optional<ApiError> error = body(*reader.value());
-    if (error) SendError(res, *error);
+    if (!reader.ok()) return ErrorResponse(Internal(reader.status()));
+    return body(*reader.value());
   }
 
-  void Routes();
-  std::optional<ApiError> ListStories(store::SqliteStore& db, const httplib::Request& req, httplib::Response& res);
-  std::optional<ApiError> GetStory(store::SqliteStore& db, const httplib::Request& req, httplib::Response& res);
-  std::optional<ApiError> GetArticle(store::SqliteStore& db, const httplib::Request& req, httplib::Response& res);
-  std::optional<ApiError> Search(store::SqliteStore& db, const httplib::Request& req, httplib::Response& res);
-  void PostArticles(const httplib::Request& req, httplib::Response& res);
-  bool Authorized(const httplib::Request& req) const;
+  std::optional<HttpResponse> Admit(const HttpRequest& req) override;
+  HttpResponse Handle(const HttpRequest& req) override;
+
+  HttpResponse Healthz(store::SqliteStore& db);
+  HttpResponse ListStories(store::SqliteStore& db, const HttpRequest& req);
+  HttpResponse GetStory(store::SqliteStore& db, const std::string& id_text);
+  HttpResponse GetArticle(store::SqliteStore& db, const std::string& id);
+  HttpResponse Search(store::SqliteStore& db, const HttpRequest& req);
+  HttpResponse PostArticles(const HttpRequest& req);
+  bool Authorized(const HttpRequest& req) const;
 };
 
-std::optional<ApiError> ApiServer::Impl::ListStories(store::SqliteStore& db, const httplib::Request& req,
-                                                      httplib::Response& res) {
+HttpResponse ApiServer::Impl::Healthz(store::SqliteStore& db) {
+  auto articles = db.ArticleCount();
+  if (!articles.ok()) return ErrorResponse(Internal(articles.status()));
+  auto stories = db.StoryCount();
+  if (!stories.ok()) return ErrorResponse(Internal(stories.status()));
+  return Json(200, {{"status", "ok"}, {"articles", articles.value()}, {"stories", stories.value()}});
+}
+
+HttpResponse ApiServer::Impl::ListStories(store::SqliteStore& db, const HttpRequest& req) {
   store::StoryFilter filter;
   auto since = DateParam(req, "since", false);
-  if (auto* e = std::get_if<ApiError>(&since)) return *e;
+  if (auto* e = std::get_if<ApiError>(&since)) return ErrorResponse(*e);
   auto until = DateParam(req, "until", true);
-  if (auto* e = std::get_if<ApiError>(&until)) return *e;
+  if (auto* e = std::get_if<ApiError>(&until)) return ErrorResponse(*e);
   auto limit = LimitParam(req);
-  if (auto* e = std::get_if<ApiError>(&limit)) return *e;
+  if (auto* e = std::get_if<ApiError>(&limit)) return ErrorResponse(*e);
   filter.since = std::get<std::optional<int64_t>>(since);
   filter.until = std::get<std::optional<int64_t>>(until);
   filter.limit = std::get<int>(limit);
-  if (req.has_param("q") && !req.get_param_value("q").empty()) filter.query = req.get_param_value("q");
-  if (req.has_param("source") && !req.get_param_value("source").empty()) filter.source = req.get_param_value("source");
-  if (req.has_param("cursor") && !req.get_param_value("cursor").empty()) {
-    filter.after = ParseCursor(req.get_param_value("cursor"));
-    if (!filter.after) return BadRequest("cursor: not a cursor this server gave (use next_cursor as it is)");
+  if (auto q = req.Param("q"); q && !q->empty()) filter.query = *q;
+  if (auto source = req.Param("source"); source && !source->empty()) filter.source = *source;
+  if (auto cursor = req.Param("cursor"); cursor && !cursor->empty()) {
+    filter.after = ParseCursor(*cursor);
+    if (!filter.after) return ErrorResponse(BadRequest("cursor: not a cursor this server gave (use next_cursor as it is)"));
   }
   auto page = db.ListStoryPage(filter);
-  if (!page.ok()) return Internal(page.status());
+  if (!page.ok()) return ErrorResponse(Internal(page.status()));
   json stories = json::array();
   for (const store::StorySummary& s : page.value().stories) stories.push_back(StoryItemJson(s));
-  SendJson(res, 200,
-           {{"stories", stories},
-            {"next_cursor", page.value().next ? json(FormatCursor(*page.value().next)) : json(nullptr)}});
-  return std::nullopt;
+  return Json(200, {{"stories", stories},
+                    {"next_cursor", page.value().next ? json(FormatCursor(*page.value().next)) : json(nullptr)}});
 }
 
-std::optional<ApiError> ApiServer::Impl::GetStory(store::SqliteStore& db, const httplib::Request& req,
-                                                   httplib::Response& res) {
-  const auto id = ParseInt(req.matches[1].str());
-  if (!id || *id <= 0) return BadRequest("story id: expected a positive whole number");
+HttpResponse ApiServer::Impl::GetStory(store::SqliteStore& db, const std::string& id_text) {
+  const auto id = ParseInt(id_text);
+  if (!id || *id <= 0) return ErrorResponse(BadRequest("story id: expected a positive whole number"));
   auto summary = db.GetStory(*id);
   if (!summary.ok()) {
-    return summary.status().code() == ErrorCode::kNotFound ? NotFound("no story " + std::to_string(*id))
-                                                            : Internal(summary.status());
+    return ErrorResponse(summary.status().code() == ErrorCode::kNotFound ? NotFound("no story " + std::to_string(*id))
+                                                                          : Internal(summary.status()));
   }
   // The story's summary row changes whenever its membership does (an article joins, a story
   // merges in, a copy is found): it keys the cached digest, so a hit reads no article.
   const store::StorySummary& s = summary.value();
+  const int64_t story = s.id;
   const std::string key = std::to_string(s.articles) + "/" + std::to_string(s.copies) + "/" + std::to_string(s.sources) +
                           "/" + s.first_published.value_or("") + "/" + s.last_published.value_or("") + "/" + s.headline;
+  auto cached = [&](const std::string& body) {
+    HttpResponse r;
+    r.body = body;
+    return r;
+  };
   {
-    std::lock_guard lock(cache_mutex);
-    if (auto it = cache.find(summary.value().id); it != cache.end() && it->second.first.key == key) {
+    std::unique_lock lock(cache_mutex);
+    // Another request computing this very digest: wait for it rather than compute it again.
+    cache_cv.wait(lock, [&] { return computing.count({story, key}) == 0; });
+    if (auto it = cache.find(story); it != cache.end() && it->second.first.key == key) {
       cache_order.splice(cache_order.begin(), cache_order, it->second.second);
-      res.status = 200;
-      res.set_content(it->second.first.body, "application/json; charset=utf-8");
-      return std::nullopt;
+      return cached(it->second.first.body);
     }
+    computing.insert({story, key});
   }
-  auto articles = db.StoryArticles(summary.value().id);
-  if (!articles.ok()) return Internal(articles.status());
-  const auto& background = service::BuiltinBackground();
-  const auto& matcher = service::BuiltinSentenceModel();
-  if (!background.ok()) return Internal(background.status());
-  if (!matcher.ok()) return Internal(matcher.status());
-  service::DigestedStory digested;
-  digested.story = summary.value().id;
-  for (const auto& a : articles.value()) digested.articles.push_back(service::DigestArticleOf(a.raw, a.relation, a.copy_of));
-  stories::TermStatistics statistics = service::SeededStatistics(background.value());
-  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), statistics);
-  const std::string body = service::DigestJson(digested).dump();
-  {
-    std::lock_guard lock(cache_mutex);
-    if (auto it = cache.find(digested.story); it != cache.end()) {
-      cache_order.erase(it->second.second);
-      cache.erase(it);
+  std::string body;
+  std::optional<HttpResponse> failure;
+  try {
+    auto digested = service::DigestStoredStory(db, story);
+    if (!digested.ok()) {
+      failure = ErrorResponse(Internal(digested.status()));
+    } else {
+      body = service::DigestJson(digested.value()).dump(-1, ' ', false, json::error_handler_t::replace);
     }
-    cache_order.push_front(digested.story);
-    cache.emplace(digested.story, std::make_pair(CachedDigest{key, body}, cache_order.begin()));
-    if (cache.size() > kDigestCacheSize) {
-      cache.erase(cache_order.back());
-      cache_order.pop_back();
-    }
+  } catch (...) {
+    failure = ErrorResponse({500, "internal", "unexpected failure"});
   }
-  res.status = 200;
-  res.set_content(body, "application/json; charset=utf-8");
-  return std::nullopt;
+  std::lock_guard lock(cache_mutex);
+  computing.erase({story, key});
+  cache_cv.notify_all();
+  if (failure) return *failure;
+  if (auto it = cache.find(story); it != cache.end()) {
+    cache_order.erase(it->second.second);
+    cache.erase(it);
+  }
+  cache_order.push_front(story);
+  cache.emplace(story, std::make_pair(CachedDigest{key, body}, cache_order.begin()));
+  if (cache.size() > kDigestCacheSize) {
+    cache.erase(cache_order.back());
+    cache_order.pop_back();
+  }
+  return cached(body);
 }
 
-std::optional<ApiError> ApiServer::Impl::GetArticle(store::SqliteStore& db, const httplib::Request& req,
-                                                     httplib::Response& res) {
-  const std::string id = req.matches[1].str();
+HttpResponse ApiServer::Impl::GetArticle(store::SqliteStore& db, const std::string& id) {
+  if (id.size() > kMaxArticleIdBytes) return ErrorResponse(NotFound("no article with an id that long"));
   auto found = db.GetArticle(id);
-  if (!found.ok()) return Internal(found.status());
-  if (!found.value()) return NotFound("no article '" + id + "'");
+  if (!found.ok()) return ErrorResponse(Internal(found.status()));
+  if (!found.value()) return ErrorResponse(NotFound("no article '" + Quoted(id) + "'"));
   auto story = db.ResolveStory(found.value()->story);
-  if (!story.ok()) return Internal(story.status());
-  SendJson(res, 200, ArticleJson(*found.value(), story.value()));
-  return std::nullopt;
+  if (!story.ok()) return ErrorResponse(Internal(story.status()));
+  return Json(200, ArticleJson(*found.value(), story.value()));
 }
 
-std::optional<ApiError> ApiServer::Impl::Search(store::SqliteStore& db, const httplib::Request& req,
-                                                 httplib::Response& res) {
-  const std::string q = req.has_param("q") ? req.get_param_value("q") : "";
-  if (q.find_first_not_of(" \t") == std::string::npos) return BadRequest("q: the words to search for are missing");
+HttpResponse ApiServer::Impl::Search(store::SqliteStore& db, const HttpRequest& req) {
+  const std::string q = req.Param("q").value_or("");
+  if (q.find_first_not_of(" \t") == std::string::npos) {
+    return ErrorResponse(BadRequest("q: the words to search for are missing"));
+  }
   auto limit = LimitParam(req);
-  if (auto* e = std::get_if<ApiError>(&limit)) return *e;
+  if (auto* e = std::get_if<ApiError>(&limit)) return ErrorResponse(*e);
   const int stories_wanted = std::get<int>(limit);
   // Each story shows its best few matches; at most that many per story, so the matches read
   // reach every story wanted however many articles one big story has.
   constexpr int kMatchesPerStory = 3;
   auto matches = db.SearchArticles(q, stories_wanted * kMatchesPerStory, kMatchesPerStory);
-  if (!matches.ok()) return Internal(matches.status());
+  if (!matches.ok()) return ErrorResponse(Internal(matches.status()));
   std::vector<int64_t> order;
   std::map<int64_t, json> found;
   for (const store::ArticleMatch& m : matches.value()) {
@@ -292,13 +353,12 @@ std::optional<ApiError> ApiServer::Impl::Search(store::SqliteStore& db, const ht
   }
   json stories = json::array();
   for (int64_t id : order) stories.push_back(std::move(found[id]));
-  SendJson(res, 200, {{"query", q}, {"stories", stories}});
-  return std::nullopt;
+  return Json(200, {{"query", q}, {"stories", stories}});
 }
 
-bool ApiServer::Impl::Authorized(const httplib::Request& req) const {
+bool ApiServer::Impl::Authorized(const HttpRequest& req) const {
   if (!options.token) return true;
-  const std::string header = req.get_header_value("Authorization");
+  const std::string header = req.Header("Authorization");
   const std::string expected = "Bearer " + *options.token;
   // Compared in full, whatever the first difference, so timing does not reveal the token.
   if (header.size() != expected.size()) return false;
@@ -307,11 +367,7 @@ bool ApiServer::Impl::Authorized(const httplib::Request& req) const {
   return diff == 0;
 }
 
-void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Response& res) {
-  if (!Authorized(req)) {
-    res.set_header("WWW-Authenticate", "Bearer");
-    return SendError(res, {401, "unauthorized", "POST /api/articles needs \"Authorization: Bearer TOKEN\" (the token file)"});
-  }
+HttpResponse ApiServer::Impl::PostArticles(const HttpRequest& req) {
   read::PostBody split = read::SplitPostBody(req.body);
   std::vector<RawArticle> articles = std::move(split.articles);
   json rejected = json::array();
@@ -319,13 +375,13 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
     rejected.push_back({{"line", r.line}, {"status", "rejected"}, {"error", r.error}});
   }
   if (articles.empty() && rejected.empty()) {
-    return SendError(res, BadRequest("the body holds no article: send one JSON object or JSON Lines"));
+    return ErrorResponse(BadRequest("the body holds no article: send one JSON object or JSON Lines"));
   }
   service::IngestReport report;
   if (!articles.empty()) {
     std::lock_guard lock(write_mutex);
     auto ingested = ingest_session.Ingest(std::move(articles), *writer);
-    if (!ingested.ok()) return SendError(res, Internal(ingested.status()));
+    if (!ingested.ok()) return ErrorResponse(Internal(ingested.status()));
     report = std::move(ingested).value();
   }
   json results = json::array();
@@ -343,90 +399,73 @@ void ApiServer::Impl::PostArticles(const httplib::Request& req, httplib::Respons
               {"rejected", report.rejected + rejected.size()},
               {"articles", results}};
   if (!report.failure.ok()) {
-    out["error"] = {{"code", "internal"}, {"message", report.failure.message()}};
-    return SendJson(res, 500, out);
+    Internal(report.failure);  // logged; the client gets the per-article outcome and a plain message
+    out["error"] = {{"code", "internal"}, {"message", "the store failed while storing the articles"}};
+    return Json(500, out);
   }
   if (report.stored + report.duplicates == 0) {
     out["error"] = {{"code", "bad_request"}, {"message", "no article could be stored; see \"articles\""}};
-    return SendJson(res, 400, out);
+    return Json(400, out);
   }
-  SendJson(res, 200, out);
+  return Json(200, out);
 }
 
-void ApiServer::Impl::Routes() {
-  // Every route is registered through these, which also note its pattern: a request whose
-  // path has a route for another method is answered 405 with an Allow header, not 404.
-  auto get = [this](const std::string& pattern, httplib::Server::Handler handler) {
-    route_patterns.push_back({"GET", std::regex(pattern)});
-    server.Get(pattern, std::move(handler));
-  };
-  auto post = [this](const std::string& pattern, httplib::Server::Handler handler) {
-    route_patterns.push_back({"POST", std::regex(pattern)});
-    server.Post(pattern, std::move(handler));
-  };
-  get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    WithReader(res, [&](store::SqliteStore& db) -> std::optional<ApiError> {
-      auto articles = db.ArticleCount();
-      if (!articles.ok()) return Internal(articles.status());
-      auto stories = db.StoryCount();
-      if (!stories.ok()) return Internal(stories.status());
-      SendJson(res, 200, {{"status", "ok"}, {"articles", articles.value()}, {"stories", stories.value()}});
-      return std::nullopt;
-    });
-  });
-  get("/api/stories", [this](const httplib::Request& req, httplib::Response& res) {
-    WithReader(res, [&](store::SqliteStore& db) { return ListStories(db, req, res); });
-  });
-  get(R"(/api/stories/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-    WithReader(res, [&](store::SqliteStore& db) { return GetStory(db, req, res); });
-  });
-  get(R"(/api/articles/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
-    WithReader(res, [&](store::SqliteStore& db) { return GetArticle(db, req, res); });
-  });
-  get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-    WithReader(res, [&](store::SqliteStore& db) { return Search(db, req, res); });
-  });
-  post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
-  get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(OpenApiJson()), "application/json; charset=utf-8");
-  });
-  auto web = [](std::string_view name, httplib::Response& res) {
+std::optional<HttpResponse> ApiServer::Impl::Admit(const HttpRequest& req) {
+  // Before any body byte is read: the route, the URL's encoding, then the token.
+  auto resolved = Resolve(req);
+  if (auto* error = std::get_if<HttpResponse>(&resolved)) return std::move(*error);
+  if (read::FindTextProblem(req.path)) return ErrorResponse(BadRequest("the path is not valid UTF-8 once decoded"));
+  for (const auto& [name, value] : req.query) {
+    if (read::FindTextProblem(name) || read::FindTextProblem(value)) {
+      return ErrorResponse(BadRequest("query parameter '" + Quoted(name) + "' is not valid UTF-8 once decoded"));
+    }
+  }
+  if (std::get<RouteMatch>(resolved).route == Route::kPostArticles && !Authorized(req)) {
+    HttpResponse r = ErrorResponse(
+        {401, "unauthorized", "POST /api/articles needs \"Authorization: Bearer TOKEN\" (the token file)"});
+    r.headers.push_back({"WWW-Authenticate", "Bearer"});
+    return r;
+  }
+  return std::nullopt;
+}
+
+HttpResponse ApiServer::Impl::Handle(const HttpRequest& req) {
+  auto resolved = Resolve(req);
+  if (auto* error = std::get_if<HttpResponse>(&resolved)) return std::move(*error);
+  const RouteMatch& match = std::get<RouteMatch>(resolved);
+  auto web = [](std::string_view name) {
     const auto file = WebFile(name);
-    if (!file) return SendError(res, NotFound("no file /static/" + std::string(name)));
-    res.set_header("Cache-Control", "no-cache");
-    res.set_content(std::string(file->content), std::string(file->content_type));
+    if (!file) return ErrorResponse(NotFound("no file /static/" + Quoted(name)));
+    HttpResponse r;
+    r.content_type = std::string(file->content_type);
+    r.body = std::string(file->content);
+    r.headers.push_back({"Cache-Control", "no-cache"});
+    return r;
   };
-  get("/", [web](const httplib::Request&, httplib::Response& res) { web("index.html", res); });
-  get(R"(/static/([A-Za-z0-9._-]+))",
-             [web](const httplib::Request& req, httplib::Response& res) { web(req.matches[1].str(), res); });
-  // Errors raised by the HTTP layer (no route, body too large, ...) get the JSON error body too.
-  server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404) {
-      std::string allow;
-      for (const auto& [method, pattern] : route_patterns) {
-        if (method == req.method || !std::regex_match(req.path, pattern)) continue;
-        if (allow.find(method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + method;
-      }
-      if (!allow.empty()) {
-        res.status = 405;
-        res.set_header("Allow", allow);
-      }
+  switch (match.route) {
+    case Route::kHealthz:
+      return WithReader([&](store::SqliteStore& db) { return Healthz(db); });
+    case Route::kStories:
+      return WithReader([&](store::SqliteStore& db) { return ListStories(db, req); });
+    case Route::kStory:
+      return WithReader([&](store::SqliteStore& db) { return GetStory(db, match.capture); });
+    case Route::kArticle:
+      return WithReader([&](store::SqliteStore& db) { return GetArticle(db, match.capture); });
+    case Route::kSearch:
+      return WithReader([&](store::SqliteStore& db) { return Search(db, req); });
+    case Route::kPostArticles:
+      return PostArticles(req);
+    case Route::kOpenApi: {
+      HttpResponse r;
+      r.body = std::string(OpenApiJson());
+      return r;
     }
-    std::string message = res.status == 413 ? "the body is larger than the server accepts" : "no such resource: " + req.path;
-    if (res.status == 405) message = "method not allowed on " + req.path;
-    SendError(res, {res.status, CodeOf(res.status), message});
-  });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr e) {
-    std::string message = "unexpected failure";
-    try {
-      if (e) std::rethrow_exception(e);
-    } catch (const std::exception& ex) {
-      message = ex.what();
-    } catch (...) {
-    }
-    SendError(res, {500, "internal", message});
-  });
+    case Route::kIndex:
+      return web("index.html");
+    case Route::kStatic:
+      return web(match.capture);
+  }
+  return ErrorResponse({500, "internal", "unexpected failure"});
 }
 
 ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -440,51 +479,25 @@ Status ApiServer::Bind() {
   for (const Status& st : {service::BuiltinBackground().status(), service::BuiltinSentenceModel().status()}) {
     if (!st.ok()) return st;
   }
-  // cpp-httplib gives a worker to each connection for its whole keep-alive life, so the pool
-  // must exceed the connections expected at once (others wait, unread, in the queue).
-  const size_t threads = std::max<size_t>(2, s.options.threads);
-  s.server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Without TCP_NODELAY every reply after the first on a keep-alive connection waits for the
-  // client's delayed ACK (Nagle's algorithm): ~40 ms each.
-  s.server.set_tcp_nodelay(true);
-  // Replaces the library's own socket setup (SO_REUSEADDR), and keeps the listening socket to
-  // widen its backlog after binding (below).
-  s.server.set_socket_options([&s](socket_t sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    s.listen_socket = sock;
-  });
-  s.server.set_payload_max_length(s.options.max_body_bytes);
-  s.server.set_read_timeout(5, 0);
-  s.server.set_write_timeout(5, 0);
-  s.server.set_keep_alive_timeout(2);
-  s.server.set_keep_alive_max_count(1000);
-  s.Routes();
-  if (s.options.port == 0) {
-    s.port = s.server.bind_to_any_port(s.options.bind);
-    if (s.port <= 0) return Status::Error(ErrorCode::kIo, "cannot listen on " + s.options.bind + " (any port)");
-  } else {
-    if (!s.server.bind_to_port(s.options.bind, s.options.port)) {
-      return Status::Error(ErrorCode::kIo, "cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port) +
-                                               " (in use, or not an address of this machine)");
-    }
-    s.port = s.options.port;
-  }
-  // The library listens with a backlog of 5: a burst of new connections overflows it and
-  // clients stall for seconds. Listening again on a bound socket only resizes the queue.
-  if (s.listen_socket >= 0) ::listen(s.listen_socket, SOMAXCONN);
-  return Status::Ok();
+  HttpLimits limits;
+  limits.max_body_bytes = s.options.max_body_bytes;
+  limits.threads = static_cast<unsigned>(std::max<size_t>(1, s.options.threads));
+  limits.idle_timeout_seconds = s.options.idle_timeout_seconds;
+  limits.connection_memory_bytes = s.options.max_header_bytes;
+  limits.max_connections = s.options.max_connections;
+  s.server = std::make_unique<HttpServer>(limits, s);
+  return s.server->Bind(s.options.bind, s.options.port);
 }
 
-int ApiServer::Port() const { return impl_->port; }
+int ApiServer::Port() const { return impl_->server ? impl_->server->Port() : 0; }
 
 Status ApiServer::Serve() {
-  if (!impl_->server.listen_after_bind()) return Status::Error(ErrorCode::kIo, "the server stopped listening");
-  return Status::Ok();
+  if (!impl_->server) return Status::Error(ErrorCode::kIo, "the server is not bound (Bind first)");
+  return impl_->server->Serve();
 }
 
 void ApiServer::Stop() {
-  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+  if (impl_ && impl_->server) impl_->server->Stop();
 }
 
 }  // namespace storydesk::http

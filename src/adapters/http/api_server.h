@@ -12,9 +12,14 @@
 // unauthorized (POST without the bearer token when one is configured), 404 not_found, 413
 // payload_too_large (bodies over max_body_bytes), 500 internal.
 //
-// Concurrency: a pool of worker threads, each reading through its own SQLite connection (WAL:
-// readers never wait for the writer); one writer connection, used by one POST at a time.
-// Socket timeouts bound how long a slow client holds a worker.
+// Every error body is JSON of valid UTF-8; no store path or library message reaches a client
+// (they go to the server's log, stderr). The limits and why libmicrohttpd: http_server.h.
+// The token is checked, and the body's announced size, before any body byte is read.
+//
+// Concurrency: a few event-loop threads (connections cost no thread), each reading through its
+// own SQLite connection (WAL: readers never wait for the writer); one writer connection, used
+// by one POST at a time. A story's digest is computed once for concurrent first requests and
+// bounded whatever the story's size (stored_story_digest.h).
 // Thread-safety: Start/Stop from one controlling thread; handlers run on the pool.
 #pragma once
 
@@ -32,10 +37,13 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;                     // 0: any free port (see Port())
   std::optional<std::string> token;    // required as "Authorization: Bearer TOKEN" on POST
-  size_t max_body_bytes = 16u << 20;   // 16 MiB
-  // Worker threads: each serves one connection at a time for its keep-alive life, so this
-  // bounds the clients served at once.
-  size_t threads = 256;
+  size_t max_body_bytes = 16u << 20;   // 16 MiB, whatever the transfer encoding
+  // Event-loop threads (http_server.h): each serves many connections; a request is handled on
+  // its connection's thread, so this bounds the requests worked on at once, not the clients.
+  size_t threads = 4;
+  size_t max_header_bytes = 64u << 10;  // request line and headers together (414/431 beyond)
+  unsigned idle_timeout_seconds = 10;   // a connection silent this long is closed
+  unsigned max_connections = 4096;      // open at once; more are refused at accept
 };
 
 class ApiServer {

@@ -103,6 +103,7 @@ nlohmann::json DigestJson(const DigestedStory& s) {
           {"first_published", OrNull(d.first_published)},
           {"last_published", OrNull(d.last_published)},
           {"articles", articles},
+          {"article_count", std::max(s.article_count, s.articles.size())},
           {"bullets", bullets},
           {"entities", nlohmann::json::array()},
           {"quotes", nlohmann::json::array()},

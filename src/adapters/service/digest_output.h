@@ -21,6 +21,9 @@ struct DigestedStory {
   int64_t story = 0;
   std::vector<digest::DigestArticle> articles;
   digest::StoryDigest digest;
+  // The story's size when the digest read only a sample of it (stored_story_digest.h); 0: the
+  // articles are the whole story.
+  size_t article_count = 0;
 };
 
 // What the digest needs of an article, with its copy relation (none: an original).

@@ -763,6 +763,33 @@ Result<std::vector<StoredArticle>> SqliteStore::StoryArticles(int64_t requested)
   return out;
 }
 
+Result<std::vector<StoryMember>> SqliteStore::StoryMembers(int64_t requested) {
+  auto resolved = ResolveStory(requested);
+  if (!resolved.ok()) return resolved.status();
+  // Only leading columns of `articles` are read: SQLite does not load the text's pages.
+  auto query = Statement::Prepare(db_,
+                                  "SELECT a.id, a.source, a.published_at, c.original_id IS NOT NULL "
+                                  "FROM memberships m JOIN articles a ON a.id = m.article_id "
+                                  "LEFT JOIN copies c ON c.article_id = a.id "
+                                  "WHERE m.story_id = ?1 "
+                                  "ORDER BY a.published_at IS NULL, a.published_at, a.sequence");
+  if (!query.ok()) return query.status();
+  Statement& q = query.value();
+  q.BindInt64(1, resolved.value());
+  std::vector<StoryMember> out;
+  while (true) {
+    Result<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return out;
+    StoryMember m;
+    m.id = q.ColumnText(0);
+    m.source = q.ColumnOptionalText(1);
+    m.published_at = q.ColumnOptionalInt64(2);
+    m.copy = q.ColumnInt64(3) != 0;
+    out.push_back(std::move(m));
+  }
+}
+
 Status SqliteStore::ForEachArticle(const std::function<bool(const StoredArticle&)>& visit) {
   auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns + "ORDER BY a.sequence");
   if (!query.ok()) return query.status();

@@ -61,6 +61,14 @@ struct StoredArticle {
   std::vector<int64_t> merged_stories;
 };
 
+// One member of a story, without its text (StoryMembers).
+struct StoryMember {
+  std::string id;
+  std::optional<std::string> source;
+  std::optional<int64_t> published_at;
+  bool copy = false;  // a copy of another article
+};
+
 // One row of `storydesk stories`.
 struct StorySummary {
   int64_t id = 0;
@@ -204,6 +212,9 @@ class SqliteStore {
   // The members of one story (resolved like GetStory), in publication order (undated last,
   // then sequence).
   Result<std::vector<StoredArticle>> StoryArticles(int64_t id);
+  // The members of one story as StoryArticles orders them, without their texts: what choosing
+  // a few of a huge story needs (the texts of 200,000 members would not fit a request).
+  Result<std::vector<StoryMember>> StoryMembers(int64_t id);
   // Every article in sequence order, streamed to `visit` (which returns false to stop).
   Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit);
 
