@@ -998,5 +998,273 @@ TEST_F(ApiServerTest, SlowClientDoesNotBlockOthers) {
   close(fd);
 }
 
+// --- Hostile requests (issue 14) -----------------------------------------------------------------
+
+// A raw connection to the server, for requests no well-behaved client sends.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd_ >= 0 && connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      close(fd_);
+      fd_ = -1;
+    }
+    if (fd_ >= 0) {
+      timeval timeout{5, 0};
+      setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+      setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    }
+  }
+  ~RawConnection() {
+    if (fd_ >= 0) close(fd_);
+  }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool ok() const { return fd_ >= 0; }
+  // Sends all of `bytes`; false once the server has closed the connection (or on a timeout).
+  bool Send(std::string_view bytes) {
+    while (!bytes.empty()) {
+      const ssize_t n = send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      bytes.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  }
+  // Everything the server sends until it closes the connection or goes quiet for 5 s.
+  std::string ReceiveAll() {
+    std::string out;
+    char buffer[65536];
+    while (true) {
+      const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) return out;
+      out.append(buffer, static_cast<size_t>(n));
+    }
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+// The status of a raw HTTP answer ("HTTP/1.1 404 ..."), -1 when there is none.
+int StatusOf(const std::string& answer) {
+  if (answer.rfind("HTTP/1.1 ", 0) != 0 || answer.size() < 12) return -1;
+  return std::atoi(answer.substr(9, 3).c_str());
+}
+
+std::string BodyOf(const std::string& answer) {
+  const size_t end = answer.find("\r\n\r\n");
+  return end == std::string::npos ? "" : answer.substr(end + 4);
+}
+
+// This process's resident memory (the server under test runs in it), in bytes.
+size_t ResidentBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10) << 10;
+  }
+  return 0;
+}
+
+// Defect 1: the error handler put the raw path into the JSON body and the library threw on the
+// invalid UTF-8 — an unauthenticated request killed the server.
+TEST_F(ApiServerTest, InvalidUtf8InTheUrlIsAJsonErrorNotACrash) {
+  Seed();
+  const struct {
+    std::string method, path;
+    int status;
+    std::string code;
+  } cases[] = {
+      {"GET", "/%ff", 404, "not_found"},
+      {"GET", "/static/%ff", 404, "not_found"},
+      {"DELETE", "/api/stories/%ff", 405, "method_not_allowed"},
+      {"GET", "/api/search?q=%ff", 400, "bad_request"},
+      {"GET", "/api/articles/%ff", 400, "bad_request"},
+      {"GET", "/api/stories/%ff", 400, "bad_request"},
+      {"GET", "/api/stories?source=%c0%af", 400, "bad_request"},  // overlong encoding of '/'
+      {"GET", "/%ed%a0%80", 404, "not_found"},                    // a UTF-16 surrogate
+  };
+  for (const auto& c : cases) {
+    RawConnection conn(server().Port());
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(conn.Send(c.method + " " + c.path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    const std::string answer = conn.ReceiveAll();
+    EXPECT_EQ(StatusOf(answer), c.status) << c.method << " " << c.path << ": " << answer;
+    const json body = json::parse(BodyOf(answer), nullptr, false);
+    ASSERT_TRUE(body.is_object()) << c.path << ": " << answer;
+    EXPECT_EQ(body["error"]["code"], c.code) << c.path;
+    // No library text in the message.
+    EXPECT_EQ(body.dump().find("json.exception"), std::string::npos) << c.path;
+  }
+  EXPECT_EQ(Get("/healthz").status, 200);
+}
+
+// Defect 3: one deeply nested JSON value crashed the server (SIGSEGV) on POST.
+TEST_F(ApiServerTest, DeeplyNestedJsonIsRejectedNotACrash) {
+  for (const std::string& body : {"{\"text\": \"x\", \"a\": " + std::string(60000, '[') + std::string(60000, ']') + "}",
+                                  std::string(60000, '{'), "{\"a\":" + std::string(60000, '[')}) {
+    const Reply r = Post(body);
+    EXPECT_TRUE(IsError(r, 400, "bad_request")) << r.status << " " << r.body.substr(0, 200);
+  }
+  EXPECT_EQ(Get("/healthz").Json()["articles"], 0);
+}
+
+// Defect 4: a chunked body ignored the size limit and was read, whole, before the token check.
+TEST_F(ApiServerTest, BodyIsNeitherReadBeforeTheTokenNorPastTheLimitInAnyEncoding) {
+  ServerOptions options;
+  options.token = "test-token-7f3a9c21e4b8";
+  options.max_body_bytes = 1 << 20;
+  StartServer(options);
+  const size_t resident_before = ResidentBytes();
+  const std::string chunk = "100000\r\n" + std::string(0x100000, 'a') + "\r\n";  // 1 MiB chunks
+  // Without the token: 401 at once; the server reads (almost) none of a 256 MiB body.
+  {
+    RawConnection conn(server().Port());
+    ASSERT_TRUE(conn.Send("POST /api/articles HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+    size_t sent = 0;
+    while (sent < (256u << 20) && conn.Send(chunk)) sent += chunk.size();
+    EXPECT_LT(sent, 64u << 20) << "the server kept reading a body it had refused";
+    const std::string answer = conn.ReceiveAll();
+    EXPECT_EQ(StatusOf(answer), 401) << answer.substr(0, 200);
+  }
+  // With the token, past the limit: the connection is closed once the limit is passed.
+  for (const std::string& framing : {std::string("Transfer-Encoding: chunked"), std::string("Content-Length: 268435456")}) {
+    RawConnection conn(server().Port());
+    ASSERT_TRUE(conn.Send("POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token-7f3a9c21e4b8\r\n" +
+                          framing + "\r\n\r\n"));
+    const bool chunked = framing.find("chunked") != std::string::npos;
+    const std::string piece = chunked ? chunk : std::string(0x100000, 'a');
+    size_t sent = 0;
+    while (sent < (256u << 20) && conn.Send(piece)) sent += piece.size();
+    EXPECT_LT(sent, 64u << 20) << framing;
+    const std::string answer = conn.ReceiveAll();
+    if (!chunked) {
+      EXPECT_EQ(StatusOf(answer), 413) << answer.substr(0, 200);
+    }
+  }
+  EXPECT_LT(ResidentBytes(), resident_before + (48u << 20)) << "the refused bodies were buffered";
+  EXPECT_EQ(Get("/healthz").Json()["articles"], 0);
+}
+
+// Defect 5: header size and count were unbounded (20,000 headers of 8 KB grew the server by
+// 1.2 GB; one 300 MB header line was buffered whole). URLs too.
+TEST_F(ApiServerTest, HeadersAndUrlsAreBounded) {
+  const size_t resident_before = ResidentBytes();
+  {
+    RawConnection conn(server().Port());
+    std::string headers = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    bool open = conn.Send(headers);
+    const std::string one = "X-Filler: " + std::string(8000, 'a') + "\r\n";
+    size_t sent = 0;
+    for (int i = 0; i < 20000 && open; ++i) {
+      open = conn.Send(one);
+      sent += one.size();
+    }
+    EXPECT_LT(sent, 64u << 20);
+    EXPECT_EQ(StatusOf(conn.ReceiveAll()), 431);
+  }
+  {
+    RawConnection conn(server().Port());
+    bool open = conn.Send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: ");
+    const std::string piece(1 << 20, 'b');
+    size_t sent = 0;
+    while (open && sent < (300u << 20)) {
+      open = conn.Send(piece);
+      sent += piece.size();
+    }
+    EXPECT_LT(sent, 64u << 20) << "a 300 MB header line was read";
+  }
+  {
+    RawConnection conn(server().Port());
+    ASSERT_TRUE(conn.Send("GET /" + std::string(200000, 'u') + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const int status = StatusOf(conn.ReceiveAll());
+    EXPECT_TRUE(status == 414 || status == 431) << status;
+  }
+  EXPECT_LT(ResidentBytes(), resident_before + (48u << 20));
+  EXPECT_EQ(Get("/healthz").status, 200);
+}
+
+// Defect 6: a thread per connection — 300 slow connections starved every worker.
+TEST_F(ApiServerTest, SlowConnectionsDoNotStarveANormalClient) {
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 300; ++i) {
+    auto conn = std::make_unique<RawConnection>(server().Port());
+    ASSERT_TRUE(conn->ok()) << i;
+    ASSERT_TRUE(conn->Send("GET /heal"));  // and then nothing, or a byte now and then
+    slow.push_back(std::move(conn));
+  }
+  for (int round = 0; round < 3; ++round) {
+    for (size_t i = 0; i < slow.size(); i += 2) slow[i]->Send("t");
+    auto c = server().Client();
+    c.set_connection_timeout(1, 0);
+    c.set_read_timeout(1, 0);
+    const auto started = std::chrono::steady_clock::now();
+    const Reply r = ToReply(c.Get("/healthz"));
+    EXPECT_EQ(r.status, 200) << r.transport_error;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+  }
+}
+
+// Defect 7: 1,300 ranges of /static/app.js made a 49.9 MB answer of a 3.9 KB request; the API
+// answered multipart ranges too. No range is served: every answer is the resource, once.
+TEST_F(ApiServerTest, RangesDoNotAmplifyAnswers) {
+  Seed();
+  std::string ranges = "bytes=0-";
+  for (int i = 1; i < 1300; ++i) ranges += ",0-";
+  for (const std::string& path : {std::string("/static/app.js"), std::string("/api/stories"),
+                                  "/api/stories/" + std::to_string(flood_)}) {
+    const Reply plain = server().Get(path);
+    const Reply ranged = server().Get(path, {{"Range", ranges}});
+    EXPECT_EQ(ranged.status, 200) << path;
+    EXPECT_EQ(ranged.body.size(), plain.body.size()) << path;
+    EXPECT_EQ(ranged.Header("Content-Type"), plain.Header("Content-Type")) << path;
+  }
+}
+
+// Defect 10: curl's default content type (a form) got 413 above 8 KiB.
+TEST_F(ApiServerTest, AnyContentTypeCanCarryALargeBody) {
+  std::string body;
+  for (int i = 0; body.size() < (40u << 10); ++i) {
+    json a = SeedArticles()[7];
+    a["id"] = "form-" + std::to_string(i);
+    body += a.dump() + "\n";
+  }
+  const Reply r = server().Post("/api/articles", body, {}, "application/x-www-form-urlencoded");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_GT(r.Json()["stored"].get<int>(), 10);
+}
+
+// Defect 10: a 500 could carry the database path and library text; errors say what failed.
+TEST_F(ApiServerTest, ErrorsNeverCarryTheDatabasePath) {
+  Seed();
+  // The database file is overwritten under the server: reads fail.
+  const std::string db = (dir_->path() / "api.db").string();
+  {
+    std::ofstream junk(db, std::ios::binary | std::ios::trunc);
+    junk << std::string(1 << 16, 'j');
+  }
+  std::filesystem::remove(db + "-wal");
+  std::filesystem::remove(db + "-shm");
+  int failures = 0;
+  for (const std::string& path : {std::string("/api/stories"), std::string("/api/search?q=levee"),
+                                  std::string("/api/articles/nope"), std::string("/api/stories/99999"),
+                                  std::string("/healthz")}) {
+    const Reply r = Get(path);
+    if (r.status == 500) {
+      ++failures;
+      EXPECT_TRUE(IsError(r, 500, "internal")) << path;
+    }
+    EXPECT_EQ(r.body.find(db), std::string::npos) << path << ": " << r.body;
+    EXPECT_EQ(r.body.find("api.db"), std::string::npos) << path << ": " << r.body;
+    EXPECT_EQ(r.body.find("sqlite"), std::string::npos) << path << ": " << r.body;
+  }
+  EXPECT_GT(failures, 0) << "the overwritten store still answered";
+}
+
 }  // namespace
 }  // namespace storydesk::http
