@@ -13,7 +13,8 @@
 # connections still holding an unread request are counted; both are printed.
 # Exit status: 0 when every response was 2xx, wrk saw no socket error (connect, read, write,
 # timeout) and the new client was answered; 1 otherwise or when the setup fails; 0 with
-# "SKIPPED: wrk not installed" without wrk. The duration is capped at 30 s. The server and the
+# "SKIPPED: wrk not installed" without wrk. Then /api/search with 1 and with 200 connections:
+# 200 clients together must get at least the throughput of one (exit 1 otherwise). The duration is capped at 30 s. The server and the
 # temporary files are always removed. Extra `serve` flags (e.g. "--threads 256") can be given
 # in $STORYDESK_SERVE_ARGS.
 set -euo pipefail
@@ -199,6 +200,48 @@ for path in "/api/stories" "/api/stories/$STORY"; do
   fi
   summaries+=("load: $path $THREADS threads $CONNECTIONS connections $DURATION s: $(printf '%.0f' "$rps") req/s, p99 $p99 ms, $errors errors; new client $probe_text")
 done
+
+# 4. Search under load (issue 14: 142 req/s with one client fell to 23-32 with 200): 200
+# clients together must get at least the throughput of one.
+WORD=$(http_get "$BASE/api/stories?limit=1" | python3 -c '
+import json, re, sys
+words = re.findall(r"[A-Za-z]{5,}", json.load(sys.stdin)["stories"][0]["headline"])
+print(words[0] if words else "the")')
+SEARCH_SECONDS=$(( (DURATION + 1) / 2 ))
+search_rps=()
+for connections in 1 "$CONNECTIONS"; do
+  out=$TMP/wrk-search-$connections.txt
+  threads=$(( connections < THREADS ? connections : THREADS ))
+  echo
+  echo "wrk -t$threads -c$connections -d${SEARCH_SECONDS}s --latency $BASE/api/search?q=$WORD"
+  if ! wrk -t"$threads" -c"$connections" -d"${SEARCH_SECONDS}s" --latency "$BASE/api/search?q=$WORD" >"$out" 2>&1; then
+    cat "$out"
+    echo "load test: wrk failed on /api/search" >&2
+    failed=1
+    continue
+  fi
+  cat "$out"
+  if ! read -r rps p99 non2xx connect readerr writeerr timeout < <(parse_wrk "$out"); then
+    echo "load test: cannot parse wrk's report for /api/search" >&2
+    failed=1
+    continue
+  fi
+  errors=$((non2xx + connect + readerr + writeerr + timeout))
+  if (( errors > 0 )); then
+    echo "/api/search with $connections connections: $errors errors" >&2
+    failed=1
+  fi
+  search_rps+=("$rps")
+  summaries+=("load: /api/search?q=$WORD $threads threads $connections connections $SEARCH_SECONDS s: $(printf '%.0f' "$rps") req/s, p99 $p99 ms, $errors errors")
+done
+if (( ${#search_rps[@]} == 2 )); then
+  if python3 -c "import sys; sys.exit(0 if float('${search_rps[1]}') >= float('${search_rps[0]}') else 1)"; then
+    summaries+=("load: /api/search $CONNECTIONS clients together get $(python3 -c "print('%.2f' % (float('${search_rps[1]}') / float('${search_rps[0]}')))") x the throughput of one")
+  else
+    echo "load test: /api/search: $CONNECTIONS clients got ${search_rps[1]} req/s together, less than one client's ${search_rps[0]}" >&2
+    failed=1
+  fi
+fi
 
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then
   echo "load test: the server died during the run:" >&2

@@ -154,7 +154,11 @@ double StoryGrouper::FixedScore(const ArticleProfile& article, const Story& stor
 }
 
 Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
-  const std::vector<int64_t> candidates = CandidateIds(article);
+  // A text of fewer than min_terms_to_join distinct content terms ("tiny 5.") says too little
+  // to be placed by similarity: 200,000 such texts sharing one word became one story. It opens
+  // its own story (a copy of it was caught before, by copy detection).
+  const bool says_too_little = article.all.entries.size() < options_.min_terms_to_join;
+  const std::vector<int64_t> candidates = says_too_little ? std::vector<int64_t>() : CandidateIds(article);
   Assignment best;
   bool join = false;
   if (options_.model) {

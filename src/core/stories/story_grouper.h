@@ -59,6 +59,9 @@ struct GroupingOptions {
   std::shared_ptr<const copies::SentenceModel> sentence_model;
   // The document-level rewrite decision; null: the coverage rule of CopyOptions.
   std::shared_ptr<const copies::RewriteModel> rewrite_model;
+  // An article with fewer distinct content terms (stems after stop words) than this never
+  // joins a story by similarity, only as a copy: one shared word is no evidence of one story.
+  size_t min_terms_to_join = 3;
   // How many of the article's heaviest terms are looked up in the inverted index.
   size_t query_terms = 30;
   // How many of the newest stories of each query term's posting list are read.

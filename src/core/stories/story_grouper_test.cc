@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,22 @@ TEST(StoryGrouperTest, SimilarArticlesJoinAndDifferentOnesOpenStories) {
   EXPECT_FALSE(b.opened_story);
   EXPECT_NE(c.story, a.story);
   EXPECT_TRUE(c.opened_story);
+}
+
+// Issue 14, defect 8: 200,000 short texts ("tiny N.") sharing one word became one story.
+TEST(StoryGrouperTest, TextsSayingTooLittleNeverFormOneGiantStory) {
+  ProfileMaker maker;
+  StoryGrouper grouper;
+  std::set<int64_t> stories;
+  for (int i = 0; i < 500; ++i) {
+    // Two content terms each, one shared by all ("tiny"): distinct texts, no copies.
+    stories.insert(grouper.Assign(maker.Make("tiny-" + std::to_string(i), {"tiny", "n" + std::to_string(i)}, {}, 1)).story);
+  }
+  EXPECT_EQ(stories.size(), 500u);
+  // Three terms or more are evidence enough to join.
+  auto a = grouper.Assign(maker.Make("a", {"ferri", "collis", "harbour"}, {}, 1));
+  auto b = grouper.Assign(maker.Make("b", {"ferri", "collis", "harbour", "rescu"}, {}, 1));
+  EXPECT_EQ(a.story, b.story);
 }
 
 TEST(StoryGrouperTest, StoriesOutsideTheWindowAreNotJoined) {
