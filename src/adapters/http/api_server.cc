@@ -2,6 +2,7 @@
 
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <condition_variable>
@@ -190,6 +191,7 @@ struct ApiServer::Impl : public HttpService {
   std::list<int64_t> cache_order;  // most recent first
   std::unordered_map<int64_t, std::pair<CachedDigest, std::list<int64_t>::iterator>> cache;
   std::set<std::pair<int64_t, std::string>> computing;  // (story, key)
+  std::atomic<size_t> digests_computed{0};
 
   // This worker thread's read connection to the store.
   Result<store::SqliteStore*> Reader() {
@@ -288,6 +290,7 @@ HttpResponse ApiServer::Impl::GetStory(store::SqliteStore& db, const std::string
   std::string body;
   std::optional<HttpResponse> failure;
   try {
+    digests_computed.fetch_add(1);
     auto digested = service::DigestStoredStory(db, story);
     if (!digested.ok()) {
       failure = ErrorResponse(Internal(digested.status()));
@@ -495,6 +498,8 @@ Status ApiServer::Serve() {
   if (!impl_->server) return Status::Error(ErrorCode::kIo, "the server is not bound (Bind first)");
   return impl_->server->Serve();
 }
+
+size_t ApiServer::DigestsComputed() const { return impl_->digests_computed.load(); }
 
 void ApiServer::Stop() {
   if (impl_ && impl_->server) impl_->server->Stop();

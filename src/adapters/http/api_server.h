@@ -60,7 +60,10 @@ class ApiServer {
   int Port() const;
   // Serves until Stop() is called (from another thread or a signal handler's thread).
   Status Serve();
+  // Safe to call from a signal handler.
   void Stop();
+  // How many story digests were computed (not served from the cache) since Bind.
+  size_t DigestsComputed() const;
 
  private:
   struct Impl;

@@ -170,6 +170,7 @@ class RunningServer {
   }
 
   int Port() const { return server_.Port(); }
+  const ApiServer& api() const { return server_; }
 
   httplib::Client Client() const {
     httplib::Client c("127.0.0.1", server_.Port());
@@ -792,6 +793,24 @@ TEST_F(ApiServerTest, DigestIsCachedUntilTheStoryChanges) {
   for (const json& a : d["articles"]) found = found || a["id"] == "coastal-flood";
   EXPECT_TRUE(found);
   EXPECT_EQ(Get(path).body, after.body);
+}
+
+// Defect 8: each of 8 concurrent first requests computed the same digest again.
+TEST_F(ApiServerTest, ConcurrentFirstRequestsComputeADigestOnce) {
+  Seed();
+  const std::string path = "/api/stories/" + std::to_string(flood_);
+  const size_t before = server().api().DigestsComputed();
+  std::vector<Reply> replies(8);
+  std::vector<std::thread> clients;
+  for (size_t i = 0; i < replies.size(); ++i) {
+    clients.emplace_back([&, i] { replies[i] = Get(path); });
+  }
+  for (auto& t : clients) t.join();
+  for (const Reply& r : replies) {
+    ASSERT_EQ(r.status, 200) << r.transport_error;
+    EXPECT_EQ(r.body, replies.front().body);
+  }
+  EXPECT_EQ(server().api().DigestsComputed() - before, 1u);
 }
 
 // --- GET /api/articles/{id} -------------------------------------------------------------------

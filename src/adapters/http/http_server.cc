@@ -2,15 +2,18 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
-#include <condition_variable>
+#include <atomic>
 #include <cstring>
 #include <exception>
-#include <mutex>
 #include <new>
 #include <nlohmann/json.hpp>
 
@@ -68,15 +71,23 @@ HttpResponse JsonError(int status, const std::string& code, const std::string& m
 }
 
 struct HttpServer::Impl {
-  Impl(HttpLimits l, HttpService& s) : limits(l), service(s) {}
+  Impl(HttpLimits l, HttpService& s) : limits(l), service(s) {
+    if (::pipe2(stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0) stop_pipe[0] = stop_pipe[1] = -1;
+  }
+  ~Impl() {
+    for (int fd : stop_pipe) {
+      if (fd >= 0) ::close(fd);
+    }
+  }
 
   HttpLimits limits;
   HttpService& service;
   int listen_fd = -1;
   int port = 0;
-  std::mutex mutex;
-  std::condition_variable stopped_cv;
-  bool stop_requested = false;
+  // Stop() writes a byte that Serve() waits for: write(2) is safe in a signal handler, which is
+  // where `serve` calls Stop() from (a mutex and a condition variable are not).
+  int stop_pipe[2] = {-1, -1};
+  std::atomic<bool> stop_requested{false};
 
   // The service's answers, with nothing escaping as an exception into the C library.
   std::optional<HttpResponse> SafeAdmit(const HttpRequest& request) {
@@ -194,6 +205,16 @@ Status HttpServer::Bind(const std::string& bind, int port) {
   s.port = ntohs(bound.ss_family == AF_INET ? reinterpret_cast<sockaddr_in*>(&bound)->sin_port
                                             : reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port);
   s.listen_fd = fd;
+  // Room for the connections allowed at once: the soft limit on descriptors (often 1,024) is
+  // raised towards the hard one.
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) == 0) {
+    const rlim_t wanted = std::min<rlim_t>(files.rlim_max, s.limits.max_connections + 64);
+    if (files.rlim_cur < wanted) {
+      files.rlim_cur = wanted;
+      ::setrlimit(RLIMIT_NOFILE, &files);
+    }
+  }
   return Status::Ok();
 }
 
@@ -213,18 +234,20 @@ Status HttpServer::Serve() {
       MHD_OPTION_END);
   if (daemon == nullptr) return Status::Error(ErrorCode::kIo, "the HTTP server could not start");
   s.listen_fd = -1;  // the daemon owns and closes it
-  {
-    std::unique_lock lock(s.mutex);
-    s.stopped_cv.wait(lock, [&s] { return s.stop_requested; });
+  while (!s.stop_requested.load()) {
+    pollfd wait_for_stop{s.stop_pipe[0], POLLIN, 0};
+    ::poll(&wait_for_stop, 1, s.stop_pipe[0] >= 0 ? 1000 : 100);  // EINTR or a timeout: look again
   }
   MHD_stop_daemon(daemon);
   return Status::Ok();
 }
 
 void HttpServer::Stop() {
-  std::lock_guard lock(impl_->mutex);
-  impl_->stop_requested = true;
-  impl_->stopped_cv.notify_all();
+  impl_->stop_requested.store(true);
+  if (impl_->stop_pipe[1] >= 0) {
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(impl_->stop_pipe[1], &byte, 1);
+  }
 }
 
 }  // namespace storydesk::http
