@@ -633,6 +633,8 @@
       first_published: data.first_published || null,
       last_published: data.last_published || null,
       articles,
+      // The story's size: more than `articles` when the digest was made from a sample of it.
+      article_count: Math.max(Number(data.article_count) || 0, articles.length),
       bullets: list(data.bullets),
       entities: list(data.entities),
       quotes: list(data.quotes),
@@ -657,9 +659,13 @@
         el('h1', {id: 'view-title', tabindex: '-1'}, d.headline),
         el('p', {class: 'story-meta'},
           dateRange(d.first_published, d.last_published),
-          el('span', null, plural(d.articles.length, 'article')),
+          el('span', null, plural(d.article_count, 'article')),
           el('span', null, plural(names.size, 'source')),
           copies > 0 ? el('span', {class: 'badge badge-copy'}, plural(copies, 'copy', 'copies')) : null),
+        d.article_count > d.articles.length
+          ? el('p', {class: 'story-sample'}, `This summary was made from ${d.articles.length} of the story's ` +
+              `${d.article_count} articles: each outlet's first, then a spread over time. Sources below are that sample.`)
+          : null,
         names.size ? el('p', {class: 'story-sources'}, el('span', {class: 'label'}, 'Sources: '), [...names].join(', ')) : null),
       activityChart([...activity].map(([date, articles]) => ({date, articles})), 'Articles over time'));
 
