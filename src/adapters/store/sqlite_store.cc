@@ -469,11 +469,23 @@ Result<std::map<std::string, int64_t>> SqliteStore::LoadDocumentFrequencies() {
   return out;
 }
 
-Result<int64_t> SqliteStore::MaxStoryId() { return QueryInt64(db_, "SELECT max(id) FROM stories", 0); }
+// Ids merged away have no summary row but still resolve to their story (ResolveStory), so
+// they are never handed out again.
+Result<int64_t> SqliteStore::MaxStoryId() {
+  return QueryInt64(db_, "SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
+                         "coalesce((SELECT max(story_id) FROM story_merges), 0))", 0);
+}
 
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
-                                int64_t documents_added) {
+                                int64_t documents_added, std::optional<int64_t> decided_at) {
   return InTransaction(db_, [&]() -> Status {
+    // BEGIN IMMEDIATE holds the write lock and reads the newest state, so data_version now
+    // tells whether anyone committed after the caller read what it decided from.
+    if (decided_at) {
+      auto version = DataVersion();
+      if (!version.ok()) return version.status();
+      if (version.value() != *decided_at) return Status::Error(ErrorCode::kConflict, kStaleWriterMessage);
+    }
     auto next = QueryInt64(db_, "SELECT max(sequence) FROM articles", 0);
     if (!next.ok()) return next.status();
     int64_t sequence = next.value();
