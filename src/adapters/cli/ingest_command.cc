@@ -66,8 +66,9 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     if (a.outcome == IngestOutcome::kRejected) PrintError(a.error);
   }
   if (!r.failure.ok()) {
-    PrintError(r.failure.message());
-    std::fprintf(stderr, "storydesk: %zu articles were stored before the failure\n", r.stored);
+    // One line: what failed, where, and what is stored (earlier batches are, and stay whole).
+    PrintError(db_path + ": " + r.failure.message() + "; " + std::to_string(r.stored) +
+               " articles were stored before the failure");
     return kExitStore;
   }
   const size_t rejected = read_rejected + r.rejected;
