@@ -18,6 +18,7 @@ void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code)
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddCopiesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddExplainCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+void AddCheckCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddClusterCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddTrainDfCommand(CLI::App& app, int* exit_code);

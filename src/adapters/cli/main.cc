@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddExportCommand(app, globals, &exit_code);
   AddCopiesCommand(app, globals, &exit_code);
   AddExplainCommand(app, globals, &exit_code);
+  AddCheckCommand(app, globals, &exit_code);
   AddServeCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
   AddDigestCommand(app, &exit_code);

@@ -12,6 +12,11 @@
 namespace storydesk::service {
 namespace {
 
+// How often one ingest decides again after another writer committed under it (CommitBatch's
+// stale-writer conflict). Each retry means the other writer made progress, so a few suffice
+// unless writers bypass the WriterLock in a tight loop; then the run reports the conflict.
+constexpr int kMaxAttempts = 8;
+
 uint64_t BodyHash(const RawArticle& a) {
   uint64_t hash = 0;
   std::vector<uint32_t> unused;
@@ -98,6 +103,10 @@ Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Sql
 }
 
 Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::SqliteStore& db) {
+  return Ingest(std::move(articles), db, 0);
+}
+
+Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::SqliteStore& db, int attempt) {
   const IngestOptions& options = options_;
   IngestReport report;
   report.articles.resize(articles.size());
@@ -198,8 +207,30 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     }
     const std::map<std::string, int64_t> df_deltas(std::make_move_iterator(df_counts.begin()),
                                                    std::make_move_iterator(df_counts.end()));
-    if (Status s = db.CommitBatch(batch, df_deltas, static_cast<int64_t>(batch.size())); !s.ok()) {
-      report.failure = s;
+    Status committed = db.CommitBatch(batch, df_deltas, static_cast<int64_t>(batch.size()), engine_->data_version);
+    if (!committed.ok() && committed.code() == ErrorCode::kConflict && committed.message() == store::kStaleWriterMessage &&
+        attempt < kMaxAttempts) {
+      // Another writer (one that did not take the WriterLock) committed since this engine was
+      // restored: its decisions may reuse that writer's story ids. Decide what is left again
+      // from the store as it is now; articles the other writer stored meanwhile become
+      // duplicates there.
+      std::vector<RawArticle> rest;
+      rest.reserve(fresh.size() - begin);
+      for (store::StoredArticle& s : batch) rest.push_back(std::move(s.raw));
+      for (size_t i = end; i < fresh.size(); ++i) rest.push_back(std::move(fresh[i]));
+      engine_.reset();
+      auto again = Ingest(std::move(rest), db, attempt + 1);
+      if (!again.ok()) return again.status();
+      for (IngestedArticle& r : again.value().articles) report.articles[position_of.at(r.id)] = std::move(r);
+      report.stored += again.value().stored;
+      report.duplicates += again.value().duplicates;
+      report.rejected += again.value().rejected;
+      report.new_stories += again.value().new_stories;
+      report.failure = again.value().failure;
+      return FinishReport(std::move(report), db, nullptr);
+    }
+    if (!committed.ok()) {
+      report.failure = committed;
       break;
     }
     for (const store::StoredArticle& s : batch) {
@@ -224,14 +255,23 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
 IngestReport IngestSession::FinishReport(IngestReport report, store::SqliteStore& db, const StoryEngine* engine) {
   // Stories merged since an article of theirs was decided are reported as what they became;
   // duplicates report where their stored copy is.
+  // Without an engine (a retry replaced it) the store says where stored articles are now.
+  auto current_story = [&](int64_t story) {
+    if (engine != nullptr) return engine->CurrentStory(story);
+    auto resolved = db.ResolveStory(story);
+    return resolved.ok() ? resolved.value() : story;
+  };
   std::set<int64_t> current;
-  for (const IngestedArticle& r : report.articles) {
-    if (r.outcome == IngestOutcome::kStored) current.insert(engine->CurrentStory(*r.story));
+  for (IngestedArticle& r : report.articles) {
+    if (r.outcome == IngestOutcome::kStored) {
+      r.story = current_story(*r.story);
+      current.insert(*r.story);
+    }
   }
   report.stories = current.size();
   for (IngestedArticle& r : report.articles) {
     if (r.outcome == IngestOutcome::kStored) {
-      r.story = engine->CurrentStory(*r.story);
+      continue;
     } else if (r.outcome == IngestOutcome::kDuplicate) {
       auto stored = db.GetArticle(r.id);
       if (stored.ok() && stored.value()) {

@@ -5,8 +5,12 @@
 // the engine's state around their dates from the store (the window of stored decisions), then
 // decide and commit in batches. An article counts as stored only once its batch's transaction
 // has committed; a failed commit leaves the earlier batches stored and reports the failure.
-// Not thread-safe: one ingest at a time per store file (SQLite's write lock also enforces it
-// across processes); readers on other connections are not blocked (WAL).
+// Writers: hold store::WriterLock (adapters/store/writer_lock.h) around each call, so that one
+// writer at a time restores, decides and commits. Without it the result is still correct but
+// slower: each batch commits only if no other connection committed since the engine was
+// restored (SqliteStore::CommitBatch's `decided_at`); otherwise the rest is decided again from
+// the store as it is then (articles the other writer stored meanwhile become duplicates).
+// Not thread-safe; readers on other connections are not blocked (WAL).
 #pragma once
 
 #include <cstdint>
@@ -83,6 +87,8 @@ class IngestSession {
 
  private:
   struct Engine;
+  // Ingest, on its `attempt`-th retry after another writer committed under it.
+  Result<IngestReport> Ingest(std::vector<RawArticle> articles, store::SqliteStore& db, int attempt);
   // Stored articles' stories as `engine` (null when none was needed) has them now, merges
   // followed; duplicates' as the store has them.
   static IngestReport FinishReport(IngestReport report, store::SqliteStore& db, const StoryEngine* engine);

@@ -178,5 +178,96 @@ TEST(IngestSessionTest, OnlyDuplicatesNeedNoEngine) {
   EXPECT_EQ(session.Restores(), 1u);
 }
 
+// Issue 14, defect 2: two writers on one store. Without the WriterLock (an older binary, a
+// writer that skips it), another connection's commit between two batches makes the rest of
+// the run decide again from the store: nothing is merged by colliding story ids, and the
+// grouping is that of the order the commits really happened in.
+struct Interleaved {
+  TempDir dir;
+  std::unique_ptr<store::SqliteStore> db = Open(dir, "s.db");
+  std::unique_ptr<store::SqliteStore> other = Open(dir, "s.db");
+};
+
+// Ingests `mine` in batches of one on `db`; after the first batch, `theirs` is ingested
+// through `other` (a second writer committing under the first).
+IngestReport IngestWithAnotherWriterBetweenBatches(Interleaved& stores, const std::vector<RawArticle>& mine,
+                                                   const std::vector<RawArticle>& theirs, IngestReport* their_report) {
+  IngestOptions options;
+  options.batch_size = 1;
+  bool interrupted = false;
+  options.progress = [&](size_t, size_t) {
+    if (interrupted) return;
+    interrupted = true;
+    auto report = IngestArticles(theirs, *stores.other);
+    EXPECT_TRUE(report.ok());
+    if (report.ok()) *their_report = report.value();
+  };
+  auto report = IngestArticles(mine, *stores.db, options);
+  EXPECT_TRUE(report.ok()) << report.status().message();
+  return report.ok() ? report.value() : IngestReport{};
+}
+
+// Every stored article's story, read from the store.
+std::map<std::string, int64_t> StoredStories(store::SqliteStore& db) {
+  std::map<std::string, int64_t> out;
+  EXPECT_TRUE(db.ForEachArticle([&](const store::StoredArticle& a) {
+                  out[a.raw.id] = a.story;
+                  return true;
+                }).ok());
+  return out;
+}
+
+TEST(IngestSessionTest, Issue14Defect2_AnotherWritersCommitBetweenBatchesIsNotMergedInto) {
+  const std::vector<RawArticle> stream = Stream();
+  // Mine: the flood and the museum; theirs: the chess open, the same days (disjoint ids).
+  std::vector<RawArticle> mine, theirs;
+  for (const RawArticle& a : stream) (a.title->rfind("Report 2 ", 0) == 0 ? theirs : mine).push_back(a);
+  Interleaved stores;
+  ASSERT_TRUE(stores.db && stores.other);
+  IngestReport their_report;
+  const IngestReport report = IngestWithAnotherWriterBetweenBatches(stores, mine, theirs, &their_report);
+  ASSERT_TRUE(report.failure.ok()) << report.failure.message();
+  EXPECT_EQ(report.stored, mine.size());
+  EXPECT_EQ(their_report.stored, theirs.size());
+  auto check = stores.db->CheckInvariants();
+  ASSERT_TRUE(check.ok());
+  EXPECT_TRUE(check.value().ok()) << check.value().violations.front();
+
+  // The serial order that happened: my first article, all of theirs, the rest of mine.
+  TempDir serial_dir;
+  auto serial = Open(serial_dir, "serial.db");
+  ASSERT_TRUE(serial);
+  ASSERT_TRUE(IngestArticles({mine.front()}, *serial).ok());
+  ASSERT_TRUE(IngestArticles(theirs, *serial).ok());
+  ASSERT_TRUE(IngestArticles(std::vector<RawArticle>(mine.begin() + 1, mine.end()), *serial).ok());
+  const auto stories = StoredStories(*stores.db);
+  EXPECT_EQ(stories, StoredStories(*serial));
+  // Their chess story holds none of my articles.
+  for (const RawArticle& a : mine) EXPECT_NE(stories.at(a.id), stories.at("a2")) << a.id;
+  // The reports say where the articles are.
+  std::map<std::string, int64_t> mine_only;
+  for (const RawArticle& a : mine) mine_only[a.id] = stories.at(a.id);
+  EXPECT_EQ(Stories(report), mine_only);
+}
+
+TEST(IngestSessionTest, Issue14Defect2_OverlappingWritersStoreEachArticleOnce) {
+  const std::vector<RawArticle> stream = Stream();
+  // Theirs are the last four of mine: stored by them first, duplicates for me.
+  const std::vector<RawArticle> theirs(stream.end() - 4, stream.end());
+  Interleaved stores;
+  ASSERT_TRUE(stores.db && stores.other);
+  IngestReport their_report;
+  const IngestReport report = IngestWithAnotherWriterBetweenBatches(stores, stream, theirs, &their_report);
+  ASSERT_TRUE(report.failure.ok()) << report.failure.message();
+  EXPECT_EQ(their_report.stored, 4u);
+  EXPECT_EQ(report.stored, stream.size() - 4);
+  EXPECT_EQ(report.duplicates, 4u);
+  EXPECT_EQ(stores.db->ArticleCount().value(), static_cast<int64_t>(stream.size()));
+  for (const IngestedArticle& a : report.articles) EXPECT_TRUE(a.story.has_value()) << a.id;
+  auto check = stores.db->CheckInvariants();
+  ASSERT_TRUE(check.ok());
+  EXPECT_TRUE(check.value().ok()) << check.value().violations.front();
+}
+
 }  // namespace
 }  // namespace storydesk::service

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <limits>
 #include <set>
@@ -15,6 +18,19 @@
 
 namespace storydesk::store {
 namespace {
+
+// Why the database at `path` cannot be written, or null when it can: the file or its
+// directory on a read-only file system or not writable by this user.
+const char* ReadOnlyReason(const std::string& path) {
+  const std::string::size_type slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  for (const std::string& p : {path, dir}) {
+    if (access(p.c_str(), W_OK) == 0) continue;
+    if (errno == EROFS) return "it is on a read-only file system";
+    if (errno == EACCES || errno == EPERM) return p == dir ? "its directory is not writable" : "it is not writable";
+  }
+  return nullptr;
+}
 
 // How long a writer waits for another process's write transaction before giving up.
 constexpr int kBusyTimeoutMs = 30000;
@@ -331,7 +347,19 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   // A file that is not SQLite fails on the first read; one written by another application
   // has tables but not our application id.
   Result<int> version = ReadUserVersion(raw);
-  if (!version.ok()) return fail("not a storydesk database (" + version.status().message() + ")");
+  if (!version.ok()) {
+    // Only SQLITE_NOTADB means "not a database"; a file that cannot be opened for writing
+    // (a read-only file system, say) fails here too, and must say so.
+    const int code = sqlite3_errcode(raw) & 0xff;
+    if (code == SQLITE_NOTADB) return fail("not a storydesk database (" + version.status().message() + ")");
+    if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_IOERR) {
+      if (const char* why = ReadOnlyReason(path)) {
+        return fail(std::string("cannot open the database: ") + why +
+                    " (storydesk writes the file and its -wal and -shm files beside it)");
+      }
+    }
+    return fail("cannot open the database (" + version.status().message() + ")");
+  }
   auto app_id = QueryInt64(raw, "PRAGMA application_id", 0);
   if (!app_id.ok()) return fail(app_id.status().message());
   auto tables = QueryInt64(raw, "SELECT count(*) FROM sqlite_schema", 0);
@@ -469,11 +497,23 @@ Result<std::map<std::string, int64_t>> SqliteStore::LoadDocumentFrequencies() {
   return out;
 }
 
-Result<int64_t> SqliteStore::MaxStoryId() { return QueryInt64(db_, "SELECT max(id) FROM stories", 0); }
+// Ids merged away have no summary row but still resolve to their story (ResolveStory), so
+// they are never handed out again.
+Result<int64_t> SqliteStore::MaxStoryId() {
+  return QueryInt64(db_, "SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
+                         "coalesce((SELECT max(story_id) FROM story_merges), 0))", 0);
+}
 
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
-                                int64_t documents_added) {
+                                int64_t documents_added, std::optional<int64_t> decided_at) {
   return InTransaction(db_, [&]() -> Status {
+    // BEGIN IMMEDIATE holds the write lock and reads the newest state, so data_version now
+    // tells whether anyone committed after the caller read what it decided from.
+    if (decided_at) {
+      auto version = DataVersion();
+      if (!version.ok()) return version.status();
+      if (version.value() != *decided_at) return Status::Error(ErrorCode::kConflict, kStaleWriterMessage);
+    }
     auto next = QueryInt64(db_, "SELECT max(sequence) FROM articles", 0);
     if (!next.ok()) return next.status();
     int64_t sequence = next.value();

@@ -120,6 +120,19 @@ struct ArticleMatch {
   int64_t story = 0;                     // the story it belongs to now (merges resolved)
 };
 
+// The message of CommitBatch's kConflict when another writer committed since `decided_at`.
+inline constexpr const char* kStaleWriterMessage = "another writer stored articles meanwhile; nothing of this batch was stored";
+
+// What SqliteStore::CheckInvariants found.
+struct InvariantReport {
+  int64_t articles = 0, stories = 0, copies = 0;  // what the store holds
+  // One line per violation ("article 'x' is in no story"), at most the `max_violations` asked
+  // for; `violation_count` counts them all.
+  std::vector<std::string> violations;
+  size_t violation_count = 0;
+  bool ok() const { return violation_count == 0; }
+};
+
 // Page size of ListStoryPage when StoryFilter::limit is unset.
 inline constexpr int kDefaultStoryPageSize = 20;
 
@@ -176,8 +189,14 @@ class SqliteStore {
   // `df_deltas` to the document frequencies and `documents_added` to the document count,
   // and refreshes the stories they belong to — all in one transaction. An article whose id is
   // already stored is an error (kConflict) and nothing of the batch is stored.
+  // `decided_at` (when set) is the DataVersion() the caller's decisions were based on: when
+  // another connection has committed since, the story ids and groupings decided from the older
+  // state may collide with that writer's (issue 14, defect 2), so nothing is stored and the
+  // result is kConflict with kStaleWriterMessage — checked inside the write transaction, so
+  // no commit can slip in between the check and this batch.
   Status CommitBatch(std::vector<StoredArticle>& articles,
-                     const std::map<std::string, int64_t>& df_deltas, int64_t documents_added);
+                     const std::map<std::string, int64_t>& df_deltas, int64_t documents_added,
+                     std::optional<int64_t> decided_at = std::nullopt);
 
   // Stories with at least one article that pass every set field of `filter`, by newest
   // activity first: last_published_at DESC (undated stories last), then id DESC. At most
@@ -217,6 +236,18 @@ class SqliteStore {
   Result<std::vector<StoryMember>> StoryMembers(int64_t id);
   // Every article in sequence order, streamed to `visit` (which returns false to stop).
   Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit);
+
+  // Checks what must hold of every storydesk file whatever was ingested, crashed or killed
+  // (invariant_check.cc lists each check and why): SQLite's integrity_check and foreign keys;
+  // every article has a fingerprint and is in exactly one story, that story has a summary row
+  // and was not merged away; no story is empty; summary rows agree with their members
+  // (articles, sources, copies, first and last publication); every copy points at a stored
+  // original of the same story that is no copy itself (so no chains or cycles) and not
+  // published after it; the document count equals the articles; the full-text index holds
+  // exactly the articles. Reads one snapshot; the full-text check briefly needs the write lock
+  // (it waits for a writer's transaction, not for a whole ingest). Violations are results,
+  // not errors; errors (kStore) are queries that fail outright, as on a file too damaged to read.
+  Result<InvariantReport> CheckInvariants(size_t max_violations = 1000);
 
   // Replaces the fingerprints of every article using `fingerprint` and records `settings`,
   // in one transaction (the fingerprint migration).
