@@ -33,9 +33,9 @@ constexpr uint64_t kProgressStepBytes = 1 << 20;
 constexpr size_t kChunkBytes = 1 << 20;
 constexpr const char* kStdinName = "-";
 
-// A JSON Lines file whose first record holds a NUL byte and which has no valid record among its
-// first this many is binary: it is reported once and not read further. (A valid record among
-// them has the bad ones reported one by one instead, and the rest read.)
+// A JSON Lines file with no valid record among its first this many, some of which hold NUL bytes,
+// is binary: it is reported once and not read further. (A valid record among them has the bad
+// ones reported one by one instead, and the rest read.)
 constexpr size_t kBinaryRecordsBeforeGivingUp = 1000;
 
 enum class Format { kSeedText, kJsonLines, kJson };
@@ -378,43 +378,44 @@ class Reader {
     int64_t number = 0;
     bool any_record = false;
     uint64_t total_bytes = 0;
-    // When the first record holds a NUL byte the file may be binary: its rejections are held
-    // until a valid record shows it is not (then each is reported with its line) or the end or
-    // kBinaryRecordsBeforeGivingUp shows it is (then it is reported once).
+    // Until the first valid record the file may be binary: rejections are held until a valid
+    // record shows it is not (then each is reported with its line), or the end or
+    // kBinaryRecordsBeforeGivingUp records show it is — no valid record, and NUL bytes — (then it
+    // is reported once). A file of text that is no JSON has its lines reported one by one.
     std::vector<ReadError> held;
-    bool maybe_binary = false;
-    auto reject = [&](std::string message) {
-      if (!maybe_binary) return Error(name, number, std::move(message));
-      held.push_back(ReadError{name, number, std::move(message)});
-    };
+    bool holding = true;
+    int64_t first_nul_line = 0;
     auto release_held = [&]() {
       for (ReadError& e : held) Error(e.file, e.line, std::move(e.message));
       held.clear();
-      maybe_binary = false;
+      holding = false;
+    };
+    auto binary_error = [&](const std::string& within, const std::string& after) {
+      Error(name, 0, "binary file (NUL byte in line " + std::to_string(first_nul_line) + " and no valid record" + within +
+                         "), not JSON Lines" + after);
     };
     while (lines.Next(&line, &oversize, &length, &consumed)) {
       ++number;
       total_bytes += consumed;
       if (total_bytes > counted) progress_.Add(std::min<uint64_t>(consumed, total_bytes - counted));
       if (!oversize && IsBlank(line)) continue;
-      if (!any_record && !oversize) {
-        const auto problem = FindTextProblem(line);
-        maybe_binary = problem && problem->kind == TextProblem::Kind::kNulByte;
-      }
       any_record = true;
-      if (maybe_binary && held.size() >= kBinaryRecordsBeforeGivingUp) {
-        Error(name, 0,
-              "binary file (NUL byte in line " + std::to_string(held.front().line) + " and no valid record in the first " +
-                  std::to_string(held.size()) + "), not JSON Lines; not read further");
-        return !lines.Failed();
+      if (holding && held.size() >= kBinaryRecordsBeforeGivingUp) {
+        if (first_nul_line != 0) {
+          binary_error(" in the first " + std::to_string(held.size()), "; not read further");
+          return !lines.Failed();
+        }
+        release_held();
       }
-      if (oversize) {
-        reject(OversizeMessage("record", length));
-        continue;
-      }
-      auto parsed = ParseJsonLine(line);
+      auto parsed = oversize ? Result<RawArticle>(Status::Error(ErrorCode::kInvalidInput, OversizeMessage("record", length)))
+                             : ParseJsonLine(line);
       if (!parsed.ok()) {
-        reject(parsed.status().message());
+        if (!holding) {
+          Error(name, number, parsed.status().message());
+          continue;
+        }
+        if (first_nul_line == 0 && !oversize && line.find('\0') != std::string::npos) first_nul_line = number;
+        held.push_back(ReadError{name, number, parsed.status().message()});
         continue;
       }
       release_held();
@@ -425,11 +426,10 @@ class Reader {
       line = std::string();
       Deliver(std::move(article));
     }
-    if (held.size() == 1) {
-      release_held();  // one bad record is reported as such, with its line
-    } else if (!held.empty()) {
-      Error(name, 0,
-            "binary file (NUL byte in line " + std::to_string(held.front().line) + " and no valid record), not JSON Lines");
+    if (held.size() > 1 && first_nul_line != 0) {
+      binary_error("", "");
+    } else {
+      release_held();  // a single bad record is reported as such, with its line
     }
     if (lines.Failed()) {
       Error(name, 0, "read error after line " + std::to_string(number));

@@ -10,8 +10,8 @@
 // an empty file (fifo_stream.h); a directory walk skips anything but regular files.
 //
 // A JSON Lines record with a NUL byte is rejected alone, with its line, like any bad record;
-// only a file whose first records all hold NUL bytes (all of them, or the first 1000) is
-// reported once as a binary file.
+// only a file with NUL bytes and no valid record (in all of it, or in its first 1000 records,
+// after which it is not read further) is reported once, as a binary file.
 //
 // Bad input never stops the run: each bad record is reported once through on_error and
 // skipped, the rest is read. Not thread-safe.
