@@ -5,8 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "adapters/read/text_checks.h"
+#include "core/article_id.h"
 #include "core/time/published_time.h"
 
 namespace storydesk::read {
@@ -105,6 +108,40 @@ Status OptionalString(const json& record, std::string_view name, std::optional<s
   return Status::Ok();
 }
 
+// Watches a parse for a key given twice in one object. nlohmann keeps the last value of a
+// duplicate silently; its parser callback sees every key as it is read, so one pass finds them.
+class DuplicateKeyFinder {
+ public:
+  // The callback to hand json::parse; it never discards anything.
+  json::parser_callback_t Callback() {
+    return [this](int, json::parse_event_t event, json& parsed) {
+      switch (event) {
+        case json::parse_event_t::object_start:
+          open_.emplace_back();
+          break;
+        case json::parse_event_t::object_end:
+          if (!open_.empty()) open_.pop_back();
+          break;
+        case json::parse_event_t::key:
+          if (!open_.empty() && parsed.is_string() && !duplicate_) {
+            const std::string& key = parsed.get_ref<const std::string&>();
+            if (!open_.back().insert(key).second) duplicate_ = key;
+          }
+          break;
+        default:
+          break;
+      }
+      return true;
+    };
+  }
+  // The first key seen twice in one object, if any.
+  const std::optional<std::string>& Duplicate() const { return duplicate_; }
+
+ private:
+  std::vector<std::unordered_set<std::string>> open_;  // keys of each object being read, outermost first
+  std::optional<std::string> duplicate_;
+};
+
 Result<RawArticle> ParseRecord(std::string_view line) {
   if (auto problem = FindTextProblem(line)) {
     const std::string column = std::to_string(problem->offset + 1);
@@ -116,8 +153,13 @@ Result<RawArticle> ParseRecord(std::string_view line) {
     return Invalid("JSON nested deeper than " + std::to_string(kMaxJsonNesting) + " levels");
   }
 
-  const json record = json::parse(line.begin(), line.end(), /*cb=*/nullptr, /*allow_exceptions=*/false);
+  DuplicateKeyFinder duplicates;
+  const json record = json::parse(line.begin(), line.end(), duplicates.Callback(), /*allow_exceptions=*/false);
   if (record.is_discarded()) return Invalid(DescribeSyntaxError(line));
+  if (duplicates.Duplicate()) {
+    return Invalid("duplicate key " + QuoteForMessage(*duplicates.Duplicate()) +
+                   ": each key may appear only once in an object");
+  }
   if (!record.is_object()) {
     return Invalid(std::string("a record must be a JSON object, not ") + TypeName(record));
   }
@@ -128,6 +170,10 @@ Result<RawArticle> ParseRecord(std::string_view line) {
       const std::string& value = id->get_ref<const std::string&>();
       if (value.find('\0') != std::string::npos) return Invalid(FieldName("id") + " contains a NUL character");
       article.id = std::string(TrimWhitespace(value));
+      if (article.id.size() > kMaxArticleIdBytes) {
+        return Invalid(FieldName("id") + " is " + std::to_string(article.id.size()) + " bytes long, over the " +
+                       std::to_string(kMaxArticleIdBytes) + "-byte limit for ids");
+      }
     } else if (id->is_number_unsigned()) {
       article.id = std::to_string(id->get<uint64_t>());
     } else if (id->is_number_integer()) {

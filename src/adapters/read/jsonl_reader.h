@@ -11,8 +11,10 @@
 //
 // Sets id, source, url, title, published, published_at and text; leaves verbatim and origin
 // to the caller. Errors (kInvalidInput, one-line messages naming the field or the column):
-// NUL bytes, invalid UTF-8, malformed JSON, a record that is not an object, a field of the
-// wrong type, an unparsable date, a missing or blank text. Never throws.
+// NUL bytes, invalid UTF-8, malformed JSON, a record that is not an object, a key given twice
+// in one object (at any depth: parsers disagree on which value wins, and the record is stored
+// verbatim for others to read), a field of the wrong type, an id over kMaxArticleIdBytes
+// (article_id.h), an unparsable date, a missing or blank text. Never throws.
 // Pure function; thread-safe.
 #pragma once
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/article_id.h"
+
 namespace storydesk::read {
 namespace {
 
@@ -51,8 +53,6 @@ TEST(JsonlReaderTest, AcceptedRecords) {
        "Caf\xC3\xA9 and \xE2\x80\x94 dashes."},
       {"\xEF\xBB\xBF{\"text\": \"After a byte order mark.\"}", "", std::nullopt, std::nullopt,
        "After a byte order mark."},
-      {R"({"text": "Duplicate keys: the last wins.", "title": "A", "title": "B"})", "", "B", std::nullopt,
-       "Duplicate keys: the last wins."},
   };
   for (const auto& c : cases) {
     auto r = ParseJsonLine(c.line);
@@ -127,6 +127,46 @@ TEST(JsonlReaderTest, DeepNestingIsRejectedWithoutCrashing) {
   EXPECT_TRUE(ParseJsonLine("{\"text\": \"" + std::string(1000, '[') + " \\\" {\"}").ok());
   const std::string unbalanced = "{\"text\": \"x\", \"junk\": " + std::string(100000, '[') + "}";
   EXPECT_FALSE(ParseJsonLine(unbalanced).ok());
+}
+
+
+// Issue 14, defect 10: duplicate keys were taken silently (nlohmann keeps the last value). A key
+// given twice in one object, at any depth, rejects the record; the same key in two different
+// objects is fine.
+TEST(JsonlReaderTest, Issue14DuplicateJsonKeysAreRejected) {
+  const BadCase cases[] = {
+      {R"({"id": "a", "id": "b", "text": "x"})", "duplicate key \"id\": each key may appear only once in an object"},
+      {R"({"text": "first", "text": "second"})", "duplicate key \"text\""},
+      {R"({"title": null, "text": "x", "title": "t"})", "duplicate key \"title\""},
+      {R"({"text": "x", "extra": 1, "extra": 2})", "duplicate key \"extra\""},
+      {R"({"text": "x", "meta": {"k": 1, "k": 2}})", "duplicate key \"k\""},
+      {R"({"text": "x", "list": [{"k": 1}, {"a": 1, "a": 1}]})", "duplicate key \"a\""},
+      // "\u0069d" is "id" once decoded: the same key.
+      {R"({"id": "a", "\u0069d": "b", "text": "x"})", "duplicate key \"id\""},
+  };
+  for (const auto& c : cases) {
+    auto r = ParseJsonLine(c.line);
+    ASSERT_FALSE(r.ok()) << c.line;
+    EXPECT_EQ(r.status().message().rfind(c.message, 0), 0u) << c.line << "\n  got: " << r.status().message();
+  }
+  EXPECT_TRUE(ParseJsonLine(R"({"text": "x", "a": {"k": 1}, "b": {"k": 2}, "c": [{"k": 1}, {"k": 2}]})").ok());
+  EXPECT_TRUE(ParseJsonLine(R"({"text": "x", "Text": "keys differ in case"})").ok());
+}
+
+// Issue 14, defect 10: a 1 MB id was stored but could not be fetched (no URL or command line
+// holds it). Ids are limited to kMaxArticleIdBytes when read.
+TEST(JsonlReaderTest, Issue14HugeIdIsRejected) {
+  const std::string huge(1 << 20, 'x');
+  auto r = ParseJsonLine(R"({"id": ")" + huge + R"(", "text": "x"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field \"id\" is 1048576 bytes long, over the 512-byte limit for ids");
+  const std::string longest(kMaxArticleIdBytes, 'x');
+  auto ok = ParseJsonLine(R"({"id": ")" + longest + R"(", "text": "x"})");
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(ok.value().id, longest);
+  // Surrounding white space is trimmed before the length is judged.
+  EXPECT_TRUE(ParseJsonLine(R"({"id": "  )" + longest + R"(  ", "text": "x"})").ok());
+  EXPECT_FALSE(ParseJsonLine(R"({"id": ")" + longest + R"(y", "text": "x"})").ok());
 }
 
 }  // namespace

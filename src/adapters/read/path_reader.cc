@@ -6,10 +6,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <utility>
 
+#include "adapters/read/fifo_stream.h"
+#include "adapters/read/json_document.h"
 #include "adapters/read/jsonl_reader.h"
 #include "adapters/read/seed_text_reader.h"
 #include "adapters/read/text_checks.h"
@@ -29,7 +33,12 @@ constexpr uint64_t kProgressStepBytes = 1 << 20;
 constexpr size_t kChunkBytes = 1 << 20;
 constexpr const char* kStdinName = "-";
 
-enum class Format { kSeedText, kJsonLines };
+// A JSON Lines file with no valid record among its first this many, some of which hold NUL bytes,
+// is binary: it is reported once and not read further. (A valid record among them has the bad
+// ones reported one by one instead, and the rest read.)
+constexpr size_t kBinaryRecordsBeforeGivingUp = 1000;
+
+enum class Format { kSeedText, kJsonLines, kJson };
 
 // One thing to read, found while expanding the paths.
 struct Input {
@@ -37,6 +46,7 @@ struct Input {
   bool is_stdin = false;
   Format format = Format::kSeedText;
   std::optional<uint64_t> size;      // for regular files
+  bool is_fifo = false;              // a named pipe: opened without waiting for a writer
   std::optional<std::string> error;  // the path cannot be read at all
 };
 
@@ -53,7 +63,17 @@ bool IsJsonLinesName(const fs::path& path) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
-bool IsReadableName(const fs::path& path) { return IsJsonLinesName(path) || LowerExtension(path) == ".txt"; }
+bool IsJsonName(const fs::path& path) { return LowerExtension(path) == ".json"; }
+
+bool IsReadableName(const fs::path& path) {
+  return IsJsonLinesName(path) || IsJsonName(path) || LowerExtension(path) == ".txt";
+}
+
+Format FormatOfName(const fs::path& path) {
+  if (IsJsonLinesName(path)) return Format::kJsonLines;
+  if (IsJsonName(path)) return Format::kJson;
+  return Format::kSeedText;
+}
 
 bool IsHidden(const fs::path& path) {
   const std::string name = path.filename().string();
@@ -103,7 +123,7 @@ void ExpandDirectory(const std::string& dir, std::vector<Input>* inputs) {
   for (auto& [name, path] : files) {
     Input input;
     input.path = std::move(name);
-    input.format = IsJsonLinesName(path) ? Format::kJsonLines : Format::kSeedText;
+    input.format = FormatOfName(path);
     std::error_code size_ec;
     const uintmax_t size = fs::file_size(path, size_ec);
     if (!size_ec) input.size = size;
@@ -147,10 +167,11 @@ std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
       ExpandDirectory(given, &inputs);
       continue;
     }
-    // A file named explicitly is read whatever its extension: JSON Lines by name, else seed text.
+    // A file named explicitly is read whatever its extension: JSON by name, else seed text.
     Input input;
     input.path = given;
-    input.format = IsJsonLinesName(given) ? Format::kJsonLines : Format::kSeedText;
+    input.format = FormatOfName(given);
+    input.is_fifo = status.type() == fs::file_type::fifo;
     if (fs::is_regular_file(status)) {
       const uintmax_t size = fs::file_size(given, ec);
       if (!ec) input.size = size;
@@ -247,6 +268,25 @@ class LineReader {
   size_t max_bytes_;
 };
 
+// "a JSON array over the 64 MB limit for .json documents; write it as JSON Lines (.jsonl)"
+std::string OversizeDocumentMessage() {
+  return "a JSON array over the " + std::to_string(kMaxJsonDocumentBytes / (size_t{1024} * 1024)) +
+         " MB limit of .json documents; skipped (write it as JSON Lines, .jsonl, which has no limit)";
+}
+
+// The 1-based line of the first byte that is not white space.
+int64_t LineOfFirstByte(std::string_view text) {
+  int64_t line = 1;
+  for (const char c : text) {
+    if (c == '\n') {
+      ++line;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      break;
+    }
+  }
+  return line;
+}
+
 // Reads at most max_bytes + 1 bytes of `in` into *out; true when there was more than max_bytes.
 bool ReadCapped(std::istream& in, size_t max_bytes, std::string* out) {
   std::string chunk(kChunkBytes, '\0');
@@ -256,6 +296,25 @@ bool ReadCapped(std::istream& in, size_t max_bytes, std::string* out) {
     out->append(chunk.data(), static_cast<size_t>(in.gcount()));
   }
   return out->size() > max_bytes;
+}
+
+// The stream of a file to read: a named pipe without waiting for a writer (fifo_stream.h),
+// anything else as a file. On failure, nullptr and *error.
+std::unique_ptr<std::istream> Open(const Input& input, std::string* error) {
+  if (input.is_fifo) {
+    auto fifo = OpenFifo(input.path);
+    if (!fifo.ok()) {
+      *error = fifo.status().message();
+      return nullptr;
+    }
+    return std::move(fifo).value();
+  }
+  auto file = std::make_unique<std::ifstream>(input.path, std::ios::binary);
+  if (!*file) {
+    *error = std::string("cannot open: ") + std::strerror(errno);
+    return nullptr;
+  }
+  return file;
 }
 
 class Reader {
@@ -294,8 +353,10 @@ class Reader {
       progress_.Add(*input.size);
       return Error(input.path, 0, OversizeMessage("article", input.size));
     }
-    std::ifstream in(input.path, std::ios::binary);
-    if (!in) return Error(input.path, 0, std::string("cannot open: ") + std::strerror(errno));
+    std::string error;
+    const std::unique_ptr<std::istream> stream = Open(input, &error);
+    if (!stream) return Error(input.path, 0, error);
+    std::istream& in = *stream;
     std::string content;
     const bool over = ReadCapped(in, kMaxArticleBytes, &content);
     progress_.Add(content.size());
@@ -307,7 +368,9 @@ class Reader {
 
   // JSON Lines from `in`; `prefix` holds bytes already taken from the stream (stdin sniffing).
   // Returns false on a stream failure.
-  bool JsonLines(const std::string& name, std::istream& in, std::string prefix) {
+  // `count_progress` false: the caller has counted the prefix already.
+  bool JsonLines(const std::string& name, std::istream& in, std::string prefix, bool count_progress = true) {
+    const uint64_t counted = count_progress ? 0 : prefix.size();
     LineReader lines(in, std::move(prefix), kMaxArticleBytes);
     std::string line;
     bool oversize = false;
@@ -315,35 +378,58 @@ class Reader {
     int64_t number = 0;
     bool any_record = false;
     uint64_t total_bytes = 0;
+    // Until the first valid record the file may be binary: rejections are held until a valid
+    // record shows it is not (then each is reported with its line), or the end or
+    // kBinaryRecordsBeforeGivingUp records show it is — no valid record, and NUL bytes — (then it
+    // is reported once). A file of text that is no JSON has its lines reported one by one.
+    std::vector<ReadError> held;
+    bool holding = true;
+    int64_t first_nul_line = 0;
+    auto release_held = [&]() {
+      for (ReadError& e : held) Error(e.file, e.line, std::move(e.message));
+      held.clear();
+      holding = false;
+    };
+    auto binary_error = [&](const std::string& within, const std::string& after) {
+      Error(name, 0, "binary file (NUL byte in line " + std::to_string(first_nul_line) + " and no valid record" + within +
+                         "), not JSON Lines" + after);
+    };
     while (lines.Next(&line, &oversize, &length, &consumed)) {
       ++number;
       total_bytes += consumed;
-      progress_.Add(consumed);
-      if (oversize) {
-        any_record = true;
-        Error(name, number, OversizeMessage("record", length));
-        continue;
-      }
-      if (IsBlank(line)) continue;
-      if (!any_record) {
-        // NUL bytes in the first record: a binary file, reported once rather than per "line".
-        if (auto problem = FindTextProblem(line); problem && problem->kind == TextProblem::Kind::kNulByte) {
-          Error(name, 0, "binary file (NUL byte in line " + std::to_string(number) + "), not JSON Lines");
+      if (total_bytes > counted) progress_.Add(std::min<uint64_t>(consumed, total_bytes - counted));
+      if (!oversize && IsBlank(line)) continue;
+      any_record = true;
+      if (holding && held.size() >= kBinaryRecordsBeforeGivingUp) {
+        if (first_nul_line != 0) {
+          binary_error(" in the first " + std::to_string(held.size()), "; not read further");
           return !lines.Failed();
         }
+        release_held();
       }
-      any_record = true;
-      auto parsed = ParseJsonLine(line);
+      auto parsed = oversize ? Result<RawArticle>(Status::Error(ErrorCode::kInvalidInput, OversizeMessage("record", length)))
+                             : ParseJsonLine(line);
       if (!parsed.ok()) {
-        Error(name, number, parsed.status().message());
+        if (!holding) {
+          Error(name, number, parsed.status().message());
+          continue;
+        }
+        if (first_nul_line == 0 && !oversize && line.find('\0') != std::string::npos) first_nul_line = number;
+        held.push_back(ReadError{name, number, parsed.status().message()});
         continue;
       }
+      release_held();
       RawArticle article = std::move(parsed).value();
       if (article.id.empty()) article.id = DeriveArticleId(article);
       article.origin = name + ":" + std::to_string(number);
       article.verbatim = std::move(line);
       line = std::string();
       Deliver(std::move(article));
+    }
+    if (held.size() > 1 && first_nul_line != 0) {
+      binary_error("", "");
+    } else {
+      release_held();  // a single bad record is reported as such, with its line
     }
     if (lines.Failed()) {
       Error(name, 0, "read error after line " + std::to_string(number));
@@ -358,9 +444,75 @@ class Reader {
   }
 
   void JsonLinesFile(const Input& input) {
-    std::ifstream in(input.path, std::ios::binary);
-    if (!in) return Error(input.path, 0, std::string("cannot open: ") + std::strerror(errno));
-    JsonLines(input.path, in, std::string());
+    std::string error;
+    const std::unique_ptr<std::istream> in = Open(input, &error);
+    if (!in) return Error(input.path, 0, error);
+    JsonLines(input.path, *in, std::string());
+  }
+
+  // A `.json` file: JSON Lines, one object over many lines, or an array of objects
+  // (json_document.h), judged from its first megabyte.
+  void JsonFile(const Input& input) {
+    std::string error;
+    const std::unique_ptr<std::istream> stream = Open(input, &error);
+    if (!stream) return Error(input.path, 0, error);
+    std::istream& in = *stream;
+    std::string content;
+    ReadCapped(in, kChunkBytes - 1, &content);
+    if (in.bad()) {
+      progress_.Add(content.size());
+      return Error(input.path, 0, "read error");
+    }
+    const JsonFileShape shape = SniffJsonFile(content);
+    if (shape == JsonFileShape::kJsonLines) {
+      JsonLines(input.path, in, std::move(content));
+      return;
+    }
+    const size_t limit = shape == JsonFileShape::kArray ? kMaxJsonDocumentBytes : kMaxArticleBytes;
+    const bool over = ReadCapped(in, limit, &content);
+    progress_.Add(content.size());
+    if (in.bad()) return Error(input.path, 0, "read error");
+    if (over) {
+      return Error(input.path, 0,
+                   shape == JsonFileShape::kArray
+                       ? OversizeDocumentMessage()
+                       : OversizeMessage("the JSON object (spread over several lines)", std::nullopt));
+    }
+    if (shape == JsonFileShape::kObject) {
+      // Not one well-formed value: more likely JSON Lines with a broken first record than one
+      // broken object, and read line by line nothing valid is lost.
+      if (!IsOneJsonValue(content)) {
+        std::istringstream nothing_more;
+        JsonLines(input.path, nothing_more, std::move(content), /*count_progress=*/false);
+        return;
+      }
+      const int64_t line = LineOfFirstByte(content);
+      JsonRecord(input.path, line, std::move(content));
+      return;
+    }
+    const JsonArraySplit split = SplitJsonArray(content);
+    size_t problem = 0;
+    for (const JsonElement& element : split.elements) {
+      for (; problem < split.problems.size() && split.problems[problem].line < element.line; ++problem) {
+        Error(input.path, split.problems[problem].line, split.problems[problem].message);
+      }
+      JsonRecord(input.path, element.line, std::string(element.text));
+    }
+    for (; problem < split.problems.size(); ++problem) {
+      Error(input.path, split.problems[problem].line, split.problems[problem].message);
+    }
+    if (split.elements.empty() && split.problems.empty()) Error(input.path, 0, "empty JSON array: no articles");
+  }
+
+  // One record of a JSON document, starting on `line` of `file`.
+  void JsonRecord(const std::string& file, int64_t line, std::string record) {
+    auto parsed = ParseJsonLine(record);
+    if (!parsed.ok()) return Error(file, line, parsed.status().message());
+    RawArticle article = std::move(parsed).value();
+    if (article.id.empty()) article.id = DeriveArticleId(article);
+    article.origin = file + ":" + std::to_string(line);
+    article.verbatim = std::move(record);
+    Deliver(std::move(article));
   }
 
   // Stdin: JSON Lines when the first non-blank byte is '{', else one seed-text article.
@@ -423,6 +575,8 @@ Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stre
       if (Status s = reader.Stdin(stdin_stream); !s.ok()) return s;
     } else if (input.format == Format::kJsonLines) {
       reader.JsonLinesFile(input);
+    } else if (input.format == Format::kJson) {
+      reader.JsonFile(input);
     } else {
       reader.SeedTextFile(input);
     }

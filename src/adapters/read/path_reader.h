@@ -2,9 +2,16 @@
 //
 // A path is a file, a directory (read recursively, entries sorted by name so results are
 // deterministic; hidden entries and files of other formats skipped) or "-" for stdin.
-// Formats, by extension: .jsonl / .ndjson → JSON Lines (jsonl_reader.h); .txt or none →
-// the seed plain-text form (seed_text_reader.h). Stdin is sniffed: a first non-blank '{'
-// means JSON Lines.
+// Formats, by extension: .jsonl / .ndjson → JSON Lines (jsonl_reader.h); .json → JSON Lines,
+// or one article object spread over several lines, or an array of article objects, as its first
+// bytes show (json_document.h; a document is read whole, up to kMaxJsonDocumentBytes); .txt or
+// none → the seed plain-text form (seed_text_reader.h). Stdin is sniffed: a first non-blank '{'
+// means JSON Lines. A named pipe (FIFO) is read without waiting for a writer: with none it is
+// an empty file (fifo_stream.h); a directory walk skips anything but regular files.
+//
+// A JSON Lines record with a NUL byte is rejected alone, with its line, like any bad record;
+// only a file with NUL bytes and no valid record (in all of it, or in its first 1000 records,
+// after which it is not read further) is reported once, as a binary file.
 //
 // Bad input never stops the run: each bad record is reported once through on_error and
 // skipped, the rest is read. Not thread-safe.
@@ -39,6 +46,9 @@ struct ReadCallbacks {
 
 // Largest article accepted; bigger records are rejected with an error.
 inline constexpr size_t kMaxArticleBytes = 10 * 1024 * 1024;
+
+// Largest `.json` array read (it is read whole; JSON Lines, read a line at a time, has no limit).
+inline constexpr size_t kMaxJsonDocumentBytes = 64 * 1024 * 1024;
 
 // Reads every path in order. Returns non-ok only when reading cannot go on at all (kIo on a
 // stream failure of stdin); missing or unreadable paths are reported through on_error.

@@ -1,6 +1,8 @@
 #include "adapters/read/path_reader.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -9,6 +11,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/article_id.h"
@@ -195,6 +198,148 @@ TEST(BadInputTest, NulByteInLaterJsonLine) {
   const Collected c = Read({path});
   ExpectOneError(c, path, 2, "binary data (NUL byte at column 12)");
   EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+}
+
+// Issue 14, defect 10: a NUL on line 1 rejected the whole JSON Lines file, valid later lines
+// included. Now the line alone is rejected, with its line number; a file of nothing but bad
+// records that starts with NUL bytes is still reported once as binary.
+TEST(BadInputTest, Issue14NulOnLineOneRejectsThatLineOnly) {
+  TempDir tmp;
+  const std::string path = tmp.Write("feed.jsonl", std::string("{\"text\": \"a\0b\"}", 15) + "\n" + kGoodLine1 +
+                                                       "\n" + "not json\n" + kGoodLine3 + "\n");
+  const Collected c = Read({path});
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_EQ(c.errors[0].ToString(), path + ":1: binary data (NUL byte at column 12)");
+  EXPECT_EQ(c.errors[1].line, 3);
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3"}));
+
+  // Many bad lines before the first good one: each reported, in order, then the rest read.
+  std::string many;
+  for (int i = 0; i < 20; ++i) many += std::string("\0\1\n", 3);
+  many += kGoodLine1 + "\n";
+  const std::string late = tmp.Write("late.jsonl", many);
+  const Collected d = Read({late});
+  ASSERT_EQ(d.errors.size(), 20u);
+  EXPECT_EQ(d.errors[19].line, 20);
+  EXPECT_EQ(d.Ids(), (std::vector<std::string>{"j1"}));
+
+  // A one-line file with a NUL: that line, not "binary file".
+  const std::string one = tmp.Write("one.jsonl", std::string("{\"text\": \"a\0b\"}\n", 16));
+  ExpectOneError(Read({one}), one, 1, "binary data (NUL byte at column 12)");
+}
+
+TEST(BadInputTest, LongBinaryJsonLinesFileIsNotReadToItsEnd) {
+  TempDir tmp;
+  std::string binary;
+  for (int i = 0; i < 5000; ++i) binary += std::string("\0\1\2\n", 4);
+  binary += kGoodLine1 + "\n";  // beyond the first 1000 records: a binary file is not read that far
+  const std::string bad = tmp.Write("a.jsonl", binary);
+  const Collected c = Read({bad});
+  ExpectOneError(c, bad, 0, "binary file (NUL byte in line 1 and no valid record in the first 1000), not JSON Lines");
+  EXPECT_TRUE(c.articles.empty());
+}
+
+// Issue 14, defect 10: `.json` files were read as seed text although the README lists them with
+// JSON Lines. A `.json` file is JSON Lines, or one object over several lines, or an array.
+TEST(JsonFileTest, Issue14JsonFileIsReadAsJsonNotSeedText) {
+  TempDir tmp;
+  const std::string lines = tmp.Write("in/a_lines.json", kGoodLine1 + "\n" + kGoodLine3 + "\n");
+  const std::string object = tmp.Write("in/b_object.json",
+                                       "\n{\n  \"id\": \"obj\",\n  \"title\": \"Pretty\",\n  \"text\": \"Spread over lines.\"\n}\n");
+  const std::string array = tmp.Write("in/c_array.json", "[\n  " + kGoodLine1 + ",\n  {\"id\": \"bad\"},\n  {\n    \"id\": \"a3\",\n    \"text\": \"Third.\"\n  }\n]\n");
+  const Collected c = Read({tmp.Str("in")});
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3", "obj", "j1", "a3"}));
+  EXPECT_EQ(c.Origins(), (std::vector<std::string>{lines + ":1", lines + ":2", object + ":2", array + ":2", array + ":4"}));
+  ExpectOneError(c, array, 3, "missing field \"text\"");
+  EXPECT_EQ(c.articles[2].title, "Pretty");
+  EXPECT_EQ(c.articles[2].verbatim, "\n{\n  \"id\": \"obj\",\n  \"title\": \"Pretty\",\n  \"text\": \"Spread over lines.\"\n}\n");
+  EXPECT_EQ(c.articles[3].verbatim, kGoodLine1);
+  // Named explicitly, a .json file is read the same way (it used to be taken as seed text).
+  EXPECT_EQ(Read({object}).Ids(), (std::vector<std::string>{"obj"}));
+}
+
+TEST(JsonFileTest, BrokenJsonDocuments) {
+  TempDir tmp;
+  // An object whose first line does not close and which is not one valid value: JSON Lines with
+  // a broken first record, so the later good lines are kept.
+  const std::string broken_first = tmp.Write("a.json", "{\"text\": \"no end\"\n" + kGoodLine1 + "\n");
+  const Collected a = Read({broken_first});
+  ExpectOneError(a, broken_first, 1, "invalid JSON");
+  EXPECT_EQ(a.Ids(), (std::vector<std::string>{"j1"}));
+  // An array cut short keeps its whole elements and says it is not closed.
+  const std::string cut = tmp.Write("b.json", "[" + kGoodLine1 + ",\n" + kGoodLine3 + ",\n{\"text\": \"cut");
+  const Collected b = Read({cut});
+  EXPECT_EQ(b.Ids(), (std::vector<std::string>{"j1", "j3"}));
+  ASSERT_EQ(b.errors.size(), 2u);
+  EXPECT_EQ(b.errors[0].line, 3);
+  EXPECT_EQ(b.errors[1].ToString(), cut + ":3: the JSON array is not closed (no ']' before the end of the file)");
+  // Elements that are not objects, and text after the array.
+  const std::string odd = tmp.Write("c.json", "[1, \"two\", " + kGoodLine3 + "]\n]\n");
+  const Collected o = Read({odd});
+  EXPECT_EQ(o.Ids(), (std::vector<std::string>{"j3"}));
+  ASSERT_EQ(o.errors.size(), 3u);
+  EXPECT_EQ(o.errors[0].message, "a record must be a JSON object, not an integer");
+  EXPECT_EQ(o.errors[2].ToString(), odd + ":2: unexpected text after the end of the JSON array");
+  // An empty array, an empty file.
+  const std::string empty_array = tmp.Write("d.json", "[ ]\n");
+  ExpectOneError(Read({empty_array}), empty_array, 0, "empty JSON array: no articles");
+  const std::string empty = tmp.Write("e.json", "");
+  ExpectOneError(Read({empty}), empty, 0, "empty file");
+}
+
+TEST(JsonFileTest, OversizeArrayIsRejectedWithoutReadingItAll) {
+  TempDir tmp;
+  std::string big = "[\n";
+  const std::string element = R"({"text": ")" + std::string(1 << 20, 'a') + "\"},\n";
+  while (big.size() <= kMaxJsonDocumentBytes) big += element;
+  big += kGoodLine1 + "]\n";
+  const std::string path = tmp.Write("big.json", big);
+  ExpectOneError(Read({path}), path, 0, "a JSON array over the 64 MB limit of .json documents; skipped");
+}
+
+// A named pipe with no writer used to block the reader in open(2) for ever.
+TEST(PathReaderTest, FifoWithoutWriterReadsAsEmptyAndDoesNotHang) {
+  TempDir tmp;
+  const std::string fifo = tmp.Str("pipe.jsonl");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const std::string good = tmp.Write("good.jsonl", kGoodLine1 + "\n");
+  const Collected c = Read({fifo, good});
+  ExpectOneError(c, fifo, 0, "empty file");
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1"}));
+  // Directory walks skip what is not a regular file.
+  const Collected d = Read({tmp.Str()});
+  EXPECT_TRUE(d.errors.empty());
+  EXPECT_EQ(d.Ids(), (std::vector<std::string>{"j1"}));
+}
+
+TEST(PathReaderTest, FifoWithAWriterIsReadToItsEnd) {
+  TempDir tmp;
+  const std::string fifo = tmp.Str("pipe.txt");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  // The writer opens first (O_RDWR never blocks on Linux), so the reader finds it there.
+  const int writer = open(fifo.c_str(), O_RDWR);
+  ASSERT_GE(writer, 0);
+  std::thread feed([&] {
+    ASSERT_EQ(write(writer, kGood.data(), kGood.size()), static_cast<ssize_t>(kGood.size()));
+    close(writer);
+  });
+  const Collected c = Read({fifo});
+  feed.join();
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"pipe"}));
+}
+
+TEST(PathReaderTest, SymlinkLoopIsOneErrorNamedOrSkippedInADirectory) {
+  TempDir tmp;
+  const std::string loop = tmp.Str("loop.txt");
+  ASSERT_EQ(symlink("loop.txt", loop.c_str()), 0);
+  const Collected c = Read({loop});
+  ExpectOneError(c, loop, 0, "cannot read: Too many levels of symbolic links");
+  tmp.Write("good.txt", kGood);
+  ASSERT_EQ(symlink(tmp.Str().c_str(), tmp.Str("self").c_str()), 0);  // a directory loop
+  const Collected d = Read({tmp.Str()});
+  EXPECT_TRUE(d.errors.empty());
+  EXPECT_EQ(d.Ids(), (std::vector<std::string>{"good"}));
 }
 
 TEST(BadInputTest, EmptyFiles) {
