@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <unordered_map>
 
 #include "adapters/http/api_json.h"
+#include "adapters/http/cursor.h"
 #include "adapters/http/embedded_files.h"
 #include "adapters/http/http_server.h"
 #include "adapters/read/text_checks.h"
@@ -25,6 +27,7 @@
 #include "adapters/service/open_store.h"
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stored_story_digest.h"
+#include "adapters/store/writer_lock.h"
 #include "core/article_id.h"
 #include "core/time/published_time.h"
 
@@ -36,8 +39,6 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 20;
 constexpr int kMaxLimit = 100;
 constexpr size_t kDigestCacheSize = 256;
-// Ids are at most this long (longer ones are refused at read time): no lookup for longer ones.
-constexpr size_t kMaxArticleIdBytes = 512;
 
 // A handler's failure: the HTTP status and the error's code and message.
 struct ApiError {
@@ -73,27 +74,6 @@ std::optional<int64_t> ParseInt(std::string_view s) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
   return v;
-}
-
-// The cursor of a page: "LAST_PUBLISHED_AT.ID" ("n" for an undated story), opaque to clients.
-std::string FormatCursor(const store::StoryCursor& c) {
-  return (c.last_published_at ? std::to_string(*c.last_published_at) : std::string("n")) + "." + std::to_string(c.id);
-}
-
-std::optional<store::StoryCursor> ParseCursor(const std::string& s) {
-  const size_t dot = s.find('.');
-  if (dot == std::string::npos) return std::nullopt;
-  store::StoryCursor c;
-  const std::string_view when = std::string_view(s).substr(0, dot);
-  if (when != "n") {
-    auto t = ParseInt(when);
-    if (!t) return std::nullopt;
-    c.last_published_at = t;
-  }
-  auto id = ParseInt(std::string_view(s).substr(dot + 1));
-  if (!id || *id <= 0) return std::nullopt;
-  c.id = *id;
-  return c;
 }
 
 // A query parameter that must be a date ("YYYY-MM-DD" or RFC 3339): unix seconds.
@@ -383,6 +363,17 @@ HttpResponse ApiServer::Impl::PostArticles(const HttpRequest& req) {
   service::IngestReport report;
   if (!articles.empty()) {
     std::lock_guard lock(write_mutex);
+    // One writer at a time on the store, across processes (an `ingest` may be running): wait a
+    // little for it, then ask the client to come back rather than hold its connection.
+    store::WriterLockOptions lock_options;
+    lock_options.max_wait = options.writer_wait;
+    auto writer_lock = store::WriterLock::Acquire(options.db_path, lock_options);
+    if (!writer_lock.ok()) {
+      if (writer_lock.status().code() != ErrorCode::kConflict) return ErrorResponse(Internal(writer_lock.status()));
+      HttpResponse busy = ErrorResponse({503, "busy", "another writer is storing into the database; try again later"});
+      busy.headers.push_back({"Retry-After", "5"});
+      return busy;
+    }
     auto ingested = ingest_session.Ingest(std::move(articles), *writer);
     if (!ingested.ok()) return ErrorResponse(Internal(ingested.status()));
     report = std::move(ingested).value();

@@ -10,7 +10,8 @@
 //   GET  /, /static/*             the web page (embedded at build time from web/)
 // Errors are {"error": {"code", "message"}} with the matching status: 400 bad_request, 401
 // unauthorized (POST without the bearer token when one is configured), 404 not_found, 413
-// payload_too_large (bodies over max_body_bytes), 500 internal.
+// payload_too_large (bodies over max_body_bytes), 503 busy (another writer holds the store
+// longer than writer_wait), 500 internal.
 //
 // Every error body is JSON of valid UTF-8; no store path or library message reaches a client
 // (they go to the server's log, stderr). The limits and why libmicrohttpd: http_server.h.
@@ -23,6 +24,7 @@
 // Thread-safety: Start/Stop from one controlling thread; handlers run on the pool.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -44,6 +46,8 @@ struct ServerOptions {
   size_t max_header_bytes = 64u << 10;  // request line and headers together (414/431 beyond)
   unsigned idle_timeout_seconds = 10;   // a connection silent this long is closed
   unsigned max_connections = 4096;      // open at once; more are refused at accept
+  // How long a POST waits for the store's writer lock (an `ingest` holds it) before 503.
+  std::chrono::milliseconds writer_wait{10000};
 };
 
 class ApiServer {

@@ -1,4 +1,5 @@
 #include "adapters/http/api_server.h"
+#include "adapters/store/writer_lock.h"
 #include "temp_dir.h"
 
 #include <arpa/inet.h>
@@ -578,6 +579,26 @@ TEST_F(ApiServerTest, TokenIsRequiredForPostOnly) {
   for (const std::string& path : reads) {
     EXPECT_EQ(Get(path).status, 200) << path;
   }
+}
+
+// Defect 2: concurrent writers merged unrelated stories. A POST takes the store's writer lock
+// like `ingest` does; while another writer holds it, the POST waits, then answers 503.
+TEST_F(ApiServerTest, PostWaitsForAnotherWriterThenAnswersBusy) {
+  ServerOptions options;
+  options.writer_wait = std::chrono::milliseconds(300);
+  StartServer(options);
+  const std::string db = (dir_->path() / "api.db").string();
+  {
+    auto held = store::WriterLock::Acquire(db);
+    ASSERT_TRUE(held.ok()) << held.status().message();
+    const Reply r = Post(JsonLines({SeedArticles()[0]}));
+    EXPECT_TRUE(IsError(r, 503, "busy")) << r.body;
+    EXPECT_EQ(r.Header("Retry-After"), "5");
+    EXPECT_EQ(Get("/healthz").Json()["articles"], 0);
+  }
+  const Reply r = Post(JsonLines({SeedArticles()[0]}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["stored"], 1);
 }
 
 // --- GET /api/stories -------------------------------------------------------------------------
