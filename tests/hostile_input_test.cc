@@ -24,13 +24,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Under the sanitizers the binary is several times slower and larger.
+// Under the sanitizers the binary is several times slower, and its memory says more about
+// AddressSanitizer (redzones, a 256 MB quarantine of freed blocks: 20,000 tiny articles peak at
+// 1.3 GB there against 68 MB in Release) than about storydesk: only the Release build's memory
+// is bounded.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr double kTimeScale = 6;
-constexpr long kMemoryScale = 4;
+constexpr bool kCheckMemory = false;
 #else
 constexpr double kTimeScale = 1;
-constexpr long kMemoryScale = 1;
+constexpr bool kCheckMemory = true;
 #endif
 
 // What a case writes: the ingest arguments, and the file to give as stdin (empty: none).
@@ -47,7 +50,7 @@ struct HostileCase {
   std::vector<std::string> errors;
   size_t stored;              // articles added to the store
   double max_seconds = 10;    // Release build; scaled by kTimeScale
-  long max_rss_mb = 120;      // Release build; scaled by kMemoryScale
+  long max_rss_mb = 120;      // Release build only (kCheckMemory)
 };
 
 // gtest prints a case by its name (not its bytes) when it fails.
@@ -325,7 +328,7 @@ TEST_P(HostileInputTest, RejectsCleanlyWithinBounds) {
     EXPECT_LT(errors[i].size(), 1000u);
   }
   EXPECT_LE(r.seconds, max_seconds);
-  EXPECT_LE(r.max_rss_kb, c.max_rss_mb * kMemoryScale * 1024) << "peak RSS " << r.max_rss_kb / 1024 << " MB";
+  if (kCheckMemory) EXPECT_LE(r.max_rss_kb, c.max_rss_mb * 1024) << "peak RSS " << r.max_rss_kb / 1024 << " MB";
 
   // The stored articles are still there as they were; only the accepted ones were added.
   const std::vector<std::string> after = Export(db);

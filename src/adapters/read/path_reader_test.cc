@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -316,11 +317,21 @@ TEST(PathReaderTest, FifoWithAWriterIsReadToItsEnd) {
   TempDir tmp;
   const std::string fifo = tmp.Str("pipe.txt");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-  // The writer opens first (O_RDWR never blocks on Linux), so the reader finds it there.
+  // The writer opens first (O_RDWR never blocks on Linux) and writes, so the reader finds it
+  // there; it closes only once the reader is in (a pipe nobody holds open drops its bytes), which
+  // it sees when opening for writing without blocking stops failing with ENXIO.
   const int writer = open(fifo.c_str(), O_RDWR);
   ASSERT_GE(writer, 0);
+  ASSERT_EQ(write(writer, kGood.data(), kGood.size()), static_cast<ssize_t>(kGood.size()));
   std::thread feed([&] {
-    ASSERT_EQ(write(writer, kGood.data(), kGood.size()), static_cast<ssize_t>(kGood.size()));
+    for (;;) {
+      const int probe = open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+      if (probe >= 0) {
+        close(probe);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     close(writer);
   });
   const Collected c = Read({fifo});
