@@ -328,7 +328,9 @@ TEST_P(HostileInputTest, RejectsCleanlyWithinBounds) {
     EXPECT_LT(errors[i].size(), 1000u);
   }
   EXPECT_LE(r.seconds, max_seconds);
-  if (kCheckMemory) EXPECT_LE(r.max_rss_kb, c.max_rss_mb * 1024) << "peak RSS " << r.max_rss_kb / 1024 << " MB";
+  if (kCheckMemory) {
+    EXPECT_LE(r.max_rss_kb, c.max_rss_mb * 1024) << "peak RSS " << r.max_rss_kb / 1024 << " MB";
+  }
 
   // The stored articles are still there as they were; only the accepted ones were added.
   const std::vector<std::string> after = Export(db);
