@@ -318,20 +318,24 @@ TEST(PathReaderTest, FifoWithAWriterIsReadToItsEnd) {
   const std::string fifo = tmp.Str("pipe.txt");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
   // The writer opens first (O_RDWR never blocks on Linux) and writes, so the reader finds it
-  // there; it closes only once the reader is in (a pipe nobody holds open drops its bytes), which
-  // it sees when opening for writing without blocking stops failing with ENXIO.
+  // there; it closes only once the reader has the pipe open too (a pipe nobody holds open drops
+  // its bytes). The reader is this process, so its descriptors show when: two of them name the
+  // pipe. (Probing with a non-blocking open for writing cannot tell: the writer's own O_RDWR
+  // descriptor already counts as a reader.)
   const int writer = open(fifo.c_str(), O_RDWR);
   ASSERT_GE(writer, 0);
   ASSERT_EQ(write(writer, kGood.data(), kGood.size()), static_cast<ssize_t>(kGood.size()));
-  std::thread feed([&] {
-    for (;;) {
-      const int probe = open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
-      if (probe >= 0) {
-        close(probe);
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  auto descriptors_on_fifo = [&fifo] {
+    int n = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+      std::error_code link_ec;
+      if (std::filesystem::read_symlink(entry.path(), link_ec) == fifo) ++n;
     }
+    return n;
+  };
+  std::thread feed([&] {
+    while (descriptors_on_fifo() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     close(writer);
   });
   const Collected c = Read({fifo});
