@@ -26,6 +26,7 @@ void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTrainSentencesCommand(CLI::App& app, int* exit_code);
 void AddTrainRewritesCommand(CLI::App& app, int* exit_code);
 void AddDigestCommand(CLI::App& app, int* exit_code);
+void AddSentencesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 
 }  // namespace storydesk::cli

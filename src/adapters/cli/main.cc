@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddServeCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
   AddDigestCommand(app, &exit_code);
+  AddSentencesCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);
   AddTrainCommand(app, &exit_code);
