@@ -49,12 +49,23 @@ storydesk::copies::SentenceModel Matcher() {
   return m;
 }
 
+storydesk::claims::ClaimModel Claims() {
+  storydesk::claims::ClaimModel m;  // a typical trained shape
+  m.weights[storydesk::claims::kClaimBias] = -4.0;
+  m.weights[storydesk::claims::kWindowCoverage] = 4.0;
+  m.weights[storydesk::claims::kArticleCoverage] = 1.5;
+  m.cite_probability = 0.4;
+  m.partial_probability = 0.05;
+  return m;
+}
+
 void BM_Digest(benchmark::State& state) {
   const auto story = MakeStory(static_cast<size_t>(state.range(0)));
   const auto matcher = Matcher();
+  const auto claims = Claims();
   for (auto _ : state) {
     storydesk::stories::TermStatistics statistics;
-    benchmark::DoNotOptimize(storydesk::digest::BuildStoryDigest(story, matcher, statistics));
+    benchmark::DoNotOptimize(storydesk::digest::BuildStoryDigest(story, matcher, claims, statistics));
   }
   state.SetItemsProcessed(static_cast<int64_t>(story.size() * state.iterations()));
 }

@@ -26,6 +26,8 @@ void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTrainSentencesCommand(CLI::App& app, int* exit_code);
 void AddTrainRewritesCommand(CLI::App& app, int* exit_code);
 void AddDigestCommand(CLI::App& app, int* exit_code);
+void AddEvalClaimsCommand(CLI::App& app, int* exit_code);
+void AddTrainClaimsCommand(CLI::App& app, int* exit_code);
 void AddSentencesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 

@@ -44,7 +44,7 @@ int RunDigest(const DigestFlags& flags) {
   const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
   std::vector<DigestedStory> stories;
   for (auto& [first, s] : by_first) {
-    s.digest = digest::BuildStoryDigest(s.articles, matcher, statistics, digest_options);
+    s.digest = digest::BuildStoryDigest(s.articles, matcher, BuiltinClaimModel().value(), statistics, digest_options);
     stories.push_back(std::move(s));
   }
   if (flags.format == "html") {

@@ -34,9 +34,11 @@ int main(int argc, char** argv) {
   AddDigestCommand(app, &exit_code);
   AddSentencesCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
+  AddEvalClaimsCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);
   AddTrainCommand(app, &exit_code);
   AddTrainSentencesCommand(app, &exit_code);
+  AddTrainClaimsCommand(app, &exit_code);
   AddTrainRewritesCommand(app, &exit_code);
 
   try {

@@ -112,7 +112,7 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
       digest::DigestOptions digest_options;
       digest_options.word_budget = budget;
       const digest::StoryDigest d =
-          digest::BuildStoryDigest(it->second, matcher, statistics, digest_options);
+          digest::BuildStoryDigest(it->second, matcher, BuiltinClaimModel().value(), statistics, digest_options);
       for (const auto& b : d.bullets) candidate += b.text + "\n";
     }
     scores.push_back(eval::Rouge(eval::TruncateToWords(eval::RougeTokens(candidate, stemmer), budget),

@@ -94,7 +94,13 @@ nlohmann::json DigestJson(const DigestedStory& s) {
                         {"title", OrNull(a.title)}, {"relation", a.relation}, {"copy_of", OrNull(a.copy_of)}});
   }
   nlohmann::json bullets = nlohmann::json::array();
-  for (const auto& b : d.bullets) bullets.push_back({{"text", b.text}, {"sources", b.sources}});
+  for (const auto& b : d.bullets) {
+    bullets.push_back({{"text", b.text},
+                       {"sources", b.sources},
+                       {"partial_sources", b.partial_sources},
+                       {"origin", b.origin},
+                       {"sentence", b.sentence}});
+  }
   nlohmann::json sources = nlohmann::json::array();
   for (const auto& c : d.sources) sources.push_back({{"article", c.article}, {"adds", c.adds}, {"lacks", c.lacks}});
   return {{"schema", kDigestSchema},

@@ -11,6 +11,7 @@
 STORYDESK_EMBED(storydesk_background_model, STORYDESK_BACKGROUND_MODEL)
 STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
 STORYDESK_EMBED(storydesk_sentence_model, STORYDESK_SENTENCE_MODEL)
+STORYDESK_EMBED(storydesk_claim_model, STORYDESK_CLAIM_MODEL)
 STORYDESK_EMBED(storydesk_rewrite_model, STORYDESK_REWRITE_MODEL)
 
 namespace storydesk::service {
@@ -85,6 +86,12 @@ const Result<copies::SentenceModel>& BuiltinSentenceModel() {
 
 Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice) {
   return LoadShared(choice, kNoSentenceModel, BuiltinSentenceModel(), copies::ParseSentenceModel, "sentence model");
+}
+
+const Result<claims::ClaimModel>& BuiltinClaimModel() {
+  static const auto model = ParseEmbedded(storydesk_claim_model_begin, storydesk_claim_model_end,
+                                          claims::ParseClaimModel, "claim model");
+  return model;
 }
 
 const Result<copies::RewriteModel>& BuiltinRewriteModel() {

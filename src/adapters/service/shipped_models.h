@@ -6,13 +6,15 @@
 //   - models/sentence-model.tsv — the sentence matcher of rewrite detection
 //     (core/copies/sentence_matcher.h); --sentence-model replaces it;
 //   - models/rewrite-model.tsv — the document decision of rewrite detection
-//     (core/copies/rewrite_model.h); --rewrite-model replaces it.
+//     (core/copies/rewrite_model.h); --rewrite-model replaces it;
+//   - models/claim-model.tsv — the claim matcher of the digest (core/claims/claim_support.h).
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "core/claims/claim_support.h"
 #include "core/copies/rewrite_model.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/stories/background_frequencies.h"
@@ -55,6 +57,8 @@ const Result<copies::SentenceModel>& BuiltinSentenceModel();
 // "builtin" → the embedded model, "none" → null, else the model file at that path.
 // Errors: kIo, kInvalidInput ("PATH: line N: ...").
 Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice);
+
+const Result<claims::ClaimModel>& BuiltinClaimModel();
 
 // What --rewrite-model accepts besides a file path: kBuiltinModel, or "coverage" (a rewrite is
 // a text most of whose words lie in surely aligned sentences, CopyOptions::rewrite_coverage).

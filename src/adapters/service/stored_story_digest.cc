@@ -50,6 +50,8 @@ Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story, s
   if (!background.ok()) return background.status();
   const auto& matcher = BuiltinSentenceModel();
   if (!matcher.ok()) return matcher.status();
+  const auto& claim_model = BuiltinClaimModel();
+  if (!claim_model.ok()) return claim_model.status();
   auto resolved = db.ResolveStory(story);
   if (!resolved.ok()) return resolved.status();
   DigestedStory digested;
@@ -72,7 +74,7 @@ Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story, s
     }
   }
   stories::TermStatistics statistics = SeededStatistics(background.value());
-  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), statistics);
+  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics);
   return digested;
 }
 

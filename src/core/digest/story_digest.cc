@@ -5,8 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/copies/sentence_profile.h"
+#include "core/claims/claim_text.h"
 #include "core/digest/boilerplate.h"
+#include "core/digest/bullet_quality.h"
 #include "core/digest/lexrank.h"
 #include "core/stories/sparse_vector.h"
 #include "core/text/analyzer.h"
@@ -18,33 +19,28 @@ namespace {
 // Candidates per article and in all (see the header): bounds the O(n²) of LexRank.
 constexpr size_t kLeadSentences = 30;
 constexpr size_t kMaxCandidates = 400;
+// Bullets are chosen among the most central candidates only: the claim matcher judges each
+// against every article, and a sentence outside the first kRanked is never chosen anyway.
+constexpr size_t kRanked = 60;
 constexpr double kMmrLambda = 0.7;
 constexpr double kMaxBulletSimilarity = 0.5;
-// Two sentences are compared by the matcher only when they share at least kMinSharedTerms of
-// the query sentence's kQueryTerms heaviest stems: re-wordings keep their rare words, and the
-// posting lists of rare words are short, so a story of hundreds of articles stays cheap.
-constexpr uint32_t kMinSharedTerms = 2;
+// An article is judged for a sentence only when it shares at least kMinSharedTerms of the
+// sentence's kQueryTerms heaviest stems, names and numbers: a source stating a claim keeps some
+// of its rare words, and the posting lists of rare words are short, so a story of hundreds of
+// articles stays cheap. The others do not state it.
+constexpr uint32_t kMinSharedTerms = 1;
 constexpr size_t kQueryTerms = 8;
-// For relevance and for what a source adds, the matcher judges only the kMaxCompared sentences
-// sharing the most: a bound on the work per sentence whatever the story's size (a point that
-// 32 sentences say is among the story's most repeated anyway). A bullet's citations are
-// looked for among all.
-constexpr size_t kMaxCompared = 32;
-// Two sentences say the same thing at even odds by the matcher — its own decision boundary, not
-// the stricter point copy detection needs, where a whole text is judged from many links each
-// of which must be near-certain: a citation is one judgement, shown to a person who can check.
-constexpr double kSameSayingProbability = 0.5;
+// Per source, at most this many of its sentences are tried as "adds".
+constexpr size_t kMaxAddsTried = 12;
 
 struct Sentence {
   size_t article = 0;
-  // Can stand alone as a bullet: not a piece of a quotation spanning several sentences (its
-  // double quotes are balanced).
-  bool standalone = true;
   size_t position = 0;  // among the article's sentences that are not boilerplate
   std::string text;
   stories::SparseVector vector;
-  copies::SentenceProfile profile;
+  claims::ClaimSentence claim;
   bool boilerplate = false;
+  bool usable = false;  // may be a bullet or an "add": no boilerplate, fragment or commentary
   uint32_t words = 0;
 };
 
@@ -55,106 +51,152 @@ stories::SparseVector Vector(const std::vector<stories::TermId>& terms, const st
 }
 
 // The sentences of one analysed article, with their vectors and matcher profiles.
-void AddSentences(size_t article, const text::AnalyzedText& t, stories::TermStatistics& statistics,
-                  std::vector<Sentence>* out) {
-  std::vector<copies::SentenceProfile> profiles = copies::BuildSentenceProfiles(t, statistics);
-  std::unordered_map<uint32_t, size_t> profile_at;  // a profile's begin offset -> its index
-  for (size_t i = 0; i < profiles.size(); ++i) profile_at.emplace(profiles[i].begin, i);
+void AddSentences(size_t article, const text::AnalyzedText& t, const claims::ClaimText& prepared,
+                  text::TextAnalyzer& analyzer, stories::TermStatistics& statistics, std::vector<Sentence>* out) {
   std::vector<std::vector<stories::TermId>> terms(t.sentences.size());
+  std::vector<std::vector<std::string_view>> stems(t.sentences.size());
   for (size_t k = 0; k < t.stems.size(); ++k) {
-    terms[t.word_sentence[t.stem_word[k]]].push_back(statistics.Intern(t.stems[k]));
+    const uint32_t sentence = t.word_sentence[t.stem_word[k]];
+    terms[sentence].push_back(statistics.Intern(t.stems[k]));
+    stems[sentence].push_back(t.stems[k]);
   }
-  size_t position = 0;
-  for (size_t i = 0; i < t.sentences.size(); ++i) {
-    auto p = profile_at.find(static_cast<uint32_t>(t.sentences[i].begin));
-    if (p == profile_at.end()) continue;  // no word
+  std::unordered_set<std::string_view> earlier;  // stems of the sentences before
+  size_t position = 0, next_stems = 0;
+  for (const claims::ClaimSentence& cs : prepared.sentences) {
+    for (; next_stems < cs.index; ++next_stems) earlier.insert(stems[next_stems].begin(), stems[next_stems].end());
     Sentence s;
     s.article = article;
-    s.text = t.normalized.substr(t.sentences[i].begin, t.sentences[i].end - t.sentences[i].begin);
+    const text::SentenceSpan& span = t.sentences[cs.index];
+    s.text = t.normalized.substr(span.begin, span.end - span.begin);
     while (!s.text.empty() && s.text.back() == ' ') s.text.pop_back();
     // A bullet reads without the wire dateline ("WASHINGTON (AP) - ") its article opens with.
     if (const auto dateline = text::ParseDateline(s.text); dateline && dateline->length < s.text.size()) {
       s.text.erase(0, dateline->length);
     }
-    s.standalone = std::count(s.text.begin(), s.text.end(), '"') % 2 == 0;
     s.boilerplate = IsBoilerplateSentence(s.text);
+    bool refers_back = false;
+    if (const std::string_view noun = DefiniteOpeningNoun(s.text); !noun.empty() && !earlier.empty()) {
+      const text::AnalyzedText word = analyzer.Analyze(noun);
+      refers_back = !word.stems.empty() && earlier.count(word.stems.front()) > 0;
+    }
+    s.usable = !s.boilerplate && !IsFragmentSentence(s.text, refers_back) && !IsOpinionSentence(s.text);
     s.position = s.boilerplate ? position : position++;
-    s.vector = Vector(terms[i], statistics);
-    s.profile = std::move(profiles[p->second]);
-    s.words = s.profile.word_count;
+    s.vector = Vector(terms[cs.index], statistics);
+    s.claim = cs;
+    s.words = cs.profile.word_count;
     out->push_back(std::move(s));
   }
 }
 
-// For each sentence, the sentences of other copy families that say the same thing (the
-// matcher at its operating point, or the very same text), through an index of terms.
-class SameSaying {
+// Which articles state which sentences: the claim matcher, behind an index of the articles'
+// terms that skips articles sharing too little, with every judgement kept.
+class Support {
  public:
-  SameSaying(const std::vector<Sentence>& sentences, const std::vector<size_t>& family,
-             const copies::SentenceModel& matcher)
-      : sentences_(sentences), family_(family), matcher_(matcher) {
-    for (size_t i = 0; i < sentences.size(); ++i) {
-      for (const copies::WeightedTerm& t : sentences[i].profile.stems) index_[t.term].push_back(i);
+  Support(const std::vector<Sentence>& sentences, const std::vector<claims::ClaimText>& texts,
+          const std::vector<size_t>& family, const copies::SentenceModel& matcher, const claims::ClaimModel& model)
+      : sentences_(sentences), texts_(texts), family_(family), matcher_(matcher), model_(model) {
+    for (size_t a = 0; a < texts.size(); ++a) {
+      for (stories::TermId term : texts[a].stems) index_[term].push_back(a);
+      for (stories::TermId term : texts[a].names) index_[term].push_back(a);
+      for (stories::TermId term : texts[a].numbers) index_[term].push_back(a);
     }
   }
 
-  // The articles (by index) outside `exclude_family` with a sentence saying what sentence
-  // `i` says, among the `max_compared` sentences sharing the most terms with it; with
-  // `first_only`, at most one (whether any does).
-  std::vector<size_t> Articles(size_t i, std::optional<size_t> exclude_family, size_t max_compared,
-                               bool first_only = false) const {
+  // What article `a` says of sentence `i`: the claim matcher's judgement; always "yes" within
+  // the sentence's own copy family.
+  claims::Support Of(size_t i, size_t a) {
     const Sentence& s = sentences_[i];
-    std::vector<copies::WeightedTerm> query = s.profile.stems;
-    const size_t k = std::min(kQueryTerms, query.size());
-    std::partial_sort(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(k), query.end(),
-                      [](const copies::WeightedTerm& x, const copies::WeightedTerm& y) { return x.weight > y.weight; });
-    std::unordered_map<size_t, uint32_t> shared;
-    for (size_t q = 0; q < k; ++q) Count(query[q].term, &shared);
-    std::vector<std::pair<uint32_t, size_t>> ranked;  // (shared terms, sentence)
-    for (const auto& [j, count] : shared) {
-      if (j == i || count < kMinSharedTerms) continue;
-      if (exclude_family && family_[sentences_[j].article] == *exclude_family) continue;
-      ranked.emplace_back(count, j);
-    }
-    const size_t compared = std::min(max_compared, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(compared), ranked.end(),
-                      [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-    ranked.resize(compared);
-    std::vector<size_t> out;
-    for (const auto& [count, j] : ranked) {
-      const Sentence& other = sentences_[j];
-      if (std::find(out.begin(), out.end(), other.article) != out.end()) continue;
-      if (other.text == s.text || matcher_.Probability(s.profile, other.profile) >= kSameSayingProbability) {
-        out.push_back(other.article);
-        if (first_only) break;
-      }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    if (family_[a] == family_[s.article]) return {claims::SupportLevel::kYes, 1.0, 0, 0};
+    const auto key = std::make_pair(i, family_[a]);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    claims::Support judged;
+    if (Candidates(i).count(family_[a])) judged = claims::JudgeSupport(model_, s.claim, texts_[family_[a]], matcher_);
+    cache_.emplace(key, judged);
+    return judged;
   }
 
  private:
-  void Count(stories::TermId term, std::unordered_map<size_t, uint32_t>* shared) const {
-    auto it = index_.find(term);
-    if (it == index_.end()) return;
-    for (size_t j : it->second) ++(*shared)[j];
+  // The families sharing at least kMinSharedTerms of the sentence's heaviest terms.
+  const std::unordered_set<size_t>& Candidates(size_t i) {
+    if (auto it = candidates_.find(i); it != candidates_.end()) return it->second;
+    const copies::SentenceProfile& p = sentences_[i].claim.profile;
+    std::vector<copies::WeightedTerm> query = p.stems;
+    const size_t k = std::min(kQueryTerms, query.size());
+    std::partial_sort(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(k), query.end(),
+                      [](const copies::WeightedTerm& x, const copies::WeightedTerm& y) { return x.weight > y.weight; });
+    std::vector<stories::TermId> terms;
+    for (size_t q = 0; q < k; ++q) terms.push_back(query[q].term);
+    terms.insert(terms.end(), p.names.begin(), p.names.end());
+    terms.insert(terms.end(), p.numbers.begin(), p.numbers.end());
+    std::unordered_map<size_t, uint32_t> shared;
+    for (stories::TermId term : terms) {
+      auto it = index_.find(term);
+      if (it == index_.end()) continue;
+      for (size_t a : it->second) ++shared[a];
+    }
+    std::unordered_set<size_t> out;
+    for (const auto& [a, count] : shared) {
+      if (count >= kMinSharedTerms) out.insert(family_[a]);
+    }
+    return candidates_.emplace(i, std::move(out)).first->second;
   }
 
+  struct PairHash {
+    size_t operator()(const std::pair<size_t, size_t>& p) const { return p.first * 1000003u ^ p.second; }
+  };
   const std::vector<Sentence>& sentences_;
+  const std::vector<claims::ClaimText>& texts_;
   const std::vector<size_t>& family_;
   const copies::SentenceModel& matcher_;
+  const claims::ClaimModel& model_;
   std::unordered_map<stories::TermId, std::vector<size_t>> index_;
+  std::unordered_map<size_t, std::unordered_set<size_t>> candidates_;
+  std::unordered_map<std::pair<size_t, size_t>, claims::Support, PairHash> cache_;
 };
+
+// Whether two sentences say the same: either states the other by the claim matcher.
+bool Repeats(const Sentence& x, const Sentence& y, const copies::SentenceModel& matcher, const claims::ClaimModel& model) {
+  auto alone = [](const Sentence& s) {
+    claims::ClaimText t;
+    t.sentences.push_back(s.claim);
+    for (const copies::WeightedTerm& w : s.claim.profile.stems) t.stems.push_back(w.term);
+    t.names = s.claim.profile.names;
+    t.numbers = s.claim.profile.numbers;
+    return t;
+  };
+  return claims::JudgeSupport(model, x.claim, alone(y), matcher).level == claims::SupportLevel::kYes ||
+         claims::JudgeSupport(model, y.claim, alone(x), matcher).level == claims::SupportLevel::kYes;
+}
 
 std::optional<std::string> Date(const std::optional<std::string>& published) {
   if (!published || published->size() < 10) return std::nullopt;
   return published->substr(0, 10);
 }
 
+// An article's text for the claim matcher: its title's sentences, then its body's.
+claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::string>& title, text::TextAnalyzer& analyzer,
+                            stories::TermStatistics& statistics) {
+  if (!title || title->empty()) return body;
+  claims::ClaimText t = claims::BuildClaimText(analyzer.Analyze(*title), statistics);
+  for (claims::ClaimSentence& s : t.sentences) s.index = UINT32_MAX;  // not a body sentence
+  auto merge = [](std::vector<stories::TermId> a, const std::vector<stories::TermId>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    return a;
+  };
+  t.stems = merge(t.stems, body.stems);
+  t.names = merge(t.names, body.names);
+  t.numbers = merge(t.numbers, body.numbers);
+  for (claims::ClaimSentence& s : body.sentences) t.sentences.push_back(std::move(s));
+  return t;
+}
+
 }  // namespace
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
-                             stories::TermStatistics& statistics, const DigestOptions& options) {
+                             const claims::ClaimModel& claim_model, stories::TermStatistics& statistics,
+                             const DigestOptions& options) {
   StoryDigest digest;
   if (articles.empty()) return digest;
   for (const DigestArticle& a : articles) {
@@ -177,14 +219,19 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
 
   text::TextAnalyzer analyzer;
   std::vector<Sentence> sentences;
-  for (size_t i = 0; i < articles.size(); ++i) AddSentences(i, analyzer.Analyze(articles[i].text), statistics, &sentences);
+  std::vector<claims::ClaimText> texts;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const text::AnalyzedText t = analyzer.Analyze(articles[i].text);
+    claims::ClaimText prepared = claims::BuildClaimText(t, statistics);
+    AddSentences(i, t, prepared, analyzer, statistics, &sentences);
+    texts.push_back(WithTitle(std::move(prepared), articles[i].title, analyzer, statistics));
+  }
 
   // 1. Candidates, round-robin over the originals' leads.
   std::vector<std::vector<size_t>> by_article(articles.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
-    if (!s.boilerplate && s.standalone && family[s.article] == s.article && s.position < kLeadSentences &&
-        !s.vector.empty()) {
+    if (s.usable && family[s.article] == s.article && s.position < kLeadSentences && !s.vector.empty()) {
       by_article[s.article].push_back(i);
     }
   }
@@ -207,26 +254,35 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   const double top = rank.empty() ? 0.0 : *std::max_element(rank.begin(), rank.end());
   for (size_t k = 0; k < candidates.size(); ++k) centrality[candidates[k]] = top > 0 ? rank[k] / top : 0.0;
 
-  // Relevance: centrality times the number of copy families that say it — what several
-  // independent sources report is what the story is about (the cross-document frequency
-  // signal of multi-document summarisers, e.g. SumBasic, Nenkova & Vanderwende 2005).
-  const SameSaying same(sentences, family, matcher);
+  // 3. Support, for the most central candidates. Relevance: centrality times the number of
+  // copy families stating it — what several independent sources report is what the story is
+  // about (the cross-document frequency signal of multi-document summarisers, e.g. SumBasic,
+  // Nenkova & Vanderwende 2005).
+  std::vector<size_t> ranked(candidates.size());
+  for (size_t k = 0; k < candidates.size(); ++k) ranked[k] = k;
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [&](size_t x, size_t y) { return centrality[candidates[x]] > centrality[candidates[y]]; });
+  if (ranked.size() > kRanked) ranked.resize(kRanked);
+  Support support(sentences, texts, family, matcher, claim_model);
   std::vector<double> relevance(candidates.size(), 0.0);
-  for (size_t k = 0; k < candidates.size(); ++k) {
-    std::vector<size_t> families = {family[sentences[candidates[k]].article]};
-    for (size_t a : same.Articles(candidates[k], std::nullopt, kMaxCompared)) families.push_back(family[a]);
-    std::sort(families.begin(), families.end());
-    const auto distinct = static_cast<double>(std::unique(families.begin(), families.end()) - families.begin());
-    relevance[k] = centrality[candidates[k]] * distinct;
+  for (size_t k : ranked) {
+    std::unordered_set<size_t> families;
+    for (size_t a = 0; a < articles.size(); ++a) {
+      if (families.count(family[a]) == 0 && support.Of(candidates[k], a).level == claims::SupportLevel::kYes) {
+        families.insert(family[a]);
+      }
+    }
+    relevance[k] = centrality[candidates[k]] * static_cast<double>(families.size());
   }
   const double top_relevance = relevance.empty() ? 0.0 : *std::max_element(relevance.begin(), relevance.end());
   if (top_relevance > 0) {
     for (double& r : relevance) r /= top_relevance;
   }
 
-  // 3. Bullets by maximal marginal relevance.
+  // 4. Bullets by maximal marginal relevance, never repeating one another.
   std::vector<size_t> chosen;
-  std::vector<bool> taken(candidates.size(), false);
+  std::vector<bool> excluded(candidates.size(), true);
+  for (size_t k : ranked) excluded[k] = false;
   size_t words = 0;
   auto want_more = [&] {
     if (options.word_budget) return words < *options.word_budget;
@@ -235,39 +291,49 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   while (want_more()) {
     double best = -1e9;
     std::optional<size_t> pick;
-    for (size_t k = 0; k < candidates.size(); ++k) {
-      if (taken[k]) continue;
+    for (size_t k : ranked) {
+      if (excluded[k]) continue;
       double closest = 0.0;
       for (size_t c : chosen) closest = std::max(closest, stories::Dot(vectors[k], sentences[c].vector));
-      if (closest >= kMaxBulletSimilarity) continue;
+      if (closest >= kMaxBulletSimilarity) {
+        excluded[k] = true;
+        continue;
+      }
       const double score = kMmrLambda * relevance[k] - (1.0 - kMmrLambda) * closest;
       if (score > best) best = score, pick = k;
     }
     if (!pick) break;
-    taken[*pick] = true;
+    excluded[*pick] = true;
+    const Sentence& picked = sentences[candidates[*pick]];
+    if (std::any_of(chosen.begin(), chosen.end(),
+                    [&](size_t c) { return Repeats(picked, sentences[c], matcher, claim_model); })) {
+      continue;
+    }
     chosen.push_back(candidates[*pick]);
-    words += sentences[candidates[*pick]].words;
+    words += picked.words;
   }
 
-  // 4. Support.
+  // 5. Citations.
+  std::vector<size_t> stating_families;  // per bullet
   for (size_t c : chosen) {
     const Sentence& s = sentences[c];
-    std::vector<bool> supports(articles.size(), false);
-    supports[s.article] = true;
-    for (size_t a : same.Articles(c, std::nullopt, sentences.size())) supports[a] = true;
-    // Copies support what their original says.
-    for (size_t a = 0; a < articles.size(); ++a) {
-      if (supports[family[a]]) supports[a] = true;
-    }
     Bullet b;
     b.text = s.text;
+    b.origin = articles[s.article].id;
+    b.sentence = s.claim.index;
     for (size_t a = 0; a < articles.size(); ++a) {
-      if (supports[a]) b.sources.push_back(articles[a].id);
+      const claims::SupportLevel level = support.Of(c, a).level;
+      if (level == claims::SupportLevel::kYes) b.sources.push_back(articles[a].id);
+      if (level == claims::SupportLevel::kPartial) b.partial_sources.push_back(articles[a].id);
     }
+    std::unordered_set<size_t> families;
+    for (size_t a = 0; a < articles.size(); ++a) {
+      if (support.Of(c, a).level == claims::SupportLevel::kYes) families.insert(family[a]);
+    }
+    stating_families.push_back(families.size());
     digest.bullets.push_back(std::move(b));
   }
-
-  // 5. Headline: the title closest to the centroid of the candidates; else the most central lead.
+  // 6. Headline: the title closest to the centroid of the candidates; else the most central lead.
   stories::SparseVector centroid;
   {
     std::map<stories::TermId, double> sum;
@@ -294,8 +360,8 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     if (digest.headline.empty() && !chosen.empty()) digest.headline = sentences[chosen.front()].text;
   }
 
-  // 6. What each source adds and lacks — nothing to say when one text (and its copies) is all
-  // the story has.
+  // 7. What each source adds and leaves out — nothing to say when one text (and its copies)
+  // is all the story has.
   const bool comparable = std::any_of(family.begin(), family.end(), [&](size_t f) { return f != family.front(); });
   for (size_t a = 0; a < articles.size(); ++a) {
     SourceComparison comparison;
@@ -306,16 +372,26 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     }
     std::vector<size_t> own;
     for (size_t i = 0; i < sentences.size(); ++i) {
-      if (sentences[i].article == a && !sentences[i].boilerplate && !sentences[i].vector.empty()) own.push_back(i);
+      if (sentences[i].article == a && sentences[i].usable && !sentences[i].vector.empty()) own.push_back(i);
     }
     // Most central first, then in text order.
     std::stable_sort(own.begin(), own.end(), [&](size_t x, size_t y) { return centrality[x] > centrality[y]; });
+    if (own.size() > kMaxAddsTried) own.resize(kMaxAddsTried);
     for (size_t i : own) {
       if (comparison.adds.size() >= options.max_adds) break;
-      if (same.Articles(i, family[a], kMaxCompared, /*first_only=*/true).empty()) comparison.adds.push_back(sentences[i].text);
+      bool stated_elsewhere = false;
+      for (size_t b = 0; b < articles.size() && !stated_elsewhere; ++b) {
+        stated_elsewhere = family[b] != family[a] && support.Of(i, b).level != claims::SupportLevel::kNo;
+      }
+      if (!stated_elsewhere) comparison.adds.push_back(sentences[i].text);
     }
-    for (const Bullet& b : digest.bullets) {
-      if (std::find(b.sources.begin(), b.sources.end(), articles[a].id) == b.sources.end()) comparison.lacks.push_back(b.text);
+    // A central point — one at least two independent sources state — the source does not state
+    // even in part. (A bullet one source alone states is that source's "add", not a gap of
+    // the others.)
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      if (stating_families[k] >= 2 && support.Of(chosen[k], a).level == claims::SupportLevel::kNo) {
+        comparison.lacks.push_back(digest.bullets[k].text);
+      }
     }
     digest.sources.push_back(std::move(comparison));
   }

@@ -2,27 +2,32 @@
 // across all its articles, each citing every article that says the same, and per source what
 // it adds that no other source has and which of the story's main points it lacks.
 //
-// How (extractive multi-document summarisation):
+// How (extractive multi-document summarisation, with the claim matcher deciding who says what):
 //   1. Candidates: the sentences of every article that is not a copy of another article of
-//      the story (copies count once), boilerplate removed (boilerplate.h), and pieces of
-//      quotations running over several sentences (unbalanced quotes) too, the first
-//      kLeadSentences of each article at most, taken round-robin up to kMaxCandidates so a
-//      story of hundreds of articles costs what a story of dozens does.
+//      the story (copies count once), without boilerplate (boilerplate.h), fragments or
+//      commentary (bullet_quality.h), the first kLeadSentences of each article at most, taken
+//      round-robin up to kMaxCandidates so a story of hundreds of articles costs what a story
+//      of dozens does.
 //   2. Centrality: LexRank over their TF-IDF stem vectors, biased towards each article's lead
 //      (the jump prior of sentence k of an article is 1 / (k + 1)) — lexrank.h.
-//   3. Selection: Maximal Marginal Relevance (Carbonell & Goldstein, SIGIR 1998) — each next
+//   3. Support: whether each other article states a sentence — the claim matcher
+//      (claims/claim_support.h) over the article's title and text: yes, partial, or no.
+//      Copies support what their original says.
+//   4. Selection: Maximal Marginal Relevance (Carbonell & Goldstein, SIGIR 1998) — each next
 //      bullet maximises λ·relevance − (1 − λ)·(its highest cosine with a chosen bullet), where
-//      relevance is centrality times the number of copy families saying it (step 4), with
-//      λ = 0.7, and a sentence too close to a chosen one (cosine ≥ 0.5) is never chosen: the
-//      bullets do not repeat each other.
-//   4. Support: an article supports a bullet when one of its sentences says the same — the
-//      sentence matcher of copy detection (sentence_matcher.h) at even odds, or the same
-//      sentence. Copies support what their original says.
-//   5. Headline: the title closest to the story's centroid; without titles, the most central
+//      relevance is centrality times the number of copy families stating it, with λ = 0.7. A
+//      sentence is never chosen when it repeats a chosen bullet: cosine ≥ 0.5, or the claim
+//      matcher finds either one stating the other.
+//   5. Citations: a bullet cites every article that states it (`sources`) and, apart, those
+//      that state part of it or give another figure (`partial_sources`).
+//   6. Headline: the title closest to the story's centroid; without titles, the most central
 //      lead sentence.
-//   6. Sources: per article, its sentences (not boilerplate) that no article outside its copy
-//      family matches, most central first (what it adds), and the bullets it does not support
-//      (what it lacks); both empty when the story is one text and its copies.
+//   7. Sources: per article, what it adds — its sentences (candidates as in 1) that no article
+//      outside its copy family states even in part, most central first — and what it leaves
+//      out — the bullets at least two independent sources state that it does not state even
+//      in part (the claim matcher's "no", whose operating point is chosen so the source
+//      rarely states what is listed); both empty when
+//      the story is one text and its copies.
 // Bullets are in the order chosen (most central first), without a leading wire dateline. Pure function; the statistics are the
 // caller's (weights only: the digest interns terms but adds no documents).
 #pragma once
@@ -32,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "core/claims/claim_support.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/stories/term_statistics.h"
 
@@ -60,13 +66,18 @@ struct DigestOptions {
 
 struct Bullet {
   std::string text;
-  std::vector<std::string> sources;  // ids of the supporting articles, in the story's order
+  std::vector<std::string> sources;          // ids of the articles stating it, in the story's order
+  // Ids of those that may state part of it, or another figure for it: a weaker judgement (about
+  // half of them do, held out), given for review in the JSON and not shown as a citation.
+  std::vector<std::string> partial_sources;
+  std::string origin;                        // the article the sentence is taken from
+  size_t sentence = 0;                       // its index among the origin's sentences (`storydesk sentences`)
 };
 
 struct SourceComparison {
   std::string article;
-  std::vector<std::string> adds;   // sentences no article outside its copy family has
-  std::vector<std::string> lacks;  // bullets it does not support
+  std::vector<std::string> adds;   // its sentences no article outside its copy family states
+  std::vector<std::string> lacks;  // bullets it does not state, even in part
 };
 
 struct StoryDigest {
@@ -78,6 +89,7 @@ struct StoryDigest {
 };
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
-                             stories::TermStatistics& statistics, const DigestOptions& options = {});
+                             const claims::ClaimModel& claims, stories::TermStatistics& statistics,
+                             const DigestOptions& options = {});
 
 }  // namespace storydesk::digest

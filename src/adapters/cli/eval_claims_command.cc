@@ -1,0 +1,155 @@
+// storydesk eval-claims LABELS.tsv --data DIR — measures the claim matcher and the digest built
+// on it against the claim-support labels (data/claims/README.md), on the labelled stories of
+// half "test" only (train-claims fits on the other half):
+//   - the matcher: precision, recall and F1 of "yes" at the shipped cite point; the share of
+//     pairs below the partial point that the source in fact states (what "leaves out" risks);
+//   - the digest of each test story (its articles as the gold groups them): citation precision
+//     and recall over (bullet, other article) pairs whose bullet sentence is labelled, and the
+//     share of "leaves out" items the source states (yes) or states in part (partial).
+// --show prints every test story's bullets with their citations and the labels, for reading.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "adapters/cli/claim_labels.h"
+#include "adapters/cli/cli_common.h"
+#include "adapters/cli/commands.h"
+#include "adapters/service/digest_output.h"
+#include "adapters/service/shipped_models.h"
+#include "core/claims/claim_support.h"
+#include "core/digest/story_digest.h"
+#include "core/eval/binary_decisions.h"
+
+namespace storydesk::cli {
+namespace {
+
+struct EvalClaimsFlags {
+  std::string labels;
+  std::string data = "../shared/data";
+  bool show = false;
+};
+
+int RunEvalClaims(const EvalClaimsFlags& flags) {
+  const auto& background = BuiltinBackground();
+  const auto& matcher = BuiltinSentenceModel();
+  const auto& model = BuiltinClaimModel();
+  if (!background.ok() || !matcher.ok() || !model.ok()) {
+    PrintError("the shipped models cannot be read");
+    return kExitStore;
+  }
+  stories::TermStatistics statistics = SeededStatistics(background.value());
+  auto labels = ReadClaimLabels(flags.labels);
+  if (!labels.ok()) {
+    PrintError(labels.status().message());
+    return ExitCodeFor(labels.status());
+  }
+  auto texts = LoadLabelledTexts(labels.value(), flags.data, statistics);
+  if (!texts.ok()) {
+    PrintError(texts.status().message());
+    return ExitCodeFor(texts.status());
+  }
+
+  // The matcher, pair by pair.
+  eval::BinaryCounts cite;
+  size_t below = 0, below_yes = 0, below_partial = 0, pairs = 0;
+  std::map<std::tuple<std::string, uint32_t, std::string>, std::string> label_of;  // (article, sentence, other)
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> story_articles;
+  for (const ClaimLabel& l : labels.value()) {
+    if (!IsTestStory(l.set, l.story)) continue;
+    label_of[{l.article, l.sentence, l.other}] = l.label;
+    auto& ids = story_articles[{l.set, l.story}];
+    if (std::find(ids.begin(), ids.end(), l.article) == ids.end()) ids.push_back(l.article);
+    if (l.label == "na") continue;
+    const claims::ClaimSentence* claim = LabelledSentence(texts.value(), l);
+    if (claim == nullptr) continue;
+    const claims::Support s =
+        claims::JudgeSupport(model.value(), *claim, texts.value().texts.at(l.other), matcher.value());
+    ++pairs;
+    cite.Add(s.level == claims::SupportLevel::kYes, l.label == "yes");
+    if (s.level == claims::SupportLevel::kNo) {
+      ++below;
+      below_yes += l.label == "yes" ? 1 : 0;
+      below_partial += l.label == "partial" ? 1 : 0;
+    }
+  }
+  std::printf("claim matcher on the test half: %zu labelled pairs, %zu yes\n", pairs, static_cast<size_t>(cite.tp + cite.fn));
+  std::printf("  cite (p >= %.3f): precision %.3f recall %.3f F1 %.3f\n", model.value().cite_probability, cite.Precision(),
+              cite.Recall(), cite.F1());
+  std::printf("  no (p < %.3f): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu (%.1f%%)\n",
+              model.value().partial_probability, below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
+              below ? 100.0 * below_partial / below : 0.0);
+
+  // The digest of each test story.
+  size_t cited_right = 0, cited = 0, should_cite = 0, unlabelled_bullets = 0, bullets = 0;
+  size_t lacks = 0, lacks_yes = 0, lacks_partial = 0, lacks_unlabelled = 0, partial_marks = 0, partial_right = 0;
+  for (const auto& [key, ids] : story_articles) {
+    std::vector<digest::DigestArticle> articles;
+    for (const std::string& id : ids) articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), "original", std::nullopt));
+    const digest::StoryDigest d = digest::BuildStoryDigest(articles, matcher.value(), model.value(), statistics);
+    if (flags.show) std::printf("\n== %s %s: %s\n", key.first.c_str(), key.second.c_str(), d.headline.c_str());
+    for (const digest::Bullet& b : d.bullets) {
+      ++bullets;
+      std::string marks;
+      bool labelled = false;
+      for (const std::string& other : ids) {
+        if (other == b.origin) continue;
+        auto it = label_of.find({b.origin, static_cast<uint32_t>(b.sentence), other});
+        if (it == label_of.end() || it->second == "na") continue;
+        labelled = true;
+        const bool predicted = std::find(b.sources.begin(), b.sources.end(), other) != b.sources.end();
+        const bool partly = std::find(b.partial_sources.begin(), b.partial_sources.end(), other) != b.partial_sources.end();
+        const bool truth = it->second == "yes";
+        cited += predicted ? 1 : 0;
+        should_cite += truth ? 1 : 0;
+        cited_right += (predicted && truth) ? 1 : 0;
+        partial_marks += partly ? 1 : 0;
+        partial_right += (partly && it->second != "no") ? 1 : 0;
+        marks += " " + other + (predicted ? "=cited" : partly ? "=partly" : "=not") + "/" + it->second;
+      }
+      if (!labelled) ++unlabelled_bullets;
+      if (flags.show) std::printf("  - %s\n    [%s s%zu]%s\n", b.text.c_str(), b.origin.c_str(), b.sentence, marks.c_str());
+    }
+    for (const digest::SourceComparison& c : d.sources) {
+      for (const std::string& lack : c.lacks) {
+        const auto bullet = std::find_if(d.bullets.begin(), d.bullets.end(), [&](const digest::Bullet& b) { return b.text == lack; });
+        if (bullet == d.bullets.end()) continue;
+        ++lacks;
+        auto it = label_of.find({bullet->origin, static_cast<uint32_t>(bullet->sentence), c.article});
+        if (it == label_of.end() || it->second == "na") {
+          ++lacks_unlabelled;
+        } else {
+          lacks_yes += it->second == "yes" ? 1 : 0;
+          lacks_partial += it->second == "partial" ? 1 : 0;
+        }
+        if (flags.show) std::printf("  %s leaves out: %s [%s]\n", c.article.c_str(), lack.substr(0, 80).c_str(),
+                                    it == label_of.end() ? "unlabelled" : it->second.c_str());
+      }
+    }
+  }
+  const double precision = cited ? static_cast<double>(cited_right) / cited : 0.0;
+  const double recall = should_cite ? static_cast<double>(cited_right) / should_cite : 0.0;
+  std::printf("digest of %zu test stories: %zu bullets (%zu without labels for their sentence)\n", story_articles.size(),
+              bullets, unlabelled_bullets);
+  std::printf("  citations of other sources: precision %.3f (%zu of %zu) recall %.3f (%zu of %zu)\n", precision, cited_right,
+              cited, recall, cited_right, should_cite);
+  std::printf("  cited in part: %zu, of which the source states it or part of it: %zu\n", partial_marks, partial_right);
+  const size_t judged = lacks - lacks_unlabelled;
+  std::printf("  leaves out: %zu items (%zu labelled): stated by the source %zu (%.1f%%), in part %zu (%.1f%%)\n", lacks,
+              judged, lacks_yes, judged ? 100.0 * lacks_yes / judged : 0.0, lacks_partial,
+              judged ? 100.0 * lacks_partial / judged : 0.0);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEvalClaimsCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("eval-claims", "measure the claim matcher and the digest's citations on claim-support labels");
+  auto flags = std::make_shared<EvalClaimsFlags>();
+  cmd->add_option("labels", flags->labels, "the labels TSV (data/claims/claim-support.tsv)")->required();
+  cmd->add_option("--data", flags->data, "the folder holding the labelled sets")->capture_default_str();
+  cmd->add_flag("--show", flags->show, "print each test story's bullets, citations and labels");
+  cmd->callback([flags, exit_code] { *exit_code = RunEvalClaims(*flags); });
+}
+
+}  // namespace storydesk::cli

@@ -1,0 +1,102 @@
+// The claim matcher: does a text state the claim of a sentence — yes, in part, or no — with a
+// calibrated probability. What the digest's citations, its "adds" and "leaves out", its
+// de-duplication of bullets (and, later, quote and timeline matching) rest on.
+//
+// Why not the sentence matcher of copy detection (copies/sentence_matcher.h): that one asks
+// whether two sentences are the same sentence re-worded, at a strict operating point, because
+// a copy is judged from many links that must each be near-certain. A claim is stated by a
+// source in its own words, often over two sentences, with its names and figures given
+// elsewhere in the text: the evidence here is the best window of 1–3 consecutive sentences of
+// the text, and the article as a whole.
+//
+// Evidence (each feature in [0, 1]), in the spirit of recognising textual entailment by
+// lexical overlap and mismatch features (e.g. MacCartney et al., "Learning to recognize
+// features of valid textual entailments", NAACL 2006; the lexical baselines of the RTE
+// challenges, Dagan et al. 2005):
+//   - how much of the claim's IDF-weighted content the best window covers, and the article;
+//   - how much of its word order (stem bigrams) the window keeps;
+//   - its names found in the article; its numbers missing from the article; a different
+//     figure in the window where the claim's is missing (a conflict, never support);
+//   - negation on one side only;
+//   - the sentence matcher's own probability for the claim against the window;
+//   - the claim's heaviest content stem missing from the window; the claim's weight.
+// A logistic model over them, trained on labelled (sentence, article) pairs read by people
+// (data/claims/) by `storydesk train-claims`, shipped as models/claim-model.tsv. Pure; thread-safe.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/claims/claim_text.h"
+#include "core/copies/sentence_matcher.h"
+#include "storydesk/status.h"
+
+namespace storydesk::claims {
+
+inline constexpr std::string_view kClaimModelHeader = "# storydesk claim model v1";
+
+enum ClaimFeature : size_t {
+  kClaimBias,
+  kWindowCoverage,        // share of the claim's stem weight in the best window
+  kArticleCoverage,       // the same in the whole text
+  kWindowBigramCoverage,  // share of the claim's stem bigrams in the window
+  kNameCoverage,          // share of the claim's names in the text (1 without names)
+  kNumberMissing,         // share of the claim's numbers missing from the text
+  kNumberConflict,        // the window gives a number where a number of the claim is missing
+  kNegationMismatch,      // one side negated, the other not
+  kSentenceMatch,         // the sentence matcher's probability, claim against window
+  kHeaviestMissing,       // the claim's heaviest stem is not in the window
+  kClaimWeight,           // the claim's stem weight, log-scaled to [0, 1]
+  kNumberMatch,           // share of the claim's numbers in the window (0 without numbers)
+  kNameMatch,             // share of the claim's names in the window (0 without names)
+  kClaimFeatureCount
+};
+using ClaimFeatureVector = std::array<double, kClaimFeatureCount>;
+
+std::string_view ClaimFeatureName(size_t feature);
+
+struct ClaimEvidence {
+  ClaimFeatureVector features{};
+  // The best window, as indexes into ClaimText::sentences: [window_begin, window_end).
+  size_t window_begin = 0, window_end = 0;
+};
+
+// The evidence that `text` states `claim`. A text without sentences gives all-zero coverage.
+ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& text,
+                                   const copies::SentenceModel& matcher);
+
+enum class SupportLevel { kNo, kPartial, kYes };
+std::string_view SupportLevelName(SupportLevel level);  // "no", "partial", "yes"
+
+struct ClaimModel {
+  ClaimFeatureVector weights{};
+  // At and above: the text states the claim (a citation). Chosen by the trainer on held-out
+  // folds: the lowest probability at which "yes" was right kTargetCitationPrecision of the time.
+  double cite_probability = 0.5;
+  // At and above (and below cite_probability): the text states part of it, or a conflicting
+  // figure. Below: it does not state it — what "leaves out" may say.
+  double partial_probability = 0.2;
+
+  double Probability(const ClaimFeatureVector& features) const;
+  SupportLevel Level(double probability) const;
+};
+
+inline constexpr double kTargetCitationPrecision = 0.9;
+
+struct Support {
+  SupportLevel level = SupportLevel::kNo;
+  double probability = 0.0;
+  size_t window_begin = 0, window_end = 0;  // indexes into ClaimText::sentences
+};
+
+Support JudgeSupport(const ClaimModel& model, const ClaimSentence& claim, const ClaimText& text,
+                     const copies::SentenceModel& matcher);
+
+// Format: the header, comments, a "claim" line of NAME=WEIGHT fields, and a "cite" and a
+// "partial" line "probability=P" with 0 < partial <= cite < 1. Errors: kInvalidInput "line N: ...".
+Result<ClaimModel> ParseClaimModel(std::string_view text);
+std::string FormatClaimModel(const ClaimModel& model, const std::vector<std::string>& comments);
+
+}  // namespace storydesk::claims

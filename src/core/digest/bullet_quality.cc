@@ -1,0 +1,128 @@
+#include "core/digest/bullet_quality.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+namespace storydesk::digest {
+namespace {
+
+constexpr std::array<std::string_view, 38> kDanglingOpeners = {
+    // pronouns and demonstratives: who or what they are is in an earlier sentence
+    "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "that", "these", "those", "such",
+    "him", "there's", "it's", "he's", "she's", "they're",
+    // connectives: the sentence continues an argument
+    "but", "and", "or", "however", "also", "still", "yet", "so", "then", "meanwhile", "instead", "moreover",
+    "furthermore", "nevertheless", "otherwise", "thus", "hence", "besides"};
+
+constexpr std::array<std::string_view, 9> kFirstPerson = {"i", "i'm", "i've", "i'd", "we", "we're", "we've", "our", "my"};
+constexpr std::array<std::string_view, 4> kPrescriptions = {"should", "must", "ought", "shouldn't"};
+
+// The lower-cased words of `s` (letters, digits and apostrophes).
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (const char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '\'') {
+      w += static_cast<char>(std::tolower(c));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+std::string_view TrimEnd(std::string_view s) {
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c == ' ' || c == '"' || c == ')' || c == '\'') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && (s.ends_with("\xe2\x80\x9d") || s.ends_with("\xe2\x80\x99"))) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+std::string OutsideQuotes(std::string_view sentence) {
+  std::string out;
+  bool inside = false;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    if (sentence[i] == '"') {
+      inside = !inside;
+      continue;
+    }
+    if (sentence.substr(i).starts_with("\xe2\x80\x9c")) {  // “
+      inside = true, i += 2;
+      continue;
+    }
+    if (sentence.substr(i).starts_with("\xe2\x80\x9d")) {  // ”
+      inside = false, i += 2;
+      continue;
+    }
+    if (!inside) out += sentence[i];
+  }
+  return out;
+}
+
+std::string_view DefiniteOpeningNoun(std::string_view sentence) {
+  const size_t space = sentence.find(' ');
+  if (space == std::string_view::npos) return {};
+  const std::string_view first = sentence.substr(0, space);
+  if (first != "The" && first != "This" && first != "That" && first != "These" && first != "Those") return {};
+  std::string_view rest = sentence.substr(space + 1);
+  size_t end = 0;
+  while (end < rest.size() && std::isalpha(static_cast<unsigned char>(rest[end]))) ++end;
+  if (end == 0 || !std::islower(static_cast<unsigned char>(rest[0]))) return {};
+  return rest.substr(0, end);
+}
+
+bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
+  if (refers_back) return true;
+  const std::string_view end = TrimEnd(sentence);
+  if (end.ends_with("...") || end.ends_with("\xe2\x80\xa6") || end.ends_with("..") || end.ends_with(",") ||
+      end.ends_with(":") || end.ends_with(";") || end.ends_with("-")) {
+    return true;
+  }
+  // Straight quotes must pair up; curly ones must open and close as often.
+  if (std::count(sentence.begin(), sentence.end(), '"') % 2 != 0) return true;
+  size_t opening = 0, closing = 0;
+  for (size_t i = 0; i + 2 < sentence.size(); ++i) {
+    if (sentence.substr(i, 3) == "\xe2\x80\x9c") ++opening;
+    if (sentence.substr(i, 3) == "\xe2\x80\x9d") ++closing;
+  }
+  if (opening != closing) return true;
+  size_t first = 0;
+  while (first < sentence.size() && (sentence[first] == '"' || sentence[first] == ' ' || sentence[first] == '\'')) ++first;
+  if (first >= sentence.size()) return true;
+  const unsigned char c = static_cast<unsigned char>(sentence[first]);
+  if (std::islower(c)) return true;
+  if (c < 0x80 && !std::isalnum(c) && c != '(' && c != '$') return true;
+  const std::vector<std::string> words = Words(sentence.substr(first));
+  return !words.empty() && In(kDanglingOpeners, words.front());
+}
+
+bool IsOpinionSentence(std::string_view sentence) {
+  const std::string outside = OutsideQuotes(sentence);
+  if (outside.find('?') != std::string::npos || outside.find('!') != std::string::npos) return true;
+  const std::vector<std::string> words = Words(outside);
+  for (const std::string& w : words) {
+    if (In(kFirstPerson, w) || In(kPrescriptions, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace storydesk::digest

@@ -1,0 +1,37 @@
+// Whether a sentence can stand alone as a digest bullet: not a fragment (cut short, a piece of
+// a quotation, or leaning on an earlier sentence for what it is about) and not commentary (a
+// writer's own opinion, which a digest may give only as someone's attributed view).
+//
+// Rules, each naming a way a sentence fails out of its context — the readability constraints
+// of extractive summarisers (e.g. the "dangling anaphora" and discourse-connective filters of
+// Nenkova & McKeown, "Automatic Summarization", 2011, §4.3):
+//   fragment — ends in an ellipsis ("...", "…": a lead cut by the page or the data set); has
+//     unbalanced double quotes (a quotation running over several sentences); starts with a
+//     lower-case letter, a digit-less punctuation mark, a pronoun or demonstrative ("He",
+//     "It", "This", "Those"), or a connective ("But", "However", "Also", "Still"); or, when not
+//     its article's first sentence, starts "The <noun>" whose noun an earlier sentence of the
+//     article introduced ("The exercise comes ahead of ..." after "... a joint exercise ...").
+//   opinion — outside quotation marks: the first person ("I", "we", "our"), a prescription
+//     ("should", "must", "ought to"), a question or an exclamation.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace storydesk::digest {
+
+// `sentence` as normalised by the analyzer. `refers_back`: the caller found that the sentence
+// opens with DefiniteOpeningNoun and an earlier sentence of its article has that noun.
+bool IsFragmentSentence(std::string_view sentence, bool refers_back);
+
+// The word after an opening "The", "This", "That", "These" or "Those" when it is lower-case
+// (a common noun, not a name: "The Senate" is not anaphora); empty otherwise.
+std::string_view DefiniteOpeningNoun(std::string_view sentence);
+
+bool IsOpinionSentence(std::string_view sentence);
+
+// The sentence's text outside double quotation marks (" and “ ”), quotes dropped.
+std::string OutsideQuotes(std::string_view sentence);
+
+}  // namespace storydesk::digest

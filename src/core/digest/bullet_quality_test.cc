@@ -1,0 +1,56 @@
+#include "core/digest/bullet_quality.h"
+
+#include <gtest/gtest.h>
+
+namespace storydesk::digest {
+namespace {
+
+struct Case {
+  const char* sentence;
+  bool fragment;
+  bool opinion;
+};
+
+// Made-up sentences, one per rule, with a sound sentence beside each.
+constexpr Case kCases[] = {
+    {"Officials said the ferry carried two hundred passengers.", false, false},
+    {"Investors have been closely...", true, false},
+    {"Investors have been closely\xe2\x80\xa6", true, false},
+    {"\"We will rebuild the pier, and the channel will reopen,", true, false},
+    {"the channel reopened on Friday after divers finished.", true, false},
+    {"He said the channel would reopen on Friday.", true, false},
+    {"It was the second accident in the channel this year.", true, false},
+    {"But the operator said services would resume on Friday.", true, false},
+    {"However, the harbour authority kept the channel closed.", true, false},
+    {"The Senate passed the bill by a vote of 67 to 32.", false, false},
+    {"\"We are ready to meet anywhere,\" the envoy said on Monday.", false, false},
+    {"I think the ferry should never have left the port.", false, true},
+    {"We must do better by the passengers of this channel.", false, true},
+    {"The operator should have closed the channel sooner, critics said.", false, true},
+    {"Why did nobody warn the crew?", false, true},
+    {"What a disaster it was for the islands!", false, true},
+    {"U.S. officials said the talks would resume in Seoul.", false, false},
+};
+
+TEST(BulletQualityTest, FragmentsAndCommentary) {
+  for (const Case& c : kCases) {
+    EXPECT_EQ(IsFragmentSentence(c.sentence, false), c.fragment) << c.sentence;
+    EXPECT_EQ(IsOpinionSentence(c.sentence), c.opinion) << c.sentence;
+  }
+}
+
+TEST(BulletQualityTest, ADefiniteOpeningNounIsACommonNoun) {
+  EXPECT_EQ(DefiniteOpeningNoun("The exercise comes ahead of the talks."), "exercise");
+  EXPECT_EQ(DefiniteOpeningNoun("These talks were the first in a year."), "talks");
+  EXPECT_EQ(DefiniteOpeningNoun("The Senate voted on Tuesday."), "");
+  EXPECT_EQ(DefiniteOpeningNoun("Officials said the exercise ended."), "");
+  EXPECT_TRUE(IsFragmentSentence("The exercise comes ahead of the talks.", /*refers_back=*/true));
+}
+
+TEST(BulletQualityTest, OutsideQuotesDropsQuotedWords) {
+  EXPECT_EQ(OutsideQuotes("\"I am ready,\" she said."), " she said.");
+  EXPECT_EQ(OutsideQuotes("She said \xe2\x80\x9cwe will go\xe2\x80\x9d today."), "She said  today.");
+}
+
+}  // namespace
+}  // namespace storydesk::digest
