@@ -3,7 +3,9 @@
 # allsides-train; the sentence matcher of rewrite detection from msrp-train; its document
 # decision from the training halves of wmt21 and ecbplus and from wikiref
 # (scripts/rewrite_training_pairs.py); the story model from allsides-train and ecbplus (so
-# ecbplus itself is only ever reported by leave-topics-out cross-validation).
+# ecbplus itself is only ever reported by leave-topics-out cross-validation); the claim matcher
+# of the digest from the fitting half of the claim-support labels (data/claims/README.md),
+# whose texts are in allsides-dev and multinews-dev.
 # Each later trainer uses the models embedded in BINARY, so `make models` passes the command
 # that rebuilds it, run after each model is written; without one (tests/models), BINARY must
 # already embed models equal to those being trained.
@@ -26,4 +28,6 @@ python3 scripts/rewrite_training_pairs.py --data "$data" --out "$pairs"
 rebuild "$@"
 "$binary" train --gold "$data/allsides-train/gold.jsonl" --gold "$data/ecbplus/gold.jsonl" \
   "$data/allsides-train/articles.jsonl" "$data/ecbplus/articles.jsonl" -o "$out/story-model.tsv"
+rebuild "$@"
+"$binary" train-claims data/claims/claim-support.tsv --data "$data" -o "$out/claim-model.tsv"
 rebuild "$@"

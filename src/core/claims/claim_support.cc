@@ -135,6 +135,7 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   // The best window: the most of the claim's content — stem weight, and names and numbers at
   // kNameOrNumberWeight each (a rewording keeps them) — then the fewest sentences, then the first.
   double best = -1.0, best_stems = 0.0;
+  size_t best_length = 0;
   uint64_t best_mask = 0;
   for (size_t begin = 0; begin < n; ++begin) {
     uint64_t mask = 0, numbers_seen = 0, names_seen = 0;
@@ -147,7 +148,10 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
       if (!adds) continue;  // a sentence that adds nothing
       const double stems = weight_of(mask);
       const double w = stems + kNameOrNumberWeight * (std::popcount(numbers_seen) + std::popcount(names_seen));
-      if (w > best + 1e-9) best = w, best_stems = stems, best_mask = mask, e.window_begin = begin, e.window_end = end;
+      const size_t length = end - begin;
+      if (w > best + 1e-9 || (w > best - 1e-9 && length < best_length)) {
+        best = w, best_stems = stems, best_length = length, best_mask = mask, e.window_begin = begin, e.window_end = end;
+      }
     }
   }
   f[kWindowCoverage] = best_stems / total;

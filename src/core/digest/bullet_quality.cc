@@ -8,13 +8,14 @@
 namespace storydesk::digest {
 namespace {
 
-constexpr std::array<std::string_view, 38> kDanglingOpeners = {
+constexpr std::array<std::string_view, 31> kDanglingOpeners = {
     // pronouns and demonstratives: who or what they are is in an earlier sentence
     "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "that", "these", "those", "such",
-    "him", "there's", "it's", "he's", "she's", "they're",
-    // connectives: the sentence continues an argument
-    "but", "and", "or", "however", "also", "still", "yet", "so", "then", "meanwhile", "instead", "moreover",
-    "furthermore", "nevertheless", "otherwise", "thus", "hence", "besides"};
+    "him", "it's", "he's", "she's", "they're",
+    // connectives of comparison and contingency (the Penn Discourse Treebank's classes): the
+    // sentence argues against or from an earlier one ("But ...", "So ..."). Additive and
+    // temporal ones ("Also on Monday", "Meanwhile, ...") read on their own.
+    "but", "and", "or", "however", "still", "yet", "so", "instead", "nevertheless", "otherwise", "thus", "hence"};
 
 constexpr std::array<std::string_view, 9> kFirstPerson = {"i", "i'm", "i've", "i'd", "we", "we're", "we've", "our", "my"};
 constexpr std::array<std::string_view, 4> kPrescriptions = {"should", "must", "ought", "shouldn't"};

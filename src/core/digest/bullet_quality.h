@@ -8,7 +8,8 @@
 //   fragment — ends in an ellipsis ("...", "…": a lead cut by the page or the data set); has
 //     unbalanced double quotes (a quotation running over several sentences); starts with a
 //     lower-case letter, a digit-less punctuation mark, a pronoun or demonstrative ("He",
-//     "It", "This", "Those"), or a connective ("But", "However", "Also", "Still"); or, when not
+//     "It", "This", "Those"), or a connective of contrast or consequence ("But", "However",
+//     "So", "Still"); or, when not
 //     its article's first sentence, starts "The <noun>" whose noun an earlier sentence of the
 //     article introduced ("The exercise comes ahead of ..." after "... a joint exercise ...").
 //   opinion — outside quotation marks: the first person ("I", "we", "our"), a prescription
