@@ -62,7 +62,7 @@ storydesk::claims::ClaimModel Claims() {
 void BM_Digest(benchmark::State& state) {
   const auto story = MakeStory(static_cast<size_t>(state.range(0)));
   const auto matcher = Matcher();
-  const auto claims = Claims();
+  const storydesk::claims::ClaimMatcher claims{Claims(), nullptr};
   for (auto _ : state) {
     storydesk::stories::TermStatistics statistics;
     benchmark::DoNotOptimize(storydesk::digest::BuildStoryDigest(story, matcher, claims, statistics));

@@ -19,9 +19,13 @@
 #include <string_view>
 
 #include "storydesk/article.h"
-#include "wordnet_synonyms.h"
+#include "adapters/wordnet/wordnet_synonyms.h"
 
 namespace storydesk::planted {
+
+using wordnet::kDebianWordNetDir;
+using wordnet::LoadWordNetSynonyms;
+using wordnet::SynonymMap;
 
 enum class PlantedKind {
   kExact,        // the same text and title

@@ -33,7 +33,7 @@
 #include "core/text/normalize.h"
 #include "core/text/sentences.h"
 #include "storydesk/story_engine.h"
-#include "wordnet_synonyms.h"
+#include "adapters/wordnet/wordnet_synonyms.h"
 
 namespace storydesk::planted {
 namespace {

@@ -50,7 +50,7 @@ Result<std::vector<ClaimLabel>> ReadClaimLabels(const std::string& path) {
 }
 
 Result<LabelledTexts> LoadLabelledTexts(const std::vector<ClaimLabel>& labels, const std::string& data_dir,
-                                        stories::TermStatistics& statistics) {
+                                        stories::TermStatistics& statistics, const claims::StemSynonyms* synonyms) {
   std::set<std::string> sets, wanted;
   for (const ClaimLabel& l : labels) {
     sets.insert(l.set);
@@ -71,7 +71,7 @@ Result<LabelledTexts> LoadLabelledTexts(const std::vector<ClaimLabel>& labels, c
   for (const std::string& id : wanted) {
     auto it = out.articles.find(id);
     if (it == out.articles.end()) return Status::Error(ErrorCode::kInvalidInput, "labelled article '" + id + "' is not in the data");
-    out.texts.emplace(id, claims::BuildClaimText(analyzer.Analyze(it->second.text), statistics));
+    out.texts.emplace(id, claims::BuildClaimText(analyzer.Analyze(it->second.text), statistics, synonyms));
   }
   return out;
 }

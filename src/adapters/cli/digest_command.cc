@@ -42,9 +42,14 @@ int RunDigest(const DigestFlags& flags) {
   digest_options.word_budget = flags.words;
   stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
   const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
+  const auto& claims = BuiltinClaimMatcher();
+  if (!claims.ok()) {
+    PrintError(claims.status().message());
+    return ExitCodeFor(claims.status());
+  }
   std::vector<DigestedStory> stories;
   for (auto& [first, s] : by_first) {
-    s.digest = digest::BuildStoryDigest(s.articles, matcher, BuiltinClaimModel().value(), statistics, digest_options);
+    s.digest = digest::BuildStoryDigest(s.articles, matcher, claims.value(), statistics, digest_options);
     stories.push_back(std::move(s));
   }
   if (flags.format == "html") {

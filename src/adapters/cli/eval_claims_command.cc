@@ -12,14 +12,19 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/cli/claim_labels.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/json_lines_file.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
 #include "core/claims/claim_support.h"
 #include "core/digest/story_digest.h"
 #include "core/eval/binary_decisions.h"
+#include "core/stories/logistic_regression.h"
+#include "core/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {
@@ -28,23 +33,75 @@ struct EvalClaimsFlags {
   std::string labels;
   std::string data = "../shared/data";
   bool show = false;
+  std::string msrp;  // a paraphrase corpus (msrp-train's pairs.jsonl): 10-fold CV of the claim features
 };
+
+// The claim features of a sentence pair read both ways and averaged: a paraphrase states the
+// other sentence's claim and the other states its own.
+claims::ClaimFeatureVector PairFeatures(const claims::ClaimText& a, const claims::ClaimText& b,
+                                        const copies::SentenceModel& matcher) {
+  auto whole = [](const claims::ClaimText& t) {
+    claims::ClaimSentence s = t.sentences.front();
+    for (size_t i = 1; i < t.sentences.size(); ++i) {
+      s.profile = copies::MergeProfiles(s.profile, t.sentences[i].profile);
+      s.negated = s.negated || t.sentences[i].negated;
+    }
+    return s;
+  };
+  claims::ClaimFeatureVector f{};
+  if (a.sentences.empty() || b.sentences.empty()) return f;
+  const claims::ClaimFeatureVector ab = claims::ComputeClaimEvidence(whole(a), b, matcher).features;
+  const claims::ClaimFeatureVector ba = claims::ComputeClaimEvidence(whole(b), a, matcher).features;
+  for (size_t k = 0; k < f.size(); ++k) f[k] = 0.5 * (ab[k] + ba[k]);
+  return f;
+}
+
+int RunMsrp(const std::string& path, const copies::SentenceModel& matcher, stories::TermStatistics& statistics,
+            const claims::StemSynonyms* synonyms) {
+  text::TextAnalyzer analyzer;
+  std::vector<stories::LogisticExample> examples;
+  const Status read = ForEachJsonLine(path, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
+    if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
+        !pair["b"].is_string() || !pair["label"].is_number_integer()) {
+      return Status::Error(ErrorCode::kInvalidInput, path + ":" + std::to_string(number) + ": expected {\"label\", \"a\", \"b\"}");
+    }
+    const claims::ClaimText a = claims::BuildClaimText(analyzer.Analyze(pair["a"].get<std::string>()), statistics, synonyms);
+    const claims::ClaimText b = claims::BuildClaimText(analyzer.Analyze(pair["b"].get<std::string>()), statistics, synonyms);
+    const claims::ClaimFeatureVector f = PairFeatures(a, b, matcher);
+    examples.push_back({std::vector<double>(f.begin(), f.end()), pair["label"].get<int>() == 1, 1.0});
+    return Status::Ok();
+  });
+  if (!read.ok()) {
+    PrintError(read.message());
+    return read.code() == ErrorCode::kIo ? kExitUsage : kExitRejected;
+  }
+  stories::LogisticOptions options;
+  options.l2 = 0.1;
+  eval::BinaryCounts cv;
+  for (const auto& [p, label] : eval::HeldOutProbabilities(examples, 10, options)) cv.Add(p >= 0.5, label);
+  std::printf("claim features on %s, 10-fold cross-validation (%zu pairs): accuracy %.3f F1 %.3f\n", path.c_str(),
+              examples.size(), cv.Accuracy(), cv.F1());
+  return kExitOk;
+}
 
 int RunEvalClaims(const EvalClaimsFlags& flags) {
   const auto& background = BuiltinBackground();
   const auto& matcher = BuiltinSentenceModel();
-  const auto& model = BuiltinClaimModel();
-  if (!background.ok() || !matcher.ok() || !model.ok()) {
-    PrintError("the shipped models cannot be read");
+  const auto& claim_matcher = BuiltinClaimMatcher();
+  if (!background.ok() || !matcher.ok() || !claim_matcher.ok()) {
+    PrintError(!claim_matcher.ok() ? claim_matcher.status().message() : "the shipped models cannot be read");
     return kExitStore;
   }
+  const claims::ClaimModel& model = claim_matcher.value().model;
+  const claims::StemSynonyms* synonyms = claim_matcher.value().synonyms.get();
   stories::TermStatistics statistics = SeededStatistics(background.value());
+  if (!flags.msrp.empty()) return RunMsrp(flags.msrp, matcher.value(), statistics, synonyms);
   auto labels = ReadClaimLabels(flags.labels);
   if (!labels.ok()) {
     PrintError(labels.status().message());
     return ExitCodeFor(labels.status());
   }
-  auto texts = LoadLabelledTexts(labels.value(), flags.data, statistics);
+  auto texts = LoadLabelledTexts(labels.value(), flags.data, statistics, synonyms);
   if (!texts.ok()) {
     PrintError(texts.status().message());
     return ExitCodeFor(texts.status());
@@ -64,7 +121,7 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
     const claims::ClaimSentence* claim = LabelledSentence(texts.value(), l);
     if (claim == nullptr) continue;
     const claims::Support s =
-        claims::JudgeSupport(model.value(), *claim, texts.value().texts.at(l.other), matcher.value());
+        claims::JudgeSupport(model, *claim, texts.value().texts.at(l.other), matcher.value());
     ++pairs;
     cite.Add(s.level == claims::SupportLevel::kYes, l.label == "yes");
     if (s.level == claims::SupportLevel::kNo) {
@@ -74,10 +131,10 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
     }
   }
   std::printf("claim matcher on the test half: %zu labelled pairs, %zu yes\n", pairs, static_cast<size_t>(cite.tp + cite.fn));
-  std::printf("  cite (p >= %.3f): precision %.3f recall %.3f F1 %.3f\n", model.value().cite_probability, cite.Precision(),
+  std::printf("  cite (p >= %.3f): precision %.3f recall %.3f F1 %.3f\n", model.cite_probability, cite.Precision(),
               cite.Recall(), cite.F1());
   std::printf("  no (p < %.3f): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu (%.1f%%)\n",
-              model.value().partial_probability, below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
+              model.partial_probability, below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
               below ? 100.0 * below_partial / below : 0.0);
 
   // The digest of each test story.
@@ -86,7 +143,7 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   for (const auto& [key, ids] : story_articles) {
     std::vector<digest::DigestArticle> articles;
     for (const std::string& id : ids) articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), "original", std::nullopt));
-    const digest::StoryDigest d = digest::BuildStoryDigest(articles, matcher.value(), model.value(), statistics);
+    const digest::StoryDigest d = digest::BuildStoryDigest(articles, matcher.value(), claim_matcher.value(), statistics);
     if (flags.show) std::printf("\n== %s %s: %s\n", key.first.c_str(), key.second.c_str(), d.headline.c_str());
     for (const digest::Bullet& b : d.bullets) {
       ++bullets;
@@ -149,6 +206,9 @@ void AddEvalClaimsCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("labels", flags->labels, "the labels TSV (data/claims/claim-support.tsv)")->required();
   cmd->add_option("--data", flags->data, "the folder holding the labelled sets")->capture_default_str();
   cmd->add_flag("--show", flags->show, "print each test story's bullets, citations and labels");
+  cmd->add_option("--msrp", flags->msrp,
+                  "instead: 10-fold cross-validated accuracy and F1 of the claim features on a paraphrase corpus "
+                  "(JSON Lines {\"label\", \"a\", \"b\"}, e.g. ../shared/data/msrp-train/pairs.jsonl)");
   cmd->callback([flags, exit_code] { *exit_code = RunEvalClaims(*flags); });
 }
 

@@ -94,6 +94,11 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
 
   stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
   const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
+  const auto& claims = BuiltinClaimMatcher();
+  if (!claims.ok()) {
+    PrintError(claims.status().message());
+    return ExitCodeFor(claims.status());
+  }
   text::TextAnalyzer analyzer;
   text::Stemmer stemmer;
   std::vector<eval::RougeScores> scores;
@@ -112,7 +117,7 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
       digest::DigestOptions digest_options;
       digest_options.word_budget = budget;
       const digest::StoryDigest d =
-          digest::BuildStoryDigest(it->second, matcher, BuiltinClaimModel().value(), statistics, digest_options);
+          digest::BuildStoryDigest(it->second, matcher, claims.value(), statistics, digest_options);
       for (const auto& b : d.bullets) candidate += b.text + "\n";
     }
     scores.push_back(eval::Rouge(eval::TruncateToWords(eval::RougeTokens(candidate, stemmer), budget),

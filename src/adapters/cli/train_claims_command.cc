@@ -66,7 +66,12 @@ int RunTrainClaims(const TrainClaimsFlags& flags) {
     PrintError(labels.status().message());
     return ExitCodeFor(labels.status());
   }
-  auto texts = LoadLabelledTexts(labels.value(), flags.data, statistics);
+  const auto& synonyms = BuiltinStemSynonyms();
+  if (!synonyms.ok()) {
+    PrintError(synonyms.status().message());
+    return ExitCodeFor(synonyms.status());
+  }
+  auto texts = LoadLabelledTexts(labels.value(), flags.data, statistics, synonyms.value().get());
   if (!texts.ok()) {
     PrintError(texts.status().message());
     return ExitCodeFor(texts.status());

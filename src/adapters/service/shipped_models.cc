@@ -1,5 +1,7 @@
 #include "adapters/service/shipped_models.h"
 
+#include "adapters/wordnet/wordnet_synonyms.h"
+
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -92,6 +94,26 @@ const Result<claims::ClaimModel>& BuiltinClaimModel() {
   static const auto model = ParseEmbedded(storydesk_claim_model_begin, storydesk_claim_model_end,
                                           claims::ParseClaimModel, "claim model");
   return model;
+}
+
+const Result<std::shared_ptr<const claims::StemSynonyms>>& BuiltinStemSynonyms() {
+  static const auto synonyms = []() -> Result<std::shared_ptr<const claims::StemSynonyms>> {
+    auto words = wordnet::LoadWordNetSynonyms();
+    if (!words.ok()) return words.status();
+    return std::make_shared<const claims::StemSynonyms>(claims::BuildStemSynonyms(words.value()));
+  }();
+  return synonyms;
+}
+
+const Result<claims::ClaimMatcher>& BuiltinClaimMatcher() {
+  static const auto matcher = []() -> Result<claims::ClaimMatcher> {
+    const auto& model = BuiltinClaimModel();
+    if (!model.ok()) return model.status();
+    const auto& synonyms = BuiltinStemSynonyms();
+    if (!synonyms.ok()) return synonyms.status();
+    return claims::ClaimMatcher{model.value(), synonyms.value()};
+  }();
+  return matcher;
 }
 
 const Result<copies::RewriteModel>& BuiltinRewriteModel() {

@@ -60,6 +60,14 @@ Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std
 
 const Result<claims::ClaimModel>& BuiltinClaimModel();
 
+// WordNet's synonyms as stems (claims/stem_synonyms.h), read once from Debian's wordnet-base.
+// Errors: kIo "WordNet not installed: apt-get install wordnet-base (...)".
+const Result<std::shared_ptr<const claims::StemSynonyms>>& BuiltinStemSynonyms();
+
+// The shipped claim model with WordNet's synonyms, as the digest uses it (and train-claims
+// trained it). Errors: those of the two above.
+const Result<claims::ClaimMatcher>& BuiltinClaimMatcher();
+
 // What --rewrite-model accepts besides a file path: kBuiltinModel, or "coverage" (a rewrite is
 // a text most of whose words lie in surely aligned sentences, CopyOptions::rewrite_coverage).
 inline constexpr const char* kCoverageRule = "coverage";

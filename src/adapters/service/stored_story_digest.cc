@@ -50,7 +50,7 @@ Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story, s
   if (!background.ok()) return background.status();
   const auto& matcher = BuiltinSentenceModel();
   if (!matcher.ok()) return matcher.status();
-  const auto& claim_model = BuiltinClaimModel();
+  const auto& claim_model = BuiltinClaimMatcher();
   if (!claim_model.ok()) return claim_model.status();
   auto resolved = db.ResolveStory(story);
   if (!resolved.ok()) return resolved.status();

@@ -56,7 +56,7 @@ std::string_view ClaimFeatureName(size_t feature) {
       "bias",           "window_coverage",   "article_coverage", "window_bigram_coverage",
       "name_coverage",  "number_missing",    "number_conflict",  "negation_mismatch",
       "sentence_match", "heaviest_missing",  "claim_weight",     "number_match",
-      "name_match"};
+      "name_match",     "synonym_coverage"};
   return feature < kClaimFeatureCount ? kNames[feature] : std::string_view();
 }
 
@@ -77,14 +77,21 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   const copies::SentenceProfile& c = claim.profile;
   f[kClaimWeight] = std::min(1.0, std::log1p(static_cast<double>(c.weight)) / std::log1p(kClaimWeightScale));
 
-  // The tracked stems: all, or the 64 heaviest, ascending by term as the profiles are.
-  std::vector<copies::WeightedTerm> tracked = c.stems;
-  if (tracked.size() > kMaxTrackedTerms) {
-    std::partial_sort(tracked.begin(), tracked.begin() + kMaxTrackedTerms, tracked.end(),
-                      [](const copies::WeightedTerm& x, const copies::WeightedTerm& y) { return x.weight > y.weight; });
-    tracked.resize(kMaxTrackedTerms);
-    std::sort(tracked.begin(), tracked.end(),
-              [](const copies::WeightedTerm& x, const copies::WeightedTerm& y) { return x.term < y.term; });
+  // The tracked stems: all, or the 64 heaviest, ascending by term as the profiles are; with
+  // each one's synonyms.
+  std::vector<size_t> order(c.stems.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  if (order.size() > kMaxTrackedTerms) {
+    std::partial_sort(order.begin(), order.begin() + kMaxTrackedTerms, order.end(),
+                      [&](size_t x, size_t y) { return c.stems[x].weight > c.stems[y].weight; });
+    order.resize(kMaxTrackedTerms);
+    std::sort(order.begin(), order.end());
+  }
+  std::vector<copies::WeightedTerm> tracked;
+  std::vector<const std::vector<stories::TermId>*> tracked_synonyms;
+  for (size_t k : order) {
+    tracked.push_back(c.stems[k]);
+    tracked_synonyms.push_back(k < claim.synonyms.size() && !claim.synonyms[k].empty() ? &claim.synonyms[k] : nullptr);
   }
   double total = 0.0;
   size_t heaviest = 0;
@@ -118,11 +125,23 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
 
   // Per sentence of the text: which of the claim's stems, bigrams, names and numbers it has.
   const size_t n = text.sentences.size();
-  std::vector<uint64_t> stem_mask(n), bigram_mask(n), number_mask(n), name_mask(n);
+  std::vector<uint64_t> stem_mask(n), loose_mask(n), bigram_mask(n), number_mask(n), name_mask(n);
   std::vector<stories::TermId> names(c.names.begin(), c.names.begin() + std::min(c.names.size(), kMaxTrackedTerms));
   for (size_t s = 0; s < n; ++s) {
     const copies::SentenceProfile& p = text.sentences[s].profile;
     stem_mask[s] = StemMask(tracked, p.stems);
+    loose_mask[s] = stem_mask[s];
+    for (size_t i = 0; i < tracked.size(); ++i) {
+      if ((loose_mask[s] >> i) & 1 || tracked_synonyms[i] == nullptr) continue;
+      for (stories::TermId synonym : *tracked_synonyms[i]) {
+        const auto at = std::lower_bound(p.stems.begin(), p.stems.end(), synonym,
+                                         [](const copies::WeightedTerm& t, stories::TermId id) { return t.term < id; });
+        if (at != p.stems.end() && at->term == synonym) {
+          loose_mask[s] |= uint64_t{1} << i;
+          break;
+        }
+      }
+    }
     bigram_mask[s] = PresenceMask(bigrams, p.bigrams);
     number_mask[s] = PresenceMask(numbers, p.numbers);
     name_mask[s] = PresenceMask(names, p.names);
@@ -134,15 +153,16 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   };
   // The best window: the most of the claim's content — stem weight, and names and numbers at
   // kNameOrNumberWeight each (a rewording keeps them) — then the fewest sentences, then the first.
+  // Synonyms count as their stems here.
   double best = -1.0, best_stems = 0.0;
   size_t best_length = 0;
   uint64_t best_mask = 0;
   for (size_t begin = 0; begin < n; ++begin) {
     uint64_t mask = 0, numbers_seen = 0, names_seen = 0;
     for (size_t end = begin + 1; end <= std::min(n, begin + kMaxWindow); ++end) {
-      const bool adds = end == begin + 1 || (stem_mask[end - 1] & ~mask) != 0 ||
+      const bool adds = end == begin + 1 || (loose_mask[end - 1] & ~mask) != 0 ||
                         (number_mask[end - 1] & ~numbers_seen) != 0 || (name_mask[end - 1] & ~names_seen) != 0;
-      mask |= stem_mask[end - 1];
+      mask |= loose_mask[end - 1];
       numbers_seen |= number_mask[end - 1];
       names_seen |= name_mask[end - 1];
       if (!adds) continue;  // a sentence that adds nothing
@@ -154,8 +174,11 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
       }
     }
   }
-  f[kWindowCoverage] = best_stems / total;
-  f[kHeaviestMissing] = (best_mask >> heaviest) & 1 ? 0.0 : 1.0;
+  uint64_t exact = 0;
+  for (size_t s = e.window_begin; s < e.window_end; ++s) exact |= stem_mask[s];
+  f[kWindowCoverage] = weight_of(exact) / total;
+  f[kSynonymCoverage] = best_stems / total;
+  f[kHeaviestMissing] = (best_mask >> heaviest) & 1 ? 0.0 : 1.0;  // a synonym will do
   uint64_t window_bigrams = 0, window_numbers = 0;
   bool window_negated = false, window_has_other_number = false;
   copies::SentenceProfile window = text.sentences[e.window_begin].profile;

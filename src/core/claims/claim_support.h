@@ -13,7 +13,8 @@
 // lexical overlap and mismatch features (e.g. MacCartney et al., "Learning to recognize
 // features of valid textual entailments", NAACL 2006; the lexical baselines of the RTE
 // challenges, Dagan et al. 2005):
-//   - how much of the claim's IDF-weighted content the best window covers, and the article;
+//   - how much of the claim's IDF-weighted content the best window covers (as written, and
+//     with WordNet synonyms standing for its words), and the article;
 //   - how much of its word order (stem bigrams) the window keeps;
 //   - its names found in the article; its numbers missing from the article; a different
 //     figure in the window where the claim's is missing (a conflict, never support);
@@ -25,6 +26,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,7 @@ enum ClaimFeature : size_t {
   kClaimWeight,           // the claim's stem weight, log-scaled to [0, 1]
   kNumberMatch,           // share of the claim's numbers in the window (0 without numbers)
   kNameMatch,             // share of the claim's names in the window (0 without names)
+  kSynonymCoverage,       // kWindowCoverage counting a stem's synonyms as the stem
   kClaimFeatureCount
 };
 using ClaimFeatureVector = std::array<double, kClaimFeatureCount>;
@@ -84,6 +87,13 @@ struct ClaimModel {
 };
 
 inline constexpr double kTargetCitationPrecision = 0.9;
+
+// The claim model with the synonym table its features were computed with when it was trained
+// (texts are prepared with it: BuildClaimText).
+struct ClaimMatcher {
+  ClaimModel model;
+  std::shared_ptr<const StemSynonyms> synonyms;  // null: no synonyms
+};
 
 struct Support {
   SupportLevel level = SupportLevel::kNo;

@@ -16,7 +16,8 @@ bool IsNegator(std::string_view word) {
   return word.size() > 3 && (word.ends_with("n't") || word.ends_with("n\xe2\x80\x99t"));
 }
 
-ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics& statistics) {
+ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics& statistics,
+                         const StemSynonyms* synonyms) {
   ClaimText out;
   std::vector<copies::SentenceProfile> profiles = copies::BuildSentenceProfiles(text, statistics);
   std::vector<bool> negated(text.sentences.size(), false);
@@ -36,6 +37,15 @@ ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics
     s.negated = negated[at->second];
     s.index = at->second;
     s.profile = std::move(p);
+    if (synonyms != nullptr && !synonyms->empty()) {
+      s.synonyms.resize(s.profile.stems.size());
+      for (size_t k = 0; k < s.profile.stems.size(); ++k) {
+        auto it = synonyms->find(statistics.Term(s.profile.stems[k].term));
+        if (it == synonyms->end()) continue;
+        for (const std::string& other : it->second) s.synonyms[k].push_back(statistics.Intern(other));
+        std::sort(s.synonyms[k].begin(), s.synonyms[k].end());
+      }
+    }
     out.sentences.push_back(std::move(s));
   }
   copies::SortUnique(&out.stems);

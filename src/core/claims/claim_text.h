@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/claims/stem_synonyms.h"
 #include "core/copies/sentence_profile.h"
 #include "core/stories/term_statistics.h"
 #include "core/text/analyzer.h"
@@ -18,6 +19,9 @@ namespace storydesk::claims {
 
 struct ClaimSentence {
   copies::SentenceProfile profile;
+  // Per stem of profile.stems (same order): the term ids of its synonyms' stems
+  // (stem_synonyms.h); empty without a synonym table.
+  std::vector<std::vector<stories::TermId>> synonyms;
   bool negated = false;  // has a negator ("not", "never", "no", a "-n't" word)
   uint32_t index = 0;    // its index among the analysed text's sentences
 };
@@ -29,8 +33,10 @@ struct ClaimText {
   std::vector<stories::TermId> stems;    // every content stem of the text, ascending, distinct
 };
 
-// Interns terms in `statistics` as copies::BuildSentenceProfiles does.
-ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics& statistics);
+// Interns terms in `statistics` as copies::BuildSentenceProfiles does (and the synonyms' stems,
+// when `synonyms` is given).
+ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics& statistics,
+                         const StemSynonyms* synonyms = nullptr);
 
 // Whether `word` (lower-cased, as the analyzer gives words) negates its clause.
 bool IsNegator(std::string_view word);

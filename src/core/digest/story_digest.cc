@@ -175,9 +175,9 @@ std::optional<std::string> Date(const std::optional<std::string>& published) {
 
 // An article's text for the claim matcher: its title's sentences, then its body's.
 claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::string>& title, text::TextAnalyzer& analyzer,
-                            stories::TermStatistics& statistics) {
+                            stories::TermStatistics& statistics, const claims::StemSynonyms* synonyms) {
   if (!title || title->empty()) return body;
-  claims::ClaimText t = claims::BuildClaimText(analyzer.Analyze(*title), statistics);
+  claims::ClaimText t = claims::BuildClaimText(analyzer.Analyze(*title), statistics, synonyms);
   for (claims::ClaimSentence& s : t.sentences) s.index = UINT32_MAX;  // not a body sentence
   auto merge = [](std::vector<stories::TermId> a, const std::vector<stories::TermId>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -195,8 +195,9 @@ claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::str
 }  // namespace
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
-                             const claims::ClaimModel& claim_model, stories::TermStatistics& statistics,
+                             const claims::ClaimMatcher& claims, stories::TermStatistics& statistics,
                              const DigestOptions& options) {
+  const claims::ClaimModel& claim_model = claims.model;
   StoryDigest digest;
   if (articles.empty()) return digest;
   for (const DigestArticle& a : articles) {
@@ -222,9 +223,9 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   std::vector<claims::ClaimText> texts;
   for (size_t i = 0; i < articles.size(); ++i) {
     const text::AnalyzedText t = analyzer.Analyze(articles[i].text);
-    claims::ClaimText prepared = claims::BuildClaimText(t, statistics);
+    claims::ClaimText prepared = claims::BuildClaimText(t, statistics, claims.synonyms.get());
     AddSentences(i, t, prepared, analyzer, statistics, &sentences);
-    texts.push_back(WithTitle(std::move(prepared), articles[i].title, analyzer, statistics));
+    texts.push_back(WithTitle(std::move(prepared), articles[i].title, analyzer, statistics, claims.synonyms.get()));
   }
 
   // 1. Candidates, round-robin over the originals' leads.

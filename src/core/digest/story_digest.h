@@ -89,7 +89,7 @@ struct StoryDigest {
 };
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
-                             const claims::ClaimModel& claims, stories::TermStatistics& statistics,
+                             const claims::ClaimMatcher& claims, stories::TermStatistics& statistics,
                              const DigestOptions& options = {});
 
 }  // namespace storydesk::digest

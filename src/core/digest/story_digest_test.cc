@@ -76,7 +76,7 @@ class StoryDigestTest : public ::testing::Test {
     return std::find(b.sources.begin(), b.sources.end(), id) != b.sources.end();
   }
   const copies::SentenceModel matcher_ = TestMatcher();
-  const claims::ClaimModel claims_ = TestClaims();
+  const claims::ClaimMatcher claims_{TestClaims(), nullptr};
   stories::TermStatistics statistics_;
 };
 

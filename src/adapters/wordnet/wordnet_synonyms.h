@@ -1,11 +1,13 @@
-// WordNet synonyms: a word → synonyms table read from Debian's WordNet 3.0 database, for the
-// planted-copy measurement (planted_copies.h), which imitates a rewriting editor or a translation
-// round trip by replacing content words with synonyms.
+// WordNet synonyms: a word → synonyms table read from Debian's WordNet 3.0 database — for the
+// claim matcher of the digest (core/claims/stem_synonyms.h: a source states a claim in its own
+// words) and for the planted-copy measurement (tests/copies), which imitates a rewriting editor
+// or a translation round trip by replacing content words with synonyms.
 //
 // Why WordNet's FIRST sense only: a word's senses are listed most frequent first (wndb(5)), so
 // the lemmas of that synset are what a careless synonym swap would put in — close enough to keep
-// the text a copy, far enough to change its word shingles. Why a test-only helper: the database
-// is a system package (wordnet-base), read at run time; none of its text is copied into the repo.
+// the text a copy, far enough to change its word shingles — and the sense a writer most likely
+// meant. The database is a system package (wordnet-base, installed by `make`), read at run time;
+// none of its text is copied into the repo. An adapter: it reads files.
 //
 // Not thread-safe to share while loading; the returned map is a plain value.
 #pragma once
@@ -17,7 +19,7 @@
 
 #include "storydesk/status.h"
 
-namespace storydesk::planted {
+namespace storydesk::wordnet {
 
 // Lower-case single word → the other single-word lemmas of its most frequent sense's synset, in
 // the synset's order. Only content words: lemmas of nouns, verbs, adjectives and adverbs that are
@@ -36,4 +38,4 @@ inline const std::filesystem::path kDebianWordNetDir = "/usr/share/wordnet";
 // missing or unreadable; kInvalidInput when an index line points to no data line.
 Result<SynonymMap> LoadWordNetSynonyms(const std::filesystem::path& dir = kDebianWordNetDir);
 
-}  // namespace storydesk::planted
+}  // namespace storydesk::wordnet

@@ -1,5 +1,5 @@
 // WordNet synonyms: reading the index and data files of WordNet 3.0 (formats in wndb(5)).
-#include "wordnet_synonyms.h"
+#include "adapters/wordnet/wordnet_synonyms.h"
 
 #include <array>
 #include <charconv>
@@ -9,7 +9,7 @@
 
 #include "core/text/stopwords.h"
 
-namespace storydesk::planted {
+namespace storydesk::wordnet {
 namespace {
 
 // The four parts of speech, in the order that breaks ties between them.
@@ -148,4 +148,4 @@ Result<SynonymMap> LoadWordNetSynonyms(const std::filesystem::path& dir) {
   return synonyms;
 }
 
-}  // namespace storydesk::planted
+}  // namespace storydesk::wordnet
