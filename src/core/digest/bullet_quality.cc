@@ -8,14 +8,21 @@
 namespace storydesk::digest {
 namespace {
 
-constexpr std::array<std::string_view, 31> kDanglingOpeners = {
+constexpr std::array<std::string_view, 32> kDanglingOpeners = {
     // pronouns and demonstratives: who or what they are is in an earlier sentence
     "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "that", "these", "those", "such",
-    "him", "it's", "he's", "she's", "they're",
+    "him", "it's", "he's", "she's", "they're", "other",
     // connectives of comparison and contingency (the Penn Discourse Treebank's classes): the
     // sentence argues against or from an earlier one ("But ...", "So ..."). Additive and
     // temporal ones ("Also on Monday", "Meanwhile, ...") read on their own.
     "but", "and", "or", "however", "still", "yet", "so", "instead", "nevertheless", "otherwise", "thus", "hence"};
+
+// Nouns that, after "The" at the start of a later sentence, stand for an event the article told
+// just before.
+constexpr std::array<std::string_view, 24> kEventNouns = {
+    "move",  "decision", "announcement", "comments", "remarks", "ruling", "development", "incident",
+    "deal",  "agreement", "visit",       "trip",     "statement", "step", "action",  "effort",
+    "news",  "change",   "shift",        "moves",    "steps",     "measure", "attack", "exercise"};
 
 constexpr std::array<std::string_view, 9> kFirstPerson = {"i", "i'm", "i've", "i'd", "we", "we're", "we've", "our", "my"};
 constexpr std::array<std::string_view, 4> kPrescriptions = {"should", "must", "ought", "shouldn't"};
@@ -91,6 +98,15 @@ std::string_view DefiniteOpeningNoun(std::string_view sentence) {
   return rest.substr(0, end);
 }
 
+bool OpensWithEventReference(std::string_view sentence) {
+  const std::string_view noun = DefiniteOpeningNoun(sentence);
+  if (noun.empty()) return false;
+  if (In(kEventNouns, noun)) return true;
+  std::string_view rest = sentence.substr(noun.data() + noun.size() - sentence.data());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return rest.starts_with("comes ") || rest.starts_with("came ");
+}
+
 bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
   if (refers_back) return true;
   const std::string_view end = TrimEnd(sentence);
@@ -106,6 +122,10 @@ bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
     if (sentence.substr(i, 3) == "\xe2\x80\x9d") ++closing;
   }
   if (opening != closing) return true;
+  // A quotation with no one saying it outside the quotes: its speaker is in another sentence.
+  if (sentence.starts_with("\"") || sentence.starts_with("\xe2\x80\x9c")) {
+    if (Words(OutsideQuotes(sentence)).size() < 2) return true;
+  }
   size_t first = 0;
   while (first < sentence.size() && (sentence[first] == '"' || sentence[first] == ' ' || sentence[first] == '\'')) ++first;
   if (first >= sentence.size()) return true;

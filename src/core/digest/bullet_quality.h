@@ -6,12 +6,14 @@
 // of extractive summarisers (e.g. the "dangling anaphora" and discourse-connective filters of
 // Nenkova & McKeown, "Automatic Summarization", 2011, §4.3):
 //   fragment — ends in an ellipsis ("...", "…": a lead cut by the page or the data set); has
-//     unbalanced double quotes (a quotation running over several sentences); starts with a
+//     unbalanced double quotes (a quotation running over several sentences); is a quotation
+//     with no speaker outside its quotes ("\"Democracy will win.\""); starts with a
 //     lower-case letter, a digit-less punctuation mark, a pronoun or demonstrative ("He",
 //     "It", "This", "Those"), or a connective of contrast or consequence ("But", "However",
 //     "So", "Still"); or, when not
 //     its article's first sentence, starts "The <noun>" whose noun an earlier sentence of the
-//     article introduced ("The exercise comes ahead of ..." after "... a joint exercise ...").
+//     article introduced ("The exercise comes ahead of ..." after "... a joint exercise ...")
+//     or that names an event told before ("The move comes as ...", OpensWithEventReference).
 //   opinion — outside quotation marks: the first person ("I", "we", "our"), a prescription
 //     ("should", "must", "ought to"), a question or an exclamation.
 // Pure functions; thread-safe.
@@ -29,6 +31,11 @@ bool IsFragmentSentence(std::string_view sentence, bool refers_back);
 // The word after an opening "The", "This", "That", "These" or "Those" when it is lower-case
 // (a common noun, not a name: "The Senate" is not anaphora); empty otherwise.
 std::string_view DefiniteOpeningNoun(std::string_view sentence);
+
+// Whether DefiniteOpeningNoun names an event a previous sentence must have told ("The move
+// comes as ...", "The decision marks ...", "The ruling ..."): a noun of reporting or action
+// from a short list, or any noun followed by "comes" or "came".
+bool OpensWithEventReference(std::string_view sentence);
 
 bool IsOpinionSentence(std::string_view sentence);
 

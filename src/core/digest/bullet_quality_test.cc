@@ -15,6 +15,7 @@ struct Case {
 constexpr Case kCases[] = {
     {"Officials said the ferry carried two hundred passengers.", false, false},
     {"Investors have been closely...", true, false},
+    {"Other sectors, meanwhile, continue to face shortages.", true, false},
     {"Investors have been closely\xe2\x80\xa6", true, false},
     {"\"We will rebuild the pier, and the channel will reopen,", true, false},
     {"the channel reopened on Friday after divers finished.", true, false},
@@ -24,6 +25,7 @@ constexpr Case kCases[] = {
     {"However, the harbour authority kept the channel closed.", true, false},
     {"The Senate passed the bill by a vote of 67 to 32.", false, false},
     {"\"We are ready to meet anywhere,\" the envoy said on Monday.", false, false},
+    {"\"Democracy and the republic will win.\"", true, false},
     {"I think the ferry should never have left the port.", false, true},
     {"We must do better by the passengers of this channel.", false, true},
     {"The operator should have closed the channel sooner, critics said.", false, true},
@@ -45,6 +47,11 @@ TEST(BulletQualityTest, ADefiniteOpeningNounIsACommonNoun) {
   EXPECT_EQ(DefiniteOpeningNoun("The Senate voted on Tuesday."), "");
   EXPECT_EQ(DefiniteOpeningNoun("Officials said the exercise ended."), "");
   EXPECT_TRUE(IsFragmentSentence("The exercise comes ahead of the talks.", /*refers_back=*/true));
+  EXPECT_TRUE(OpensWithEventReference("The move comes as record numbers seek asylum."));
+  EXPECT_TRUE(OpensWithEventReference("The summit came after months of talks."));
+  EXPECT_TRUE(OpensWithEventReference("The ruling was a setback for the agency."));
+  EXPECT_FALSE(OpensWithEventReference("The Senate passed the bill on Tuesday."));
+  EXPECT_FALSE(OpensWithEventReference("The economy grew 6.5% in the quarter."));
 }
 
 TEST(BulletQualityTest, OutsideQuotesDropsQuotedWords) {

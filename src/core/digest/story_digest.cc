@@ -77,7 +77,7 @@ void AddSentences(size_t article, const text::AnalyzedText& t, const claims::Cla
     bool refers_back = false;
     if (const std::string_view noun = DefiniteOpeningNoun(s.text); !noun.empty() && !earlier.empty()) {
       const text::AnalyzedText word = analyzer.Analyze(noun);
-      refers_back = !word.stems.empty() && earlier.count(word.stems.front()) > 0;
+      refers_back = (!word.stems.empty() && earlier.count(word.stems.front()) > 0) || OpensWithEventReference(s.text);
     }
     s.usable = !s.boilerplate && !IsFragmentSentence(s.text, refers_back) && !IsOpinionSentence(s.text);
     s.position = s.boilerplate ? position : position++;
