@@ -56,6 +56,7 @@ storydesk::claims::ClaimModel Claims() {
   m.weights[storydesk::claims::kArticleCoverage] = 1.5;
   m.cite_probability = 0.4;
   m.partial_probability = 0.05;
+  m.unique_probability = 0.1;
   return m;
 }
 

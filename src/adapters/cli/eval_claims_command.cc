@@ -140,6 +140,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   // The digest of each test story.
   size_t cited_right = 0, cited = 0, should_cite = 0, unlabelled_bullets = 0, bullets = 0;
   size_t lacks = 0, lacks_yes = 0, lacks_partial = 0, lacks_unlabelled = 0, partial_marks = 0, partial_right = 0;
+  size_t adds = 0, adds_labelled = 0, adds_stated = 0, adds_partial = 0;
+  text::TextAnalyzer analyzer;
   for (const auto& [key, ids] : story_articles) {
     std::vector<digest::DigestArticle> articles;
     for (const std::string& id : ids) articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), "original", std::nullopt));
@@ -168,6 +170,31 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
       if (flags.show) std::printf("  - %s\n    [%s s%zu]%s\n", b.text.c_str(), b.origin.c_str(), b.sentence, marks.c_str());
     }
     for (const digest::SourceComparison& c : d.sources) {
+      // An add is one of the article's sentences (perhaps without its dateline): find its number.
+      const text::AnalyzedText t = analyzer.Analyze(texts.value().articles.at(c.article).text);
+      for (const std::string& add : c.adds) {
+        ++adds;
+        std::optional<uint32_t> number;
+        for (size_t k = 0; k < t.sentences.size() && !number; ++k) {
+          std::string s = t.normalized.substr(t.sentences[k].begin, t.sentences[k].end - t.sentences[k].begin);
+          while (!s.empty() && s.back() == ' ') s.pop_back();
+          if (s.size() >= add.size() && s.compare(s.size() - add.size(), add.size(), add) == 0) number = static_cast<uint32_t>(k);
+        }
+        if (!number) continue;
+        bool labelled = false, stated = false, partly = false;
+        for (const std::string& other : ids) {
+          auto it = label_of.find({c.article, *number, other});
+          if (other == c.article || it == label_of.end() || it->second == "na") continue;
+          labelled = true;
+          stated = stated || it->second == "yes";
+          partly = partly || it->second == "partial";
+        }
+        adds_labelled += labelled ? 1 : 0;
+        adds_stated += stated ? 1 : 0;
+        adds_partial += (partly && !stated) ? 1 : 0;
+        if (flags.show) std::printf("  %s adds: %s [%s]\n", c.article.c_str(), add.substr(0, 80).c_str(),
+                                    !labelled ? "unlabelled" : stated ? "stated elsewhere" : partly ? "partly elsewhere" : "right");
+      }
       for (const std::string& lack : c.lacks) {
         const auto bullet = std::find_if(d.bullets.begin(), d.bullets.end(), [&](const digest::Bullet& b) { return b.text == lack; });
         if (bullet == d.bullets.end()) continue;
@@ -195,6 +222,9 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   std::printf("  leaves out: %zu items (%zu labelled): stated by the source %zu (%.1f%%), in part %zu (%.1f%%)\n", lacks,
               judged, lacks_yes, judged ? 100.0 * lacks_yes / judged : 0.0, lacks_partial,
               judged ? 100.0 * lacks_partial / judged : 0.0);
+  std::printf("  adds: %zu items (%zu labelled): stated by another source %zu (%.1f%%), in part %zu (%.1f%%)\n", adds,
+              adds_labelled, adds_stated, adds_labelled ? 100.0 * adds_stated / adds_labelled : 0.0, adds_partial,
+              adds_labelled ? 100.0 * adds_partial / adds_labelled : 0.0);
   return kExitOk;
 }
 

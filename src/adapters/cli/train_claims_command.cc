@@ -26,8 +26,6 @@ struct TrainClaimsFlags {
   std::string output;
   int folds = 5;
   double l2 = 0.1;
-  // "leaves out" may list a point only where the source states it at most this often.
-  double max_stated_below_partial = 0.02;
   std::string features;  // when set, every labelled pair's features are written there (TSV)
 };
 
@@ -51,6 +49,21 @@ double HighestF1Probability(std::vector<std::pair<double, bool>> scored) {
     if (f1 > best_f1) best_f1 = f1, best_p = scored[i].first;
   }
   return std::clamp(best_p, 0.01, 0.99);
+}
+
+// The highest probability p (at most `cap`) such that, of the held-out pairs below p, at most
+// `share` were stated ("yes"); 0.01 when none.
+double HighestProbabilityStatedAtMost(std::vector<std::pair<double, bool>> scored, double share, double cap) {
+  std::sort(scored.begin(), scored.end());
+  double p = 0.01;
+  size_t stated = 0;
+  for (size_t i = 0; i + 1 < scored.size(); ++i) {
+    stated += scored[i].second ? 1 : 0;
+    if (static_cast<double>(stated) <= share * static_cast<double>(i + 1) && scored[i + 1].first > scored[i].first) {
+      p = std::clamp(scored[i + 1].first, 0.01, cap);
+    }
+  }
+  return p;
 }
 
 int RunTrainClaims(const TrainClaimsFlags& flags) {
@@ -135,18 +148,12 @@ int RunTrainClaims(const TrainClaimsFlags& flags) {
   // that balances a missed source against a wrong one is taken instead.)
   model.cite_probability = HighestF1Probability(scored);
   // The partial point: the highest probability below which the source states the claim ("yes")
-  // at most max_stated_below_partial of the time, so "leaves out" is rarely false.
-  std::vector<std::pair<double, bool>> ascending = scored;
-  std::sort(ascending.begin(), ascending.end());
-  model.partial_probability = 0.01;
-  size_t stated = 0;
-  for (size_t i = 0; i + 1 < ascending.size(); ++i) {
-    stated += ascending[i].second ? 1 : 0;
-    const bool below_target = static_cast<double>(stated) <= flags.max_stated_below_partial * static_cast<double>(i + 1);
-    if (below_target && ascending[i + 1].first > ascending[i].first) {
-      model.partial_probability = std::clamp(ascending[i + 1].first, 0.01, model.cite_probability);
-    }
-  }
+  // at most kMaxStatedBelowPartial of the time, so "leaves out" is rarely false; the unique
+  // point likewise at kMaxStatedBelowUnique, for "adds".
+  model.partial_probability = HighestProbabilityStatedAtMost(scored, claims::kMaxStatedBelowPartial, model.cite_probability);
+  model.unique_probability = std::max(
+      model.partial_probability,
+      HighestProbabilityStatedAtMost(scored, claims::kMaxStatedBelowUnique, model.cite_probability));
   eval::BinaryCounts at_cite, at_half;
   size_t below = 0, below_stated = 0, below_partial = 0;
   for (size_t i = 0; i < scored.size(); ++i) {
@@ -165,9 +172,9 @@ int RunTrainClaims(const TrainClaimsFlags& flags) {
                 at_half.Recall(), at_half.F1());
   std::snprintf(points, sizeof points,
                 "cite probability %.3f: precision %.3f recall %.3f F1 %.3f; partial probability %.3f: %zu pairs below, "
-                "%zu of them stated (yes), %zu partial",
+                "%zu of them stated (yes), %zu partial; unique probability %.3f",
                 model.cite_probability, at_cite.Precision(), at_cite.Recall(), at_cite.F1(), model.partial_probability,
-                below, below_stated, below_partial);
+                below, below_stated, below_partial, model.unique_probability);
   const std::vector<std::string> comments = {
       "trained by `storydesk train-claims` (logistic regression, l2 " + std::to_string(flags.l2) + ") on the fitting half of " +
           std::filesystem::path(flags.labels).lexically_normal().string(),

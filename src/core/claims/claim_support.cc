@@ -228,7 +228,7 @@ Support JudgeSupport(const ClaimModel& model, const ClaimSentence& claim, const 
 
 Result<ClaimModel> ParseClaimModel(std::string_view text) {
   ClaimModel model;
-  bool have_weights = false, have_cite = false, have_partial = false;
+  bool have_weights = false, have_cite = false, have_partial = false, have_unique = false;
   size_t lines = 0;
   const Status status = stories::ForEachModelLine(
       text, kClaimModelHeader,
@@ -238,26 +238,32 @@ Result<ClaimModel> ParseClaimModel(std::string_view text) {
           have_weights = true;
           return stories::ReadWeights(fields, number, ClaimFeatureName, &model.weights);
         }
-        const bool cite = fields[0] == "cite" && !have_cite;
-        const bool partial = fields[0] == "partial" && !have_partial;
-        if (cite || partial) {
+        struct Point {
+          std::string_view label;
+          double* value;
+          bool* seen;
+        };
+        for (const Point& point : {Point{"cite", &model.cite_probability, &have_cite},
+                                   Point{"partial", &model.partial_probability, &have_partial},
+                                   Point{"unique", &model.unique_probability, &have_unique}}) {
+          if (fields[0] != point.label || *point.seen) continue;
           std::array<double, 1> p{};
           if (Status s = stories::ReadWeights(fields, number, stories::ProbabilityFieldName, &p); !s.ok()) return s;
           if (p[0] <= 0.0 || p[0] >= 1.0) return stories::ModelLineError(number, "a probability must be in (0, 1)");
-          (cite ? model.cite_probability : model.partial_probability) = p[0];
-          (cite ? have_cite : have_partial) = true;
+          *point.value = p[0];
+          *point.seen = true;
           return Status::Ok();
         }
-        return stories::ModelLineError(number, "expected one \"claim\", one \"cite\" and one \"partial\" line, got \"" +
-                                                   std::string(fields[0]) + "\"");
+        return stories::ModelLineError(
+            number, "expected one \"claim\", \"cite\", \"partial\" and \"unique\" line, got \"" + std::string(fields[0]) + "\"");
       },
       &lines);
   if (!status.ok()) return status;
-  if (!have_weights || !have_cite || !have_partial) {
-    return stories::ModelLineError(lines, "the \"claim\", \"cite\" or \"partial\" line is missing");
+  if (!have_weights || !have_cite || !have_partial || !have_unique) {
+    return stories::ModelLineError(lines, "the \"claim\", \"cite\", \"partial\" or \"unique\" line is missing");
   }
-  if (model.partial_probability > model.cite_probability) {
-    return stories::ModelLineError(lines, "the partial probability is above the cite probability");
+  if (model.partial_probability > model.unique_probability || model.unique_probability > model.cite_probability) {
+    return stories::ModelLineError(lines, "the probabilities must be partial <= unique <= cite");
   }
   return model;
 }
@@ -269,6 +275,7 @@ std::string FormatClaimModel(const ClaimModel& model, const std::vector<std::str
   out += stories::WriteWeights("claim", model.weights, ClaimFeatureName);
   out += stories::WriteWeights("cite", std::array<double, 1>{model.cite_probability}, stories::ProbabilityFieldName);
   out += stories::WriteWeights("partial", std::array<double, 1>{model.partial_probability}, stories::ProbabilityFieldName);
+  out += stories::WriteWeights("unique", std::array<double, 1>{model.unique_probability}, stories::ProbabilityFieldName);
   return out;
 }
 

@@ -81,12 +81,19 @@ struct ClaimModel {
   // At and above (and below cite_probability): the text states part of it, or a conflicting
   // figure. Below: it does not state it — what "leaves out" may say.
   double partial_probability = 0.2;
+  // Below: the text surely does not state it, for saying what a source alone reports ("adds")
+  // — chosen so held-out pairs below it were stated at most kMaxStatedBelowUnique of the time.
+  // A looser point than `partial_probability`, whose target is 2% because "leaves out" is a
+  // charge against a source; at or above it and below `cite_probability`.
+  double unique_probability = 0.1;
 
   double Probability(const ClaimFeatureVector& features) const;
   SupportLevel Level(double probability) const;
 };
 
 inline constexpr double kTargetCitationPrecision = 0.9;
+inline constexpr double kMaxStatedBelowPartial = 0.02;
+inline constexpr double kMaxStatedBelowUnique = 0.10;
 
 // The claim model with the synonym table its features were computed with when it was trained
 // (texts are prepared with it: BuildClaimText).
@@ -104,8 +111,9 @@ struct Support {
 Support JudgeSupport(const ClaimModel& model, const ClaimSentence& claim, const ClaimText& text,
                      const copies::SentenceModel& matcher);
 
-// Format: the header, comments, a "claim" line of NAME=WEIGHT fields, and a "cite" and a
-// "partial" line "probability=P" with 0 < partial <= cite < 1. Errors: kInvalidInput "line N: ...".
+// Format: the header, comments, a "claim" line of NAME=WEIGHT fields, and a "cite", a "partial"
+// and a "unique" line "probability=P" with 0 < partial <= unique <= cite < 1. Errors:
+// kInvalidInput "line N: ...".
 Result<ClaimModel> ParseClaimModel(std::string_view text);
 std::string FormatClaimModel(const ClaimModel& model, const std::vector<std::string>& comments);
 

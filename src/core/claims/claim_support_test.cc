@@ -94,11 +94,13 @@ TEST(ClaimModelFileTest, RoundTripsAndRejectsBadFiles) {
   for (size_t k = 0; k < kClaimFeatureCount; ++k) m.weights[k] = 0.25 * static_cast<double>(k) - 1.0;
   m.cite_probability = 0.3;
   m.partial_probability = 0.02;
+  m.unique_probability = 0.1;
   const Result<ClaimModel> back = ParseClaimModel(FormatClaimModel(m, {"a comment"}));
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(back.value().weights, m.weights);
   EXPECT_DOUBLE_EQ(back.value().cite_probability, 0.3);
   EXPECT_DOUBLE_EQ(back.value().partial_probability, 0.02);
+  EXPECT_DOUBLE_EQ(back.value().unique_probability, 0.1);
 
   const std::string good = FormatClaimModel(m, {});
   struct Bad {
@@ -118,7 +120,7 @@ TEST(ClaimModelFileTest, RoundTripsAndRejectsBadFiles) {
     EXPECT_NE(r.status().message().find(b.error), std::string::npos) << r.status().message();
   }
   ClaimModel inverted = m;
-  inverted.partial_probability = 0.5;
+  inverted.partial_probability = 0.2;  // above unique
   EXPECT_FALSE(ParseClaimModel(FormatClaimModel(inverted, {})).ok());
 }
 

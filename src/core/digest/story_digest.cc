@@ -382,7 +382,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
       if (comparison.adds.size() >= options.max_adds) break;
       bool stated_elsewhere = false;
       for (size_t b = 0; b < articles.size() && !stated_elsewhere; ++b) {
-        stated_elsewhere = family[b] != family[a] && support.Of(i, b).level != claims::SupportLevel::kNo;
+        stated_elsewhere = family[b] != family[a] && support.Of(i, b).probability >= claim_model.unique_probability;
       }
       if (!stated_elsewhere) comparison.adds.push_back(sentences[i].text);
     }

@@ -23,7 +23,8 @@
 //   6. Headline: the title closest to the story's centroid; without titles, the most central
 //      lead sentence.
 //   7. Sources: per article, what it adds — its sentences (candidates as in 1) that no article
-//      outside its copy family states even in part, most central first — and what it leaves
+//      outside its copy family states by the claim matcher's "unique" point, most central
+//      first — and what it leaves
 //      out — the bullets at least two independent sources state that it does not state even
 //      in part (the claim matcher's "no", whose operating point is chosen so the source
 //      rarely states what is listed); both empty when

@@ -28,6 +28,7 @@ claims::ClaimModel TestClaims() {
   m.weights[claims::kNumberConflict] = -2.0;
   m.cite_probability = 0.6;
   m.partial_probability = 0.2;
+  m.unique_probability = 0.3;
   return m;
 }
 
