@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/claims/claim_support.h"
 #include "core/claims/claim_text.h"
 #include "core/stories/term_statistics.h"
 #include "storydesk/article.h"
@@ -45,5 +46,27 @@ Result<LabelledTexts> LoadLabelledTexts(const std::vector<ClaimLabel>& labels, c
 
 // The sentence a label names, or null when the article has no such sentence (with words).
 const claims::ClaimSentence* LabelledSentence(const LabelledTexts& texts, const ClaimLabel& label);
+
+// A labelled pair (not "na") with the claim matcher's features.
+struct LabelledFeatures {
+  const ClaimLabel* label = nullptr;
+  claims::ClaimFeatureVector features{};
+};
+
+// The features of every labelled pair but the "na" ones. Errors: kInvalidInput when a label
+// names a sentence its article does not have.
+Result<std::vector<LabelledFeatures>> ComputeLabelledFeatures(const std::vector<ClaimLabel>& labels,
+                                                              const LabelledTexts& texts,
+                                                              const copies::SentenceModel& matcher);
+
+// A claim model fitted on `pairs` ("yes" against the rest) with its three operating points
+// chosen on held-out folds grouped by story, and two lines saying how it did there.
+struct ClaimTraining {
+  claims::ClaimModel model;
+  std::string figures, points;
+};
+inline constexpr int kClaimFolds = 5;
+inline constexpr double kClaimL2 = 0.1;
+ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs, int folds, double l2);
 
 }  // namespace storydesk::cli

@@ -1,12 +1,13 @@
 // storydesk eval-claims LABELS.tsv --data DIR — measures the claim matcher and the digest built
-// on it against the claim-support labels (data/claims/README.md), on the labelled stories of
-// half "test" only (train-claims fits on the other half):
-//   - the matcher: precision, recall and F1 of "yes" at the shipped cite point; the share of
-//     pairs below the partial point that the source in fact states (what "leaves out" risks);
-//   - the digest of each test story (its articles as the gold groups them): citation precision
+// on it against the claim-support labels (data/claims/README.md) by two-fold cross-fitting: the
+// labelled stories are split in two halves (IsTestStory), and each half is judged by a model
+// trained as train-claims trains, on the other half alone:
+//   - the matcher: precision, recall and F1 of "yes" at the cite point; the share of pairs
+//     below the partial point that the source in fact states (what "leaves out" risks);
+//   - the digest of each story (its articles as the gold groups them): citation precision
 //     and recall over (bullet, other article) pairs whose bullet sentence is labelled, and the
 //     share of "leaves out" items the source states (yes) or states in part (partial).
-// --show prints every test story's bullets with their citations and the labels, for reading.
+// --show prints every labelled story's bullets with their citations and the labels, for reading.
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -92,7 +93,6 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
     PrintError(!claim_matcher.ok() ? claim_matcher.status().message() : "the shipped models cannot be read");
     return kExitStore;
   }
-  const claims::ClaimModel& model = claim_matcher.value().model;
   const claims::StemSynonyms* synonyms = claim_matcher.value().synonyms.get();
   stories::TermStatistics statistics = SeededStatistics(background.value());
   if (!flags.msrp.empty()) return RunMsrp(flags.msrp, matcher.value(), statistics, synonyms);
@@ -107,37 +107,54 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
     return ExitCodeFor(texts.status());
   }
 
+  auto features = ComputeLabelledFeatures(labels.value(), texts.value(), matcher.value());
+  if (!features.ok()) {
+    PrintError(flags.labels + ": " + features.status().message());
+    return kExitRejected;
+  }
+  // Two-fold cross-fitting over the halves: each half is judged by a model trained (as
+  // train-claims trains) on the other half alone.
+  std::map<bool, claims::ClaimMatcher> judge;  // by IsTestStory of the stories it judges
+  for (const bool half : {false, true}) {
+    std::vector<const LabelledFeatures*> other;
+    for (const LabelledFeatures& f : features.value()) {
+      if (IsTestStory(f.label->set, f.label->story) != half) other.push_back(&f);
+    }
+    const ClaimTraining trained = TrainClaimModel(other, kClaimFolds, kClaimL2);
+    judge[half] = claims::ClaimMatcher{trained.model, claim_matcher.value().synonyms};
+    std::printf("model for half %s, trained on the other: %s\n  %s\n", half ? "test" : "fit", trained.figures.c_str(),
+                trained.points.c_str());
+  }
+
   // The matcher, pair by pair.
   eval::BinaryCounts cite;
   size_t below = 0, below_yes = 0, below_partial = 0, pairs = 0;
+  for (const LabelledFeatures& f : features.value()) {
+    const claims::ClaimModel& model = judge.at(IsTestStory(f.label->set, f.label->story)).model;
+    const claims::SupportLevel level = model.Level(model.Probability(f.features));
+    ++pairs;
+    cite.Add(level == claims::SupportLevel::kYes, f.label->label == "yes");
+    if (level == claims::SupportLevel::kNo) {
+      ++below;
+      below_yes += f.label->label == "yes" ? 1 : 0;
+      below_partial += f.label->label == "partial" ? 1 : 0;
+    }
+  }
   std::map<std::tuple<std::string, uint32_t, std::string>, std::string> label_of;  // (article, sentence, other)
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> story_articles;
   for (const ClaimLabel& l : labels.value()) {
-    if (!IsTestStory(l.set, l.story)) continue;
     label_of[{l.article, l.sentence, l.other}] = l.label;
     auto& ids = story_articles[{l.set, l.story}];
     if (std::find(ids.begin(), ids.end(), l.article) == ids.end()) ids.push_back(l.article);
-    if (l.label == "na") continue;
-    const claims::ClaimSentence* claim = LabelledSentence(texts.value(), l);
-    if (claim == nullptr) continue;
-    const claims::Support s =
-        claims::JudgeSupport(model, *claim, texts.value().texts.at(l.other), matcher.value());
-    ++pairs;
-    cite.Add(s.level == claims::SupportLevel::kYes, l.label == "yes");
-    if (s.level == claims::SupportLevel::kNo) {
-      ++below;
-      below_yes += l.label == "yes" ? 1 : 0;
-      below_partial += l.label == "partial" ? 1 : 0;
-    }
   }
-  std::printf("claim matcher on the test half: %zu labelled pairs, %zu yes\n", pairs, static_cast<size_t>(cite.tp + cite.fn));
-  std::printf("  cite (p >= %.3f): precision %.3f recall %.3f F1 %.3f\n", model.cite_probability, cite.Precision(),
-              cite.Recall(), cite.F1());
-  std::printf("  no (p < %.3f): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu (%.1f%%)\n",
-              model.partial_probability, below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
+  std::printf("claim matcher, cross-fitted over both halves: %zu labelled pairs, %zu yes\n", pairs,
+              static_cast<size_t>(cite.tp + cite.fn));
+  std::printf("  cite: precision %.3f recall %.3f F1 %.3f\n", cite.Precision(), cite.Recall(), cite.F1());
+  std::printf("  no (below the partial point): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu (%.1f%%)\n",
+              below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
               below ? 100.0 * below_partial / below : 0.0);
 
-  // The digest of each test story.
+  // The digest of each labelled story, by the model that did not see it.
   size_t cited_right = 0, cited = 0, should_cite = 0, unlabelled_bullets = 0, bullets = 0;
   size_t lacks = 0, lacks_yes = 0, lacks_partial = 0, lacks_unlabelled = 0, partial_marks = 0, partial_right = 0;
   size_t adds = 0, adds_labelled = 0, adds_stated = 0, adds_partial = 0;
@@ -145,7 +162,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   for (const auto& [key, ids] : story_articles) {
     std::vector<digest::DigestArticle> articles;
     for (const std::string& id : ids) articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), "original", std::nullopt));
-    const digest::StoryDigest d = digest::BuildStoryDigest(articles, matcher.value(), claim_matcher.value(), statistics);
+    const digest::StoryDigest d =
+        digest::BuildStoryDigest(articles, matcher.value(), judge.at(IsTestStory(key.first, key.second)), statistics);
     if (flags.show) std::printf("\n== %s %s: %s\n", key.first.c_str(), key.second.c_str(), d.headline.c_str());
     for (const digest::Bullet& b : d.bullets) {
       ++bullets;
@@ -213,7 +231,7 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   }
   const double precision = cited ? static_cast<double>(cited_right) / cited : 0.0;
   const double recall = should_cite ? static_cast<double>(cited_right) / should_cite : 0.0;
-  std::printf("digest of %zu test stories: %zu bullets (%zu without labels for their sentence)\n", story_articles.size(),
+  std::printf("digest of %zu labelled stories: %zu bullets (%zu without labels for their sentence)\n", story_articles.size(),
               bullets, unlabelled_bullets);
   std::printf("  citations of other sources: precision %.3f (%zu of %zu) recall %.3f (%zu of %zu)\n", precision, cited_right,
               cited, recall, cited_right, should_cite);
