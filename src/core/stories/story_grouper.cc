@@ -147,6 +147,11 @@ std::vector<Candidate> StoryGrouper::Candidates(const ArticleProfile& article) {
   return out;
 }
 
+DatingFooting StoryGrouper::Footing(const ArticleProfile& article, const Story& story) const {
+  return CompareDating(article.time, article.mentioned_years, story.first_time, story.last_time,
+                       options_.year_tolerance);
+}
+
 double StoryGrouper::FixedScore(const ArticleProfile& article, const Story& story) const {
   const double words = story.all.Cosine(article.all);
   if (article.names.empty() || story.names.norm2 <= 0) return words;
@@ -169,8 +174,11 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
     std::vector<std::pair<double, int64_t>> top;
     std::optional<int64_t> best_gap;
     double best_text_logit = 0;
+    DatingFooting best_footing = DatingFooting::kSame;
     for (int64_t story_id : candidates) {
       const Story& story = stories_.at(story_id);
+      const DatingFooting footing = Footing(article, story);
+      if (footing == DatingFooting::kApart) continue;
       double logit = options_.model->JoinLogit(lookup_.Features(story));
       const double text_logit = logit;
       std::optional<int64_t> gap;
@@ -185,6 +193,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       if (top.front().second == story_id) {
         best_gap = gap;
         best_text_logit = text_logit;
+        best_footing = footing;
       }
     }
     auto logit_at = [&](size_t i) { return i < top.size() ? std::optional<double>(-top[i].first) : std::nullopt; };
@@ -192,7 +201,8 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       best.story = top[0].second;
       const double p = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(0), logit_at(1)));
       best.similarity = p;
-      join = p >= options_.attach_threshold;
+      join = p >= (best_footing == DatingFooting::kMixed ? options_.mixed_dating_attach_threshold
+                                                         : options_.attach_threshold);
       // A join the text alone makes certain shows what gaps within a story look like.
       if (best_gap && options_.model->AttachProbability(ComputeAttachFeatures(best_text_logit, std::nullopt)) >=
                           kCertainJoin) {
@@ -220,15 +230,21 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
     }
   } else {
     double best_score = -1;
+    DatingFooting best_footing = DatingFooting::kSame;
     for (int64_t story_id : candidates) {
-      const double score = FixedScore(article, stories_.at(story_id));
+      const Story& story = stories_.at(story_id);
+      const DatingFooting footing = Footing(article, story);
+      if (footing == DatingFooting::kApart) continue;
+      const double score = FixedScore(article, story);
       if (score > best_score) {
         best_score = score;
         best.story = story_id;
+        best_footing = footing;
       }
     }
     best.similarity = best_score;
-    join = best.story != 0 && best_score >= options_.join_threshold;
+    join = best.story != 0 && best_score >= (best_footing == DatingFooting::kMixed ? options_.mixed_dating_join_threshold
+                                                                                   : options_.join_threshold);
   }
   if (join) return best;
   Assignment opened;
