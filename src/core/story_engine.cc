@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/copies/attribution.h"
 #include "core/copies/sentence_profile.h"
 #include "core/fingerprint/exact_hash.h"
 #include "core/fingerprint/minhash.h"
@@ -133,6 +134,8 @@ struct StoryEngine::Impl {
     p.id = article.id;
     p.time = article.published_at;
     p.mentioned_years = counted.years;
+    p.source = article.source.value_or("");
+    p.credits = copies::FindAttributions(article.text);
     p.all = stories::TfIdfVector(counted.terms, statistics);
     p.names = stories::TfIdfVector(counted.names, statistics);
     p.title = stories::TfIdfVector(counted.title, statistics);

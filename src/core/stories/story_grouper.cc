@@ -42,8 +42,9 @@ Assignment StoryGrouper::Assign(const ArticleProfile& article) {
   Assignment assignment;
   if (auto copy = FindCopy(article)) {
     assignment = std::move(copy->assignment);
-    // Provenance: the family's original is the earliest publication; a late-arriving earlier
-    // one takes the family over and is an original itself from now on.
+    // Provenance (copies/provenance.h): the family's original is the one no member precedes —
+    // credited by another, else the earliest publication; a late-arriving earlier one (or the
+    // outlet a member credits) takes the family over and is an original itself from now on.
     const std::string old_original = families_.OriginalOf(*assignment.copy_of);
     const std::vector<std::string> moved = families_.Join(copy->relative, Member(article));
     if (!moved.empty()) {
@@ -76,7 +77,7 @@ void StoryGrouper::Record(const ArticleProfile& article, const Assignment& assig
 }
 
 copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
-  return {article.id, article.time, article.copy.word_count};
+  return {article.id, article.time, article.copy.word_count, article.source, article.credits};
 }
 
 std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfile& article) const {
@@ -85,7 +86,7 @@ std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfi
   if (!match) return std::nullopt;
   const Document& relative = documents_.at(match->document);
   FoundCopy found;
-  found.relative = {relative.id, relative.time, relative.words};
+  found.relative = {relative.id, relative.time, relative.words, relative.source, relative.credits};
   Assignment& a = found.assignment;
   a.story = CurrentStory(relative.story);
   a.similarity = 1.0;
@@ -292,6 +293,8 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
   doc.story = assignment.story;
   doc.time = article.time;
   doc.words = article.copy.word_count;
+  doc.source = article.source;
+  doc.credits = article.credits;
   // Dated documents leave the copy indexes with the window, like stories do: what a restored
   // engine knows (the stored window) and what a whole-run engine knows must be the same.
   if (article.time) document_expiry_.emplace(*article.time, index);

@@ -117,6 +117,9 @@ struct ArticleProfile : ArticleVectors {
   copies::CopyDocument copy;  // what copy detection compares
   // The calendar years its text names (timeutil::MentionedYears), for the dating guard.
   std::vector<int> mentioned_years;
+  // Its outlet and whom its text credits (copies::FindAttributions), for provenance.
+  std::string source;
+  std::vector<copies::Attribution> credits;
 };
 
 // A family member whose copy_of changed: an earlier-published article took the family over.
@@ -176,6 +179,8 @@ class StoryGrouper {
     int64_t story = 0;
     std::optional<int64_t> time;
     uint32_t words = 0;
+    std::string source;
+    std::vector<copies::Attribution> credits;
   };
 
   // A copy found: the assignment to the matched article's story (copy_of: the matched
