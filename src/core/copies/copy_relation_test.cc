@@ -182,6 +182,12 @@ TEST(SentenceProfileQuotesTest, QuotedShareFollowsQuotationsAcrossSentences) {
   EXPECT_FLOAT_EQ(profiles[3].quoted_share, 0.0f);
   EXPECT_DOUBLE_EQ(EvidenceWords(profiles[1]), profiles[1].word_count * kQuotedWordWeight);
   EXPECT_DOUBLE_EQ(EvidenceWords(profiles[0]), profiles[0].word_count);
+
+  // A stray mark quotes at most the rest of its paragraph.
+  const auto stray = BuildSentenceProfiles(
+      analyzer.Analyze("\"\"Here they stood by their leader\". Nobody disagreed.\n\nThe vote is on Friday."), statistics);
+  ASSERT_EQ(stray.size(), 3u);
+  EXPECT_FLOAT_EQ(stray[2].quoted_share, 0.0f);
 }
 
 }  // namespace

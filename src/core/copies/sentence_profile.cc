@@ -15,7 +15,9 @@ namespace {
 
 // Sets each profile's quoted_share (profiles in the order of text.sentences). Quotation marks
 // are ASCII after normalisation; an opening mark holds until the next one, across sentences,
-// since a quotation often runs over several.
+// since a quotation often runs over several, but not past a line break: a quotation that goes
+// on into the next paragraph opens it again (the news convention), and a stray mark must not
+// make the rest of a text a quotation.
 void MarkQuotations(const text::AnalyzedText& text, std::vector<SentenceProfile>* out) {
   const std::string& t = text.normalized;
   std::vector<uint32_t> letters(out->size(), 0), quoted(out->size(), 0);
@@ -27,6 +29,7 @@ void MarkQuotations(const text::AnalyzedText& text, std::vector<SentenceProfile>
       in_quote = !in_quote;
       continue;
     }
+    if (c == '\n') in_quote = false;
     while (sentence < text.sentences.size() && p >= text.sentences[sentence].end) ++sentence;
     if (sentence == text.sentences.size() || p < text.sentences[sentence].begin) continue;
     if (std::isalnum(c) != 0 || c >= 0x80) {
