@@ -9,7 +9,7 @@ namespace {
 
 // A word of the text with its byte span.
 struct Word {
-  std::string text;  // without surrounding punctuation
+  std::string_view text;  // without surrounding punctuation (a view into the scanned text)
   size_t begin = 0, end = 0;
   bool open_paren = false, close_paren = false;
   bool ends_clause = false;  // followed directly by , . ; : ! ? or a closing quote
@@ -75,7 +75,7 @@ std::vector<Word> Words(std::string_view text) {
     }
     // A possessive: "CBS News's report", "Reuters' report".
     if (e >= b + 2 && (raw.substr(e - 2, 2) == "'s")) e -= 2;
-    w.text = std::string(raw.substr(b, e - b));
+    w.text = raw.substr(b, e - b);
     words.push_back(std::move(w));
     if (glued_dash) {
       Word dash;
@@ -97,13 +97,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsAny(const std::string& word, std::initializer_list<std::string_view> options) {
+bool IsAny(std::string_view word, std::initializer_list<std::string_view> options) {
   const std::string lower = Lower(word);
   return std::find(options.begin(), options.end(), lower) != options.end();
 }
 
 // Words that start a sentence or a date, not a name: "On Monday CBS News reported".
-bool IsCalendarOrOpener(const std::string& word) {
+bool IsCalendarOrOpener(std::string_view word) {
   return IsAny(word, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in",
                       "earlier", "later", "last", "this", "and", "but", "as", "also", "first", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
