@@ -26,8 +26,7 @@ Result<std::unique_ptr<CopyPairJudge>> CopyPairJudge::Make() {
 }
 
 copies::CopyExplanation CopyPairJudge::Explain(const RawArticle& a, const RawArticle& b) {
-  return copies::ExplainCopy(analyzer_.Analyze(a.text), analyzer_.Analyze(b.text), statistics_, *sentences_,
-                             rewrites_);
+  return copies::ExplainCopy(analyzer_.Analyze(a.text), analyzer_.Analyze(b.text), statistics_, *sentences_, rewrites_);
 }
 
 copies::FamilyMember CopyPairJudge::Member(const RawArticle& article) {

@@ -46,8 +46,10 @@ std::vector<Word> Words(std::string_view text) {
     };
     for (bool again = true; again && b < e;) {
       again = false;
-      if (strip_front("(")) w.open_paren = again = true;
-      else if (strip_front("\"") || strip_front("'") || strip_front("\u201c") || strip_front("\u2018")) again = true;
+      if (strip_front("("))
+        w.open_paren = again = true;
+      else if (strip_front("\"") || strip_front("'") || strip_front("\u201c") || strip_front("\u2018"))
+        again = true;
     }
     // Trailing punctuation; a dash glued to a closing parenthesis ("(Reuters)-") too.
     auto strip_back = [&](std::string_view p) {
@@ -65,8 +67,10 @@ std::vector<Word> Words(std::string_view text) {
     }
     for (bool again = true; again && e > b;) {
       again = false;
-      if (strip_back(")")) w.close_paren = again = true;
-      else if (strip_back("\u2013") || strip_back("\u2014")) glued_dash = again = true;
+      if (strip_back(")"))
+        w.close_paren = again = true;
+      else if (strip_back("\u2013") || strip_back("\u2014"))
+        glued_dash = again = true;
       else if (strip_back(",") || strip_back(".") || strip_back(";") || strip_back(":") || strip_back("!") ||
                strip_back("?") || strip_back("\"") || strip_back("\u201d") || strip_back("\u2019") ||
                (e > b + 1 && raw[e - 1] == '\'' && strip_back("'"))) {
@@ -87,9 +91,7 @@ std::vector<Word> Words(std::string_view text) {
   return words;
 }
 
-bool Capitalised(const Word& w) {
-  return !w.text.empty() && std::isupper(static_cast<unsigned char>(w.text[0])) != 0;
-}
+bool Capitalised(const Word& w) { return !w.text.empty() && std::isupper(static_cast<unsigned char>(w.text[0])) != 0; }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -104,10 +106,11 @@ bool IsAny(std::string_view word, std::initializer_list<std::string_view> option
 
 // Words that start a sentence or a date, not a name: "On Monday CBS News reported".
 bool IsCalendarOrOpener(std::string_view word) {
-  return IsAny(word, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in",
-                      "earlier", "later", "last", "this", "and", "but", "as", "also", "first", "january",
-                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                      "november", "december", "today", "yesterday", "a", "an"});
+  return IsAny(
+      word, {"monday",  "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday", "on",     "in",
+             "earlier", "later",    "last",      "this",     "and",       "but",      "as",     "also",   "first",
+             "january", "february", "march",     "april",    "may",       "june",     "july",   "august", "september",
+             "october", "november", "december",  "today",    "yesterday", "a",        "an"});
 }
 
 constexpr size_t kMaxNameWords = 6;
@@ -171,9 +174,14 @@ std::vector<std::string> Key(std::string_view name) {
   std::string plain;
   int depth = 0;
   for (char c : name) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0) plain += std::isalnum(static_cast<unsigned char>(c)) != 0 ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : ' ';
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0)
+      plain += std::isalnum(static_cast<unsigned char>(c)) != 0
+                   ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                   : ' ';
   }
   std::vector<std::string> key, all;
   size_t i = 0;
@@ -233,8 +241,9 @@ std::vector<Attribution> FindAttributions(std::string_view text) {
     // "X reported", "X first reported", "X has reported", "X contributed (to this report)"
     if (lower == "reported" || lower == "reports" || lower == "contributed") {
       size_t end = i;
-      while (end > 0 && IsAny(w[end - 1].text, {"first", "also", "has", "had", "previously", "later", "earlier",
-                                                    "initially", "exclusively", "have"}) &&
+      while (end > 0 &&
+             IsAny(w[end - 1].text, {"first", "also", "has", "had", "previously", "later", "earlier", "initially",
+                                     "exclusively", "have"}) &&
              !w[end - 1].ends_clause) {
         --end;
       }
@@ -276,8 +285,8 @@ bool NamesOutlet(std::string_view credited, std::string_view source) {
   if (a.size() >= 2 && initials_match({a[0]}, b)) return true;
   // A credit written as an acronym ("AP") names a source whose name starts with it.
   const bool acronym = credited.size() >= 2 && std::all_of(credited.begin(), credited.end(), [](char c) {
-    return std::isupper(static_cast<unsigned char>(c)) != 0;
-  });
+                         return std::isupper(static_cast<unsigned char>(c)) != 0;
+                       });
   return acronym && a.size() == 1 && b.size() >= 2 && a[0] == b[0];
 }
 
