@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/copies/attribution.h"
 #include "core/copies/sentence_profile.h"
 #include "core/fingerprint/exact_hash.h"
 #include "core/fingerprint/minhash.h"
@@ -11,6 +12,7 @@
 #include "core/stories/story_model.h"
 #include "core/text/analyzer.h"
 #include "core/text/tokens.h"
+#include "core/time/mentioned_years.h"
 
 namespace storydesk {
 namespace {
@@ -63,12 +65,14 @@ struct StoryEngine::Impl {
     std::vector<std::pair<stories::TermId, int>> title;  // title stems
     std::vector<std::pair<stories::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
     std::vector<std::pair<stories::TermId, int>> numbers;
+    std::vector<int> years;  // the calendar years of title, bullets and body
     text::AnalyzedText body;
   };
 
   Counted Count(const RawArticle& article) {
     std::unordered_map<stories::TermId, int> terms, names, title, lead, numbers;
     size_t lead_stems = 0;
+    std::vector<std::string> number_tokens;
     auto add = [&](const text::AnalyzedText& analyzed, int weight, bool in_body) {
       for (const std::string& stem : analyzed.stems) {
         const stories::TermId id = statistics.Intern(stem);
@@ -80,6 +84,7 @@ struct StoryEngine::Impl {
           ++lead_stems;
         }
       }
+      number_tokens.insert(number_tokens.end(), analyzed.numbers.begin(), analyzed.numbers.end());
       for (const std::string& number : analyzed.numbers) {
         std::string key(kNumberPrefix);
         key += number;
@@ -108,6 +113,7 @@ struct StoryEngine::Impl {
     counted.title.assign(title.begin(), title.end());
     counted.lead.assign(lead.begin(), lead.end());
     counted.numbers.assign(numbers.begin(), numbers.end());
+    counted.years = timeutil::MentionedYears(number_tokens);
     return counted;
   }
 
@@ -127,6 +133,9 @@ struct StoryEngine::Impl {
     stories::ArticleProfile p;
     p.id = article.id;
     p.time = article.published_at;
+    p.mentioned_years = counted.years;
+    p.source = article.source.value_or("");
+    p.credits = copies::FindAttributions(article.text);
     p.all = stories::TfIdfVector(counted.terms, statistics);
     p.names = stories::TfIdfVector(counted.names, statistics);
     p.title = stories::TfIdfVector(counted.title, statistics);

@@ -7,6 +7,7 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/copy_pair.h"
 #include "adapters/service/shipped_models.h"
 #include "core/copies/copy_explanation.h"
 #include "core/text/analyzer.h"
@@ -19,8 +20,14 @@ std::string Quote(const std::string& s) {
   return "\"" + (s.size() > kMax ? s.substr(0, s.rfind(' ', kMax)) + " ..." : s) + "\"";
 }
 
+// Which of the two is the other's original, if they are copies, and why.
+struct Provenance {
+  std::string original;  // empty when neither precedes
+  std::string why;
+};
+
 nlohmann::json ExplanationJson(const store::StoredArticle& a, const store::StoredArticle& b,
-                               const copies::CopyExplanation& e) {
+                               const copies::CopyExplanation& e, const Provenance& p) {
   nlohmann::json links = nlohmann::json::array();
   for (const copies::SentenceLink& l : e.alignment.links) {
     nlohmann::json ta = nlohmann::json::array(), tb = nlohmann::json::array();
@@ -41,12 +48,15 @@ nlohmann::json ExplanationJson(const store::StoredArticle& a, const store::Store
           {"shingle_containment", e.verdict.containment},
           {"coverage_a", e.alignment.coverage_a},
           {"coverage_b", e.alignment.coverage_b},
+          {"original", p.original.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.original)},
+          {"why_original", p.why.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.why)},
           {"links", links},
           {"only_in_a", only_a},
           {"only_in_b", only_b}};
 }
 
-void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, const copies::CopyExplanation& e) {
+void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, const copies::CopyExplanation& e,
+               const Provenance& p) {
   auto head = [](const char* label, const store::StoredArticle& x, size_t sentences) {
     std::printf("%s: %s (%s, %s), %zu sentences\n", label, x.raw.id.c_str(), x.raw.source.value_or("no source").c_str(),
                 x.raw.published.value_or("undated").substr(0, 10).c_str(), sentences);
@@ -63,6 +73,9 @@ void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, con
               "cover %.0f%% of A's words and %.0f%% of B's\n",
               100 * e.verdict.jaccard, 100 * e.verdict.containment, 100 * e.alignment.coverage_a,
               100 * e.alignment.coverage_b);
+  if (!p.original.empty()) {
+    std::printf("original: %s (%s)\n", p.original == a.raw.id ? "A" : "B", p.why.c_str());
+  }
 
   std::printf("\nAligned sentences (match probability, stem overlap):\n");
   if (e.alignment.links.empty()) std::printf("  none\n");
@@ -99,24 +112,33 @@ int RunExplain(const std::string& id_a, const std::string& id_b, const std::stri
     }
     articles[k] = std::move(*found.value());
   }
-  const auto& background = BuiltinBackground();
-  const auto& model = BuiltinSentenceModel();
-  const auto& rewrites = BuiltinRewriteModel();
-  for (const Status& s : {background.status(), model.status(), rewrites.status()}) {
-    if (!s.ok()) {
-      PrintError(s.message());
-      return kExitStore;
+  auto judge = CopyPairJudge::Make();
+  if (!judge.ok()) {
+    PrintError(judge.status().message());
+    return kExitStore;
+  }
+  const copies::CopyExplanation e = judge.value()->Explain(articles[0].raw, articles[1].raw);
+  // Provenance is said of copies: of the pair as found now, or as stored (a copy matched
+  // through another member of the family).
+  Provenance p;
+  const bool stored_pair = articles[0].copy_of == articles[1].raw.id || articles[1].copy_of == articles[0].raw.id;
+  if (e.verdict.kind != copies::CopyKind::kNone || stored_pair) {
+    const copies::FamilyMember ma = judge.value()->Member(articles[0].raw);
+    const copies::FamilyMember mb = judge.value()->Member(articles[1].raw);
+    const copies::Precedence first = copies::ComparePrecedence(ma, mb);
+    if (first.a_first) {
+      p = {ma.id, copies::DescribePrecedence(ma, mb)};
+    } else if (first.reason != copies::PrecedenceReason::kTie) {
+      p = {mb.id, copies::DescribePrecedence(mb, ma)};
+    } else if (stored_pair) {
+      const bool a_original = articles[1].copy_of == articles[0].raw.id;
+      p = {a_original ? ma.id : mb.id, "seen first"};
     }
   }
-  stories::TermStatistics statistics = SeededStatistics(background.value());
-  text::TextAnalyzer analyzer;
-  const copies::CopyExplanation e = copies::ExplainCopy(analyzer.Analyze(articles[0].raw.text),
-                                                        analyzer.Analyze(articles[1].raw.text), statistics, model.value(),
-                                                        &rewrites.value());
   if (format == "json") {
-    std::cout << ExplanationJson(articles[0], articles[1], e).dump(2) << '\n';
+    std::cout << ExplanationJson(articles[0], articles[1], e, p).dump(2) << '\n';
   } else {
-    PrintText(articles[0], articles[1], e);
+    PrintText(articles[0], articles[1], e, p);
   }
   return kExitOk;
 }

@@ -4,12 +4,6 @@
 
 namespace storydesk::copies {
 
-bool CopyFamilies::Earlier(const FamilyMember& a, const FamilyMember& b) {
-  if (a.time.has_value() != b.time.has_value()) return a.time.has_value();
-  if (a.time && *a.time != *b.time) return *a.time < *b.time;
-  return a.words > b.words;
-}
-
 std::string CopyFamilies::OriginalOf(const std::string& id) const {
   auto it = original_of_.find(id);
   return it == original_of_.end() ? id : it->second;
@@ -19,11 +13,13 @@ std::vector<std::string> CopyFamilies::Join(const FamilyMember& relative, const 
   const std::string original = OriginalOf(relative.id);
   auto it = families_.find(original);
   if (it == families_.end()) {
-    it = families_.emplace(original, Family{original == relative.id ? relative : FamilyMember{original, {}, 0}, {}}).first;
+    FamilyMember founder = relative;
+    if (original != relative.id) founder = FamilyMember{original};
+    it = families_.emplace(original, Family{std::move(founder), {}}).first;
     original_of_[original] = original;
   }
   Family& family = it->second;
-  if (!Earlier(member, family.original)) {
+  if (!ComparePrecedence(member, family.original).a_first) {
     family.copies.push_back(member.id);
     original_of_[member.id] = original;
     return {};

@@ -2,8 +2,9 @@
 //
 // Copies form families (the transitive closure of "is a copy of", as a union-find would give;
 // here every member points straight at its family's original, so lookups are one step). The
-// original is the earliest publication — dated before undated, then the longer text (the most
-// complete) on equal times. An article that joins a family but was published before its
+// original is the one no other precedes (provenance.h): not an article that credits another
+// member's outlet, else the earliest publication — dated before undated, then the longer text
+// (the most complete) on equal times. An article that joins a family but was published before its
 // original (it arrived late) takes the family over: it becomes the original and every member,
 // the old original included, now copies it.
 // Members leave with the window (Forget); a family lives while it has members.
@@ -16,13 +17,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace storydesk::copies {
+#include "core/copies/provenance.h"
 
-struct FamilyMember {
-  std::string id;
-  std::optional<int64_t> time;  // publication, seconds since the epoch
-  uint32_t words = 0;
-};
+namespace storydesk::copies {
 
 class CopyFamilies {
  public:
@@ -48,7 +45,6 @@ class CopyFamilies {
     FamilyMember original;
     std::vector<std::string> copies;
   };
-  static bool Earlier(const FamilyMember& a, const FamilyMember& b);
 
   std::unordered_map<std::string, std::string> original_of_;  // member (original too) -> original
   std::unordered_map<std::string, Family> families_;          // by original id

@@ -66,3 +66,68 @@ TEST(CopyFamiliesTest, ForgottenMembersLeaveTheFamily) {
 
 }  // namespace
 }  // namespace storydesk::copies
+
+namespace storydesk::copies {
+namespace {
+
+// Issue 15: Newsmax, whose text says "CBS News reported", was listed as the original of CBS's
+// story of the same day.
+TEST(CopyFamiliesTest, AnArticleCreditingAnotherOutletIsNotItsOriginal) {
+  const FamilyMember cbs{"cbs", 10 * kDay, 400, "CBS News (Online)", {}};
+  const FamilyMember newsmax{"newsmax", 10 * kDay, 600, "Newsmax (News)", FindAttributions("CBS News reported that ...")};
+  for (const bool cbs_first : {true, false}) {
+    CopyFamilies f;
+    const FamilyMember& first = cbs_first ? cbs : newsmax;
+    const FamilyMember& second = cbs_first ? newsmax : cbs;
+    f.Record(first, std::nullopt);
+    f.Join(first, second);
+    EXPECT_EQ(f.OriginalOf("newsmax"), "cbs") << (cbs_first ? "CBS first" : "Newsmax first");
+    EXPECT_EQ(f.OriginalOf("cbs"), "cbs");
+  }
+  // Even published a day later: the credit outweighs the clock.
+  CopyFamilies f;
+  f.Record(newsmax, std::nullopt);
+  FamilyMember late_cbs = cbs;
+  late_cbs.time = 11 * kDay;
+  f.Join(newsmax, late_cbs);
+  EXPECT_EQ(f.OriginalOf("newsmax"), "cbs");
+}
+
+TEST(ProvenanceTest, ReasonsInOrder) {
+  struct Case {
+    const char* what;
+    FamilyMember a, b;
+    bool a_first;
+    PrecedenceReason reason;
+    std::string described;  // DescribePrecedence(a, b) when a_first
+  };
+  const Case cases[] = {
+      {"credit", {"ap", 2 * kDay, 100, "Associated Press", {}},
+       {"site", 1 * kDay, 100, "Site", FindAttributions("LONDON (AP) - It rained.")}, true,
+       PrecedenceReason::kCredited, "credited by Site: \"(AP)\""},
+      {"credit, the other way", {"site", 1 * kDay, 100, "Site", FindAttributions("It rained, according to the AP.")},
+       {"ap", 1 * kDay, 100, "AP", {}}, false, PrecedenceReason::kCredited, ""},
+      {"credits both ways: the clock", {"x", 1 * kDay, 100, "X", FindAttributions("Y reported it.")},
+       {"y", 2 * kDay, 100, "Y", FindAttributions("X reported it.")}, true, PrecedenceReason::kPublishedFirst,
+       "published first"},
+      {"same outlet crediting itself", {"r1", 1 * kDay, 100, "Reuters", FindAttributions("LONDON (Reuters) - x")},
+       {"r2", 2 * kDay, 100, "Reuters", FindAttributions("LONDON (Reuters) - x")}, true,
+       PrecedenceReason::kPublishedFirst, "published first"},
+      {"dated before undated", {"d", 5 * kDay, 10, "", {}}, {"u", std::nullopt, 900, "", {}}, true,
+       PrecedenceReason::kDated, "dated (the copy is undated)"},
+      {"same time, longer", {"long", kDay, 900, "", {}}, {"short", kDay, 100, "", {}}, true, PrecedenceReason::kLonger,
+       "same time, longer text"},
+      {"nothing to tell", {"a", kDay, 100, "", {}}, {"b", kDay, 100, "", {}}, false, PrecedenceReason::kTie, ""},
+  };
+  for (const Case& c : cases) {
+    const Precedence p = ComparePrecedence(c.a, c.b);
+    EXPECT_EQ(p.a_first, c.a_first) << c.what;
+    EXPECT_EQ(p.reason, c.reason) << c.what;
+    if (c.a_first) {
+      EXPECT_EQ(DescribePrecedence(c.a, c.b), c.described) << c.what;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace storydesk::copies

@@ -113,6 +113,9 @@ CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const Cop
   const std::optional<RewriteEvidence> evidence = Evidence(a, b, v, *models.sentences, options);
   if (!evidence) return v;
   const RewriteFeatureVector& f = evidence->features;
+  // Sentences shared only inside quotation marks are what someone said, which every outlet
+  // reporting it quotes: two texts sharing nothing else are not a rewrite of each other.
+  if (evidence->reporting_links == 0) return v;
   if (models.rewrites != nullptr) {
     if (evidence->loose_matched < options.rewrite_min_sentences) return v;
     const double p = models.rewrites->Probability(f);

@@ -56,7 +56,8 @@ struct CopyOptions {
   double rewrite_coverage = 0.6;
   // Fewer shingles than this: only exact copies (a short text's overlap says little).
   uint32_t min_shingles = 20;
-  // A rewrite needs at least this many aligned sentences on the smaller side.
+  // A rewrite needs at least this many aligned sentences on the smaller side (a floor on the
+  // alignment, counted plainly; quotations weigh less in the evidence the decision weighs).
   uint32_t rewrite_min_sentences = 3;
   // Sentences are aligned only when at least this share of the smaller text's distinct stems
   // occur in the other: a bound, not a decision, that spares the alignment for the many

@@ -134,5 +134,61 @@ TEST(CopyKindTest, NamesRoundTrip) {
   EXPECT_EQ(CopyKindFromName("copy"), std::nullopt);
 }
 
+// Issue 15: Fox and The Hill quoting one speech were called a rewrite. Each text frames the
+// same quotations with its own reporting: what they share is what the speaker said.
+TEST_F(CopyRelationTest, TwoReportsQuotingOneSpeechAreNotARewrite) {
+  // The same quotations as two outlets transcribe them: a few words apart, so no 5-word
+  // shingles to speak of, the same content words.
+  const char* const quotes_first[] = {
+      "\"The harbour authority closed the northern channel on Monday after a ferry struck a freighter,\" the minister said.",
+      "\"Forty passengers were treated for minor injuries at the regional hospital.\"",
+      "\"Investigators from the maritime safety board boarded both vessels to examine their navigation records.\"",
+      "\"The channel is expected to reopen on Thursday once divers have inspected the damaged pier.\"",
+  };
+  const char* const quotes_second[] = {
+      "\"On Monday the harbour authority, it closed the northern channel, after the ferry had struck a freighter,\" the minister said.",
+      "\"Some forty passengers, they were treated at the regional hospital for minor injuries.\"",
+      "\"The investigators of the maritime safety board, they boarded the two vessels to examine navigation records.\"",
+      "\"We expect the channel to reopen Thursday, once the divers inspected the damaged pier.\"",
+  };
+  std::string first = "The transport minister spoke in parliament in Karsholm on Tuesday about the accident. ";
+  std::string second = "Opposition members asked for an inquiry into the ferry company's safety record this week. ";
+  for (const char* q : quotes_first) first += std::string(q) + " ";
+  for (const char* q : quotes_second) second += std::string(q) + " ";
+  const CopyVerdict quoted = Classify(first, second);
+  EXPECT_EQ(quoted.kind, CopyKind::kNone) << "score " << quoted.score;
+
+  std::string unquoted_first = first, unquoted_second = second;
+  for (std::string* s : {&unquoted_first, &unquoted_second}) {
+    for (char& c : *s) c = c == '"' ? ' ' : c;
+  }
+  // The same sentences as the texts' own reporting: a rewrite.
+  const CopyVerdict reported = Classify(unquoted_first, unquoted_second);
+  EXPECT_EQ(reported.kind, CopyKind::kRewrite) << "jaccard " << reported.jaccard;
+}
+
+TEST(SentenceProfileQuotesTest, QuotedShareFollowsQuotationsAcrossSentences) {
+  text::TextAnalyzer analyzer;
+  stories::TermStatistics statistics;
+  const auto profiles = BuildSentenceProfiles(
+      analyzer.Analyze("The minister spoke on Monday. \"We will act. We will act now,\" she said. "
+                       "Nobody answered."),
+      statistics);
+  ASSERT_EQ(profiles.size(), 4u);
+  EXPECT_FLOAT_EQ(profiles[0].quoted_share, 0.0f);
+  EXPECT_FLOAT_EQ(profiles[1].quoted_share, 1.0f);  // "We will act.
+  EXPECT_GT(profiles[2].quoted_share, 0.5f);         // We will act now," she said.
+  EXPECT_LT(profiles[2].quoted_share, 1.0f);
+  EXPECT_FLOAT_EQ(profiles[3].quoted_share, 0.0f);
+  EXPECT_DOUBLE_EQ(EvidenceWords(profiles[1]), profiles[1].word_count * kQuotedWordWeight);
+  EXPECT_DOUBLE_EQ(EvidenceWords(profiles[0]), profiles[0].word_count);
+
+  // A stray mark quotes at most the rest of its paragraph.
+  const auto stray = BuildSentenceProfiles(
+      analyzer.Analyze("\"\"Here they stood by their leader\". Nobody disagreed.\n\nThe vote is on Friday."), statistics);
+  ASSERT_EQ(stray.size(), 3u);
+  EXPECT_FLOAT_EQ(stray[2].quoted_share, 0.0f);
+}
+
 }  // namespace
 }  // namespace storydesk::copies

@@ -45,19 +45,39 @@ RewriteEvidence ComputeRewriteEvidence(const std::vector<SentenceProfile>& small
   f[kLooseCoverage] = loose.coverage_a;
   f[kLargerCoverage] = loose.coverage_b;
   e.loose_matched = loose.matched_a;
-  if (!smaller.empty()) f[kSentenceCoverage] = static_cast<double>(loose.matched_a) / static_cast<double>(smaller.size());
+  // Sentences as evidence: two texts sharing quotations share sentences without one copying
+  // the other (kQuotedWordWeight).
+  double sentences_s = 0;
+  for (const SentenceProfile& s : smaller) sentences_s += EvidenceSentence(s);
+  auto quoted_share = [](const std::vector<SentenceProfile>& side, uint32_t begin, uint32_t end) {
+    double words = 0, quoted = 0;
+    for (uint32_t i = begin; i < end; ++i) {
+      words += side[i].word_count;
+      quoted += side[i].word_count * static_cast<double>(side[i].quoted_share);
+    }
+    return words > 0 ? quoted / words : 0.0;
+  };
+  for (const SentenceLink& l : loose.links) {
+    for (uint32_t i = l.a_begin; i < l.a_end; ++i) e.loose_matched_evidence += EvidenceSentence(smaller[i]);
+    if (quoted_share(smaller, l.a_begin, l.a_end) < 0.5 && quoted_share(larger, l.b_begin, l.b_end) < 0.5) {
+      ++e.reporting_links;
+    }
+  }
+  if (sentences_s > 0) f[kSentenceCoverage] = e.loose_matched_evidence / sentences_s;
   if (!loose.links.empty()) {
     double expected = 0.0, probability = 0.0;
     size_t adjacent = 0;
     for (size_t k = 0; k < loose.links.size(); ++k) {
       const SentenceLink& l = loose.links[k];
-      uint32_t words = 0;
-      for (uint32_t i = l.a_begin; i < l.a_end; ++i) words += smaller[i].word_count;
+      double words = 0;
+      for (uint32_t i = l.a_begin; i < l.a_end; ++i) words += EvidenceWords(smaller[i]);
       expected += words * l.probability;
       probability += l.probability;
       if (k > 0 && l.a_begin == loose.links[k - 1].a_end && l.b_begin == loose.links[k - 1].b_end) ++adjacent;
     }
-    if (words_s > 0) f[kExpectedCoverage] = expected / words_s;
+    double evidence_s = 0;
+    for (const SentenceProfile& s : smaller) evidence_s += EvidenceWords(s);
+    if (evidence_s > 0) f[kExpectedCoverage] = expected / evidence_s;
     f[kMeanLinkProbability] = probability / static_cast<double>(loose.links.size());
     if (loose.links.size() > 1) f[kAdjacentLinks] = static_cast<double>(adjacent) / static_cast<double>(loose.links.size() - 1);
   }

@@ -38,7 +38,7 @@ enum RewriteFeature : size_t {
   kStrictCoverage,       // share of the smaller text's words in links at the match probability
   kLooseCoverage,        // the same with links at kLooseLinkProbability
   kExpectedCoverage,     // loose links' words weighed by their probability, over all words
-  kSentenceCoverage,     // share of the smaller text's sentences in a loose link
+  kSentenceCoverage,     // share of the smaller text's sentences in a loose link (as evidence)
   kLargerCoverage,       // share of the larger text's words in a loose link
   kAdjacentLinks,        // share of loose links that directly follow the previous one on both sides
   kMeanLinkProbability,  // mean probability of the loose links
@@ -57,6 +57,11 @@ struct RewriteEvidence {
   RewriteFeatureVector features{};
   SentenceAlignment strict;  // the alignment at the match probability (what `explain` shows)
   uint32_t loose_matched = 0;  // sentences of the smaller text in a loose link
+  // The same counted as evidence (EvidenceSentence): a quoted sentence counts for less.
+  double loose_matched_evidence = 0.0;
+  // Loose links whose sides are both mostly the texts' own words (less than half quotation):
+  // shared reporting, not only a shared quotation.
+  uint32_t reporting_links = 0;
 };
 RewriteEvidence ComputeRewriteEvidence(const std::vector<SentenceProfile>& smaller,
                                        const std::vector<SentenceProfile>& larger, const SentenceModel& model,

@@ -8,9 +8,11 @@
 namespace storydesk::copies {
 namespace {
 
-uint32_t Words(const std::vector<SentenceProfile>& s, uint32_t begin, uint32_t end) {
-  uint32_t n = 0;
-  for (uint32_t i = begin; i < end; ++i) n += s[i].word_count;
+// Words as copy evidence: quoted words weigh less (EvidenceWords), so a chain of shared
+// quotations neither wins the alignment nor covers much.
+double Words(const std::vector<SentenceProfile>& s, uint32_t begin, uint32_t end) {
+  double n = 0;
+  for (uint32_t i = begin; i < end; ++i) n += EvidenceWords(s[i]);
   return n;
 }
 
@@ -138,17 +140,17 @@ SentenceAlignment ChainLinks(std::vector<SentenceLink> links, const std::vector<
   for (; k >= 0; k = previous[static_cast<size_t>(k)]) out.links.push_back(links[static_cast<size_t>(k)]);
   std::reverse(out.links.begin(), out.links.end());
 
-  uint32_t words_a = 0, words_b = 0;
+  double words_a = 0, words_b = 0;
   for (const SentenceLink& l : out.links) {
     words_a += Words(a, l.a_begin, l.a_end);
     words_b += Words(b, l.b_begin, l.b_end);
     out.matched_a += l.a_end - l.a_begin;
     out.matched_b += l.b_end - l.b_begin;
   }
-  const uint32_t total_a = Words(a, 0, static_cast<uint32_t>(a.size()));
-  const uint32_t total_b = Words(b, 0, static_cast<uint32_t>(b.size()));
-  if (total_a > 0) out.coverage_a = static_cast<double>(words_a) / total_a;
-  if (total_b > 0) out.coverage_b = static_cast<double>(words_b) / total_b;
+  const double total_a = Words(a, 0, static_cast<uint32_t>(a.size()));
+  const double total_b = Words(b, 0, static_cast<uint32_t>(b.size()));
+  if (total_a > 0) out.coverage_a = words_a / total_a;
+  if (total_b > 0) out.coverage_b = words_b / total_b;
   return out;
 }
 

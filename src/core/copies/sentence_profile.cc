@@ -3,12 +3,46 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "core/copies/radix_sort.h"
 #include "core/copies/sorted_sets.h"
 
 namespace storydesk::copies {
+
+namespace {
+
+// Sets each profile's quoted_share (profiles in the order of text.sentences). Quotation marks
+// are ASCII after normalisation; an opening mark holds until the next one, across sentences,
+// since a quotation often runs over several, but not past a line break: a quotation that goes
+// on into the next paragraph opens it again (the news convention), and a stray mark must not
+// make the rest of a text a quotation.
+void MarkQuotations(const text::AnalyzedText& text, std::vector<SentenceProfile>* out) {
+  const std::string& t = text.normalized;
+  std::vector<uint32_t> letters(out->size(), 0), quoted(out->size(), 0);
+  bool in_quote = false;
+  size_t sentence = 0;
+  for (size_t p = 0; p < t.size() && sentence < text.sentences.size(); ++p) {
+    const unsigned char c = static_cast<unsigned char>(t[p]);
+    if (c == '"') {
+      in_quote = !in_quote;
+      continue;
+    }
+    if (c == '\n') in_quote = false;
+    while (sentence < text.sentences.size() && p >= text.sentences[sentence].end) ++sentence;
+    if (sentence == text.sentences.size() || p < text.sentences[sentence].begin) continue;
+    if (std::isalnum(c) != 0 || c >= 0x80) {
+      ++letters[sentence];
+      if (in_quote) ++quoted[sentence];
+    }
+  }
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (letters[i] > 0) (*out)[i].quoted_share = static_cast<float>(quoted[i]) / static_cast<float>(letters[i]);
+  }
+}
+
+}  // namespace
 
 std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text,
                                                    stories::TermStatistics& statistics) {
@@ -100,6 +134,7 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
     SortUnique(&s.word_bigrams);
     SortUnique(&s.word_trigrams);
   }
+  MarkQuotations(text, &out);
   out.erase(std::remove_if(out.begin(), out.end(), [](const SentenceProfile& s) { return s.word_count == 0; }),
             out.end());
   return out;
@@ -126,6 +161,10 @@ SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfil
   m.word_bigrams = SortedUnion(first.word_bigrams, second.word_bigrams);
   m.word_trigrams = SortedUnion(first.word_trigrams, second.word_trigrams);
   m.word_count = first.word_count + second.word_count;
+  if (m.word_count > 0) {
+    m.quoted_share = static_cast<float>((first.quoted_share * first.word_count + second.quoted_share * second.word_count) /
+                                        m.word_count);
+  }
   m.begin = first.begin;
   m.end = second.end;
   return m;

@@ -42,8 +42,9 @@ Assignment StoryGrouper::Assign(const ArticleProfile& article) {
   Assignment assignment;
   if (auto copy = FindCopy(article)) {
     assignment = std::move(copy->assignment);
-    // Provenance: the family's original is the earliest publication; a late-arriving earlier
-    // one takes the family over and is an original itself from now on.
+    // Provenance (copies/provenance.h): the family's original is the one no member precedes —
+    // credited by another, else the earliest publication; a late-arriving earlier one (or the
+    // outlet a member credits) takes the family over and is an original itself from now on.
     const std::string old_original = families_.OriginalOf(*assignment.copy_of);
     const std::vector<std::string> moved = families_.Join(copy->relative, Member(article));
     if (!moved.empty()) {
@@ -76,7 +77,7 @@ void StoryGrouper::Record(const ArticleProfile& article, const Assignment& assig
 }
 
 copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
-  return {article.id, article.time, article.copy.word_count};
+  return {article.id, article.time, article.copy.word_count, article.source, article.credits};
 }
 
 std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfile& article) const {
@@ -85,7 +86,7 @@ std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfi
   if (!match) return std::nullopt;
   const Document& relative = documents_.at(match->document);
   FoundCopy found;
-  found.relative = {relative.id, relative.time, relative.words};
+  found.relative = {relative.id, relative.time, relative.words, relative.source, relative.credits};
   Assignment& a = found.assignment;
   a.story = CurrentStory(relative.story);
   a.similarity = 1.0;
@@ -147,6 +148,11 @@ std::vector<Candidate> StoryGrouper::Candidates(const ArticleProfile& article) {
   return out;
 }
 
+DatingFooting StoryGrouper::Footing(const ArticleProfile& article, const Story& story) const {
+  return CompareDating(article.time, article.mentioned_years, story.first_time, story.last_time,
+                       options_.year_tolerance);
+}
+
 double StoryGrouper::FixedScore(const ArticleProfile& article, const Story& story) const {
   const double words = story.all.Cosine(article.all);
   if (article.names.empty() || story.names.norm2 <= 0) return words;
@@ -169,8 +175,11 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
     std::vector<std::pair<double, int64_t>> top;
     std::optional<int64_t> best_gap;
     double best_text_logit = 0;
+    DatingFooting best_footing = DatingFooting::kSame;
     for (int64_t story_id : candidates) {
       const Story& story = stories_.at(story_id);
+      const DatingFooting footing = Footing(article, story);
+      if (footing == DatingFooting::kApart) continue;
       double logit = options_.model->JoinLogit(lookup_.Features(story));
       const double text_logit = logit;
       std::optional<int64_t> gap;
@@ -185,6 +194,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       if (top.front().second == story_id) {
         best_gap = gap;
         best_text_logit = text_logit;
+        best_footing = footing;
       }
     }
     auto logit_at = [&](size_t i) { return i < top.size() ? std::optional<double>(-top[i].first) : std::nullopt; };
@@ -192,7 +202,8 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       best.story = top[0].second;
       const double p = options_.model->AttachProbability(ComputeAttachFeatures(*logit_at(0), logit_at(1)));
       best.similarity = p;
-      join = p >= options_.attach_threshold;
+      join = p >= (best_footing == DatingFooting::kMixed ? options_.mixed_dating_attach_threshold
+                                                         : options_.attach_threshold);
       // A join the text alone makes certain shows what gaps within a story look like.
       if (best_gap && options_.model->AttachProbability(ComputeAttachFeatures(best_text_logit, std::nullopt)) >=
                           kCertainJoin) {
@@ -220,15 +231,21 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
     }
   } else {
     double best_score = -1;
+    DatingFooting best_footing = DatingFooting::kSame;
     for (int64_t story_id : candidates) {
-      const double score = FixedScore(article, stories_.at(story_id));
+      const Story& story = stories_.at(story_id);
+      const DatingFooting footing = Footing(article, story);
+      if (footing == DatingFooting::kApart) continue;
+      const double score = FixedScore(article, story);
       if (score > best_score) {
         best_score = score;
         best.story = story_id;
+        best_footing = footing;
       }
     }
     best.similarity = best_score;
-    join = best.story != 0 && best_score >= options_.join_threshold;
+    join = best.story != 0 && best_score >= (best_footing == DatingFooting::kMixed ? options_.mixed_dating_join_threshold
+                                                                                   : options_.join_threshold);
   }
   if (join) return best;
   Assignment opened;
@@ -276,6 +293,8 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
   doc.story = assignment.story;
   doc.time = article.time;
   doc.words = article.copy.word_count;
+  doc.source = article.source;
+  doc.credits = article.credits;
   // Dated documents leave the copy indexes with the window, like stories do: what a restored
   // engine knows (the stored window) and what a whole-run engine knows must be the same.
   if (article.time) document_expiry_.emplace(*article.time, index);

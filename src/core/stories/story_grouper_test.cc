@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/fingerprint/minhash.h"
+#include "core/time/published_time.h"
 
 namespace storydesk::stories {
 namespace {
@@ -157,6 +159,86 @@ std::shared_ptr<const StoryModel> CosineModel() {
   m->join[kCosineAll] = 20;
   m->attach[kBestLogit] = 1;
   return m;
+}
+
+// A model under which every candidate sharing a term is the same: attach probability `p`.
+std::shared_ptr<const StoryModel> ConstantModel(double p) {
+  auto m = std::make_shared<StoryModel>();
+  m->join[kBias] = std::log(p / (1 - p));
+  m->attach[kBestLogit] = 1;
+  return m;
+}
+
+// Like kFerry, reworded: not a copy of it (no shared 5-gram, another hash), the same story.
+const std::vector<std::string> kFerryAgain = {"ferri", "collis", "harbour", "passeng", "inquiri",
+                                              "rescu", "coast", "guard", "vessel"};
+
+// Issue 15: undated articles of 2017 and 2018 joined a dated story of 2021 on shared words.
+TEST(StoryGrouperLearnedTest, DatedAndUndatedMeetOnlyOnStrongEvidence) {
+  const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
+  struct Case {
+    const char* what;
+    double p;  // the attach probability every candidate gets
+    std::optional<int64_t> story_day, article_day;
+    std::vector<int> article_years;
+    bool joins;
+  };
+  const Case cases[] = {
+      {"both dated: the ordinary threshold", 0.75, june_2021, june_2021 + 1, {}, true},
+      {"both undated: the ordinary threshold", 0.75, std::nullopt, std::nullopt, {}, true},
+      {"undated article, dated story, a likely join: not enough", 0.75, june_2021, std::nullopt, {}, false},
+      {"dated article, undated story, a likely join: not enough", 0.75, std::nullopt, june_2021, {}, false},
+      {"undated article, dated story, a sure join", 0.95, june_2021, std::nullopt, {}, true},
+      {"dated article, undated story, a sure join", 0.95, std::nullopt, june_2021, {}, true},
+      {"a sure join naming the story's year", 0.95, june_2021, std::nullopt, {2021}, true},
+      {"a sure join naming the year before (what led to it)", 0.95, june_2021, std::nullopt, {2015, 2020}, true},
+      {"a sure join naming only years far before", 0.95, june_2021, std::nullopt, {2017, 2018}, false},
+      {"a sure join naming only years far after", 0.95, june_2021, std::nullopt, {2025}, false},
+      {"both dated, names other years: dates decide", 0.75, june_2021, june_2021 + 1, {2017}, true},
+  };
+  for (const Case& c : cases) {
+    ProfileMaker maker;
+    GroupingOptions options;
+    options.model = ConstantModel(c.p);
+    StoryGrouper grouper(options);
+    const auto first = grouper.Assign(maker.Make("a", kFerry, {}, c.story_day));
+    ArticleProfile article = maker.Make("b", kFerryAgain, {}, c.article_day);
+    article.mentioned_years = c.article_years;
+    const auto second = grouper.Assign(article);
+    EXPECT_EQ(second.relation, CopyRelation::kNone) << c.what;
+    EXPECT_EQ(second.story == first.story, c.joins) << c.what;
+  }
+}
+
+TEST(StoryGrouperLearnedTest, ACopyJoinsWhateverTheDates) {
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = ConstantModel(0.75);
+  StoryGrouper grouper(options);
+  const auto words = Repeat(kFerry, 5);
+  const auto original = grouper.Assign(maker.Make("a", words, {}, timeutil::DaysFromCivil(2021, 6, 1)));
+  ArticleProfile copy = maker.Make("b", words, {}, std::nullopt);
+  copy.mentioned_years = {2017};
+  const auto assigned = grouper.Assign(copy);
+  EXPECT_EQ(assigned.relation, CopyRelation::kExact);
+  EXPECT_EQ(assigned.story, original.story);
+}
+
+TEST(StoryGrouperTest, FixedModeAlsoGuardsDatedAgainstUndated) {
+  const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
+  for (const bool undated : {false, true}) {
+    ProfileMaker maker;
+    GroupingOptions options;
+    // Between the ordinary and the mixed threshold: the reworded ferry article scores above
+    // 0.2 against the first (checked below).
+    options.join_threshold = 0.2;
+    options.mixed_dating_join_threshold = 0.99;
+    StoryGrouper grouper(options);
+    const auto first = grouper.Assign(maker.Make("a", kFerry, {}, june_2021));
+    const auto second =
+        grouper.Assign(maker.Make("b", kFerryAgain, {}, undated ? std::nullopt : std::optional<int64_t>(june_2021)));
+    EXPECT_EQ(second.story == first.story, !undated) << (undated ? "undated" : "dated");
+  }
 }
 
 TEST(StoryGrouperLearnedTest, TheModelDecidesJoinsAndNewStories) {

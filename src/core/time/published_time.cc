@@ -128,7 +128,14 @@ Result<int64_t> ParsePublished(std::string_view text) {
 
 Result<int64_t> ParseDateFlag(std::string_view text) { return ParsePublished(text); }
 
-std::string FormatDate(int64_t unix_seconds) {
+namespace {
+
+struct CivilDate {
+  int64_t year;
+  int month, day;
+};
+
+CivilDate CivilFromUnix(int64_t unix_seconds) {
   // Floor division, so instants before 1970 land on the right day.
   int64_t days = unix_seconds / kSecondsPerDay;
   if (unix_seconds % kSecondsPerDay < 0) --days;
@@ -143,10 +150,18 @@ std::string FormatDate(int64_t unix_seconds) {
   const int64_t day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
   const int64_t month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
   const int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  return {year, static_cast<int>(month), static_cast<int>(day)};
+}
+
+}  // namespace
+
+std::string FormatDate(int64_t unix_seconds) {
+  const CivilDate d = CivilFromUnix(unix_seconds);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(year), static_cast<int>(month),
-                static_cast<int>(day));
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month, d.day);
   return buf;
 }
+
+int64_t YearOf(int64_t unix_seconds) { return CivilFromUnix(unix_seconds).year; }
 
 }  // namespace storydesk::timeutil

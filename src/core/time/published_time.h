@@ -22,6 +22,9 @@ Result<int64_t> ParseDateFlag(std::string_view text);
 // "YYYY-MM-DD" of the UTC day containing `unix_seconds`.
 std::string FormatDate(int64_t unix_seconds);
 
+// The year (proleptic Gregorian, UTC) of the day containing `unix_seconds`.
+int64_t YearOf(int64_t unix_seconds);
+
 // Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
 int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 

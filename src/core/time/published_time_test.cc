@@ -121,5 +121,13 @@ TEST(FormatDateTest, Examples) {
   EXPECT_EQ(FormatDate(951782400), "2000-02-29");
 }
 
+TEST(YearOfTest, Examples) {
+  EXPECT_EQ(YearOf(0), 1970);
+  EXPECT_EQ(YearOf(-1), 1969);
+  EXPECT_EQ(YearOf(1629727500), 2021);
+  EXPECT_EQ(YearOf(DaysFromCivil(2018, 12, 31) * 86400 + 86399), 2018);
+  EXPECT_EQ(YearOf(DaysFromCivil(2019, 1, 1) * 86400), 2019);
+}
+
 }  // namespace
 }  // namespace storydesk::timeutil
