@@ -16,8 +16,6 @@ namespace {
 // has far fewer than 64 content stems, and a longer one keeps its 64 heaviest.
 constexpr size_t kMaxTrackedTerms = 64;
 constexpr size_t kMaxWindow = 3;
-// Claim weights saturate here (a long sentence of rare words): log(1 + w) / log(1 + this).
-constexpr double kClaimWeightScale = 80.0;
 // What a name or a number weighs when the window is chosen: about the IDF of a rare word.
 constexpr double kNameOrNumberWeight = 5.0;
 
@@ -55,7 +53,7 @@ std::string_view ClaimFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kClaimFeatureCount] = {
       "bias",           "window_coverage",   "article_coverage", "window_bigram_coverage",
       "name_coverage",  "number_missing",    "number_conflict",  "negation_mismatch",
-      "sentence_match", "heaviest_missing",  "claim_weight",     "number_match",
+      "sentence_match", "heaviest_missing",  "number_match",
       "name_match",     "synonym_coverage"};
   return feature < kClaimFeatureCount ? kNames[feature] : std::string_view();
 }
@@ -75,7 +73,6 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   ClaimFeatureVector& f = e.features;
   f[kClaimBias] = 1.0;
   const copies::SentenceProfile& c = claim.profile;
-  f[kClaimWeight] = std::min(1.0, std::log1p(static_cast<double>(c.weight)) / std::log1p(kClaimWeightScale));
 
   // The tracked stems: all, or the 64 heaviest, ascending by term as the profiles are; with
   // each one's synonyms.

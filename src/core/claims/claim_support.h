@@ -20,7 +20,9 @@
 //     figure in the window where the claim's is missing (a conflict, never support);
 //   - negation on one side only;
 //   - the sentence matcher's own probability for the claim against the window;
-//   - the claim's heaviest content stem missing from the window; the claim's weight.
+//   - the claim's heaviest content stem missing from the window.
+// Nothing about the claim alone (its length, its place): that says how central a sentence is,
+// which the digest weighs itself, not whether another text states it.
 // A logistic model over them, trained on labelled (sentence, article) pairs read by people
 // (data/claims/) by `storydesk train-claims`, shipped as models/claim-model.tsv. Pure; thread-safe.
 #pragma once
@@ -50,7 +52,6 @@ enum ClaimFeature : size_t {
   kNegationMismatch,      // one side negated, the other not
   kSentenceMatch,         // the sentence matcher's probability, claim against window
   kHeaviestMissing,       // the claim's heaviest stem is not in the window
-  kClaimWeight,           // the claim's stem weight, log-scaled to [0, 1]
   kNumberMatch,           // share of the claim's numbers in the window (0 without numbers)
   kNameMatch,             // share of the claim's names in the window (0 without names)
   kSynonymCoverage,       // kWindowCoverage counting a stem's synonyms as the stem
