@@ -31,6 +31,8 @@ struct sqlite3;
 
 namespace storydesk::store {
 
+class StoryHeadlines;
+
 // The fingerprint settings the stored signatures were computed with. They are part of the
 // file format: a database whose settings differ from the binary's must be migrated
 // (fingerprints recomputed) before use.
@@ -72,7 +74,7 @@ struct StoryMember {
 // One row of `storydesk stories`.
 struct StorySummary {
   int64_t id = 0;
-  std::string headline;                  // title (or first sentence) of the story's first article
+  std::string headline;                  // the story's one headline (core/digest/headline.h)
   std::optional<std::string> first_published;  // YYYY-MM-DD, null when no article is dated
   std::optional<std::string> last_published;
   int articles = 0;
@@ -258,6 +260,7 @@ class SqliteStore {
  private:
   explicit SqliteStore(sqlite3* db);
   sqlite3* db_;
+  std::unique_ptr<StoryHeadlines> headlines_;  // keeps stories.headline on commit
 };
 
 }  // namespace storydesk::store

@@ -18,8 +18,8 @@
 //   4. Support: an article supports a bullet when one of its sentences says the same — the
 //      sentence matcher of copy detection (sentence_matcher.h) at even odds, or the same
 //      sentence. Copies support what their original says.
-//   5. Headline: the title closest to the story's centroid; without titles, the most central
-//      lead sentence.
+//   5. Headline: the story's stored headline when the caller passes it (DigestOptions::headline),
+//      else chosen by the one rule of every view (headline.h) from the first kHeadlineArticles.
 //   6. Sources: per article, its sentences (not boilerplate) that no article outside its copy
 //      family matches, most central first (what it adds), and the bullets it does not support
 //      (what it lacks); both empty when the story is one text and its copies.
@@ -56,6 +56,8 @@ struct DigestOptions {
   // fewer words than this, whatever max_bullets says.
   std::optional<size_t> word_budget;
   size_t max_adds = 3;  // per source, its most central points no other source has
+  // The story's headline as stored (headline.h): shown as it is, so that every view agrees.
+  std::optional<std::string> headline;
 };
 
 struct Bullet {

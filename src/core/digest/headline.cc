@@ -1,0 +1,269 @@
+#include "core/digest/headline.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "core/digest/boilerplate.h"
+#include "core/text/dateline.h"
+#include "core/text/stopwords.h"
+
+namespace storydesk::digest {
+namespace {
+
+using TermVector = std::vector<std::pair<std::string, float>>;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string FoldSpace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// The longest prefix of `text` of at most `max_bytes` that does not split a UTF-8 character.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && IsContinuationByte(text[cut])) --cut;
+  return text.substr(0, cut);
+}
+
+std::vector<std::string_view> SplitOnSpace(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+    const size_t begin = i;
+    while (i < text.size() && !IsSpace(text[i])) ++i;
+    if (i > begin) words.push_back(text.substr(begin, i - begin));
+  }
+  return words;
+}
+
+// A word's letters and apostrophes, ASCII lower-cased; bytes of other scripts kept as they are.
+std::string LetterCore(std::string_view word) {
+  std::string out;
+  for (const char c : word) {
+    if (IsAsciiUpper(c) || IsAsciiLower(c) || c == '\'' || static_cast<unsigned char>(c) >= 0x80) out += AsciiLower(c);
+  }
+  while (!out.empty() && out.front() == '\'') out.erase(out.begin());
+  while (!out.empty() && out.back() == '\'') out.pop_back();
+  return out;
+}
+
+bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (AsciiLower(text[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// How captions, credits, photo files and players open, lower-case: wherever the text of a page
+// starts with them, what follows is about a picture or a widget, not the story.
+constexpr std::array<std::string_view, 22> kFurnitureOpenings = {
+    "image copyright", "image caption", "image:", "media playback", "media caption", "photo:", "photo ",
+    "photos:", "photograph", "picture:", "video:", "story highlights", "view larger image", "click image",
+    "enlarge this image", "toggle caption", "gallery", "caption:", "credit:", "credit ", "advertisement",
+    "breaking news emails"};
+// Openings that are furniture only in capitals ("CLOSE Scientists say", "FILE - In this"):
+// lower-case, the same words open real sentences ("Close to 300 ...", "Play resumed ...").
+constexpr std::array<std::string_view, 6> kCapitalFurnitureOpenings = {"CLOSE ", "FILE -", "FILE-", "FILE PHOTO",
+                                                                       "Play ", "Embed "};
+// Player, consent and share-bar notices, lower-case, wherever they occur.
+constexpr std::array<std::string_view, 9> kNotices = {
+    "unsupported on your device", "enable javascript", "your browser", "cookie", "autoplay", "share on",
+    "share this", "sign in", "log in"};
+// Words that alone make up share bars, navigation and section labels.
+constexpr std::array<std::string_view, 36> kFurnitureWords = {
+    "share",   "shares",  "tweet",  "email",   "e-mail",   "print",    "post",     "send",     "link",
+    "comment", "comments", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit",  "google",
+    "plus",    "embed",   "play",   "close",   "video",    "videos",   "photo",    "photos",   "image",
+    "gallery", "popular", "trending", "latest", "more",     "menu",     "home",     "subscribe", "advertisement"};
+
+bool IsFurnitureWord(std::string_view core) {
+  return std::find(kFurnitureWords.begin(), kFurnitureWords.end(), core) != kFurnitureWords.end();
+}
+
+// Opens like a caption, credit, photo file or player, or holds a notice or a furniture phrase.
+bool HasFurnitureMarks(std::string_view text) {
+  for (std::string_view opening : kFurnitureOpenings) {
+    if (StartsWithIgnoringCase(text, opening)) return true;
+  }
+  for (std::string_view opening : kCapitalFurnitureOpenings) {
+    if (text.starts_with(opening)) return true;
+  }
+  std::string lower(text);
+  for (char& c : lower) c = AsciiLower(c);
+  for (std::string_view notice : kNotices) {
+    if (lower.find(notice) != std::string::npos) return true;
+  }
+  return HasFurniturePhrase(text);
+}
+
+// Sublinear term weights (1 + ln count), unit length, sorted by term.
+TermVector UnitVector(const std::vector<std::string>& stems) {
+  std::map<std::string, int> counts;
+  for (const std::string& s : stems) ++counts[s];
+  TermVector v;
+  double norm = 0;
+  for (const auto& [term, count] : counts) {
+    const double w = 1.0 + std::log(static_cast<double>(count));
+    v.emplace_back(term, static_cast<float>(w));
+    norm += w * w;
+  }
+  norm = std::sqrt(norm);
+  if (norm > 0) {
+    for (auto& [term, w] : v) w = static_cast<float>(w / norm);
+  }
+  return v;
+}
+
+double Dot(const TermVector& a, const std::map<std::string, double>& b) {
+  double sum = 0;
+  for (const auto& [term, w] : a) {
+    if (auto it = b.find(term); it != b.end()) sum += static_cast<double>(w) * it->second;
+  }
+  return sum;
+}
+
+// A tie within rounding goes to the earlier article.
+constexpr double kTieMargin = 1e-9;
+
+}  // namespace
+
+bool IsFurnitureTitle(std::string_view raw_title) {
+  const std::string title = FoldSpace(raw_title);
+  const std::vector<std::string_view> words = SplitOnSpace(title);
+  if (words.size() < 3) return true;
+  size_t content = 0, furniture = 0, lettered = 0;
+  for (std::string_view w : words) {
+    const std::string core = LetterCore(w);
+    if (core.empty()) continue;
+    ++lettered;
+    if (IsFurnitureWord(core)) ++furniture;
+    if (!text::IsStopWord(core)) ++content;
+  }
+  if (content < 2) return true;
+  if (lettered > 0 && furniture == lettered) return true;
+  const bool has_lower = std::any_of(title.begin(), title.end(), IsAsciiLower);
+  if (!has_lower && words.size() <= 4) return true;
+  if (title.back() == ':') return true;
+  return HasFurnitureMarks(title);
+}
+
+bool IsFragmentSentence(std::string_view sentence) {
+  const std::string s = FoldSpace(sentence);
+  if (s.empty()) return true;
+  const char first = s.front();
+  if (IsAsciiLower(first)) return true;
+  const bool opens_well = IsAsciiUpper(first) || (first >= '0' && first <= '9') || first == '"' || first == '\'' ||
+                          first == '(' || first == '[' || static_cast<unsigned char>(first) >= 0x80;
+  if (!opens_well) return true;
+  if (s.ends_with("...") || s.ends_with("\xe2\x80\xa6")) return true;
+  return std::count(s.begin(), s.end(), '"') % 2 != 0;
+}
+
+std::string CutHeadline(std::string_view text, size_t max_bytes) {
+  // Folding white space cannot lengthen the text, so a few times the limit is enough to look at.
+  const std::string_view window = Utf8Prefix(text, 4 * max_bytes);
+  std::string headline = FoldSpace(window);
+  if (headline.size() <= max_bytes) return window.size() < text.size() ? headline + "..." : headline;
+  size_t cut = headline.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut == 0) cut = Utf8Prefix(headline, max_bytes).size();
+  headline.resize(cut);
+  while (!headline.empty() && (IsSpace(headline.back()) || headline.back() == ',')) headline.pop_back();
+  return headline + "...";
+}
+
+HeadlineEvidence AnalyzeHeadlineEvidence(const std::optional<std::string>& title, std::string_view text,
+                                         text::TextAnalyzer& analyzer) {
+  HeadlineEvidence e;
+  std::vector<std::string> stems;
+  if (title) {
+    std::string folded = FoldSpace(*title);
+    if (!folded.empty() && !IsFurnitureTitle(folded)) {
+      text::AnalyzedText t = analyzer.Analyze(folded);
+      e.title_vector = UnitVector(t.stems);
+      stems = std::move(t.stems);
+      e.title = std::move(folded);
+    }
+  }
+  const text::AnalyzedText body = analyzer.Analyze(Utf8Prefix(text, kHeadlineTextBytes));
+  // The stems of each sentence.
+  std::vector<std::vector<std::string>> sentence_stems(body.sentences.size());
+  for (size_t k = 0; k < body.stems.size(); ++k) {
+    sentence_stems[body.word_sentence[body.stem_word[k]]].push_back(body.stems[k]);
+  }
+  size_t read = 0;
+  for (size_t i = 0; i < body.sentences.size(); ++i) {
+    std::string_view s(body.normalized);
+    s = s.substr(body.sentences[i].begin, body.sentences[i].end - body.sentences[i].begin);
+    if (const auto dateline = text::ParseDateline(s); dateline && dateline->length < s.size()) {
+      s.remove_prefix(dateline->length);
+    }
+    // The last resort: the first sentence that would pass as a title, else the first at all.
+    if (e.opening.empty() && !IsFurnitureTitle(s)) e.opening = CutHeadline(s);
+    if (read >= kHeadlineLeadSentences) {
+      if (!e.opening.empty()) break;
+      continue;
+    }
+    if (IsBoilerplateSentence(s)) continue;
+    ++read;
+    stems.insert(stems.end(), sentence_stems[i].begin(), sentence_stems[i].end());
+    if (!e.lead && !IsFragmentSentence(s) && !HasFurnitureMarks(s)) {
+      e.lead = FoldSpace(s);
+      e.lead_vector = UnitVector(sentence_stems[i]);
+    }
+  }
+  if (e.opening.empty() && !body.sentences.empty()) {
+    const text::SentenceSpan& first = body.sentences.front();
+    e.opening = CutHeadline(std::string_view(body.normalized).substr(first.begin, first.end - first.begin));
+  }
+  if (e.opening.empty()) e.opening = CutHeadline(body.normalized);
+  e.vector = UnitVector(stems);
+  return e;
+}
+
+std::string ChooseHeadline(const std::vector<HeadlineEvidence>& articles) {
+  std::map<std::string, double> centroid;
+  for (const HeadlineEvidence& a : articles) {
+    for (const auto& [term, w] : a.vector) centroid[term] += w;
+  }
+  const HeadlineEvidence* best = nullptr;
+  double best_score = -1.0;
+  for (const HeadlineEvidence& a : articles) {
+    if (!a.title) continue;
+    const double score = Dot(a.title_vector, centroid);
+    if (score > best_score + kTieMargin) best_score = score, best = &a;
+  }
+  if (best) return *best->title;
+  for (const HeadlineEvidence& a : articles) {
+    if (!a.lead) continue;
+    const double score = Dot(a.lead_vector, centroid);
+    if (score > best_score + kTieMargin) best_score = score, best = &a;
+  }
+  if (best) return CutHeadline(*best->lead);
+  for (const HeadlineEvidence& a : articles) {
+    if (!a.opening.empty()) return a.opening;
+  }
+  return "";
+}
+
+}  // namespace storydesk::digest

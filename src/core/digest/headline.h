@@ -1,0 +1,89 @@
+// Headline: the one line a story goes by in every view — the list, search, `show`, the digest
+// in each format, the API and the page. The store keeps it (stories.headline) and refreshes it
+// as articles join; the digest of a stored story shows the stored one, and only a digest made
+// in memory (`storydesk digest`) chooses its own, by the same rule.
+//
+// The rule:
+//   1. Each article gives evidence: its title, unless the title is page furniture
+//      (IsFurnitureTitle), and its lead — the first of its first kHeadlineLeadSentences sentences that is
+//      neither boilerplate (boilerplate.h) nor a fragment (IsFragmentSentence), without the wire
+//      dateline it opens with. Its vector is the stems of its title and its first
+//      kHeadlineLeadSentences sentences that are not boilerplate (term counts, sublinear, unit length).
+//   2. The story's centroid is the sum of the articles' vectors (each article counts once).
+//   3. The headline is the title closest (cosine) to the centroid; ties go to the earlier
+//      article. With no usable title, the lead closest to the centroid, cut at a word to
+//      kMaxHeadlineBytes ("..." marks the cut). With neither, the earliest article's first
+//      sentence that is not furniture (else its first sentence), cut alike. A furniture title never becomes a headline.
+// Weights are term counts, not TF-IDF: the choice depends on the articles alone (not on the
+// statistics of whatever else was ingested), so the store and a digest agree on it, and a
+// story's headline does not drift as unrelated articles arrive.
+//
+// Cost: AnalyzeHeadlineEvidence reads at most kHeadlineTextBytes of the text (one analysis of a
+// title and a short prefix); ChooseHeadline is linear in the evidence's terms. The store keeps
+// the cost bounded by choosing from a story's first kHeadlineArticles articles only.
+// Pure functions; thread-safe except through the TextAnalyzer passed in (one per thread).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text/analyzer.h"
+
+namespace storydesk::digest {
+
+// Longest headline cut from a lead or body text, in bytes, before the "..." that marks a cut.
+inline constexpr size_t kMaxHeadlineBytes = 200;
+// How much of an article's text the lead is looked for in.
+inline constexpr size_t kHeadlineTextBytes = 2000;
+// Sentences of an article read for its lead and its vector.
+inline constexpr size_t kHeadlineLeadSentences = 3;
+// A story's headline is chosen from its first articles (publication order) at most this many.
+inline constexpr size_t kHeadlineArticles = 40;
+
+// What one article offers for a headline (AnalyzeHeadlineEvidence).
+struct HeadlineEvidence {
+  std::optional<std::string> title;  // white space folded; unset when absent, blank or furniture
+  std::optional<std::string> lead;   // unset when no early sentence qualifies
+  // The last resort, cut: the text's first sentence that is not furniture (IsFurnitureTitle),
+  // else its first sentence.
+  std::string opening;
+  // Stems of the title and lead sentences with sublinear count weights, sorted, unit length.
+  std::vector<std::pair<std::string, float>> vector;
+  std::vector<std::pair<std::string, float>> title_vector;  // the title's alone (unit); empty without a title
+  std::vector<std::pair<std::string, float>> lead_vector;   // the lead's alone (unit); empty without a lead
+};
+
+// Page furniture as a title: share bars, player and cookie notices, captions and credits,
+// section labels. True when the title (white space folded)
+//   - has fewer than 3 words or fewer than 2 words of letters that are not stop words;
+//   - is written in capitals only and has at most 4 words ("POPULAR", "SHARE THIS");
+//   - ends with ':' (a label introducing something else: "The seed for X was:");
+//   - opens like a caption, a credit or a photo file ("Image copyright", "Image caption",
+//     "Media playback", "FILE - In this", "Photo:", "Story highlights", "CLOSE ", "Play ");
+//   - holds a furniture phrase of boilerplate.h (a URL, "click here", "getty images", ...), or
+//     a player or cookie notice ("unsupported on your device", "enable javascript", "cookies");
+//   - is made only of furniture words (share, tweet, email, print, video, photos, ...).
+bool IsFurnitureTitle(std::string_view title);
+
+// A sentence that cannot stand alone: it opens with a lower-case letter or with punctuation
+// other than a quotation mark or bracket, ends cut ("..." or "…"), or has unbalanced double
+// quotes (a piece of a longer quotation).
+bool IsFragmentSentence(std::string_view sentence);
+
+// The evidence of one article; `text` is its body (only its first kHeadlineTextBytes are read).
+HeadlineEvidence AnalyzeHeadlineEvidence(const std::optional<std::string>& title, std::string_view text,
+                                         text::TextAnalyzer& analyzer);
+
+// The story's headline by the rule above, from its articles' evidence in the story's order
+// (publication order: ties go to the earlier). "" only when `articles` is empty or all blank.
+std::string ChooseHeadline(const std::vector<HeadlineEvidence>& articles);
+
+// `text` with white space runs folded to one space and trimmed, cut at the last space within
+// `max_bytes` (or at a UTF-8 character boundary for one long word) and ended with "..." when cut.
+std::string CutHeadline(std::string_view text, size_t max_bytes = kMaxHeadlineBytes);
+
+}  // namespace storydesk::digest
