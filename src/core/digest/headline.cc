@@ -77,19 +77,26 @@ bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
 
 // How captions, credits, photo files and players open, lower-case: wherever the text of a page
 // starts with them, what follows is about a picture or a widget, not the story.
-constexpr std::array<std::string_view, 22> kFurnitureOpenings = {
+constexpr std::array<std::string_view, 28> kFurnitureOpenings = {
     "image copyright", "image caption", "image:", "media playback", "media caption", "photo:", "photo ",
     "photos:", "photograph", "picture:", "video:", "story highlights", "view larger image", "click image",
     "enlarge this image", "toggle caption", "gallery", "caption:", "credit:", "credit ", "advertisement",
-    "breaking news emails"};
+    "breaking news", "get breaking news", "correction:", "update:", "updated:", "editor's note", "editor’s note"};
 // Openings that are furniture only in capitals ("CLOSE Scientists say", "FILE - In this"):
 // lower-case, the same words open real sentences ("Close to 300 ...", "Play resumed ...").
 constexpr std::array<std::string_view, 6> kCapitalFurnitureOpenings = {"CLOSE ", "FILE -", "FILE-", "FILE PHOTO",
                                                                        "Play ", "Embed "};
 // Player, consent and share-bar notices, lower-case, wherever they occur.
-constexpr std::array<std::string_view, 9> kNotices = {
+// Breadcrumbs (">>", "»") and picture agencies after a photographer's name ("/Getty").
+constexpr std::array<std::string_view, 15> kNotices = {
     "unsupported on your device", "enable javascript", "your browser", "cookie", "autoplay", "share on",
-    "share this", "sign in", "log in"};
+    "share this", "sign in", "log in", "news alerts", "on your mobile device", "/getty", "/ap ", ">>", "\xc2\xbb"};
+// Month names as a caption's date gives them ("Nov. 22, 2018"), lower-case, without the period.
+constexpr std::array<std::string_view, 23> kMonths = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"};
+// Words that cannot open a sentence standing alone: it goes on from one not shown.
+constexpr std::array<std::string_view, 6> kContinuing = {"And", "But", "Or", "Nor", "So", "Yet"};
 // Words that alone make up share bars, navigation and section labels.
 constexpr std::array<std::string_view, 36> kFurnitureWords = {
     "share",   "shares",  "tweet",  "email",   "e-mail",   "print",    "post",     "send",     "link",
@@ -101,8 +108,40 @@ bool IsFurnitureWord(std::string_view core) {
   return std::find(kFurnitureWords.begin(), kFurnitureWords.end(), core) != kFurnitureWords.end();
 }
 
-// Opens like a caption, credit, photo file or player, or holds a notice or a furniture phrase.
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A photo caption's ending: a full date with its year, then at most the place ("... Thursday,
+// Nov. 22, 2018." or "... on Thursday, May 2, 2013 in Houston."). Reports date events by
+// weekday or "on Nov. 22"; pictures are captioned with the whole date.
+constexpr size_t kCaptionWordsAfterDate = 3;
+bool EndsWithCaptionDate(std::string_view text) {
+  const std::vector<std::string_view> words = SplitOnSpace(text);
+  for (size_t after = 0; after <= kCaptionWordsAfterDate && after + 3 <= words.size(); ++after) {
+    const size_t y = words.size() - 1 - after;
+    std::string year(words[y]);
+    while (!year.empty() && !IsDigit(year.back())) year.pop_back();
+    if (year.size() != 4 || !std::all_of(year.begin(), year.end(), IsDigit)) continue;
+    std::string_view day = words[y - 1];
+    if (!day.ends_with(',')) continue;
+    day.remove_suffix(1);
+    if (day.empty() || day.size() > 2 || !std::all_of(day.begin(), day.end(), IsDigit)) continue;
+    const std::string month = LetterCore(words[y - 2]);
+    if (std::find(kMonths.begin(), kMonths.end(), month) != kMonths.end()) return true;
+  }
+  return false;
+}
+
+// A live blog's time stamp opening the text: "10:45 AM PT:", "19:29".
+bool OpensWithTime(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && IsDigit(text[i])) ++i;
+  return i >= 1 && i <= 2 && i + 2 < text.size() && text[i] == ':' && IsDigit(text[i + 1]) && IsDigit(text[i + 2]);
+}
+
+// Opens like a caption, credit, photo file, player or live-blog entry, ends like a caption, or
+// holds a notice or a furniture phrase.
 bool HasFurnitureMarks(std::string_view text) {
+  if (OpensWithTime(text) || EndsWithCaptionDate(text)) return true;
   for (std::string_view opening : kFurnitureOpenings) {
     if (StartsWithIgnoringCase(text, opening)) return true;
   }
@@ -146,6 +185,29 @@ double Dot(const TermVector& a, const std::map<std::string, double>& b) {
 // A tie within rounding goes to the earlier article.
 constexpr double kTieMargin = 1e-9;
 
+// `text` without a wire credit it opens with that ParseDateline leaves ("(CNN) -- ",
+// "Washington (CNN) ", "Moscow (AFP) - "): up to 3 capitalised words, an agency of up to 20
+// bytes in brackets, an optional dash, and then a capital letter.
+std::string_view WithoutWireCredit(std::string_view text) {
+  const size_t open = text.find('(');
+  if (open == std::string_view::npos || open > 40) return text;
+  const std::vector<std::string_view> place = SplitOnSpace(text.substr(0, open));
+  if (place.size() > 3) return text;
+  for (std::string_view w : place) {
+    if (!IsAsciiUpper(w.front())) return text;
+  }
+  const size_t close = text.find(')', open);
+  if (close == std::string_view::npos || close - open > 21 || close == open + 1) return text;
+  size_t i = close + 1;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '-')) ++i;
+  if (text.substr(i).starts_with("\xe2\x80\x93") || text.substr(i).starts_with("\xe2\x80\x94")) {
+    i += 3;
+    while (i < text.size() && text[i] == ' ') ++i;
+  }
+  if (i >= text.size() || !(IsAsciiUpper(text[i]) || text[i] == '"')) return text;
+  return text.substr(i);
+}
+
 }  // namespace
 
 bool IsFurnitureTitle(std::string_view raw_title) {
@@ -177,6 +239,8 @@ bool IsFragmentSentence(std::string_view sentence) {
                           first == '(' || first == '[' || static_cast<unsigned char>(first) >= 0x80;
   if (!opens_well) return true;
   if (s.ends_with("...") || s.ends_with("\xe2\x80\xa6")) return true;
+  const std::string_view opening = std::string_view(s).substr(0, s.find(' '));
+  if (std::find(kContinuing.begin(), kContinuing.end(), opening) != kContinuing.end()) return true;
   return std::count(s.begin(), s.end(), '"') % 2 != 0;
 }
 
@@ -218,8 +282,9 @@ HeadlineEvidence AnalyzeHeadlineEvidence(const std::optional<std::string>& title
     if (const auto dateline = text::ParseDateline(s); dateline && dateline->length < s.size()) {
       s.remove_prefix(dateline->length);
     }
+    s = WithoutWireCredit(s);
     // The last resort: the first sentence that would pass as a title, else the first at all.
-    if (e.opening.empty() && !IsFurnitureTitle(s)) e.opening = CutHeadline(s);
+    if (e.opening.empty() && !IsFurnitureTitle(s) && !IsFragmentSentence(s)) e.opening = CutHeadline(s);
     if (read >= kHeadlineLeadSentences) {
       if (!e.opening.empty()) break;
       continue;

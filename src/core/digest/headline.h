@@ -6,14 +6,14 @@
 // The rule:
 //   1. Each article gives evidence: its title, unless the title is page furniture
 //      (IsFurnitureTitle), and its lead — the first of its first kHeadlineLeadSentences sentences that is
-//      neither boilerplate (boilerplate.h) nor a fragment (IsFragmentSentence), without the wire
-//      dateline it opens with. Its vector is the stems of its title and its first
+//      neither boilerplate (boilerplate.h) nor a fragment (IsFragmentSentence) nor marked as
+//      furniture, without the wire dateline or credit it opens with ("SEOUL (AP) -", "(CNN) --"). Its vector is the stems of its title and its first
 //      kHeadlineLeadSentences sentences that are not boilerplate (term counts, sublinear, unit length).
 //   2. The story's centroid is the sum of the articles' vectors (each article counts once).
 //   3. The headline is the title closest (cosine) to the centroid; ties go to the earlier
 //      article. With no usable title, the lead closest to the centroid, cut at a word to
 //      kMaxHeadlineBytes ("..." marks the cut). With neither, the earliest article's first
-//      sentence that is not furniture (else its first sentence), cut alike. A furniture title never becomes a headline.
+//      sentence that is neither furniture nor a fragment (else its first sentence), cut alike. A furniture title never becomes a headline.
 // Weights are term counts, not TF-IDF: the choice depends on the articles alone (not on the
 // statistics of whatever else was ingested), so the store and a digest agree on it, and a
 // story's headline does not drift as unrelated articles arrive.
@@ -62,16 +62,21 @@ struct HeadlineEvidence {
 //   - has fewer than 3 words or fewer than 2 words of letters that are not stop words;
 //   - is written in capitals only and has at most 4 words ("POPULAR", "SHARE THIS");
 //   - ends with ':' (a label introducing something else: "The seed for X was:");
-//   - opens like a caption, a credit or a photo file ("Image copyright", "Image caption",
-//     "Media playback", "FILE - In this", "Photo:", "Story highlights", "CLOSE ", "Play ");
-//   - holds a furniture phrase of boilerplate.h (a URL, "click here", "getty images", ...), or
-//     a player or cookie notice ("unsupported on your device", "enable javascript", "cookies");
+//   - opens like a caption, a credit, a photo file, a correction or a live-blog entry ("Image
+//     copyright", "Image caption", "Media playback", "FILE - In this", "Photo:", "Story
+//     highlights", "CLOSE ", "Play ", "Correction:", "UPDATE:", "10:45 AM PT:");
+//   - ends like a photo caption, with a full date and its year ("..., Thursday, Nov. 22, 2018.");
+//   - holds a furniture phrase of boilerplate.h (a URL, "click here", "getty images", ...), a
+//     player, alert or cookie notice ("unsupported on your device", "enable javascript",
+//     "news alerts", "cookies"), a breadcrumb (">>", "»") or a picture credit ("/Getty");
 //   - is made only of furniture words (share, tweet, email, print, video, photos, ...).
+// Leads must pass the same marks (all but the word counts), besides not being boilerplate.
 bool IsFurnitureTitle(std::string_view title);
 
-// A sentence that cannot stand alone: it opens with a lower-case letter or with punctuation
-// other than a quotation mark or bracket, ends cut ("..." or "…"), or has unbalanced double
-// quotes (a piece of a longer quotation).
+// A sentence that cannot stand alone: it opens with a lower-case letter, with punctuation
+// other than a quotation mark or bracket, or with a word continuing another sentence ("And",
+// "But", "Or", "Nor", "So", "Yet"), ends cut ("..." or "…"), or has unbalanced double quotes
+// (a piece of a longer quotation).
 bool IsFragmentSentence(std::string_view sentence);
 
 // The evidence of one article; `text` is its body (only its first kHeadlineTextBytes are read).
