@@ -380,7 +380,49 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 
   int migrated = 0;
   if (Status s = Migrate(raw, settings, &migrated); !s.ok()) return fail(s.message());
+  if (Status s = store->RechooseHeadlinesOfAnotherRule(); !s.ok()) return fail(s.message());
   return store;
+}
+
+Status SqliteStore::RechooseHeadlinesOfAnotherRule() {
+  const std::string rule_query = std::string("SELECT value FROM meta WHERE key = '") + kMetaHeadlineRule + "'";
+  auto rule = QueryInt64(db_, rule_query.c_str(), 0);
+  if (!rule.ok()) return rule.status();
+  if (rule.value() == digest::kHeadlineRuleVersion) return Status::Ok();
+  return InTransaction(db_, [&]() -> Status {
+    // Another process may have done it meanwhile: decide again under the write lock.
+    auto again = QueryInt64(db_, rule_query.c_str(), 0);
+    if (!again.ok()) return again.status();
+    if (again.value() == digest::kHeadlineRuleVersion) return Status::Ok();
+    std::vector<int64_t> ids;
+    {
+      auto stories = Statement::Prepare(db_, "SELECT id FROM stories ORDER BY id");
+      if (!stories.ok()) return stories.status();
+      while (true) {
+        Result<bool> row = stories.value().Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        ids.push_back(stories.value().ColumnInt64(0));
+      }
+    }
+    auto update = Statement::Prepare(db_, "UPDATE stories SET headline = ?2 WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    for (int64_t id : ids) {
+      Result<std::string> headline = headlines_->Refresh(db_, id, std::nullopt, {}, /*force=*/true);
+      if (!headline.ok()) return headline.status();
+      Statement& q = update.value();
+      StatementReset reset(&q);
+      q.BindInt64(1, id);
+      q.BindText(2, headline.value());
+      if (Status st = q.Run(); !st.ok()) return st;
+    }
+    auto record = Statement::Prepare(db_, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!record.ok()) return record.status();
+    record.value().BindText(1, kMetaHeadlineRule);
+    record.value().BindInt64(2, digest::kHeadlineRuleVersion);
+    return record.value().Run();
+  });
 }
 
 int SqliteStore::SchemaVersion() const {

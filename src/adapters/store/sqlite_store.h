@@ -259,6 +259,9 @@ class SqliteStore {
 
  private:
   explicit SqliteStore(sqlite3* db);
+  // Chooses every story's headline again when the file's were chosen by another headline rule
+  // (meta headline_rule; core/digest/headline.h), in one transaction, and records this rule.
+  Status RechooseHeadlinesOfAnotherRule();
   sqlite3* db_;
   std::unique_ptr<StoryHeadlines> headlines_;  // keeps stories.headline on commit
 };

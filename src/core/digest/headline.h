@@ -43,6 +43,9 @@ inline constexpr size_t kHeadlineTextBytes = 2000;
 inline constexpr size_t kHeadlineLeadSentences = 3;
 // A story's headline is chosen from its first articles (publication order) at most this many.
 inline constexpr size_t kHeadlineArticles = 40;
+// The version of the rule (and of its constants). A store records the version its headlines
+// were chosen by and, opened by a binary with another, chooses them all again.
+inline constexpr int kHeadlineRuleVersion = 1;
 
 // What one article offers for a headline (AnalyzeHeadlineEvidence).
 struct HeadlineEvidence {
