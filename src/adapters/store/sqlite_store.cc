@@ -660,6 +660,7 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
       }
       touched.insert(s.story);
       added[s.story].insert(s.raw.id);
+      if (s.headline_evidence) headlines_->Remember(s.raw.id, *s.headline_evidence);
       for (int64_t from : s.merged_stories) {
         if (Status st = MergeStory(db_, from, s.story, s.raw.id); !st.ok()) return st;
         touched.erase(from);

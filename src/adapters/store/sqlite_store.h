@@ -29,6 +29,10 @@
 
 struct sqlite3;
 
+namespace storydesk::digest {
+struct HeadlineEvidence;
+}  // namespace storydesk::digest
+
 namespace storydesk::store {
 
 class StoryHeadlines;
@@ -61,6 +65,9 @@ struct StoredArticle {
   // Stories this article merged into `story` (merge repair): their members move to `story`
   // on commit and their ids are recorded as merged. Not read back.
   std::vector<int64_t> merged_stories;
+  // The article's headline evidence as the engine made it (optional): kept by the store for
+  // choosing headlines, so the text need not be analysed again. Not stored, not read back.
+  std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
 
 // One member of a story, without its text (StoryMembers).

@@ -28,13 +28,14 @@ Result<std::string> StoryHeadlines::Refresh(sqlite3* db, int64_t id, const std::
 
   auto article = Statement::Prepare(db, "SELECT title, substr(text, 1, ?2) FROM articles WHERE id = ?1");
   if (!article.ok()) return article.status();
-  std::vector<digest::HeadlineEvidence> evidence;
-  evidence.reserve(ids.size());
+  // Evidence not kept yet is read first, so that emptying a full cache cannot drop what this
+  // story points at.
+  std::vector<std::string> missing;
   for (const std::string& article_id : ids) {
-    if (auto it = evidence_.find(article_id); it != evidence_.end()) {
-      evidence.push_back(it->second);
-      continue;
-    }
+    if (!evidence_.contains(article_id)) missing.push_back(article_id);
+  }
+  if (evidence_.size() + missing.size() > kMaxCachedArticles) evidence_.clear();
+  for (const std::string& article_id : evidence_.empty() ? ids : missing) {
     Statement& q = article.value();
     StatementReset reset(&q);
     q.BindText(1, article_id);
@@ -42,9 +43,12 @@ Result<std::string> StoryHeadlines::Refresh(sqlite3* db, int64_t id, const std::
     Result<bool> row = q.Step();
     if (!row.ok()) return row.status();
     if (!row.value()) continue;
-    evidence.push_back(digest::AnalyzeHeadlineEvidence(q.ColumnOptionalText(0), q.ColumnText(1), analyzer_));
-    if (evidence_.size() >= kMaxCachedArticles) evidence_.clear();
-    evidence_.emplace(article_id, evidence.back());
+    evidence_.emplace(article_id, digest::AnalyzeHeadlineEvidence(q.ColumnOptionalText(0), q.ColumnText(1), analyzer_));
+  }
+  std::vector<const digest::HeadlineEvidence*> evidence;
+  evidence.reserve(ids.size());
+  for (const std::string& article_id : ids) {
+    if (auto it = evidence_.find(article_id); it != evidence_.end()) evidence.push_back(&it->second);
   }
   return digest::ChooseHeadline(evidence);
 }

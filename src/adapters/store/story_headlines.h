@@ -4,7 +4,7 @@
 //
 // Cost: a refresh reads the ids of those first members; only when the batch added one of them
 // (or the story has no headline yet, or was merged into) does it read their titles and the
-// first kHeadlineTextBytes of their texts, and each article is analysed once per StoryHeadlines
+// first kHeadlineTextBytes of their texts (AnalyzeHeadlineEvidence reads fewer mostly), and each article is analysed once per StoryHeadlines
 // (its evidence is kept, up to kMaxCachedArticles). So a batch costs about one short analysis
 // per new article, whatever the stories' sizes.
 // Not thread-safe: one per SqliteStore (which is one per thread).
@@ -25,7 +25,7 @@ struct sqlite3;
 namespace storydesk::store {
 
 // Evidence kept for at most this many articles; the cache is emptied when it would grow beyond.
-inline constexpr size_t kMaxCachedArticles = 50000;
+inline constexpr size_t kMaxCachedArticles = 10000;
 
 class StoryHeadlines {
  public:
@@ -35,6 +35,11 @@ class StoryHeadlines {
   // the story's first kHeadlineArticles members. Errors: kStore from SQLite.
   Result<std::string> Refresh(sqlite3* db, int64_t id, const std::optional<std::string>& current,
                               const std::set<std::string>& added, bool force);
+  // Keeps `evidence` as article `id`'s (made by the engine from its own analyses).
+  void Remember(const std::string& id, const digest::HeadlineEvidence& evidence) {
+    if (evidence_.size() >= kMaxCachedArticles) evidence_.clear();
+    evidence_.insert_or_assign(id, evidence);
+  }
   // Drops the kept evidence (after a batch that did not commit, whose articles may come back
   // different).
   void Forget() { evidence_.clear(); }

@@ -4,6 +4,9 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <unordered_map>
+
+#include <xxhash.h>
 
 #include "core/digest/boilerplate.h"
 #include "core/text/dateline.h"
@@ -12,7 +15,7 @@
 namespace storydesk::digest {
 namespace {
 
-using TermVector = std::vector<std::pair<std::string, float>>;
+using TermVector = std::vector<std::pair<uint64_t, float>>;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -140,7 +143,7 @@ bool OpensWithTime(std::string_view text) {
 
 // Opens like a caption, credit, photo file, player or live-blog entry, ends like a caption, or
 // holds a notice or a furniture phrase.
-bool HasFurnitureMarks(std::string_view text) {
+bool HasFurnitureMarks(std::string_view text, bool phrases = true) {
   if (OpensWithTime(text) || EndsWithCaptionDate(text)) return true;
   for (std::string_view opening : kFurnitureOpenings) {
     if (StartsWithIgnoringCase(text, opening)) return true;
@@ -153,13 +156,13 @@ bool HasFurnitureMarks(std::string_view text) {
   for (std::string_view notice : kNotices) {
     if (lower.find(notice) != std::string::npos) return true;
   }
-  return HasFurniturePhrase(text);
+  return phrases && HasFurniturePhrase(text);
 }
 
 // Sublinear term weights (1 + ln count), unit length, sorted by term.
 TermVector UnitVector(const std::vector<std::string>& stems) {
-  std::map<std::string, int> counts;
-  for (const std::string& s : stems) ++counts[s];
+  std::map<uint64_t, int> counts;
+  for (const std::string& s : stems) ++counts[XXH3_64bits(s.data(), s.size())];
   TermVector v;
   double norm = 0;
   for (const auto& [term, count] : counts) {
@@ -174,7 +177,7 @@ TermVector UnitVector(const std::vector<std::string>& stems) {
   return v;
 }
 
-double Dot(const TermVector& a, const std::map<std::string, double>& b) {
+double Dot(const TermVector& a, const std::unordered_map<uint64_t, double>& b) {
   double sum = 0;
   for (const auto& [term, w] : a) {
     if (auto it = b.find(term); it != b.end()) sum += static_cast<double>(w) * it->second;
@@ -256,79 +259,159 @@ std::string CutHeadline(std::string_view text, size_t max_bytes) {
   return headline + "...";
 }
 
-HeadlineEvidence AnalyzeHeadlineEvidence(const std::optional<std::string>& title, std::string_view text,
-                                         text::TextAnalyzer& analyzer) {
-  HeadlineEvidence e;
+namespace {
+
+// What the beginning of a text gives: its lead, the stems of its first sentences that are not
+// boilerplate, and the last resort.
+struct BodyEvidence {
+  std::optional<std::string> lead;
+  TermVector lead_vector;
   std::vector<std::string> stems;
-  if (title) {
-    std::string folded = FoldSpace(*title);
-    if (!folded.empty() && !IsFurnitureTitle(folded)) {
-      text::AnalyzedText t = analyzer.Analyze(folded);
-      e.title_vector = UnitVector(t.stems);
-      stems = std::move(t.stems);
-      e.title = std::move(folded);
-    }
+  std::string opening;
+  size_t read = 0;  // sentences that are not boilerplate, up to kHeadlineLeadSentences
+};
+
+// `text` is a prefix of the article's; `cut` when the article goes on, so that its last
+// sentence may be cut short and is not read. The last resort is looked for only when
+// `need_opening` and no lead was found.
+BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_opening) {
+  BodyEvidence b;
+  // Whole sentences opening within the first kHeadlineTextBytes: however the text was analysed
+  // (whole by the engine, or its prefix here), the same ones.
+  size_t whole = cut && !body.sentences.empty() ? body.sentences.size() - 1 : body.sentences.size();
+  while (whole > 0 && body.sentences[whole - 1].begin >= kHeadlineTextBytes) --whole;
+  // Stems come in text order: sentence i's are body.stems[first_stem[i], first_stem[i + 1]).
+  std::vector<size_t> first_stem(whole + 1, body.stems.size());
+  size_t next = 0;  // the first sentence whose first stem is not known yet
+  for (size_t k = 0; k < body.stems.size() && next <= whole; ++k) {
+    const size_t sentence = body.word_sentence[body.stem_word[k]];
+    while (next <= whole && next <= sentence) first_stem[next++] = k;
   }
-  const text::AnalyzedText body = analyzer.Analyze(Utf8Prefix(text, kHeadlineTextBytes));
-  // The stems of each sentence.
-  std::vector<std::vector<std::string>> sentence_stems(body.sentences.size());
-  for (size_t k = 0; k < body.stems.size(); ++k) {
-    sentence_stems[body.word_sentence[body.stem_word[k]]].push_back(body.stems[k]);
-  }
-  size_t read = 0;
-  for (size_t i = 0; i < body.sentences.size(); ++i) {
+  auto stems_of = [&](size_t i) {
+    return std::vector<std::string>(body.stems.begin() + static_cast<std::ptrdiff_t>(first_stem[i]),
+                                    body.stems.begin() + static_cast<std::ptrdiff_t>(first_stem[i + 1]));
+  };
+  auto sentence = [&](size_t i) {
     std::string_view s(body.normalized);
     s = s.substr(body.sentences[i].begin, body.sentences[i].end - body.sentences[i].begin);
     if (const auto dateline = text::ParseDateline(s); dateline && dateline->length < s.size()) {
       s.remove_prefix(dateline->length);
     }
-    s = WithoutWireCredit(s);
-    // The last resort: the first sentence that would pass as a title, else the first at all.
-    if (e.opening.empty() && !IsFurnitureTitle(s) && !IsFragmentSentence(s)) e.opening = CutHeadline(s);
-    if (read >= kHeadlineLeadSentences) {
-      if (!e.opening.empty()) break;
-      continue;
-    }
+    return WithoutWireCredit(s);
+  };
+  for (size_t i = 0; i < whole && b.read < kHeadlineLeadSentences; ++i) {
+    const std::string_view s = sentence(i);
     if (IsBoilerplateSentence(s)) continue;
-    ++read;
-    stems.insert(stems.end(), sentence_stems[i].begin(), sentence_stems[i].end());
-    if (!e.lead && !IsFragmentSentence(s) && !HasFurnitureMarks(s)) {
-      e.lead = FoldSpace(s);
-      e.lead_vector = UnitVector(sentence_stems[i]);
+    ++b.read;
+    const std::vector<std::string> stems = stems_of(i);
+    b.stems.insert(b.stems.end(), stems.begin(), stems.end());
+    // Not boilerplate, so free of boilerplate.h's phrases already: the other marks remain.
+    if (!b.lead && !IsFragmentSentence(s) && !HasFurnitureMarks(s, /*phrases=*/false)) {
+      b.lead = FoldSpace(s);
+      b.lead_vector = UnitVector(stems);
     }
   }
-  if (e.opening.empty() && !body.sentences.empty()) {
-    const text::SentenceSpan& first = body.sentences.front();
-    e.opening = CutHeadline(std::string_view(body.normalized).substr(first.begin, first.end - first.begin));
+  if (b.lead || !need_opening) return b;
+  // The last resort: the first sentence that would pass as a title, else the first sentence at
+  // all, else the text's first words.
+  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
+    const std::string_view s = sentence(i);
+    if (!IsFurnitureTitle(s) && !IsFragmentSentence(s)) b.opening = CutHeadline(s);
   }
-  if (e.opening.empty()) e.opening = CutHeadline(body.normalized);
+  if (b.opening.empty() && !body.sentences.empty()) {
+    const text::SentenceSpan& first = body.sentences.front();
+    b.opening = CutHeadline(std::string_view(body.normalized).substr(first.begin, first.end - first.begin));
+  }
+  if (b.opening.empty()) b.opening = CutHeadline(body.normalized);
+  return b;
+}
+
+}  // namespace
+
+namespace {
+
+// The title's part of the evidence: unset when absent, blank or furniture.
+std::optional<std::string> UsableTitle(const std::optional<std::string>& title) {
+  if (!title) return std::nullopt;
+  std::string folded = FoldSpace(*title);
+  if (folded.empty() || IsFurnitureTitle(folded)) return std::nullopt;
+  return folded;
+}
+
+HeadlineEvidence Assemble(std::optional<std::string> title, const std::vector<std::string>& title_stems,
+                          BodyEvidence b) {
+  HeadlineEvidence e;
+  std::vector<std::string> stems;
+  if (title) {
+    e.title = std::move(title);
+    e.title_vector = UnitVector(title_stems);
+    stems = title_stems;
+  }
+  stems.insert(stems.end(), b.stems.begin(), b.stems.end());
   e.vector = UnitVector(stems);
+  e.lead = std::move(b.lead);
+  e.lead_vector = std::move(b.lead_vector);
+  if (!e.title && !e.lead) e.opening = std::move(b.opening);
   return e;
 }
 
-std::string ChooseHeadline(const std::vector<HeadlineEvidence>& articles) {
-  std::map<std::string, double> centroid;
-  for (const HeadlineEvidence& a : articles) {
+}  // namespace
+
+HeadlineEvidence AnalyzeHeadlineEvidence(const std::optional<std::string>& title, std::string_view text,
+                                         text::TextAnalyzer& analyzer) {
+  std::optional<std::string> usable = UsableTitle(title);
+  std::vector<std::string> title_stems;
+  if (usable) title_stems = analyzer.Analyze(*usable).stems;
+  const bool long_text = text.size() > kHeadlinePrefixBytes;
+  BodyEvidence b = ReadBody(analyzer.Analyze(Utf8Prefix(text, kHeadlinePrefixBytes)), long_text, !usable);
+  if (long_text && b.read < kHeadlineLeadSentences) {
+    b = ReadBody(analyzer.Analyze(Utf8Prefix(text, kHeadlineTextBytes)), text.size() > kHeadlineTextBytes, !usable);
+  }
+  return Assemble(std::move(usable), title_stems, std::move(b));
+}
+
+HeadlineEvidence HeadlineEvidenceOf(const std::optional<std::string>& title, const text::AnalyzedText* analyzed_title,
+                                    const text::AnalyzedText& body) {
+  std::optional<std::string> usable = UsableTitle(title);
+  static const std::vector<std::string> kNoStems;
+  const std::vector<std::string>& title_stems = usable && analyzed_title ? analyzed_title->stems : kNoStems;
+  return Assemble(std::move(usable), title_stems, ReadBody(body, /*cut=*/false, !UsableTitle(title)));
+}
+
+std::string ChooseHeadline(const std::vector<const HeadlineEvidence*>& articles) {
+  std::unordered_map<uint64_t, double> centroid;
+  for (const HeadlineEvidence* p : articles) {
+    const HeadlineEvidence& a = *p;
     for (const auto& [term, w] : a.vector) centroid[term] += w;
   }
   const HeadlineEvidence* best = nullptr;
   double best_score = -1.0;
-  for (const HeadlineEvidence& a : articles) {
+  for (const HeadlineEvidence* p : articles) {
+    const HeadlineEvidence& a = *p;
     if (!a.title) continue;
     const double score = Dot(a.title_vector, centroid);
     if (score > best_score + kTieMargin) best_score = score, best = &a;
   }
   if (best) return *best->title;
-  for (const HeadlineEvidence& a : articles) {
+  for (const HeadlineEvidence* p : articles) {
+    const HeadlineEvidence& a = *p;
     if (!a.lead) continue;
     const double score = Dot(a.lead_vector, centroid);
     if (score > best_score + kTieMargin) best_score = score, best = &a;
   }
   if (best) return CutHeadline(*best->lead);
-  for (const HeadlineEvidence& a : articles) {
+  for (const HeadlineEvidence* p : articles) {
+    const HeadlineEvidence& a = *p;
     if (!a.opening.empty()) return a.opening;
   }
   return "";
+}
+
+std::string ChooseHeadline(const std::vector<HeadlineEvidence>& articles) {
+  std::vector<const HeadlineEvidence*> pointers;
+  pointers.reserve(articles.size());
+  for (const HeadlineEvidence& a : articles) pointers.push_back(&a);
+  return ChooseHeadline(pointers);
 }
 
 }  // namespace storydesk::digest

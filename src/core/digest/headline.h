@@ -18,13 +18,14 @@
 // statistics of whatever else was ingested), so the store and a digest agree on it, and a
 // story's headline does not drift as unrelated articles arrive.
 //
-// Cost: AnalyzeHeadlineEvidence reads at most kHeadlineTextBytes of the text (one analysis of a
-// title and a short prefix); ChooseHeadline is linear in the evidence's terms. The store keeps
+// Cost: AnalyzeHeadlineEvidence analyses the title and the text's first kHeadlinePrefixBytes,
+// and up to kHeadlineTextBytes only when the lead sentences run on beyond them; ChooseHeadline is linear in the evidence's terms. The store keeps
 // the cost bounded by choosing from a story's first kHeadlineArticles articles only.
 // Pure functions; thread-safe except through the TextAnalyzer passed in (one per thread).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +38,10 @@ namespace storydesk::digest {
 
 // Longest headline cut from a lead or body text, in bytes, before the "..." that marks a cut.
 inline constexpr size_t kMaxHeadlineBytes = 200;
-// How much of an article's text the lead is looked for in.
+// How much of an article's text the lead is looked for in: first the prefix, and the longer
+// one only when the prefix does not hold kHeadlineLeadSentences whole sentences that are not
+// boilerplate (most articles' leads are in their first few hundred bytes).
+inline constexpr size_t kHeadlinePrefixBytes = 640;
 inline constexpr size_t kHeadlineTextBytes = 2000;
 // Sentences of an article read for its lead and its vector.
 inline constexpr size_t kHeadlineLeadSentences = 3;
@@ -52,12 +56,14 @@ struct HeadlineEvidence {
   std::optional<std::string> title;  // white space folded; unset when absent, blank or furniture
   std::optional<std::string> lead;   // unset when no early sentence qualifies
   // The last resort, cut: the text's first sentence that is not furniture (IsFurnitureTitle),
-  // else its first sentence.
+  // else its first sentence. Left empty when the article has a title or a lead (then so has
+  // the story, and the last resort is never needed).
   std::string opening;
-  // Stems of the title and lead sentences with sublinear count weights, sorted, unit length.
-  std::vector<std::pair<std::string, float>> vector;
-  std::vector<std::pair<std::string, float>> title_vector;  // the title's alone (unit); empty without a title
-  std::vector<std::pair<std::string, float>> lead_vector;   // the lead's alone (unit); empty without a lead
+  // Stems of the title and lead sentences with sublinear count weights, unit length, each stem
+  // as its 64-bit hash (XXH3), sorted by it.
+  std::vector<std::pair<uint64_t, float>> vector;
+  std::vector<std::pair<uint64_t, float>> title_vector;  // the title's alone (unit); empty without a title
+  std::vector<std::pair<uint64_t, float>> lead_vector;   // the lead's alone (unit); empty without a lead
 };
 
 // Page furniture as a title: share bars, player and cookie notices, captions and credits,
@@ -86,9 +92,16 @@ bool IsFragmentSentence(std::string_view sentence);
 HeadlineEvidence AnalyzeHeadlineEvidence(const std::optional<std::string>& title, std::string_view text,
                                          text::TextAnalyzer& analyzer);
 
+// The same from analyses already made (the ingest engine's): `analyzed_title` is the title's
+// (null when it has none), `body` the whole text's. Equal to AnalyzeHeadlineEvidence for the
+// same article but for a sentence split differently at the prefix's end (rare).
+HeadlineEvidence HeadlineEvidenceOf(const std::optional<std::string>& title, const text::AnalyzedText* analyzed_title,
+                                    const text::AnalyzedText& body);
+
 // The story's headline by the rule above, from its articles' evidence in the story's order
 // (publication order: ties go to the earlier). "" only when `articles` is empty or all blank.
 std::string ChooseHeadline(const std::vector<HeadlineEvidence>& articles);
+std::string ChooseHeadline(const std::vector<const HeadlineEvidence*>& articles);
 
 // `text` with white space runs folded to one space and trimmed, cut at the last space within
 // `max_bytes` (or at a UTF-8 character boundary for one long word) and ended with "..." when cut.

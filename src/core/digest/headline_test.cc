@@ -132,7 +132,7 @@ TEST(ChooseHeadlineTest, LastResortIsTheFirstSentenceThatIsNoFurniture) {
   // Every sentence is boilerplate (too short for a lead): the first that is no furniture stands.
   EXPECT_EQ(ChooseHeadline(Evidence({{std::nullopt, "Share\n\nTarnwick bridge closed by flood"}})),
             "Tarnwick bridge closed by flood");
-  EXPECT_EQ(ChooseHeadline({}), "");
+  EXPECT_EQ(ChooseHeadline(std::vector<HeadlineEvidence>{}), "");
 }
 
 TEST(CutHeadlineTest, CutsAtAWordOrACharacterBoundary) {
