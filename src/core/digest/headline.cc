@@ -375,7 +375,8 @@ HeadlineEvidence HeadlineEvidenceOf(const std::optional<std::string>& title, con
   std::optional<std::string> usable = UsableTitle(title);
   static const std::vector<std::string> kNoStems;
   const std::vector<std::string>& title_stems = usable && analyzed_title ? analyzed_title->stems : kNoStems;
-  return Assemble(std::move(usable), title_stems, ReadBody(body, /*cut=*/false, !UsableTitle(title)));
+  const bool need_opening = !usable;
+  return Assemble(std::move(usable), title_stems, ReadBody(body, /*cut=*/false, need_opening));
 }
 
 std::string ChooseHeadline(const std::vector<const HeadlineEvidence*>& articles) {
