@@ -80,7 +80,8 @@ bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
 
 // How captions, credits, photo files and players open, lower-case: wherever the text of a page
 // starts with them, what follows is about a picture or a widget, not the story.
-constexpr std::array<std::string_view, 28> kFurnitureOpenings = {
+constexpr std::array<std::string_view, 31> kFurnitureOpenings = {
+    "a photo of", "a picture of", "an image of",
     "image copyright", "image caption", "image:", "media playback", "media caption", "photo:", "photo ",
     "photos:", "photograph", "picture:", "video:", "story highlights", "view larger image", "click image",
     "enlarge this image", "toggle caption", "gallery", "caption:", "credit:", "credit ", "advertisement",
@@ -141,10 +142,23 @@ bool OpensWithTime(std::string_view text) {
   return i >= 1 && i <= 2 && i + 2 < text.size() && text[i] == ':' && IsDigit(text[i + 1]) && IsDigit(text[i + 2]);
 }
 
-// Opens like a caption, credit, photo file, player or live-blog entry, ends like a caption, or
-// holds a notice or a furniture phrase.
+// A byline inside the text: "By" and two capitalised words, then a dash ("... in protest By
+// Justin Sink - Tweet Jon Huntsman announced ..."): a page's header run into its first sentence.
+bool HasInnerByline(std::string_view text) {
+  const std::vector<std::string_view> words = SplitOnSpace(text);
+  for (size_t i = 1; i + 3 < words.size(); ++i) {
+    if (words[i] == "By" && IsAsciiUpper(words[i + 1].front()) && IsAsciiUpper(words[i + 2].front()) &&
+        (words[i + 3] == "-" || words[i + 3] == "--" || words[i + 3] == "\xe2\x80\x93" || words[i + 3] == "\xe2\x80\x94")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Opens like a caption, credit, photo file, player or live-blog entry, ends like a caption,
+// holds a byline, a notice or a furniture phrase.
 bool HasFurnitureMarks(std::string_view text, bool phrases = true) {
-  if (OpensWithTime(text) || EndsWithCaptionDate(text)) return true;
+  if (OpensWithTime(text) || EndsWithCaptionDate(text) || HasInnerByline(text)) return true;
   for (std::string_view opening : kFurnitureOpenings) {
     if (StartsWithIgnoringCase(text, opening)) return true;
   }

@@ -74,7 +74,9 @@ struct HeadlineEvidence {
 //   - opens like a caption, a credit, a photo file, a correction or a live-blog entry ("Image
 //     copyright", "Image caption", "Media playback", "FILE - In this", "Photo:", "Story
 //     highlights", "CLOSE ", "Play ", "Correction:", "UPDATE:", "10:45 AM PT:");
-//   - ends like a photo caption, with a full date and its year ("..., Thursday, Nov. 22, 2018.");
+//   - ends like a photo caption, with a full date and its year ("..., Thursday, Nov. 22, 2018."),
+//     or opens like one ("A photo of ...");
+//   - holds a byline run into it ("... in protest By Justin Sink - Tweet ...");
 //   - holds a furniture phrase of boilerplate.h (a URL, "click here", "getty images", ...), a
 //     player, alert or cookie notice ("unsupported on your device", "enable javascript",
 //     "news alerts", "cookies"), a breadcrumb (">>", "»") or a picture credit ("/Getty");

@@ -44,6 +44,8 @@ TEST(IsFurnitureTitleTest, TellsPageFurnitureFromHeadlines) {
       {"President Trump gives a thumbs-up at dinner in Palm Beach, Fla., Thursday, Nov. 22, 2018.", true},
       {"Police stand by the escalators near Terminal B on Thursday, May 2, 2013 in Houston.", true},
       {"The court ruled on May 2, 2013 that the law stands and ordered a new hearing on the case.", false},
+      {"A photo of the teen who went missing on April 14, Kristian Perez.", true},
+      {"Huntsman to skip Nevada debate in protest By Justin Sink - Tweet Jon Huntsman announced it", true},
       {"Mike Coppola/Getty The Olsen twins said their backpack sold out", true},
       // Players, alerts, cookies, breadcrumbs, share bars.
       {"Please enable JavaScript to watch this video", true},
