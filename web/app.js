@@ -12,6 +12,8 @@
 
 (() => {
   const PAGE_SIZE = 20;
+  // How every view names an article whose source is not known (the API gives null).
+  const UNKNOWN_SOURCE = 'unknown source';
   const SEARCH_SNIPPET_LIMIT = 50;
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
     'September', 'October', 'November', 'December'];
@@ -707,7 +709,7 @@
       }
       const article = ctx.story.articles[n - 1];
       items.push(el('a', {class: 'marker', href: storyHash(ctx.storyId, n),
-        'aria-label': `Source ${n}: ${article.source || 'unknown source'}`, title: article.source || id}, `[${n}]`));
+        'aria-label': `Source ${n}: ${article.source || UNKNOWN_SOURCE}`, title: article.source || id}, `[${n}]`));
     }
     if (!items.length) return null;
     return el('span', {class: 'markers'}, items);
@@ -756,7 +758,7 @@
             const article = n ? ctx.story.articles[n - 1] : null;
             const same = (v.text || '') === text;
             return el('li', null, markers([v.article], ctx), ' ',
-              el('span', {class: 'variant-source'}, article && article.source ? `${article.source}: ` : ''),
+              el('span', {class: 'variant-source'}, article ? `${article.source || UNKNOWN_SOURCE}: ` : ''),
               same ? el('span', {class: 'variant-same'}, 'the same wording')
                 : el('q', {class: 'variant-text'}, v.text || ''));
           }))) : null);
@@ -790,7 +792,7 @@
       const lacks = list(p.lacks);
       return el('li', {class: `source-card${copy ? ' source-copy' : ''}`, id: `source-${n}`, tabindex: '-1',
         'aria-labelledby': `source-${n}-title`},
-        el('h3', {id: `source-${n}-title`}, el('span', {class: 'source-number'}, `[${n}]`), ' ', a.source || 'Unknown source'),
+        el('h3', {id: `source-${n}-title`}, el('span', {class: 'source-number'}, `[${n}]`), ' ', a.source || UNKNOWN_SOURCE),
         el('p', {class: 'source-article-title'}, a.title || el('span', {class: 'muted'}, 'No title')),
         el('p', {class: 'source-date'}, a.published ? timeEl(a.published) : 'Undated'),
         relationLine(a, ctx),

@@ -28,6 +28,9 @@ namespace copies {
 struct SentenceModel;
 struct RewriteModel;
 }  // namespace copies
+namespace digest {
+struct HeadlineEvidence;
+}  // namespace digest
 
 struct EngineOptions {
   int64_t window_seconds = 7 * 24 * 3600;  // stories older than this stop taking articles
@@ -53,6 +56,10 @@ struct EngineOptions {
   // on the stories scored in full), so the model also sees the easy negatives that bounded
   // retrieval filters out. Slow; BCubed F1 on allsides-val was higher trained this way.
   bool exhaustive_candidates = false;
+  // Whether each Decision carries the article's headline evidence (core/digest/headline.h),
+  // made from the analyses the engine makes anyway: what a store needs to keep its stories'
+  // headlines without analysing the text again.
+  bool headline_evidence = false;
 };
 
 // A stored copy decision that changes: an earlier-published article took the family over.
@@ -81,6 +88,8 @@ struct Decision {
   // Stories this article showed to be part of `story` (merge repair): they are merged into it,
   // so every article of theirs now belongs to `story`.
   std::vector<int64_t> merged_stories;
+  // The article's headline evidence, when EngineOptions::headline_evidence.
+  std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
 
 class StoryEngine {

@@ -10,6 +10,7 @@
 #include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
 #include "core/stories/story_model.h"
+#include "core/digest/headline.h"
 #include "core/text/analyzer.h"
 #include "core/text/tokens.h"
 #include "core/time/mentioned_years.h"
@@ -67,6 +68,7 @@ struct StoryEngine::Impl {
     std::vector<std::pair<stories::TermId, int>> numbers;
     std::vector<int> years;  // the calendar years of title, bullets and body
     text::AnalyzedText body;
+    std::optional<text::AnalyzedText> title_analysis;  // kept for the headline evidence
   };
 
   Counted Count(const RawArticle& article) {
@@ -104,7 +106,10 @@ struct StoryEngine::Impl {
     };
     Counted counted;
     // Titles give no names: Title Case makes every word look like one.
-    if (article.title) add(analyzer.Analyze(*article.title), kTitleWeight, false);
+    if (article.title) {
+      counted.title_analysis = analyzer.Analyze(*article.title);
+      add(*counted.title_analysis, kTitleWeight, false);
+    }
     for (const std::string& bullet : article.bullets) add(analyzer.Analyze(bullet), 1, true);
     counted.body = analyzer.Analyze(article.text);
     add(counted.body, 1, true);
@@ -193,6 +198,10 @@ Decision StoryEngine::Add(const RawArticle& article) {
   d.terms.reserve(unique.size());
   for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
+  if (impl_->options.headline_evidence) {
+    d.headline_evidence = std::make_shared<const digest::HeadlineEvidence>(digest::HeadlineEvidenceOf(
+        article.title, counted.title_analysis ? &*counted.title_analysis : nullptr, counted.body));
+  }
   return d;
 }
 

@@ -9,6 +9,7 @@
 #include "adapters/cli/commands.h"
 #include "adapters/cli/copy_pair.h"
 #include "adapters/cli/json_output.h"
+#include "adapters/service/digest_output.h"
 
 namespace storydesk::cli {
 namespace {
@@ -18,7 +19,7 @@ std::string Line(const store::StoredArticle& a) {
   if (title.size() > 80) title = title.substr(0, title.rfind(' ', 80)) + "...";
   char buffer[512];
   std::snprintf(buffer, sizeof buffer, "%-24s %-10s  %-16s  %s", a.raw.id.c_str(),
-                a.raw.published.value_or("undated").substr(0, 10).c_str(), a.raw.source.value_or("-").c_str(),
+                a.raw.published.value_or("undated").substr(0, 10).c_str(), a.raw.source.value_or(service::kUnknownSource).c_str(),
                 title.c_str());
   return buffer;
 }

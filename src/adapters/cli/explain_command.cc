@@ -8,6 +8,7 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "adapters/cli/copy_pair.h"
+#include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
 #include "core/copies/copy_explanation.h"
 #include "core/text/analyzer.h"
@@ -58,7 +59,7 @@ nlohmann::json ExplanationJson(const store::StoredArticle& a, const store::Store
 void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, const copies::CopyExplanation& e,
                const Provenance& p) {
   auto head = [](const char* label, const store::StoredArticle& x, size_t sentences) {
-    std::printf("%s: %s (%s, %s), %zu sentences\n", label, x.raw.id.c_str(), x.raw.source.value_or("no source").c_str(),
+    std::printf("%s: %s (%s, %s), %zu sentences\n", label, x.raw.id.c_str(), x.raw.source.value_or(service::kUnknownSource).c_str(),
                 x.raw.published.value_or("undated").substr(0, 10).c_str(), sentences);
   };
   head("A", a, e.sentences_a.size());

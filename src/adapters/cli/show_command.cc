@@ -74,7 +74,7 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     std::string mark;
     if (a.relation != "original") mark = "  [" + a.relation + " copy of " + a.copy_of.value_or("?") + "]";
     std::printf("  %-10s  %-20s  %s%s\n", a.published.value_or("undated").substr(0, 10).c_str(),
-                a.source.value_or("-").c_str(), DisplayTitle(a).c_str(), mark.c_str());
+                a.source.value_or(service::kUnknownSource).c_str(), DisplayTitle(a).c_str(), mark.c_str());
     std::printf("  %-10s  %-20s  id %s\n", "", "", a.id.c_str());
   }
   return kExitOk;

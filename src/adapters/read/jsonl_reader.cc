@@ -10,6 +10,7 @@
 
 #include "adapters/read/text_checks.h"
 #include "core/article_id.h"
+#include "core/text/dateline.h"
 #include "core/time/published_time.h"
 
 namespace storydesk::read {
@@ -203,6 +204,14 @@ Result<RawArticle> ParseRecord(std::string_view line) {
   const std::string_view trimmed = TrimWhitespace(value);
   if (trimmed.empty()) return Invalid(FieldName("text") + " is blank");
   article.text = std::string(trimmed);
+  // A wire dateline ("SEOUL (Reuters) -") names the source when the record does not, as in
+  // seed text; the text itself is kept as given.
+  if (!article.source || !article.place) {
+    if (const auto dateline = text::ParseDateline(article.text)) {
+      if (!article.source && dateline->source) article.source = dateline->source;
+      if (!article.place) article.place = dateline->place;
+    }
+  }
   return article;
 }
 

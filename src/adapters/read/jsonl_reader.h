@@ -7,9 +7,11 @@
 //   published  string or null: "YYYY-MM-DD" or an RFC 3339 date-time (published_time.h)
 //   text       string, required, not blank
 // Strings are trimmed of surrounding white space; blank optional strings count as absent.
-// The text is taken as given: no dateline is split off (unlike the seed text form).
+// The text is taken as given: no dateline is split off (unlike the seed text form). But a
+// text opening with a wire dateline ("SEOUL (Reuters) - ", "WASHINGTON (AP) — "; dateline.h)
+// gives the article its place, and its source when the record has none — as in seed text.
 //
-// Sets id, source, url, title, published, published_at and text; leaves verbatim and origin
+// Sets id, source, url, title, published, published_at, place and text; leaves verbatim and origin
 // to the caller. Errors (kInvalidInput, one-line messages naming the field or the column):
 // NUL bytes, invalid UTF-8, malformed JSON, a record that is not an object, a key given twice
 // in one object (at any depth: parsers disagree on which value wins, and the record is stored

@@ -28,6 +28,34 @@ TEST(JsonlReaderTest, AllFields) {
   EXPECT_TRUE(a.origin.empty());
 }
 
+// Issue 15: a wire dateline gives the source (and place) of a JSON record, as of seed text;
+// a source the record names wins, and the text is kept whole.
+TEST(JsonlReaderTest, Issue15DatelineGivesTheSourceWhenTheRecordHasNone) {
+  struct Case {
+    const char* line;
+    std::optional<std::string> source;
+    std::optional<std::string> place;
+  };
+  const Case cases[] = {
+      {R"({"text": "SEOUL (Reuters) - North Korea fired a missile."})", "Reuters", "SEOUL"},
+      {R"({"text": "WASHINGTON (AP) — The Senate voted on Monday."})", "AP", "WASHINGTON"},
+      {R"({"source": null, "text": "SEOUL, South Korea (AP) – Talks resumed."})", "AP", "SEOUL, South Korea"},
+      {R"({"source": "  ", "text": "LONDON (Reuters) - Markets fell."})", "Reuters", "LONDON"},
+      {R"({"source": "Harbour Post", "text": "SEOUL (Reuters) - North Korea fired a missile."})", "Harbour Post", "SEOUL"},
+      {R"({"text": "WASHINGTON — The Senate voted on Monday."})", std::nullopt, "WASHINGTON"},
+      {R"({"text": "The US does not (yet) agree - officials said."})", std::nullopt, std::nullopt},
+  };
+  for (const Case& c : cases) {
+    auto r = ParseJsonLine(c.line);
+    ASSERT_TRUE(r.ok()) << c.line << ": " << r.status().message();
+    EXPECT_EQ(r.value().source, c.source) << c.line;
+    EXPECT_EQ(r.value().place, c.place) << c.line;
+  }
+  auto r = ParseJsonLine(R"({"text": "SEOUL (Reuters) - North Korea fired a missile."})");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().text, "SEOUL (Reuters) - North Korea fired a missile.");
+}
+
 struct GoodCase {
   std::string line;
   std::string id;

@@ -259,6 +259,21 @@ TEST(JsonFileTest, Issue14JsonFileIsReadAsJsonNotSeedText) {
   EXPECT_EQ(Read({object}).Ids(), (std::vector<std::string>{"obj"}));
 }
 
+// Issue 15: the dateline gives the source in every JSON form — one object or an array.
+TEST(JsonFileTest, Issue15DatelineGivesTheSourceInJsonFiles) {
+  TempDir tmp;
+  const std::string object =
+      tmp.Write("in/a_object.json", "{\n  \"id\": \"o1\",\n  \"text\": \"SEOUL (Reuters) - Talks resumed.\"\n}\n");
+  const std::string array = tmp.Write(
+      "in/b_array.json", "[\n  {\"id\": \"a1\", \"text\": \"WASHINGTON (AP) - The Senate voted.\"},\n"
+                         "  {\"id\": \"a2\", \"source\": \"Harbour Post\", \"text\": \"LONDON (Reuters) - Markets fell.\"}\n]\n");
+  const Collected c = Read({tmp.Str("in")});
+  ASSERT_EQ(c.Ids(), (std::vector<std::string>{"o1", "a1", "a2"}));
+  EXPECT_EQ(c.articles[0].source, "Reuters");
+  EXPECT_EQ(c.articles[1].source, "AP");
+  EXPECT_EQ(c.articles[2].source, "Harbour Post");
+}
+
 TEST(JsonFileTest, BrokenJsonDocuments) {
   TempDir tmp;
   // An object whose first line does not close and which is not one valid value: JSON Lines with

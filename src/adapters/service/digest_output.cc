@@ -16,7 +16,7 @@ size_t Marker(const DigestedStory& s, const std::string& id) {
   return 0;
 }
 
-std::string SourceName(const digest::DigestArticle& a) { return a.source.value_or("unknown source"); }
+std::string SourceName(const digest::DigestArticle& a) { return a.source.value_or(kUnknownSource); }
 
 size_t DistinctSources(const DigestedStory& s) {
   std::set<std::string> names;

@@ -16,6 +16,10 @@ namespace storydesk::service {
 
 inline constexpr int kDigestSchema = 1;
 
+// How every human-readable view (CLI text, Markdown, HTML, the web page) names an article
+// whose source is not known; JSON gives null instead.
+inline constexpr const char* kUnknownSource = "unknown source";
+
 // One story: its id, its articles (in the story's order) and their digest.
 struct DigestedStory {
   int64_t story = 0;

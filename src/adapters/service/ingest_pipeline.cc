@@ -150,6 +150,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   EngineOptions engine_options;
   if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
   engine_options.merge_probability = options.merge_probability;
+  engine_options.headline_evidence = true;  // the store keeps headlines from it
   const Coverage needed = Needed(fresh, engine_options.window_seconds);
   auto version = db.DataVersion();
   if (!version.ok()) return version.status();
@@ -202,6 +203,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
       s.copy_score = d.copy_score;
       s.merged_stories = d.merged_stories;
       s.copy_updates = std::move(d.copy_updates);
+      s.headline_evidence = std::move(d.headline_evidence);
       opened_here += d.opened_story ? 1 : 0;
       batch.push_back(std::move(s));
     }

@@ -73,8 +73,13 @@ Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story, s
       digested.articles.push_back(DigestArticleOf(a.raw, a.relation, a.copy_of));
     }
   }
+  // The story's one headline, as the list and search show it (core/digest/headline.h).
+  auto summary = db.GetStory(digested.story);
+  if (!summary.ok()) return summary.status();
+  digest::DigestOptions options;
+  options.headline = summary.value().headline;
   stories::TermStatistics statistics = SeededStatistics(background.value());
-  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics);
+  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics, options);
   return digested;
 }
 

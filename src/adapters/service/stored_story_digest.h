@@ -28,7 +28,7 @@ inline constexpr size_t kMaxDigestArticles = 200;
 std::vector<size_t> ChooseDigestSample(const std::vector<store::StoryMember>& members, size_t max_articles);
 
 // Reads the story (a merged id reads the story it joined), its sample, and digests it with the
-// shipped models. Errors: the store's, kNotFound for no such story, the models'.
+// shipped models, under the story's stored headline (the one every view shows). Errors: the store's, kNotFound for no such story, the models'.
 Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story,
                                         size_t max_articles = kMaxDigestArticles);
 

@@ -44,6 +44,8 @@ inline constexpr const char* kMetaShingleWords = "shingle_words";
 inline constexpr const char* kMetaPermutations = "permutations";
 inline constexpr const char* kMetaBands = "bands";
 inline constexpr const char* kMetaSeed = "seed";  // uint64 stored as the int64 bit pattern
+// The headline rule (core/digest/headline.h, kHeadlineRuleVersion) the stored headlines follow.
+inline constexpr const char* kMetaHeadlineRule = "headline_rule";
 
 // Applies every migration above the file's user_version, each in its own transaction; the
 // fingerprint settings are recorded (when not yet present) in the same transaction as the

@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "adapters/store/fts_query.h"
-#include "adapters/store/headline.h"
+#include "adapters/store/story_headlines.h"
 #include "adapters/store/migrations.h"
 #include "adapters/store/statement.h"
 #include "adapters/store/string_array.h"
@@ -277,11 +277,15 @@ Status MergeStory(sqlite3* db, int64_t from, int64_t into, const std::string& ar
   return Status::Ok();
 }
 
-// Recomputes the summary row of story `id` from its members.
-Status RefreshStory(sqlite3* db, int64_t id) {
+// Recomputes the summary row of story `id` from its members; its headline through
+// `headlines` (story_headlines.h), given the articles the batch `added` to it and whether
+// members moved in (`merged`).
+Status RefreshStory(sqlite3* db, int64_t id, StoryHeadlines& headlines, const std::set<std::string>& added,
+                    bool merged) {
   auto aggregate = Statement::Prepare(db,
                                       "SELECT min(a.published_at), max(a.published_at), count(*), "
-                                      "count(DISTINCT a.source), count(c.article_id) "
+                                      "count(DISTINCT a.source), count(c.article_id), "
+                                      "(SELECT headline FROM stories WHERE id = ?1) "
                                       "FROM memberships m JOIN articles a ON a.id = m.article_id "
                                       "LEFT JOIN copies c ON c.article_id = a.id WHERE m.story_id = ?1");
   if (!aggregate.ok()) return aggregate.status();
@@ -294,20 +298,10 @@ Status RefreshStory(sqlite3* db, int64_t id) {
   const int64_t articles = agg.ColumnInt64(2);
   const int64_t sources = agg.ColumnInt64(3);
   const int64_t copies = agg.ColumnInt64(4);
+  const std::optional<std::string> current = agg.ColumnOptionalText(5);
 
-  // The headline comes from the earliest member (undated last, then ingest order).
-  auto earliest = Statement::Prepare(db,
-                                     "SELECT a.title, a.text FROM memberships m JOIN articles a ON a.id = m.article_id "
-                                     "WHERE m.story_id = ?1 "
-                                     "ORDER BY a.published_at IS NULL, a.published_at, a.sequence LIMIT 1");
-  if (!earliest.ok()) return earliest.status();
-  earliest.value().BindInt64(1, id);
-  Result<bool> first_row = earliest.value().Step();
-  if (!first_row.ok()) return first_row.status();
-  std::string headline;
-  if (first_row.value()) {
-    headline = StoryHeadline(earliest.value().ColumnOptionalText(0), earliest.value().ColumnText(1));
-  }
+  Result<std::string> headline = headlines.Refresh(db, id, current, added, merged);
+  if (!headline.ok()) return headline.status();
 
   auto upsert = Statement::Prepare(
       db,
@@ -324,13 +318,13 @@ Status RefreshStory(sqlite3* db, int64_t id) {
   up.BindInt64(4, articles);
   up.BindInt64(5, sources);
   up.BindInt64(6, copies);
-  up.BindText(7, headline);
+  up.BindText(7, headline.value());
   return up.Run();
 }
 
 }  // namespace
 
-SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
+SqliteStore::SqliteStore(sqlite3* db) : db_(db), headlines_(std::make_unique<StoryHeadlines>()) {}
 
 SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
 
@@ -386,7 +380,49 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 
   int migrated = 0;
   if (Status s = Migrate(raw, settings, &migrated); !s.ok()) return fail(s.message());
+  if (Status s = store->RechooseHeadlinesOfAnotherRule(); !s.ok()) return fail(s.message());
   return store;
+}
+
+Status SqliteStore::RechooseHeadlinesOfAnotherRule() {
+  const std::string rule_query = std::string("SELECT value FROM meta WHERE key = '") + kMetaHeadlineRule + "'";
+  auto rule = QueryInt64(db_, rule_query.c_str(), 0);
+  if (!rule.ok()) return rule.status();
+  if (rule.value() == digest::kHeadlineRuleVersion) return Status::Ok();
+  return InTransaction(db_, [&]() -> Status {
+    // Another process may have done it meanwhile: decide again under the write lock.
+    auto again = QueryInt64(db_, rule_query.c_str(), 0);
+    if (!again.ok()) return again.status();
+    if (again.value() == digest::kHeadlineRuleVersion) return Status::Ok();
+    std::vector<int64_t> ids;
+    {
+      auto stories = Statement::Prepare(db_, "SELECT id FROM stories ORDER BY id");
+      if (!stories.ok()) return stories.status();
+      while (true) {
+        Result<bool> row = stories.value().Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        ids.push_back(stories.value().ColumnInt64(0));
+      }
+    }
+    auto update = Statement::Prepare(db_, "UPDATE stories SET headline = ?2 WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    for (int64_t id : ids) {
+      Result<std::string> headline = headlines_->Refresh(db_, id, std::nullopt, {}, /*force=*/true);
+      if (!headline.ok()) return headline.status();
+      Statement& q = update.value();
+      StatementReset reset(&q);
+      q.BindInt64(1, id);
+      q.BindText(2, headline.value());
+      if (Status st = q.Run(); !st.ok()) return st;
+    }
+    auto record = Statement::Prepare(db_, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!record.ok()) return record.status();
+    record.value().BindText(1, kMetaHeadlineRule);
+    record.value().BindInt64(2, digest::kHeadlineRuleVersion);
+    return record.value().Run();
+  });
 }
 
 int SqliteStore::SchemaVersion() const {
@@ -506,7 +542,7 @@ Result<int64_t> SqliteStore::MaxStoryId() {
 
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
                                 int64_t documents_added, std::optional<int64_t> decided_at) {
-  return InTransaction(db_, [&]() -> Status {
+  const Status committed = InTransaction(db_, [&]() -> Status {
     // BEGIN IMMEDIATE holds the write lock and reads the newest state, so data_version now
     // tells whether anyone committed after the caller read what it decided from.
     if (decided_at) {
@@ -541,6 +577,8 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
     }
 
     std::set<int64_t> touched;
+    std::map<int64_t, std::set<std::string>> added;  // per story, the articles this batch put in
+    std::set<int64_t> merged_into;
     for (StoredArticle& s : articles) {
       {
         Statement& q = exists.value();
@@ -621,9 +659,12 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
         if (row.value()) touched.insert(lookup.ColumnInt64(0));  // its copy count changes
       }
       touched.insert(s.story);
+      added[s.story].insert(s.raw.id);
+      if (s.headline_evidence) headlines_->Remember(s.raw.id, *s.headline_evidence);
       for (int64_t from : s.merged_stories) {
         if (Status st = MergeStory(db_, from, s.story, s.raw.id); !st.ok()) return st;
         touched.erase(from);
+        merged_into.insert(s.story);
       }
     }
 
@@ -642,11 +683,19 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
     count.value().BindInt64(1, documents_added);
     if (Status st = count.value().Run(); !st.ok()) return st;
 
+    static const std::set<std::string> kNone;
     for (int64_t story : touched) {
-      if (Status st = RefreshStory(db_, story); !st.ok()) return st;
+      const auto it = added.find(story);
+      if (Status st = RefreshStory(db_, story, *headlines_, it == added.end() ? kNone : it->second,
+                                   merged_into.contains(story));
+          !st.ok()) {
+        return st;
+      }
     }
     return Status::Ok();
   });
+  if (!committed.ok()) headlines_->Forget();
+  return committed;
 }
 
 Result<std::vector<StorySummary>> SqliteStore::ListStories(const StoryFilter& filter) {

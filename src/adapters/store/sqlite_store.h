@@ -29,7 +29,13 @@
 
 struct sqlite3;
 
+namespace storydesk::digest {
+struct HeadlineEvidence;
+}  // namespace storydesk::digest
+
 namespace storydesk::store {
+
+class StoryHeadlines;
 
 // The fingerprint settings the stored signatures were computed with. They are part of the
 // file format: a database whose settings differ from the binary's must be migrated
@@ -59,6 +65,9 @@ struct StoredArticle {
   // Stories this article merged into `story` (merge repair): their members move to `story`
   // on commit and their ids are recorded as merged. Not read back.
   std::vector<int64_t> merged_stories;
+  // The article's headline evidence as the engine made it (optional): kept by the store for
+  // choosing headlines, so the text need not be analysed again. Not stored, not read back.
+  std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
 
 // One member of a story, without its text (StoryMembers).
@@ -72,7 +81,7 @@ struct StoryMember {
 // One row of `storydesk stories`.
 struct StorySummary {
   int64_t id = 0;
-  std::string headline;                  // title (or first sentence) of the story's first article
+  std::string headline;                  // the story's one headline (core/digest/headline.h)
   std::optional<std::string> first_published;  // YYYY-MM-DD, null when no article is dated
   std::optional<std::string> last_published;
   int articles = 0;
@@ -257,7 +266,11 @@ class SqliteStore {
 
  private:
   explicit SqliteStore(sqlite3* db);
+  // Chooses every story's headline again when the file's were chosen by another headline rule
+  // (meta headline_rule; core/digest/headline.h), in one transaction, and records this rule.
+  Status RechooseHeadlinesOfAnotherRule();
   sqlite3* db_;
+  std::unique_ptr<StoryHeadlines> headlines_;  // keeps stories.headline on commit
 };
 
 }  // namespace storydesk::store

@@ -142,6 +142,45 @@ TEST_F(StoreTest, DocumentFrequenciesAccumulateAcrossBatches) {
             (std::map<std::string, int64_t>{{"x", 1}, {"y", 2}, {"z", 1}}));
 }
 
+// Issue 15: one headline per story, chosen by core/digest/headline.h and kept as articles join;
+// furniture never; a file whose headlines follow another rule gets them chosen again on open.
+TEST_F(StoreTest, Issue15TheHeadlineFollowsTheRuleAsArticlesJoin) {
+  auto store = OpenOrDie();
+  auto titled = [](const std::string& id, int day, const std::string& title, const std::string& text) {
+    StoredArticle a = Article(id, 1, day);
+    a.raw.title = title;
+    a.raw.text = text;
+    return a;
+  };
+  const std::string flood =
+      "The Ember River burst its levee on Monday and flooded the town of Tarnwick. Hundreds of residents "
+      "left their homes as the water rose.";
+  std::vector<StoredArticle> first = {titled("f1", 10, "Share", flood)};
+  ASSERT_TRUE(store->CommitBatch(first, {}, 1).ok());
+  EXPECT_EQ(store->GetStory(1).value().headline,
+            "The Ember River burst its levee on Monday and flooded the town of Tarnwick.")
+      << "no usable title: the lead";
+  std::vector<StoredArticle> second = {titled("f2", 11, "Ember River floods Tarnwick after levee breach", flood)};
+  ASSERT_TRUE(store->CommitBatch(second, {}, 1).ok());
+  EXPECT_EQ(store->GetStory(1).value().headline, "Ember River floods Tarnwick after levee breach");
+  std::vector<StoredArticle> third = {titled("f3", 12, "POPULAR", flood)};
+  ASSERT_TRUE(store->CommitBatch(third, {}, 1).ok());
+  EXPECT_EQ(store->GetStory(1).value().headline, "Ember River floods Tarnwick after levee breach");
+
+  // A file of another rule: headlines chosen again when opened, and the rule recorded.
+  store.reset();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(DbPath().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE stories SET headline = 'Share'; DELETE FROM meta WHERE key = 'headline_rule'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  store = OpenOrDie();
+  EXPECT_EQ(store->GetStory(1).value().headline, "Ember River floods Tarnwick after levee breach");
+}
+
 TEST_F(StoreTest, StoriesAreSummarisedAndListedByNewestActivity) {
   auto store = OpenOrDie();
   StoredArticle copy = Article("s1-c", 1, 12, "Copier");
@@ -150,7 +189,7 @@ TEST_F(StoreTest, StoriesAreSummarisedAndListedByNewestActivity) {
   copy.copy_score = 1.0;
   std::vector<StoredArticle> batch = {Article("s1-a", 1, 10, "A"), Article("s1-b", 1, 11, "B"), copy,
                                       Article("s2-a", 2, 20, "A"), Article("s3-a", 3, -1, "A")};
-  batch[0].raw.title.reset();  // the headline then comes from the first sentence
+  batch[0].raw.title.reset();  // an untitled first article: a title of the story is the headline
   ASSERT_TRUE(store->CommitBatch(batch, {}, 5).ok());
 
   const auto stories = store->ListStories({}).value();
@@ -159,7 +198,7 @@ TEST_F(StoreTest, StoriesAreSummarisedAndListedByNewestActivity) {
   EXPECT_EQ(stories[1].id, 1);
   EXPECT_EQ(stories[2].id, 3) << "undated stories come last";
   const StorySummary& s1 = stories[1];
-  EXPECT_EQ(s1.headline, "Body of s1-a.");
+  EXPECT_EQ(s1.headline, "Title of s1-b") << "the titles tie: the earlier";
   EXPECT_EQ(s1.first_published, "1970-01-11");
   EXPECT_EQ(s1.last_published, "1970-01-13");
   EXPECT_EQ(s1.articles, 3);

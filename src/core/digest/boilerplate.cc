@@ -62,12 +62,17 @@ bool IsBoilerplateSentence(std::string_view sentence) {
   }
   if (words < kMinWords || words > kMaxWords) return true;
   if (!EndsLikeASentence(sentence)) return true;
-  const std::string lower = Lower(sentence);
+  if (HasFurniturePhrase(sentence)) return true;
+  return letters_words > 0 && static_cast<double>(capitalised) > kMaxCapitalisedShare * static_cast<double>(letters_words);
+}
+
+bool HasFurniturePhrase(std::string_view text) {
+  const std::string lower = Lower(text);
   for (std::string_view phrase : kFurniture) {
     if (lower.find(phrase) != std::string::npos) return true;
   }
-  if (lower.find('@') != std::string::npos && lower.find('.', lower.find('@')) != std::string::npos) return true;
-  return letters_words > 0 && static_cast<double>(capitalised) > kMaxCapitalisedShare * static_cast<double>(letters_words);
+  const size_t at = lower.find('@');
+  return at != std::string::npos && lower.find('.', at) != std::string::npos;
 }
 
 }  // namespace storydesk::digest

@@ -21,4 +21,8 @@ namespace storydesk::digest {
 // `sentence` is the sentence's text as normalised by the analyzer.
 bool IsBoilerplateSentence(std::string_view sentence);
 
+// Whether `text` holds one of the furniture phrases above (a URL, an e-mail address, "click
+// here", "photo:", "getty images", a caption's ", left, " ...), in any letter case.
+bool HasFurniturePhrase(std::string_view text);
+
 }  // namespace storydesk::digest

@@ -8,6 +8,7 @@
 #include "core/claims/claim_text.h"
 #include "core/digest/boilerplate.h"
 #include "core/digest/bullet_quality.h"
+#include "core/digest/headline.h"
 #include "core/digest/lexrank.h"
 #include "core/stories/sparse_vector.h"
 #include "core/text/analyzer.h"
@@ -334,31 +335,16 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     stating_families.push_back(families.size());
     digest.bullets.push_back(std::move(b));
   }
-  // 6. Headline: the title closest to the centroid of the candidates; else the most central lead.
-  stories::SparseVector centroid;
-  {
-    std::map<stories::TermId, double> sum;
-    for (size_t c : candidates) {
-      for (const auto& [term, w] : sentences[c].vector.entries) sum[term] += w;
+
+  // 6. Headline: one rule for every view (headline.h); a stored story's is the store's.
+  if (options.headline) {
+    digest.headline = *options.headline;
+  } else {
+    std::vector<HeadlineEvidence> evidence;
+    for (size_t i = 0; i < articles.size() && i < kHeadlineArticles; ++i) {
+      evidence.push_back(AnalyzeHeadlineEvidence(articles[i].title, articles[i].text, analyzer));
     }
-    for (const auto& [term, w] : sum) centroid.entries.emplace_back(term, static_cast<float>(w));
-    centroid.Normalize();
-  }
-  double best_title = -1.0;
-  for (const DigestArticle& a : articles) {
-    if (!a.title || a.title->empty()) continue;
-    const text::AnalyzedText t = analyzer.Analyze(*a.title);
-    std::vector<stories::TermId> terms;
-    for (const std::string& stem : t.stems) terms.push_back(statistics.Intern(stem));
-    const double similarity = stories::Dot(Vector(terms, statistics), centroid);
-    if (similarity > best_title) best_title = similarity, digest.headline = t.normalized;
-  }
-  if (digest.headline.empty()) {
-    double best_lead = -1.0;
-    for (size_t c : candidates) {
-      if (sentences[c].position == 0 && centrality[c] > best_lead) best_lead = centrality[c], digest.headline = sentences[c].text;
-    }
-    if (digest.headline.empty() && !chosen.empty()) digest.headline = sentences[chosen.front()].text;
+    digest.headline = ChooseHeadline(evidence);
   }
 
   // 7. What each source adds and leaves out — nothing to say when one text (and its copies)

@@ -20,8 +20,8 @@
 //      matcher finds either one stating the other.
 //   5. Citations: a bullet cites every article that states it (`sources`) and, apart, those
 //      that state part of it or give another figure (`partial_sources`).
-//   6. Headline: the title closest to the story's centroid; without titles, the most central
-//      lead sentence.
+//   6. Headline: the story's stored headline when the caller passes it (DigestOptions::headline),
+//      else chosen by the one rule of every view (headline.h) from the first kHeadlineArticles.
 //   7. Sources: per article, what it adds — its sentences (candidates as in 1) that no article
 //      outside its copy family states by the claim matcher's "unique" point, most central
 //      first — and what it leaves
@@ -63,6 +63,8 @@ struct DigestOptions {
   // fewer words than this, whatever max_bullets says.
   std::optional<size_t> word_budget;
   size_t max_adds = 3;  // per source, its most central points no other source has
+  // The story's headline as stored (headline.h): shown as it is, so that every view agrees.
+  std::optional<std::string> headline;
 };
 
 struct Bullet {
