@@ -799,10 +799,10 @@
         el('p', {class: 'source-id'}, el('span', {class: 'label'}, 'Article '), el('code', null, a.id)),
         el('h4', null, 'Adds'),
         adds.length ? el('ul', {class: 'points points-adds'}, adds.map((t) => el('li', null, t)))
-          : emptyNote(copy ? 'Nothing beyond what it copies.' : 'Nothing the other sources do not say.'),
+          : emptyNote(copy ? 'Nothing beyond what it copies.' : 'No point found that only this source makes.'),
         el('h4', null, 'Leaves out'),
         lacks.length ? el('ul', {class: 'points points-lacks'}, lacks.map((t) => el('li', null, t)))
-          : emptyNote('None of the summary points.'),
+          : emptyNote('No central point found missing.'),
         articleReader(a, n));
     }));
   }
