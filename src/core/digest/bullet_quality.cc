@@ -136,6 +136,24 @@ bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
   return !words.empty() && In(kDanglingOpeners, words.front());
 }
 
+double ContentContainment(const copies::SentenceProfile& x, const copies::SentenceProfile& y) {
+  const copies::SentenceProfile& lighter = x.weight <= y.weight ? x : y;
+  const copies::SentenceProfile& heavier = x.weight <= y.weight ? y : x;
+  if (lighter.weight <= 0) return 0.0;
+  double shared = 0.0;
+  for (size_t i = 0, j = 0; i < lighter.stems.size() && j < heavier.stems.size();) {
+    if (lighter.stems[i].term < heavier.stems[j].term) {
+      ++i;
+    } else if (heavier.stems[j].term < lighter.stems[i].term) {
+      ++j;
+    } else {
+      shared += lighter.stems[i].weight;
+      ++i, ++j;
+    }
+  }
+  return shared / lighter.weight;
+}
+
 bool IsOpinionSentence(std::string_view sentence) {
   const std::string outside = OutsideQuotes(sentence);
   if (outside.find('?') != std::string::npos || outside.find('!') != std::string::npos) return true;

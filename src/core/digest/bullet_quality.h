@@ -22,6 +22,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/copies/sentence_profile.h"
+
 namespace storydesk::digest {
 
 // `sentence` as normalised by the analyzer. `refers_back`: the caller found that the sentence
@@ -41,5 +43,10 @@ bool IsOpinionSentence(std::string_view sentence);
 
 // The sentence's text outside double quotation marks (" and “ ”), quotes dropped.
 std::string OutsideQuotes(std::string_view sentence);
+
+// The share of the lighter sentence's IDF-weighted content stems that the other one has: how
+// much of one bullet another already says, whatever their lengths (cosine falls as the longer
+// grows). 0 when the lighter has no content.
+double ContentContainment(const copies::SentenceProfile& x, const copies::SentenceProfile& y);
 
 }  // namespace storydesk::digest

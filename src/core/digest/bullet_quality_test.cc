@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text/analyzer.h"
+
 namespace storydesk::digest {
 namespace {
 
@@ -52,6 +54,21 @@ TEST(BulletQualityTest, ADefiniteOpeningNounIsACommonNoun) {
   EXPECT_TRUE(OpensWithEventReference("The ruling was a setback for the agency."));
   EXPECT_FALSE(OpensWithEventReference("The Senate passed the bill on Tuesday."));
   EXPECT_FALSE(OpensWithEventReference("The economy grew 6.5% in the quarter."));
+}
+
+TEST(BulletQualityTest, ContentContainmentOfAShortRestatement) {
+  text::TextAnalyzer analyzer;
+  stories::TermStatistics statistics;
+  auto profile = [&](const char* s) { return copies::BuildSentenceProfiles(analyzer.Analyze(s), statistics).at(0); };
+  const auto long_one = profile(
+      "Officials found that recall organizers had collected 1,626,042 signatures on their petition, more than "
+      "the roughly 1.5 million required to put the question to voters.");
+  const auto short_one = profile("Recall organizers collected more than 1.6 million signatures, officials found.");
+  const auto other = profile("The governor called the recall a partisan power grab on Monday.");
+  EXPECT_GE(ContentContainment(short_one, long_one), 0.6);
+  EXPECT_DOUBLE_EQ(ContentContainment(short_one, long_one), ContentContainment(long_one, short_one));
+  EXPECT_LT(ContentContainment(other, long_one), 0.6);
+  EXPECT_DOUBLE_EQ(ContentContainment(profile("Yes."), long_one), 0.0);
 }
 
 TEST(BulletQualityTest, OutsideQuotesDropsQuotedWords) {

@@ -25,6 +25,8 @@ constexpr size_t kMaxCandidates = 400;
 constexpr size_t kRanked = 60;
 constexpr double kMmrLambda = 0.7;
 constexpr double kMaxBulletSimilarity = 0.5;
+// A bullet whose weighted content is this much inside another's repeats it.
+constexpr double kMaxContainment = 0.6;
 // An article is judged for a sentence only when it shares at least kMinSharedTerms of the
 // sentence's kQueryTerms heaviest stems, names and numbers: a source stating a claim keeps some
 // of its rare words, and the posting lists of rare words are short, so a story of hundreds of
@@ -155,8 +157,12 @@ class Support {
   std::unordered_map<std::pair<size_t, size_t>, claims::Support, PairHash> cache_;
 };
 
-// Whether two sentences say the same: either states the other by the claim matcher.
+// Whether two sentences say the same: either states the other by the claim matcher, or most of
+// the shorter one's content is in the longer one (a short restatement of a long sentence, whose
+// cosine stays low: "more than 1.6 million verified signatures" within "... had collected
+// 1,626,042 signatures on their petition, more than the roughly 1.5 million required ...").
 bool Repeats(const Sentence& x, const Sentence& y, const copies::SentenceModel& matcher, const claims::ClaimModel& model) {
+  if (ContentContainment(x.claim.profile, y.claim.profile) >= kMaxContainment) return true;
   auto alone = [](const Sentence& s) {
     claims::ClaimText t;
     t.sentences.push_back(s.claim);

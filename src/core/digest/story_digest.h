@@ -16,8 +16,9 @@
 //   4. Selection: Maximal Marginal Relevance (Carbonell & Goldstein, SIGIR 1998) — each next
 //      bullet maximises λ·relevance − (1 − λ)·(its highest cosine with a chosen bullet), where
 //      relevance is centrality times the number of copy families stating it, with λ = 0.7. A
-//      sentence is never chosen when it repeats a chosen bullet: cosine ≥ 0.5, or the claim
-//      matcher finds either one stating the other.
+//      sentence is never chosen when it repeats a chosen bullet: cosine ≥ 0.5, 60% of the
+//      shorter one's weighted content in the other, or the claim matcher finds either one
+//      stating the other.
 //   5. Citations: a bullet cites every article that states it (`sources`) and, apart, those
 //      that state part of it or give another figure (`partial_sources`).
 //   6. Headline: the story's stored headline when the caller passes it (DigestOptions::headline),
