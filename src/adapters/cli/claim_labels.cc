@@ -174,9 +174,9 @@ ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs,
   claims::ClaimModel& model = out.model;
   const std::vector<double> all = stories::FitLogistic(examples, options);
   std::copy(all.begin(), all.end(), model.weights.begin());
-  // The cite point: where held-out F1 of "yes" is highest. (The matcher does not reach
-  // kTargetCitationPrecision at a useful recall — see data/claims/README.md — so the point
-  // that balances a missed source against a wrong one is taken instead.)
+  // The cite point: where held-out F1 of "yes" is highest. (The matcher does not reach 90%
+  // precision at a useful recall — docs/measurements.md — so the point that balances a missed
+  // source against a wrong one is taken instead.)
   model.cite_probability = HighestF1Probability(scored);
   // The partial point: the highest probability below which the source states the claim ("yes")
   // at most kMaxStatedBelowPartial of the time, so "leaves out" is rarely false; the unique

@@ -253,7 +253,7 @@ void AddEvalClaimsCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<EvalClaimsFlags>();
   cmd->add_option("labels", flags->labels, "the labels TSV (data/claims/claim-support.tsv)")->required();
   cmd->add_option("--data", flags->data, "the folder holding the labelled sets")->capture_default_str();
-  cmd->add_flag("--show", flags->show, "print each test story's bullets, citations and labels");
+  cmd->add_flag("--show", flags->show, "print each labelled story's bullets, citations and labels");
   cmd->add_option("--msrp", flags->msrp,
                   "instead: 10-fold cross-validated accuracy and F1 of the claim features on a paraphrase corpus "
                   "(JSON Lines {\"label\", \"a\", \"b\"}, e.g. ../shared/data/msrp-train/pairs.jsonl)");

@@ -329,14 +329,14 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     b.text = s.text;
     b.origin = articles[s.article].id;
     b.sentence = s.claim.index;
-    for (size_t a = 0; a < articles.size(); ++a) {
-      const claims::SupportLevel level = support.Of(c, a).level;
-      if (level == claims::SupportLevel::kYes) b.sources.push_back(articles[a].id);
-      if (level == claims::SupportLevel::kPartial) b.partial_sources.push_back(articles[a].id);
-    }
     std::unordered_set<size_t> families;
     for (size_t a = 0; a < articles.size(); ++a) {
-      if (support.Of(c, a).level == claims::SupportLevel::kYes) families.insert(family[a]);
+      const claims::SupportLevel level = support.Of(c, a).level;
+      if (level == claims::SupportLevel::kYes) {
+        b.sources.push_back(articles[a].id);
+        families.insert(family[a]);
+      }
+      if (level == claims::SupportLevel::kPartial) b.partial_sources.push_back(articles[a].id);
     }
     stating_families.push_back(families.size());
     digest.bullets.push_back(std::move(b));
