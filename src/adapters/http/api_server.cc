@@ -462,7 +462,11 @@ HttpResponse ApiServer::Impl::Handle(const HttpRequest& req) {
   return ErrorResponse({500, "internal", "unexpected failure"});
 }
 
-ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+  // The digest's WordNet synonyms are read once per process: read them now, not in the first
+  // story request (a failure is reported by that request, as before).
+  (void)service::BuiltinClaimMatcher();
+}
 ApiServer::~ApiServer() { Stop(); }
 
 Status ApiServer::Bind() {
