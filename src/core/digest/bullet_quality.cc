@@ -26,6 +26,11 @@ constexpr std::array<std::string_view, 24> kEventNouns = {
 
 constexpr std::array<std::string_view, 9> kFirstPerson = {"i", "i'm", "i've", "i'd", "we", "we're", "we've", "our", "my"};
 constexpr std::array<std::string_view, 4> kPrescriptions = {"should", "must", "ought", "shouldn't"};
+// Verbs that attribute what follows to someone: "..., saying the country should be ready" is a
+// report of a view, not the writer's.
+constexpr std::array<std::string_view, 22> kReportingVerbs = {
+    "said",   "says",   "saying", "told",   "tells",    "telling", "urged",   "urges",   "urging", "argued",   "argues",
+    "arguing", "wrote", "writes", "warned", "warns",    "warning", "insisted", "insists", "added", "according", "stated"};
 
 // The lower-cased words of `s` (letters, digits and apostrophes).
 std::vector<std::string> Words(std::string_view s) {
@@ -133,7 +138,27 @@ bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
   if (std::islower(c)) return true;
   if (c < 0x80 && !std::isalnum(c) && c != '(' && c != '$') return true;
   const std::vector<std::string> words = Words(sentence.substr(first));
+  // "If not, ..." and "If so, ..." answer a question an earlier sentence asked.
+  if (words.size() >= 2 && words[0] == "if" && (words[1] == "not" || words[1] == "so")) return true;
   return !words.empty() && In(kDanglingOpeners, words.front());
+}
+
+std::string WithoutOpeningConnective(std::string_view sentence) {
+  static constexpr std::array<std::string_view, 2> kBare = {"But ", "And "};
+  static constexpr std::array<std::string_view, 10> kWithComma = {
+      "However, ", "Still, ", "Yet, ", "So, ", "Instead, ", "Nevertheless, ", "Thus, ", "Hence, ", "But, ", "And, "};
+  size_t cut = 0;
+  for (std::string_view c : kBare) {
+    if (sentence.starts_with(c)) cut = c.size();
+  }
+  for (std::string_view c : kWithComma) {
+    if (sentence.starts_with(c)) cut = c.size();
+  }
+  while (cut > 0 && cut < sentence.size() && sentence[cut] == ' ') ++cut;
+  if (cut == 0 || cut >= sentence.size()) return std::string(sentence);
+  std::string rest(sentence.substr(cut));
+  rest[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rest[0])));
+  return rest;
 }
 
 double ContentContainment(const copies::SentenceProfile& x, const copies::SentenceProfile& y) {
@@ -158,10 +183,13 @@ bool IsOpinionSentence(std::string_view sentence) {
   const std::string outside = OutsideQuotes(sentence);
   if (outside.find('?') != std::string::npos || outside.find('!') != std::string::npos) return true;
   const std::vector<std::string> words = Words(outside);
+  bool attributed = false, prescribes = false;
   for (const std::string& w : words) {
-    if (In(kFirstPerson, w) || In(kPrescriptions, w)) return true;
+    if (In(kFirstPerson, w)) return true;
+    prescribes = prescribes || In(kPrescriptions, w);
+    attributed = attributed || In(kReportingVerbs, w);
   }
-  return false;
+  return prescribes && !attributed;
 }
 
 }  // namespace storydesk::digest

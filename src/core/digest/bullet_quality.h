@@ -14,8 +14,9 @@
 //     its article's first sentence, starts "The <noun>" whose noun an earlier sentence of the
 //     article introduced ("The exercise comes ahead of ..." after "... a joint exercise ...")
 //     or that names an event told before ("The move comes as ...", OpensWithEventReference).
-//   opinion — outside quotation marks: the first person ("I", "we", "our"), a prescription
-//     ("should", "must", "ought to"), a question or an exclamation.
+//   opinion — outside quotation marks: the first person ("I", "we", "our"), a question or an
+//     exclamation, or a prescription ("should", "must", "ought to") that no reporting verb
+//     attributes to someone ("..., saying the country should be ready" reports a view).
 // Pure functions; thread-safe.
 #pragma once
 
@@ -40,6 +41,15 @@ std::string_view DefiniteOpeningNoun(std::string_view sentence);
 bool OpensWithEventReference(std::string_view sentence);
 
 bool IsOpinionSentence(std::string_view sentence);
+
+// `sentence` without the connective of contrast or consequence it opens with, its first letter
+// capitalised: "But the operator said ..." → "The operator said ...", "However, the port ..." →
+// "The port ...". A sentence compressor's first move (Jing, "Sentence reduction for automatic
+// text summarization", ANLP 2000): the statement stands alone once the link to the sentence
+// before is gone. "But" and "And" go as they are; the others only with their comma ("Still,"
+// but not "Still no word", "So," but not "So far"). Unchanged when nothing is cut or nothing
+// would remain.
+std::string WithoutOpeningConnective(std::string_view sentence);
 
 // The sentence's text outside double quotation marks (" and “ ”), quotes dropped.
 std::string OutsideQuotes(std::string_view sentence);

@@ -25,12 +25,17 @@ constexpr Case kCases[] = {
     {"It was the second accident in the channel this year.", true, false},
     {"But the operator said services would resume on Friday.", true, false},
     {"However, the harbour authority kept the channel closed.", true, false},
+    {"If not, the ferry will stay in port until Friday.", true, false},
+    {"If the ferry sails, the port will reopen on Friday.", false, false},
     {"The Senate passed the bill by a vote of 67 to 32.", false, false},
     {"\"We are ready to meet anywhere,\" the envoy said on Monday.", false, false},
     {"\"Democracy and the republic will win.\"", true, false},
     {"I think the ferry should never have left the port.", false, true},
     {"We must do better by the passengers of this channel.", false, true},
-    {"The operator should have closed the channel sooner, critics said.", false, true},
+    {"The operator should have closed the channel sooner.", false, true},
+    // A prescription attributed to someone is a reported view, which a bullet may give.
+    {"The operator should have closed the channel sooner, critics said.", false, false},
+    {"The minister ruled out a new ferry on Friday, saying the port should be rebuilt first.", false, false},
     {"Why did nobody warn the crew?", false, true},
     {"What a disaster it was for the islands!", false, true},
     {"U.S. officials said the talks would resume in Seoul.", false, false},
@@ -74,6 +79,28 @@ TEST(BulletQualityTest, ContentContainmentOfAShortRestatement) {
 TEST(BulletQualityTest, OutsideQuotesDropsQuotedWords) {
   EXPECT_EQ(OutsideQuotes("\"I am ready,\" she said."), " she said.");
   EXPECT_EQ(OutsideQuotes("She said \xe2\x80\x9cwe will go\xe2\x80\x9d today."), "She said  today.");
+}
+
+TEST(BulletQualityTest, CutsTheConnectiveASentenceOpensWith) {
+  struct Cut {
+    const char* sentence;
+    const char* expected;
+  };
+  const Cut cuts[] = {
+      {"But the operator said services would resume on Friday.", "The operator said services would resume on Friday."},
+      {"However, the harbour authority kept the channel closed.", "The harbour authority kept the channel closed."},
+      {"And then the council voted to close the bridge.", "Then the council voted to close the bridge."},
+      {"Still, 40 ferries sailed on Monday.", "40 ferries sailed on Monday."},
+      // Not connectives here, or nothing would remain: unchanged.
+      {"So far the channel has stayed closed.", "So far the channel has stayed closed."},
+      {"Still no word came from the operator.", "Still no word came from the operator."},
+      {"Yet another ferry was held in port.", "Yet another ferry was held in port."},
+      {"Butterfly numbers rose on the islands.", "Butterfly numbers rose on the islands."},
+      {"But ", "But "},
+  };
+  for (const Cut& c : cuts) EXPECT_EQ(WithoutOpeningConnective(c.sentence), c.expected) << c.sentence;
+  // What is left is judged as a sentence of its own: a pronoun still leans on the one before.
+  EXPECT_TRUE(IsFragmentSentence(WithoutOpeningConnective("But he said the channel would reopen."), false));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include "core/digest/boilerplate.h"
+#include "core/digest/bullet_quality.h"
 #include "core/text/dateline.h"
 #include "core/text/stopwords.h"
 
@@ -173,6 +174,91 @@ bool HasFurnitureMarks(std::string_view text, bool phrases = true) {
   return phrases && HasFurniturePhrase(text);
 }
 
+// Function words that a sentence writes in lower case and a title in capitals ("Best Egg Roll
+// In Minnesota"): two or more of them capitalised inside a sentence mean a title or a menu ran
+// into it without a break.
+constexpr std::array<std::string_view, 14> kTitleCaseFunctionWords = {
+    "In", "Of", "For", "The", "To", "At", "On", "With", "And", "A", "From", "By", "An", "Is"};
+constexpr int kTitleCaseRunIn = 2;
+// A word glued to the next one where a line break was lost: a lower-case letter and then a
+// capital inside one token, the part before the capital being a word the sentence also has on
+// its own ("President Trump Donald John TrumpAmazon's European ..."); a capitalised function
+// word after the capital counts as one above ("... Burns Bright In PlymouthThe Sunshine ...").
+// Brand names ("YouTube", "LinkedIn", "McDonald's") glue a short or a content word and repeat
+// neither part.
+constexpr size_t kGluedLeftLetters = 4;
+
+bool IsTitleCaseFunctionWord(std::string_view word) {
+  return std::find(kTitleCaseFunctionWords.begin(), kTitleCaseFunctionWords.end(), word) != kTitleCaseFunctionWords.end();
+}
+
+// Text that is not one sentence but a title, menu or link list run into one (see above).
+bool IsRunTogether(std::string_view text) {
+  const std::vector<std::string_view> words = SplitOnSpace(text);
+  int capitalised_function_words = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    const bool after_break = i == 0 || words[i - 1].ends_with(':') || words[i - 1].ends_with('.') ||
+                             words[i - 1].ends_with('"') || w.starts_with('"');
+    if (!after_break && IsTitleCaseFunctionWord(w) && ++capitalised_function_words >= kTitleCaseRunIn) return true;
+    for (size_t k = 1; k + 1 < w.size(); ++k) {
+      if (!IsAsciiLower(w[k]) || !IsAsciiUpper(w[k + 1])) continue;
+      const std::string_view left = w.substr(0, k + 1);
+      std::string_view right = w.substr(k + 1);
+      size_t letters = 0;
+      while (letters < right.size() && (IsAsciiUpper(right[letters]) || IsAsciiLower(right[letters]))) ++letters;
+      right = right.substr(0, letters);
+      if (IsTitleCaseFunctionWord(right) && ++capitalised_function_words >= kTitleCaseRunIn) return true;
+      if (left.size() < kGluedLeftLetters) continue;
+      for (size_t j = 0; j < words.size(); ++j) {
+        if (j != i && LetterCore(words[j]) == LetterCore(left)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// `text` without the heading of a structured abstract it opens with ("Importance Suicide is a
+// leading cause ...", "Background Despite ..."): the page's line break after the heading was
+// lost. Only when a capitalised word follows, so that "Results of the vote ..." stays whole.
+constexpr std::array<std::string_view, 12> kSectionLabels = {
+    "Importance", "Objective", "Objectives", "Background", "Abstract", "Summary",
+    "Context",    "Purpose",   "Methods",    "Results",    "Conclusions", "Findings"};
+std::string_view WithoutSectionLabel(std::string_view text) {
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size() || !IsAsciiUpper(text[space + 1])) return text;
+  const std::string_view first = text.substr(0, space);
+  if (std::find(kSectionLabels.begin(), kSectionLabels.end(), first) == kSectionLabels.end()) return text;
+  return text.substr(space + 1);
+}
+
+// A picture caption of a gallery: one to three capitalised words and then a bare participle
+// ("Gwen Stefani spotted leaving a clinic ...", "Kim Smith pictured at ..."); a report says
+// "was seen".
+constexpr std::array<std::string_view, 5> kCaptionParticiples = {"spotted", "pictured", "snapped", "seen", "photographed"};
+bool IsGalleryCaption(std::string_view text) {
+  const std::vector<std::string_view> words = SplitOnSpace(text);
+  for (size_t i = 1; i <= 3 && i < words.size(); ++i) {
+    if (std::find(kCaptionParticiples.begin(), kCaptionParticiples.end(), words[i]) != kCaptionParticiples.end()) return true;
+    if (!IsAsciiUpper(words[i].front())) return false;
+  }
+  return false;
+}
+
+// Fewest words a lead must have to be a headline: shorter ones are slogans, section names or
+// captions ("Seeing is believing"), not the report of an event.
+constexpr size_t kMinLeadWords = 6;
+
+// Whether a sentence may be a story's headline when no title is usable: not boilerplate (the
+// caller checked), not a fragment by this file's rule nor the digest's stricter one (opening
+// pronouns and connectives), not commentary (IsOpinionSentence), not furniture, not run
+// together, and long enough. The digest would not give such a sentence as a bullet either.
+bool IsUsableLead(std::string_view s) {
+  return !IsFragmentSentence(s) && !IsFragmentSentence(s, /*refers_back=*/false) && !IsOpinionSentence(s) &&
+         !HasFurnitureMarks(s, /*phrases=*/false) && !IsRunTogether(s) && !IsGalleryCaption(s) &&
+         SplitOnSpace(s).size() >= kMinLeadWords;
+}
+
 // Sublinear term weights (1 + ln count), unit length, sorted by term.
 TermVector UnitVector(const std::vector<std::string>& stems) {
   std::map<uint64_t, int> counts;
@@ -282,7 +368,8 @@ struct BodyEvidence {
   TermVector lead_vector;
   std::vector<std::string> stems;
   std::string opening;
-  size_t read = 0;  // sentences that are not boilerplate, up to kHeadlineLeadSentences
+  bool lead_opens = false;  // the lead is the first sentence that is not boilerplate
+  size_t read = 0;          // sentences that are not boilerplate, up to kHeadlineLeadSentences
 };
 
 // `text` is a prefix of the article's; `cut` when the article goes on, so that its last
@@ -311,26 +398,31 @@ BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_openin
     if (const auto dateline = text::ParseDateline(s); dateline && dateline->length < s.size()) {
       s.remove_prefix(dateline->length);
     }
-    return WithoutWireCredit(s);
+    return WithoutSectionLabel(WithoutWireCredit(s));
   };
   for (size_t i = 0; i < whole && b.read < kHeadlineLeadSentences; ++i) {
     const std::string_view s = sentence(i);
     if (IsBoilerplateSentence(s)) continue;
-    ++b.read;
+      ++b.read;
     const std::vector<std::string> stems = stems_of(i);
     b.stems.insert(b.stems.end(), stems.begin(), stems.end());
-    // Not boilerplate, so free of boilerplate.h's phrases already: the other marks remain.
-    if (!b.lead && !IsFragmentSentence(s) && !HasFurnitureMarks(s, /*phrases=*/false)) {
+    // Not boilerplate, so free of boilerplate.h's phrases already: IsUsableLead checks the rest.
+    if (!b.lead && IsUsableLead(s)) {
+      b.lead_opens = b.read == 1;
       b.lead = FoldSpace(s);
       b.lead_vector = UnitVector(stems);
     }
   }
   if (b.lead || !need_opening) return b;
-  // The last resort: the first sentence that would pass as a title, else the first sentence at
-  // all, else the text's first words.
+  // The last resort: the first later sentence that would pass as a lead, else the first that
+  // would pass as a title, else the first sentence at all, else the text's first words.
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);
-    if (!IsFurnitureTitle(s) && !IsFragmentSentence(s)) b.opening = CutHeadline(s);
+    if (!IsBoilerplateSentence(s) && IsUsableLead(s)) b.opening = CutHeadline(s);
+  }
+  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
+    const std::string_view s = sentence(i);
+    if (!IsFurnitureTitle(s) && !IsFragmentSentence(s) && !IsRunTogether(s)) b.opening = CutHeadline(s);
   }
   if (b.opening.empty() && !body.sentences.empty()) {
     const text::SentenceSpan& first = body.sentences.front();
@@ -365,6 +457,7 @@ HeadlineEvidence Assemble(std::optional<std::string> title, const std::vector<st
   e.vector = UnitVector(stems);
   e.lead = std::move(b.lead);
   e.lead_vector = std::move(b.lead_vector);
+  e.lead_opens = b.lead_opens;
   if (!e.title && !e.lead) e.opening = std::move(b.opening);
   return e;
 }
@@ -408,13 +501,17 @@ std::string ChooseHeadline(const std::vector<const HeadlineEvidence*>& articles)
     if (score > best_score + kTieMargin) best_score = score, best = &a;
   }
   if (best) return *best->title;
-  for (const HeadlineEvidence* p : articles) {
-    const HeadlineEvidence& a = *p;
-    if (!a.lead) continue;
-    const double score = Dot(a.lead_vector, centroid);
-    if (score > best_score + kTieMargin) best_score = score, best = &a;
+  // Leads that open their article first: a later sentence is read out of the context its
+  // article set for it, so it stands only when no article opens with a usable one.
+  for (const bool opening_only : {true, false}) {
+    for (const HeadlineEvidence* p : articles) {
+      const HeadlineEvidence& a = *p;
+      if (!a.lead || (opening_only && !a.lead_opens)) continue;
+      const double score = Dot(a.lead_vector, centroid);
+      if (score > best_score + kTieMargin) best_score = score, best = &a;
+    }
+    if (best) return CutHeadline(*best->lead);
   }
-  if (best) return CutHeadline(*best->lead);
   for (const HeadlineEvidence* p : articles) {
     const HeadlineEvidence& a = *p;
     if (!a.opening.empty()) return a.opening;

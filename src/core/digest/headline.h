@@ -5,13 +5,18 @@
 //
 // The rule:
 //   1. Each article gives evidence: its title, unless the title is page furniture
-//      (IsFurnitureTitle), and its lead — the first of its first kHeadlineLeadSentences sentences that is
-//      neither boilerplate (boilerplate.h) nor a fragment (IsFragmentSentence) nor marked as
-//      furniture, without the wire dateline or credit it opens with ("SEOUL (AP) -", "(CNN) --"). Its vector is the stems of its title and its first
+//      (IsFurnitureTitle), and its lead — the first of its first kHeadlineLeadSentences sentences,
+//      without the wire dateline or credit it opens with ("SEOUL (AP) -", "(CNN) --"), that is
+//      not boilerplate (boilerplate.h) and that the digest could give as a bullet: not a
+//      fragment (IsFragmentSentence here and in bullet_quality.h: no opening pronoun or
+//      connective), not commentary (IsOpinionSentence), not marked as furniture, not a title or
+//      link list run into the text ("... Egg Roll In MinnesotaIn this week's ...", "Donald John
+//      TrumpAmazon's ..."), and of at least 6 words (not a slogan). Its vector is the stems of its title and its first
 //      kHeadlineLeadSentences sentences that are not boilerplate (term counts, sublinear, unit length).
 //   2. The story's centroid is the sum of the articles' vectors (each article counts once).
 //   3. The headline is the title closest (cosine) to the centroid; ties go to the earlier
-//      article. With no usable title, the lead closest to the centroid, cut at a word to
+//      article. With no usable title, the lead closest to the centroid among the leads that
+//      open their article (else among all leads), cut at a word to
 //      kMaxHeadlineBytes ("..." marks the cut). With neither, the earliest article's first
 //      sentence that is neither furniture nor a fragment (else its first sentence), cut alike. A furniture title never becomes a headline.
 // Weights are term counts, not TF-IDF: the choice depends on the articles alone (not on the
@@ -49,12 +54,13 @@ inline constexpr size_t kHeadlineLeadSentences = 3;
 inline constexpr size_t kHeadlineArticles = 40;
 // The version of the rule (and of its constants). A store records the version its headlines
 // were chosen by and, opened by a binary with another, chooses them all again.
-inline constexpr int kHeadlineRuleVersion = 1;
+inline constexpr int kHeadlineRuleVersion = 2;
 
 // What one article offers for a headline (AnalyzeHeadlineEvidence).
 struct HeadlineEvidence {
   std::optional<std::string> title;  // white space folded; unset when absent, blank or furniture
   std::optional<std::string> lead;   // unset when no early sentence qualifies
+  bool lead_opens = false;           // the lead is the article's first sentence that is not boilerplate
   // The last resort, cut: the text's first sentence that is not furniture (IsFurnitureTitle),
   // else its first sentence. Left empty when the article has a title or a lead (then so has
   // the story, and the last resort is never needed).

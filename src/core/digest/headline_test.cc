@@ -126,6 +126,31 @@ TEST(ChooseHeadlineTest, FallsBackToTheLeadThatIsNeitherFurnitureNorFragment) {
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt, "(CNN) -- " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      // What the digest would not give as a bullet is no lead either: an opening connective
+      // or demonstrative, the first person, a slogan, a title or link list run into the text.
+      {std::nullopt, "However, residents of Tarnwick stayed in their homes overnight. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "That flood is expected to last until Friday at the earliest. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "I have lived in Tarnwick for forty years and never seen this. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "Seeing is believing. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "Readers' Choice For Best Bakery In TarnwickIn this week's list, a bakery wins. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "Mayor Ann Vale Ann Lee ValeTarnwick fair opens Council meets on roads today. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "Ann Vale spotted leaving the Tarnwick town hall on June 2. " + std::string(kFloodText),
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::nullopt, "Background The Ember River burst its levee on Monday and flooded the town of Tarnwick.",
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      // Brand names glue words too, and a lead may have them.
+      {std::nullopt, "A LinkedIn post by the mayor of Tarnwick drew thousands of replies on Monday. " + std::string(kFloodText),
+       "A LinkedIn post by the mayor of Tarnwick drew thousands of replies on Monday."},
+      {std::nullopt, "A YouTube video of the Tarnwick levee giving way was watched a million times. " + std::string(kFloodText),
+       "A YouTube video of the Tarnwick levee giving way was watched a million times."},
+      {std::nullopt, "Results of the Tarnwick flood survey were published by the council on Monday. " + std::string(kFloodText),
+       "Results of the Tarnwick flood survey were published by the council on Monday."},
   };
   for (const Case& c : cases) EXPECT_EQ(ChooseHeadline(Evidence({{c.title, c.text}})), c.expected) << c.text;
 }

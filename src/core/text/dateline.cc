@@ -154,14 +154,17 @@ std::optional<Dateline> ParseDateline(std::string_view text) {
     for (size_t words = 1; words < kMaxRegionWords && end < text.size() && text[end] == ' '; ++words) {
       // Later words may be lower case ("Bosnia and Herzegovina"), so scan them without the
       // capital-first rule; a word of other characters ends the region.
+      // A "word" of punctuation alone is the dash after the region ("GREENSBURG, Ind. -- A").
       size_t next = end + 1;
+      bool has_letter = false;
       while (next < text.size()) {
         size_t length = 0;
         const LetterCase letter = ClassifyAt(text, next, &length);
         if (letter == LetterCase::kNone && !IsWordPunctuation(text, next, &length)) break;
+        has_letter = has_letter || letter != LetterCase::kNone;
         next += length;
       }
-      if (next == end + 1) break;
+      if (next == end + 1 || !has_letter) break;
       if (next < text.size() && text[next] != ' ' && text[next] != ',') break;
       end = next;
     }

@@ -28,6 +28,9 @@ TEST(DatelineTest, Table) {
       {"BEIRUT, Lebanon (AFP) -", true, "BEIRUT, Lebanon", "AFP", ""},
       {"ST. LOUIS (AP) \u2014 Rain.", true, "ST. LOUIS", "AP", "Rain."},
       {"WASHINGTON, D.C. \u2014 Rain.", true, "WASHINGTON, D.C.", std::nullopt, "Rain."},
+      // An ASCII dash after the region, without an agency.
+      {"GREENSBURG, Ind. -- A mother walked free.", true, "GREENSBURG, Ind.", std::nullopt, "A mother walked free."},
+      {"SEOUL, South Korea - Talks resumed.", true, "SEOUL, South Korea", std::nullopt, "Talks resumed."},
       {"WINSTON-SALEM, N.C. (AP) \u2014 Rain.", true, "WINSTON-SALEM, N.C.", "AP", "Rain."},
       {"SARAJEVO, Bosnia and Herzegovina (AP) \u2014 Rain.", true, "SARAJEVO, Bosnia and Herzegovina", "AP", "Rain."},
       {"S\u00C3O PAULO (Reuters) - Rain.", true, "S\u00C3O PAULO", "Reuters", "Rain."},
