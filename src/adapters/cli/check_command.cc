@@ -1,4 +1,4 @@
-// storydesk check — the invariant checker for operators (SqliteStore::CheckInvariants): after
+// storydesk check — the invariant checker for operators (Store::CheckInvariants): after
 // a crash, a kill or a full disk, says whether the store is whole.
 #include <cstdio>
 #include <filesystem>

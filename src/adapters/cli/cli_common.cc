@@ -34,7 +34,7 @@ int ExitCodeFor(const Status& status) {
   return kExitUsage;
 }
 
-Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path) {
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path) {
   bool refingerprinted = false;
   auto opened = service::OpenStore(path, &refingerprinted);
   if (opened.ok() && refingerprinted) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/store.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
 
@@ -35,7 +35,7 @@ int ExitCodeFor(const Status& status);
 
 // Opens the store at `path` (service::OpenStore), saying on stderr when its fingerprints were
 // recomputed.
-Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path);
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path);
 
 // A one-line progress bar on stderr, shown only on a terminal and only once the work has
 // taken more than a second (quick runs print nothing but their result).

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/store_types.h"
 
 namespace storydesk::cli {
 

@@ -30,7 +30,7 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     PrintError(opened.status().message());
     return ExitCodeFor(opened.status());
   }
-  store::SqliteStore& db = *opened.value();
+  store::Store& db = *opened.value();
   auto story = db.GetStory(story_id);
   if (!story.ok()) {
     PrintError(story.status().code() == ErrorCode::kNotFound ? "no story " + std::to_string(story_id)

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/store_types.h"
 
 namespace storydesk::http {
 

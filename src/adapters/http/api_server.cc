@@ -153,7 +153,7 @@ struct ApiServer::Impl : public HttpService {
 
   ServerOptions options;
   std::unique_ptr<HttpServer> server;
-  std::unique_ptr<store::SqliteStore> writer;  // guarded by write_mutex
+  std::unique_ptr<store::Store> writer;  // guarded by write_mutex
   // Keeps the engine between POSTs (a stream posted an article at a time would otherwise
   // replay the stored window per request); guarded by write_mutex.
   service::IngestSession ingest_session;
@@ -174,11 +174,11 @@ struct ApiServer::Impl : public HttpService {
   std::atomic<size_t> digests_computed{0};
 
   // This worker thread's read connection to the store.
-  Result<store::SqliteStore*> Reader() {
-    thread_local std::map<std::string, std::unique_ptr<store::SqliteStore>> readers;
+  Result<store::Store*> Reader() {
+    thread_local std::map<std::string, std::unique_ptr<store::Store>> readers;
     auto it = readers.find(options.db_path);
     if (it == readers.end()) {
-      auto opened = store::SqliteStore::Open(options.db_path, service::CurrentFingerprintSettings());
+      auto opened = service::OpenStoreForReading(options.db_path);
       if (!opened.ok()) return opened.status();
       it = readers.emplace(options.db_path, std::move(opened).value()).first;
     }
@@ -196,16 +196,16 @@ struct ApiServer::Impl : public HttpService {
   std::optional<HttpResponse> Admit(const HttpRequest& req) override;
   HttpResponse Handle(const HttpRequest& req) override;
 
-  HttpResponse Healthz(store::SqliteStore& db);
-  HttpResponse ListStories(store::SqliteStore& db, const HttpRequest& req);
-  HttpResponse GetStory(store::SqliteStore& db, const std::string& id_text);
-  HttpResponse GetArticle(store::SqliteStore& db, const std::string& id);
-  HttpResponse Search(store::SqliteStore& db, const HttpRequest& req);
+  HttpResponse Healthz(store::Store& db);
+  HttpResponse ListStories(store::Store& db, const HttpRequest& req);
+  HttpResponse GetStory(store::Store& db, const std::string& id_text);
+  HttpResponse GetArticle(store::Store& db, const std::string& id);
+  HttpResponse Search(store::Store& db, const HttpRequest& req);
   HttpResponse PostArticles(const HttpRequest& req);
   bool Authorized(const HttpRequest& req) const;
 };
 
-HttpResponse ApiServer::Impl::Healthz(store::SqliteStore& db) {
+HttpResponse ApiServer::Impl::Healthz(store::Store& db) {
   auto articles = db.ArticleCount();
   if (!articles.ok()) return ErrorResponse(Internal(articles.status()));
   auto stories = db.StoryCount();
@@ -213,7 +213,7 @@ HttpResponse ApiServer::Impl::Healthz(store::SqliteStore& db) {
   return Json(200, {{"status", "ok"}, {"articles", articles.value()}, {"stories", stories.value()}});
 }
 
-HttpResponse ApiServer::Impl::ListStories(store::SqliteStore& db, const HttpRequest& req) {
+HttpResponse ApiServer::Impl::ListStories(store::Store& db, const HttpRequest& req) {
   store::StoryFilter filter;
   auto since = DateParam(req, "since", false);
   if (auto* e = std::get_if<ApiError>(&since)) return ErrorResponse(*e);
@@ -238,7 +238,7 @@ HttpResponse ApiServer::Impl::ListStories(store::SqliteStore& db, const HttpRequ
                     {"next_cursor", page.value().next ? json(FormatCursor(*page.value().next)) : json(nullptr)}});
 }
 
-HttpResponse ApiServer::Impl::GetStory(store::SqliteStore& db, const std::string& id_text) {
+HttpResponse ApiServer::Impl::GetStory(store::Store& db, const std::string& id_text) {
   const auto id = ParseInt(id_text);
   if (!id || *id <= 0) return ErrorResponse(BadRequest("story id: expected a positive whole number"));
   auto summary = db.GetStory(*id);
@@ -297,7 +297,7 @@ HttpResponse ApiServer::Impl::GetStory(store::SqliteStore& db, const std::string
   return cached(body);
 }
 
-HttpResponse ApiServer::Impl::GetArticle(store::SqliteStore& db, const std::string& id) {
+HttpResponse ApiServer::Impl::GetArticle(store::Store& db, const std::string& id) {
   if (id.size() > kMaxArticleIdBytes) return ErrorResponse(NotFound("no article with an id that long"));
   auto found = db.GetArticle(id);
   if (!found.ok()) return ErrorResponse(Internal(found.status()));
@@ -307,7 +307,7 @@ HttpResponse ApiServer::Impl::GetArticle(store::SqliteStore& db, const std::stri
   return Json(200, ArticleJson(*found.value(), story.value()));
 }
 
-HttpResponse ApiServer::Impl::Search(store::SqliteStore& db, const HttpRequest& req) {
+HttpResponse ApiServer::Impl::Search(store::Store& db, const HttpRequest& req) {
   const std::string q = req.Param("q").value_or("");
   if (q.find_first_not_of(" \t") == std::string::npos) {
     return ErrorResponse(BadRequest("q: the words to search for are missing"));
@@ -438,15 +438,15 @@ HttpResponse ApiServer::Impl::Handle(const HttpRequest& req) {
   };
   switch (match.route) {
     case Route::kHealthz:
-      return WithReader([&](store::SqliteStore& db) { return Healthz(db); });
+      return WithReader([&](store::Store& db) { return Healthz(db); });
     case Route::kStories:
-      return WithReader([&](store::SqliteStore& db) { return ListStories(db, req); });
+      return WithReader([&](store::Store& db) { return ListStories(db, req); });
     case Route::kStory:
-      return WithReader([&](store::SqliteStore& db) { return GetStory(db, match.capture); });
+      return WithReader([&](store::Store& db) { return GetStory(db, match.capture); });
     case Route::kArticle:
-      return WithReader([&](store::SqliteStore& db) { return GetArticle(db, match.capture); });
+      return WithReader([&](store::Store& db) { return GetArticle(db, match.capture); });
     case Route::kSearch:
-      return WithReader([&](store::SqliteStore& db) { return Search(db, req); });
+      return WithReader([&](store::Store& db) { return Search(db, req); });
     case Route::kPostArticles:
       return PostArticles(req);
     case Route::kOpenApi: {

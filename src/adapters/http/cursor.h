@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/store_types.h"
 
 namespace storydesk::http {
 

@@ -45,7 +45,7 @@ Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
 }
 
 // Replays the stored decisions in `needed` into `engine`.
-Status RestoreEngine(const Coverage& needed, store::SqliteStore& db, StoryEngine* engine) {
+Status RestoreEngine(const Coverage& needed, store::Store& db, StoryEngine* engine) {
   // The shipped background counts first, then the stream's own on top: the same statistics
   // `cluster` starts from, so ingest and cluster decide alike.
   const auto& background = BuiltinBackground();
@@ -85,7 +85,7 @@ const char* IngestOutcomeName(IngestOutcome outcome) {
 }
 
 struct IngestSession::Engine {
-  store::SqliteStore* db = nullptr;  // the connection it was restored from
+  store::Store* db = nullptr;  // the connection it was restored from
   int64_t data_version = 0;          // that connection's data_version before restoring
   Coverage covered;                  // the stored times restored
   bool nothing_stored_later = false;  // no stored article was newer than covered.to
@@ -96,17 +96,17 @@ struct IngestSession::Engine {
 IngestSession::IngestSession(IngestOptions options) : options_(std::move(options)) {}
 IngestSession::~IngestSession() = default;
 
-Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::SqliteStore& db,
+Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Store& db,
                                     const IngestOptions& options) {
   IngestSession session(options);
   return session.Ingest(std::move(articles), db);
 }
 
-Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::SqliteStore& db) {
+Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::Store& db) {
   return Ingest(std::move(articles), db, 0);
 }
 
-Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::SqliteStore& db, int attempt) {
+Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::Store& db, int attempt) {
   const IngestOptions& options = options_;
   IngestReport report;
   report.articles.resize(articles.size());
@@ -254,7 +254,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   return FinishReport(std::move(report), db, decided);
 }
 
-IngestReport IngestSession::FinishReport(IngestReport report, store::SqliteStore& db, const StoryEngine* engine) {
+IngestReport IngestSession::FinishReport(IngestReport report, store::Store& db, const StoryEngine* engine) {
   // Stories merged since an article of theirs was decided are reported as what they became;
   // duplicates report where their stored copy is.
   // Without an engine (a retry replaced it) the store says where stored articles are now.

@@ -8,7 +8,7 @@
 // Writers: hold store::WriterLock (adapters/store/writer_lock.h) around each call, so that one
 // writer at a time restores, decides and commits. Without it the result is still correct but
 // slower: each batch commits only if no other connection committed since the engine was
-// restored (SqliteStore::CommitBatch's `decided_at`); otherwise the rest is decided again from
+// restored (Store::CommitBatch's `decided_at`); otherwise the rest is decided again from
 // the store as it is then (articles the other writer stored meanwhile become duplicates).
 // Not thread-safe; readers on other connections are not blocked (WAL).
 #pragma once
@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/store.h"
 #include "storydesk/article.h"
 #include "storydesk/story_engine.h"
 #include "storydesk/status.h"
@@ -58,7 +58,7 @@ struct IngestReport {
 
 // Ingests `articles` (validated by a reader) into `db` with the shipped models.
 // Errors (as a Status, nothing stored): the models or the store cannot be read.
-Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::SqliteStore& db,
+Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Store& db,
                                     const IngestOptions& options = {});
 
 // IngestSession: ingests that keep the engine between calls, for a long-running writer (the
@@ -80,7 +80,7 @@ class IngestSession {
   IngestSession(const IngestSession&) = delete;
   IngestSession& operator=(const IngestSession&) = delete;
 
-  Result<IngestReport> Ingest(std::vector<RawArticle> articles, store::SqliteStore& db);
+  Result<IngestReport> Ingest(std::vector<RawArticle> articles, store::Store& db);
 
   // How many calls restored the engine from the store (the others reused it).
   size_t Restores() const { return restores_; }
@@ -88,10 +88,10 @@ class IngestSession {
  private:
   struct Engine;
   // Ingest, on its `attempt`-th retry after another writer committed under it.
-  Result<IngestReport> Ingest(std::vector<RawArticle> articles, store::SqliteStore& db, int attempt);
+  Result<IngestReport> Ingest(std::vector<RawArticle> articles, store::Store& db, int attempt);
   // Stored articles' stories as `engine` (null when none was needed) has them now, merges
   // followed; duplicates' as the store has them.
-  static IngestReport FinishReport(IngestReport report, store::SqliteStore& db, const StoryEngine* engine);
+  static IngestReport FinishReport(IngestReport report, store::Store& db, const StoryEngine* engine);
 
   IngestOptions options_;
   std::unique_ptr<Engine> engine_;

@@ -66,7 +66,7 @@ std::map<std::string, int64_t> Stories(const IngestReport& report) {
   return out;
 }
 
-std::unique_ptr<store::SqliteStore> Open(const TempDir& dir, const std::string& name) {
+std::unique_ptr<store::Store> Open(const TempDir& dir, const std::string& name) {
   auto db = OpenStore((dir.path() / name).string());
   EXPECT_TRUE(db.ok()) << db.status().message();
   return db.ok() ? std::move(db).value() : nullptr;
@@ -81,8 +81,8 @@ RawArticle Undated(RawArticle a) {
 // Two fresh stores: one for a session to keep its engine on, one restored per article.
 struct TwoStores {
   TempDir dir;
-  std::unique_ptr<store::SqliteStore> kept = Open(dir, "kept.db");
-  std::unique_ptr<store::SqliteStore> restored = Open(dir, "restored.db");
+  std::unique_ptr<store::Store> kept = Open(dir, "kept.db");
+  std::unique_ptr<store::Store> restored = Open(dir, "restored.db");
 };
 
 // Ingests `stream` an article at a time twice: through `session` into the kept store, and with
@@ -184,8 +184,8 @@ TEST(IngestSessionTest, OnlyDuplicatesNeedNoEngine) {
 // grouping is that of the order the commits really happened in.
 struct Interleaved {
   TempDir dir;
-  std::unique_ptr<store::SqliteStore> db = Open(dir, "s.db");
-  std::unique_ptr<store::SqliteStore> other = Open(dir, "s.db");
+  std::unique_ptr<store::Store> db = Open(dir, "s.db");
+  std::unique_ptr<store::Store> other = Open(dir, "s.db");
 };
 
 // Ingests `mine` in batches of one on `db`; after the first batch, `theirs` is ingested
@@ -208,7 +208,7 @@ IngestReport IngestWithAnotherWriterBetweenBatches(Interleaved& stores, const st
 }
 
 // Every stored article's story, read from the store.
-std::map<std::string, int64_t> StoredStories(store::SqliteStore& db) {
+std::map<std::string, int64_t> StoredStories(store::Store& db) {
   std::map<std::string, int64_t> out;
   EXPECT_TRUE(db.ForEachArticle([&](const store::StoredArticle& a) {
                   out[a.raw.id] = a.story;

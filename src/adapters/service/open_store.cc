@@ -1,5 +1,6 @@
 #include "adapters/service/open_store.h"
 
+#include "adapters/store/sqlite_store.h"
 #include "core/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
 
@@ -15,11 +16,11 @@ store::FingerprintSettings CurrentFingerprintSettings() {
   return s;
 }
 
-Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path, bool* refingerprinted) {
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path, bool* refingerprinted) {
   const store::FingerprintSettings current = CurrentFingerprintSettings();
   auto opened = store::SqliteStore::Open(path, current);
   if (!opened.ok()) return opened.status();
-  std::unique_ptr<store::SqliteStore> db = std::move(opened).value();
+  std::unique_ptr<store::Store> db = std::move(opened).value();
   const bool stale = !(db->StoredFingerprintSettings() == current);
   if (refingerprinted) *refingerprinted = stale;
   if (stale) {
@@ -29,6 +30,12 @@ Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path, b
     if (!s.ok()) return s;
   }
   return db;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStoreForReading(const std::string& path) {
+  auto opened = store::SqliteStore::Open(path, CurrentFingerprintSettings());
+  if (!opened.ok()) return opened.status();
+  return std::unique_ptr<store::Store>(std::move(opened).value());
 }
 
 }  // namespace storydesk::service

@@ -45,7 +45,7 @@ std::vector<size_t> ChooseDigestSample(const std::vector<store::StoryMember>& me
   return chosen;
 }
 
-Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story, size_t max_articles) {
+Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story, size_t max_articles) {
   const auto& background = BuiltinBackground();
   if (!background.ok()) return background.status();
   const auto& matcher = BuiltinSentenceModel();

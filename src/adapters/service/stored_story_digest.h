@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "adapters/service/digest_output.h"
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/store.h"
 #include "storydesk/status.h"
 
 namespace storydesk::service {
@@ -29,7 +29,7 @@ std::vector<size_t> ChooseDigestSample(const std::vector<store::StoryMember>& me
 
 // Reads the story (a merged id reads the story it joined), its sample, and digests it with the
 // shipped models, under the story's stored headline (the one every view shows). Errors: the store's, kNotFound for no such story, the models'.
-Result<DigestedStory> DigestStoredStory(store::SqliteStore& db, int64_t story,
+Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story,
                                         size_t max_articles = kMaxDigestArticles);
 
 }  // namespace storydesk::service

@@ -1,0 +1,129 @@
+// The data a Store trades in: articles with what the pipeline decided about them, story
+// summaries and pages, search matches, invariant reports. Plain values, no behaviour.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "storydesk/article.h"
+#include "storydesk/story_engine.h"  // CopyUpdate
+
+namespace storydesk::digest {
+struct HeadlineEvidence;
+}  // namespace storydesk::digest
+
+namespace storydesk::store {
+
+// The fingerprint settings the stored signatures were computed with. They are part of the
+// file format: a database whose settings differ from the binary's must be migrated
+// (fingerprints recomputed) before use.
+struct FingerprintSettings {
+  int version = 0;
+  int shingle_words = 0;
+  int permutations = 0;
+  int bands = 0;
+  uint64_t seed = 0;
+  bool operator==(const FingerprintSettings&) const = default;
+};
+
+// One article with everything the pipeline decided about it.
+struct StoredArticle {
+  RawArticle raw;                        // raw.id is the primary key
+  int64_t sequence = 0;                  // ingest order, assigned by the store on commit
+  uint64_t exact_hash = 0;               // xxHash64 of the normalised text
+  std::vector<uint32_t> minhash;         // MinHash signature (FingerprintSettings::permutations)
+  int64_t story = 0;                     // story id (> 0)
+  std::optional<std::string> copy_of;    // id of the original, for copies
+  std::optional<std::string> relation;   // "exact" | "near" | "excerpt" | "rewrite" for copies
+  double copy_score = 0.0;               // similarity behind `relation`, in [0,1]
+  // Stored articles whose copy_of changes on commit: this article, published before their
+  // family's original, took the family over. Not read back.
+  std::vector<CopyUpdate> copy_updates;
+  // Stories this article merged into `story` (merge repair): their members move to `story`
+  // on commit and their ids are recorded as merged. Not read back.
+  std::vector<int64_t> merged_stories;
+  // The article's headline evidence as the engine made it (optional): kept by the store for
+  // choosing headlines, so the text need not be analysed again. Not stored, not read back.
+  std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
+};
+
+// One member of a story, without its text (StoryMembers).
+struct StoryMember {
+  std::string id;
+  std::optional<std::string> source;
+  std::optional<int64_t> published_at;
+  bool copy = false;  // a copy of another article
+};
+
+// One row of `storydesk stories`.
+struct StorySummary {
+  int64_t id = 0;
+  std::string headline;                  // the story's one headline (core/digest/headline.h)
+  std::optional<std::string> first_published;  // YYYY-MM-DD, null when no article is dated
+  std::optional<std::string> last_published;
+  int articles = 0;
+  int sources = 0;                       // distinct non-null sources
+  int copies = 0;                        // members that are copies
+  std::vector<std::string> source_names;  // distinct non-null sources, sorted (bytewise)
+  // (YYYY-MM-DD, articles published that day) in UTC, ascending; undated articles not counted.
+  std::vector<std::pair<std::string, int>> activity;
+};
+
+// A position in the story list (ordered by last_published_at DESC NULLS LAST, id DESC): the
+// list continues after the story with these values. Positional, so it stays valid when that
+// story is merged away; a story whose activity changes between two pages moves in the list
+// and may be seen twice or not at all, as with any keyset cursor.
+struct StoryCursor {
+  std::optional<int64_t> last_published_at;  // unix seconds; nullopt for an undated story
+  int64_t id = 0;
+  bool operator==(const StoryCursor&) const = default;
+};
+
+// Which stories ListStories and ListStoryPage return; unset fields select everything.
+struct StoryFilter {
+  std::optional<int64_t> since;          // unix seconds; stories last published at or after
+  std::optional<int64_t> until;          // unix seconds; stories first published before
+  std::optional<int> limit;              // ListStories: at most this many; ListStoryPage: page size
+  // Free text: stories with an article (title and text together) holding all its words, as
+  // the index stems them ("protests" finds "protested"). Text without a letter or digit
+  // ("!!!") matches no story. Never FTS5 syntax: operators and quotes are plain separators.
+  std::optional<std::string> query;
+  std::optional<std::string> source;     // stories with an article from this source (exact match)
+  std::optional<StoryCursor> after;      // continue after this story in the list order
+};
+
+// One page of stories and where the next one starts.
+struct StoryPage {
+  std::vector<StorySummary> stories;
+  std::optional<StoryCursor> next;       // set when more stories follow: the last one's cursor
+};
+
+// One article found by SearchArticles.
+struct ArticleMatch {
+  std::string article_id;
+  std::optional<std::string> title;
+  std::string snippet;                   // about 12 tokens of the text, "…" where cut; no markup
+  int64_t story = 0;                     // the story it belongs to now (merges resolved)
+};
+
+// The message of CommitBatch's kConflict when another writer committed since `decided_at`.
+inline constexpr const char* kStaleWriterMessage = "another writer stored articles meanwhile; nothing of this batch was stored";
+
+// What Store::CheckInvariants found.
+struct InvariantReport {
+  int64_t articles = 0, stories = 0, copies = 0;  // what the store holds
+  // One line per violation ("article 'x' is in no story"), at most the `max_violations` asked
+  // for; `violation_count` counts them all.
+  std::vector<std::string> violations;
+  size_t violation_count = 0;
+  bool ok() const { return violation_count == 0; }
+};
+
+// Page size of ListStoryPage when StoryFilter::limit is unset.
+inline constexpr int kDefaultStoryPageSize = 20;
+
+}  // namespace storydesk::store
