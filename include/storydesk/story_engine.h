@@ -92,6 +92,28 @@ struct Decision {
   std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
 
+// The work the engine does on one article alone, before it consults any state: the analyses
+// of title, bullets and body (normalised text, sentences, tokens, stems, names, numbers), the
+// exact hash and shingles, the credits to other outlets, and (when asked) the headline
+// evidence. Pure: AnalyzeArticle may run on many threads at once while one engine decides, in
+// publication order, with Decide (ingest's pool: adapters/service/parallel_analysis.h).
+class AnalyzedArticle {
+ public:
+  AnalyzedArticle();
+  ~AnalyzedArticle();
+  AnalyzedArticle(AnalyzedArticle&&) noexcept;
+  AnalyzedArticle& operator=(AnalyzedArticle&&) noexcept;
+
+ private:
+  friend class StoryEngine;
+  friend AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence);
+  struct Data;
+  std::unique_ptr<Data> data_;
+};
+
+// Analyses `article` (see AnalyzedArticle); `headline_evidence` as EngineOptions'. Thread-safe.
+AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence);
+
 class StoryEngine {
  public:
   explicit StoryEngine(EngineOptions options = {});
@@ -106,6 +128,10 @@ class StoryEngine {
 
   // Analyses `article`, counts it in the statistics and decides its story and copy relation.
   Decision Add(const RawArticle& article);
+  // The same, with the analysis made already: `analyzed` must be AnalyzeArticle(article, h)
+  // with h = EngineOptions::headline_evidence. Add(a) and Decide(a, AnalyzeArticle(a, h)) give
+  // the same Decision.
+  Decision Decide(const RawArticle& article, AnalyzedArticle analyzed);
 
   // Training replay: fills *example with the article's features against the active candidate
   // stories and which of them is gold story `gold` (a label of the gold file). Without a model
@@ -122,6 +148,9 @@ class StoryEngine {
   // Replays a decision taken earlier (not counted in the statistics again).
   void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
                const std::optional<std::string>& relation);
+  // The same, with the analysis made already (as for Decide).
+  void Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
+               const std::optional<std::string>& copy_of, const std::optional<std::string>& relation);
 
   // The fingerprints of `article` alone (used by the fingerprint migration).
   static void Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash);

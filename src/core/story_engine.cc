@@ -38,6 +38,41 @@ stories::CopyRelation RelationFromName(const std::optional<std::string>& name) {
 
 }  // namespace
 
+struct AnalyzedArticle::Data {
+  std::optional<text::AnalyzedText> title;
+  std::vector<text::AnalyzedText> bullets;
+  text::AnalyzedText body;
+  uint64_t exact_hash = 0;
+  std::vector<uint64_t> shingles;
+  std::vector<copies::Attribution> credits;
+  std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
+};
+
+AnalyzedArticle::AnalyzedArticle() = default;
+AnalyzedArticle::~AnalyzedArticle() = default;
+AnalyzedArticle::AnalyzedArticle(AnalyzedArticle&&) noexcept = default;
+AnalyzedArticle& AnalyzedArticle::operator=(AnalyzedArticle&&) noexcept = default;
+
+AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence) {
+  // One analyzer per thread: TextAnalyzer keeps scratch state and is not thread-safe.
+  thread_local text::TextAnalyzer analyzer;
+  AnalyzedArticle result;
+  result.data_ = std::make_unique<AnalyzedArticle::Data>();
+  AnalyzedArticle::Data& d = *result.data_;
+  if (article.title) d.title = analyzer.Analyze(*article.title);
+  d.bullets.reserve(article.bullets.size());
+  for (const std::string& bullet : article.bullets) d.bullets.push_back(analyzer.Analyze(bullet));
+  d.body = analyzer.Analyze(article.text);
+  d.exact_hash = fingerprint::ExactHash(d.body.normalized);
+  d.shingles = fingerprint::ShingleHashes(d.body.words);
+  d.credits = copies::FindAttributions(article.text);
+  if (headline_evidence) {
+    d.headline_evidence = std::make_shared<const digest::HeadlineEvidence>(
+        digest::HeadlineEvidenceOf(article.title, d.title ? &*d.title : nullptr, d.body));
+  }
+  return result;
+}
+
 struct StoryEngine::Impl {
   explicit Impl(const EngineOptions& engine_options)
       : grouper(MakeGroupingOptions(engine_options)), options(engine_options) {}
@@ -67,11 +102,11 @@ struct StoryEngine::Impl {
     std::vector<std::pair<stories::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
     std::vector<std::pair<stories::TermId, int>> numbers;
     std::vector<int> years;  // the calendar years of title, bullets and body
-    text::AnalyzedText body;
-    std::optional<text::AnalyzedText> title_analysis;  // kept for the headline evidence
   };
 
-  Counted Count(const RawArticle& article) {
+  // Interns the article's terms in text order (title, bullets, body), as they always were, so
+  // that term ids and hence every sum over them come out the same however the analysis ran.
+  Counted Count(const AnalyzedArticle::Data& analyzed) {
     std::unordered_map<stories::TermId, int> terms, names, title, lead, numbers;
     size_t lead_stems = 0;
     std::vector<std::string> number_tokens;
@@ -106,13 +141,9 @@ struct StoryEngine::Impl {
     };
     Counted counted;
     // Titles give no names: Title Case makes every word look like one.
-    if (article.title) {
-      counted.title_analysis = analyzer.Analyze(*article.title);
-      add(*counted.title_analysis, kTitleWeight, false);
-    }
-    for (const std::string& bullet : article.bullets) add(analyzer.Analyze(bullet), 1, true);
-    counted.body = analyzer.Analyze(article.text);
-    add(counted.body, 1, true);
+    if (analyzed.title) add(*analyzed.title, kTitleWeight, false);
+    for (const text::AnalyzedText& bullet : analyzed.bullets) add(bullet, 1, true);
+    add(analyzed.body, 1, true);
     counted.terms.assign(terms.begin(), terms.end());
     counted.names.assign(names.begin(), names.end());
     counted.title.assign(title.begin(), title.end());
@@ -134,26 +165,24 @@ struct StoryEngine::Impl {
     return unique;
   }
 
-  stories::ArticleProfile Profile(const RawArticle& article, Counted& counted) {
+  stories::ArticleProfile Profile(const RawArticle& article, AnalyzedArticle::Data& analyzed, const Counted& counted) {
     stories::ArticleProfile p;
     p.id = article.id;
     p.time = article.published_at;
     p.mentioned_years = counted.years;
     p.source = article.source.value_or("");
-    p.credits = copies::FindAttributions(article.text);
+    p.credits = std::move(analyzed.credits);
     p.all = stories::TfIdfVector(counted.terms, statistics);
     p.names = stories::TfIdfVector(counted.names, statistics);
     p.title = stories::TfIdfVector(counted.title, statistics);
     p.lead = stories::TfIdfVector(counted.lead, statistics);
     p.numbers = stories::TfIdfVector(counted.numbers, statistics);
-    p.copy = copies::MakeCopyDocument(fingerprint::ExactHash(counted.body.normalized),
-                                      fingerprint::ShingleHashes(counted.body.words),
-                                      copies::BuildSentenceProfiles(counted.body, statistics),
-                                      static_cast<uint32_t>(counted.body.words.size()));
+    p.copy = copies::MakeCopyDocument(analyzed.exact_hash, std::move(analyzed.shingles),
+                                      copies::BuildSentenceProfiles(analyzed.body, statistics),
+                                      static_cast<uint32_t>(analyzed.body.words.size()));
     return p;
   }
 
-  text::TextAnalyzer analyzer;
   stories::TermStatistics statistics;
   stories::StoryGrouper grouper;
   // Training replay. Teacher forcing: gold label -> story id. Own decisions: story id -> how
@@ -176,10 +205,15 @@ void StoryEngine::LoadDocumentFrequencies(int64_t documents, const std::map<std:
 void StoryEngine::ReserveStoryIdsThrough(int64_t id) { impl_->grouper.ReserveStoryIdsThrough(id); }
 
 Decision StoryEngine::Add(const RawArticle& article) {
-  Impl::Counted counted = impl_->Count(article);
+  return Decide(article, AnalyzeArticle(article, impl_->options.headline_evidence));
+}
+
+Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed) {
+  AnalyzedArticle::Data& data = *analyzed.data_;
+  Impl::Counted counted = impl_->Count(data);
   const std::vector<stories::TermId> unique = impl_->AddToStatistics(counted);
 
-  stories::ArticleProfile profile = impl_->Profile(article, counted);
+  stories::ArticleProfile profile = impl_->Profile(article, data, counted);
   const stories::Assignment a = impl_->grouper.Assign(profile);
 
   Decision d;
@@ -198,19 +232,17 @@ Decision StoryEngine::Add(const RawArticle& article) {
   d.terms.reserve(unique.size());
   for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
-  if (impl_->options.headline_evidence) {
-    d.headline_evidence = std::make_shared<const digest::HeadlineEvidence>(digest::HeadlineEvidenceOf(
-        article.title, counted.title_analysis ? &*counted.title_analysis : nullptr, counted.body));
-  }
+  d.headline_evidence = std::move(data.headline_evidence);
   return d;
 }
 
 int64_t StoryEngine::CurrentStory(int64_t story) const { return impl_->grouper.CurrentStory(story); }
 
 bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example) {
-  Impl::Counted counted = impl_->Count(article);
+  AnalyzedArticle analyzed = AnalyzeArticle(article, /*headline_evidence=*/false);
+  Impl::Counted counted = impl_->Count(*analyzed.data_);
   impl_->AddToStatistics(counted);
-  stories::ArticleProfile profile = impl_->Profile(article, counted);
+  stories::ArticleProfile profile = impl_->Profile(article, *analyzed.data_, counted);
 
   const std::vector<stories::Candidate> candidates = impl_->grouper.Candidates(profile);
   // A copy is placed by its fingerprint before any model is asked (as in Add).
@@ -259,8 +291,13 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
 
 void StoryEngine::Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
                           const std::optional<std::string>& relation) {
-  Impl::Counted counted = impl_->Count(article);
-  stories::ArticleProfile profile = impl_->Profile(article, counted);
+  Restore(article, AnalyzeArticle(article, /*headline_evidence=*/false), story, copy_of, relation);
+}
+
+void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
+                          const std::optional<std::string>& copy_of, const std::optional<std::string>& relation) {
+  Impl::Counted counted = impl_->Count(*analyzed.data_);
+  stories::ArticleProfile profile = impl_->Profile(article, *analyzed.data_, counted);
   stories::Assignment a;
   a.story = story;
   a.copy_of = copy_of;

@@ -14,7 +14,7 @@ namespace {
 
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
                const std::string& model_choice, const std::string& sentence_model_choice,
-               const std::string& rewrite_model_choice, std::optional<double> merge_probability) {
+               const std::string& rewrite_model_choice, std::optional<double> merge_probability, int threads) {
   EngineOptions options;
   options.merge_probability = merge_probability;
   options.window_seconds = window_days * 24 * 3600;
@@ -27,7 +27,9 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
     PrintError(background.status().message());
     return kExitUsage;
   }
-  auto run = ClusterInMemory(paths, options, background.value());
+  ClusterKeep keep;
+  keep.threads = threads;
+  auto run = ClusterInMemory(paths, options, background.value(), std::nullopt, keep);
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
@@ -72,10 +74,17 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
                   "merge repair: merge two stories when an article fits the second with this attach probability "
                   "(default: off)")
       ->check(CLI::Range(0.0, 1.0));
+  auto threads = std::make_shared<int>(0);
+  cmd->add_option("--threads", *threads,
+                  "threads analysing articles ahead of the one that decides, in order (0: one per core); any "
+                  "number gives the same output")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, exit_code] {
-    *exit_code =
-        RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model, *merge_probability);
+  cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads,
+                 exit_code] {
+    *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
+                            *merge_probability, *threads);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "adapters/service/parallel_analysis.h"
 #include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 
@@ -48,8 +49,10 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   StoryEngine engine(options);
   SeedEngine(background, &engine);
   ProgressBar grouping("grouping");
+  service::ParallelAnalysis analysis(ordered, keep.threads > 0 ? keep.threads : service::DefaultAnalysisThreads(),
+                                     options.headline_evidence);
   for (size_t i = 0; i < ordered.size(); ++i) {
-    Decision d = engine.Add(ordered[i]);
+    Decision d = engine.Decide(ordered[i], analysis.Take(i));
     if (!keep.terms) std::vector<std::string>().swap(d.terms);
     std::vector<uint32_t>().swap(d.minhash);  // the store's signature
     run.decisions.emplace(ordered[i].id, std::move(d));

@@ -31,9 +31,12 @@ struct ClusterRun {
 // and signatures the store persists: memory is then the decisions plus the engine's window,
 // not the whole corpus. `keep` asks for more.
 // Errors: only when reading cannot go on at all.
+// `threads`: threads analysing articles ahead of the engine (service::ParallelAnalysis); 0:
+// one per core. Any number gives the same decisions.
 struct ClusterKeep {
   bool articles = false;  // ClusterRun::articles, with their texts
   bool terms = false;     // Decision::terms (each article's distinct terms)
+  int threads = 0;
 };
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,

@@ -14,6 +14,7 @@ namespace {
 struct IngestFlags {
   std::optional<double> merge_probability;
   size_t batch_size = 1000;
+  int threads = 0;
   bool log_commits = false;
 };
 
@@ -49,6 +50,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   IngestOptions options;
   options.merge_probability = flags.merge_probability;
   options.batch_size = flags.batch_size;
+  options.threads = flags.threads;
   options.progress = [&grouping, &flags](size_t done, size_t total) {
     grouping.Update(done, total);
     // A line per durable step, for operators and for tests that kill the process: the first
@@ -93,6 +95,11 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
   cmd->add_option("--batch-size", flags->batch_size,
                   "articles per transaction (default 1000): an article is stored once its batch commits")
       ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--threads", flags->threads,
+                  "threads analysing articles ahead of the one that decides and writes, in order (0: one per "
+                  "core); any number stores the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   cmd->add_flag("--log-commits", flags->log_commits,
                 "after each committed batch, print 'storydesk: committed DONE of TOTAL new articles' on stderr");
   cmd->footer(

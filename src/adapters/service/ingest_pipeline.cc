@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "adapters/service/parallel_analysis.h"
 #include "adapters/service/shipped_models.h"
 #include "storydesk/story_engine.h"
 
@@ -45,7 +46,7 @@ Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
 }
 
 // Replays the stored decisions in `needed` into `engine`.
-Status RestoreEngine(const Coverage& needed, store::Store& db, StoryEngine* engine) {
+Status RestoreEngine(const Coverage& needed, store::Store& db, int threads, StoryEngine* engine) {
   // The shipped background counts first, then the stream's own on top: the same statistics
   // `cluster` starts from, so ingest and cluster decide alike.
   const auto& background = BuiltinBackground();
@@ -62,8 +63,13 @@ Status RestoreEngine(const Coverage& needed, store::Store& db, StoryEngine* engi
   if (documents.value() == 0) return Status::Ok();
   auto window_articles = db.LoadWindow(needed.from, needed.to, /*include_undated=*/true);
   if (!window_articles.ok()) return window_articles.status();
-  for (const store::StoredArticle& s : window_articles.value()) {
-    engine->Restore(s.raw, s.story, s.copy_of, s.relation);
+  const std::vector<store::StoredArticle>& stored = window_articles.value();
+  std::vector<RawArticle> raws;  // ParallelAnalysis reads RawArticles
+  raws.reserve(stored.size());
+  for (const store::StoredArticle& s : stored) raws.push_back(s.raw);
+  ParallelAnalysis analysis(raws, threads, /*headline_evidence=*/false);
+  for (size_t i = 0; i < stored.size(); ++i) {
+    engine->Restore(raws[i], analysis.Take(i), stored[i].story, stored[i].copy_of, stored[i].relation);
   }
   return Status::Ok();
 }
@@ -108,6 +114,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
 
 Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, store::Store& db, int attempt) {
   const IngestOptions& options = options_;
+  const int threads = options.threads > 0 ? options.threads : DefaultAnalysisThreads();
   IngestReport report;
   report.articles.resize(articles.size());
   // 1. Already stored? (Within the input too: the first of an id wins.)
@@ -172,13 +179,15 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     if (!newest_stored.ok()) return newest_stored.status();
     fresh_engine->nothing_stored_later = !newest_stored.value() || *newest_stored.value() <= needed.to;
     fresh_engine->engine = std::make_unique<StoryEngine>(engine_options);
-    if (Status s = RestoreEngine(needed, db, fresh_engine->engine.get()); !s.ok()) return s;
+    if (Status s = RestoreEngine(needed, db, threads, fresh_engine->engine.get()); !s.ok()) return s;
     engine_ = std::move(fresh_engine);
     ++restores_;
   }
   StoryEngine& engine = *engine_->engine;
 
-  // 3. Decide and commit, batch by batch.
+  // 3. Analyse on the pool, decide and commit in order, batch by batch. (`analysis` reads
+  // `fresh`: it is stopped before anything but a taken article is moved out.)
+  auto analysis = std::make_unique<ParallelAnalysis>(fresh, threads, engine_options.headline_evidence);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
   for (size_t begin = 0; begin < fresh.size(); begin += batch_size) {
     const size_t end = std::min(fresh.size(), begin + batch_size);
@@ -188,7 +197,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     std::unordered_map<std::string, int64_t> df_counts;
     size_t opened_here = 0;
     for (size_t i = begin; i < end; ++i) {
-      Decision d = engine.Add(fresh[i]);
+      Decision d = engine.Decide(fresh[i], analysis->Take(i));
       if (fresh[i].published_at) {
         engine_->newest_decided = std::max(engine_->newest_decided.value_or(*fresh[i].published_at), *fresh[i].published_at);
       }
@@ -216,6 +225,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
       // restored: its decisions may reuse that writer's story ids. Decide what is left again
       // from the store as it is now; articles the other writer stored meanwhile become
       // duplicates there.
+      analysis.reset();
       std::vector<RawArticle> rest;
       rest.reserve(fresh.size() - begin);
       for (store::StoredArticle& s : batch) rest.push_back(std::move(s.raw));

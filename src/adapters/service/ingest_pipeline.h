@@ -45,6 +45,9 @@ struct IngestedArticle {
 struct IngestOptions {
   std::optional<double> merge_probability;  // merge repair (EngineOptions)
   size_t batch_size = 1000;
+  // Threads analysing articles ahead of the one deciding (ParallelAnalysis); 0: one per core.
+  // Any number gives the same decisions.
+  int threads = 0;
   std::function<void(size_t done, size_t total)> progress;  // after each committed batch
 };
 

@@ -1,0 +1,56 @@
+// ParallelAnalysis: the per-article half of the engine's work (AnalyzeArticle) on a pool of
+// threads, handed back in input order to the one thread that decides (StoryEngine::Decide).
+//
+// Decisions depend on the order articles are decided in, never on where or when they were
+// analysed: AnalyzeArticle is pure, so any number of threads gives the same decisions — and
+// stores and exports byte for byte — as one.
+//
+// Memory stays bounded: workers run at most `lookahead` articles ahead of the one taken last.
+// With threads <= 1 no thread is started and Take analyses on the caller's thread.
+// Take must be called for 0, 1, 2, ... in turn, from one thread; `articles` must outlive the
+// object and not change while it lives (the workers read them).
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "storydesk/article.h"
+#include "storydesk/story_engine.h"
+
+namespace storydesk::service {
+
+// How many analysis threads `--threads 0` (the default) means: one per core.
+int DefaultAnalysisThreads();
+
+class ParallelAnalysis {
+ public:
+  ParallelAnalysis(const std::vector<RawArticle>& articles, int threads, bool headline_evidence,
+                   size_t lookahead = 256);
+  ~ParallelAnalysis();  // stops and joins the workers (articles not taken are dropped)
+  ParallelAnalysis(const ParallelAnalysis&) = delete;
+  ParallelAnalysis& operator=(const ParallelAnalysis&) = delete;
+
+  // The analysis of articles[i]; waits for it when a worker has not finished it yet.
+  AnalyzedArticle Take(size_t i);
+
+ private:
+  void Work();
+
+  const std::vector<RawArticle>& articles_;
+  const bool headline_evidence_;
+  const size_t lookahead_;
+  std::mutex mutex_;
+  std::condition_variable ready_;   // a slot was filled
+  std::condition_variable room_;    // the taker moved on, or stop
+  std::vector<std::unique_ptr<AnalyzedArticle>> slots_;  // ring of `lookahead` analyses
+  size_t next_ = 0;                 // the next article a worker claims
+  size_t taken_ = 0;                // articles taken so far
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace storydesk::service
