@@ -17,8 +17,13 @@ measure() {
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null
   read -r seconds kilobytes < "$tmp/time"
   awk -v l="$label" -v s="$seconds" -v k="$kilobytes" -v n="$n" \
-    'BEGIN { printf "%-8s %7.2f s  %9.0f articles/s  peak RSS %6.0f MiB\n", l, s, n / s, k / 1024 }'
+    'BEGIN { printf "%-10s %7.2f s  %9.0f articles/s  peak RSS %6.0f MiB\n", l, s, n / s, k / 1024 }'
 }
-measure cluster "$binary" cluster "$tmp/stream.jsonl"
-measure ingest "$binary" --db "$tmp/s.db" ingest "$tmp/stream.jsonl"
+# Each once on one analysis thread and once on one per core (the default): the speed-up of
+# analysing in parallel while one thread decides in order.
+cores="$(nproc)"
+measure "cluster/1" "$binary" cluster --threads 1 "$tmp/stream.jsonl"
+measure "cluster/$cores" "$binary" cluster --threads "$cores" "$tmp/stream.jsonl"
+measure "ingest/1" "$binary" --db "$tmp/s1.db" ingest --threads 1 "$tmp/stream.jsonl"
+measure "ingest/$cores" "$binary" --db "$tmp/s.db" ingest --threads "$cores" "$tmp/stream.jsonl"
 echo "database: $(du -h "$tmp/s.db" | cut -f1)"

@@ -1,6 +1,7 @@
 #include "adapters/service/ingest_pipeline.h"
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <map>
 #include <set>
@@ -185,17 +186,24 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   }
   StoryEngine& engine = *engine_->engine;
 
-  // 3. Analyse on the pool, decide and commit in order, batch by batch. (`analysis` reads
-  // `fresh`: it is stopped before anything but a taken article is moved out.)
+  // 3. Analyse on the pool, decide in order, commit batch by batch — each batch's commit on
+  // its own thread while the next batch is decided (the store is used by one thread at a
+  // time: deciding never touches it). A batch counts as stored when its commit returns ok;
+  // `analysis` reads `fresh`, so it is stopped before anything but a taken article is moved.
   auto analysis = std::make_unique<ParallelAnalysis>(fresh, threads, engine_options.headline_evidence);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
-  for (size_t begin = 0; begin < fresh.size(); begin += batch_size) {
-    const size_t end = std::min(fresh.size(), begin + batch_size);
-    std::vector<store::StoredArticle> batch;
+  struct Batch {
+    std::vector<store::StoredArticle> articles;
+    std::map<std::string, int64_t> df_deltas;
+    size_t opened = 0;
+    size_t end = 0;  // fresh[0, end) are decided when this batch is
+  };
+  auto decide = [&](size_t begin, size_t end) {
+    Batch b;
+    b.end = end;
     // Counted in a hash table (a batch adds ~200 terms per article, most of them repeats) and
     // sorted once for the store.
     std::unordered_map<std::string, int64_t> df_counts;
-    size_t opened_here = 0;
     for (size_t i = begin; i < end; ++i) {
       Decision d = engine.Decide(fresh[i], analysis->Take(i));
       if (fresh[i].published_at) {
@@ -213,12 +221,26 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
       s.merged_stories = d.merged_stories;
       s.copy_updates = std::move(d.copy_updates);
       s.headline_evidence = std::move(d.headline_evidence);
-      opened_here += d.opened_story ? 1 : 0;
-      batch.push_back(std::move(s));
+      b.opened += d.opened_story ? 1 : 0;
+      b.articles.push_back(std::move(s));
     }
-    const std::map<std::string, int64_t> df_deltas(std::make_move_iterator(df_counts.begin()),
-                                                   std::make_move_iterator(df_counts.end()));
-    Status committed = db.CommitBatch(batch, df_deltas, static_cast<int64_t>(batch.size()), engine_->data_version);
+    b.df_deltas = std::map<std::string, int64_t>(std::make_move_iterator(df_counts.begin()),
+                                                 std::make_move_iterator(df_counts.end()));
+    return b;
+  };
+  const int64_t decided_at = engine_->data_version;
+  auto start_commit = [&db, decided_at](Batch& b) {
+    return std::async(std::launch::async, [&db, &b, decided_at] {
+      return db.CommitBatch(b.articles, b.df_deltas, static_cast<int64_t>(b.articles.size()), decided_at);
+    });
+  };
+  std::unique_ptr<Batch> in_flight;  // committing
+  std::future<Status> commit;
+  // Settles the batch in flight: kept (true) or the run stops (false; report.failure set, or
+  // `retried` filled by deciding the rest again after another writer committed under us).
+  std::optional<Result<IngestReport>> retried;
+  auto settle = [&](Batch* decided_next, size_t undecided_from) {
+    Status committed = commit.get();
     if (!committed.ok() && committed.code() == ErrorCode::kConflict && committed.message() == store::kStaleWriterMessage &&
         attempt < kMaxAttempts) {
       // Another writer (one that did not take the WriterLock) committed since this engine was
@@ -227,35 +249,53 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
       // duplicates there.
       analysis.reset();
       std::vector<RawArticle> rest;
-      rest.reserve(fresh.size() - begin);
-      for (store::StoredArticle& s : batch) rest.push_back(std::move(s.raw));
-      for (size_t i = end; i < fresh.size(); ++i) rest.push_back(std::move(fresh[i]));
+      for (store::StoredArticle& s : in_flight->articles) rest.push_back(std::move(s.raw));
+      if (decided_next) {
+        for (store::StoredArticle& s : decided_next->articles) rest.push_back(std::move(s.raw));
+      }
+      for (size_t i = undecided_from; i < fresh.size(); ++i) rest.push_back(std::move(fresh[i]));
       engine_.reset();
       auto again = Ingest(std::move(rest), db, attempt + 1);
-      if (!again.ok()) return again.status();
+      if (!again.ok()) {
+        retried = again.status();
+        return false;
+      }
       for (IngestedArticle& r : again.value().articles) report.articles[position_of.at(r.id)] = std::move(r);
       report.stored += again.value().stored;
       report.duplicates += again.value().duplicates;
       report.rejected += again.value().rejected;
       report.new_stories += again.value().new_stories;
       report.failure = again.value().failure;
-      return FinishReport(std::move(report), db, nullptr);
+      retried = FinishReport(std::move(report), db, nullptr);
+      return false;
     }
     if (!committed.ok()) {
       report.failure = committed;
-      break;
+      return false;
     }
-    for (const store::StoredArticle& s : batch) {
+    for (const store::StoredArticle& s : in_flight->articles) {
       IngestedArticle& r = report.articles[position_of.at(s.raw.id)];
       r.outcome = IngestOutcome::kStored;
       r.story = s.story;
       r.relation = s.relation;
       r.copy_of = s.copy_of;
     }
-    report.stored += batch.size();
-    report.new_stories += opened_here;
-    if (options.progress) options.progress(end, fresh.size());
+    report.stored += in_flight->articles.size();
+    report.new_stories += in_flight->opened;
+    if (options.progress) options.progress(in_flight->end, fresh.size());
+    return true;
+  };
+  bool going = true;
+  for (size_t begin = 0; begin < fresh.size() && going; begin += batch_size) {
+    const size_t end = std::min(fresh.size(), begin + batch_size);
+    auto next = std::make_unique<Batch>(decide(begin, end));
+    if (in_flight && !settle(next.get(), end)) going = false;
+    if (!going) break;
+    in_flight = std::move(next);
+    commit = start_commit(*in_flight);
   }
+  if (going && in_flight) settle(nullptr, fresh.size());
+  if (retried) return std::move(*retried);
 
   // The engine has decided articles that are not stored: it no longer matches the store.
   StoryEngine* decided = &engine;
