@@ -12,11 +12,11 @@
 
 #include <cctype>
 #include <deque>
-#include <nlohmann/json.hpp>
 #include <fstream>
-#include <sstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -129,7 +129,8 @@ void RunCopyDetection(benchmark::State& state, const Prepared& p, bool rewrites_
     return;
   }
   const storydesk::copies::CopyModels models =
-      rewrites_too ? storydesk::copies::CopyModels{&sentences.value(), &rewrites.value()} : storydesk::copies::CopyModels{};
+      rewrites_too ? storydesk::copies::CopyModels{&sentences.value(), &rewrites.value()}
+                   : storydesk::copies::CopyModels{};
   constexpr size_t kWindow = 2000;
   size_t copies_found = 0;
   for (auto _ : state) {

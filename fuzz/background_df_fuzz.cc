@@ -9,8 +9,8 @@
 #include "model_files_fuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using storydesk::stories::BackgroundFrequencies;
   using storydesk::fuzz::Check;
+  using storydesk::stories::BackgroundFrequencies;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   storydesk::fuzz::CheckModelFile<BackgroundFrequencies>(
       text, storydesk::stories::ParseBackgroundFrequencies,

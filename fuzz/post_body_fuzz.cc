@@ -29,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // Nothing is both accepted and rejected, and nothing vanishes: each non-blank line of a body
   // read as JSON Lines is one or the other (a whole-body object is one record).
-  Check(split.articles.size() + split.rejected.size() <= static_cast<size_t>(std::count(body.begin(), body.end(), '\n')) + 1);
+  Check(split.articles.size() + split.rejected.size() <=
+        static_cast<size_t>(std::count(body.begin(), body.end(), '\n')) + 1);
   return 0;
 }

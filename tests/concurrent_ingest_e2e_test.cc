@@ -33,8 +33,7 @@ std::string Q(const std::filesystem::path& p) {
 std::vector<std::string> GeneratedLines(int n) {
   TempDir tmp;
   const auto out = tmp.path() / "stream.jsonl";
-  const std::string cmd =
-      "python3 " + Q(kSource / "bench/make_stream.py") + " " + std::to_string(n) + " > " + Q(out);
+  const std::string cmd = "python3 " + Q(kSource / "bench/make_stream.py") + " " + std::to_string(n) + " > " + Q(out);
   EXPECT_EQ(std::system(cmd.c_str()), 0);
   std::vector<std::string> lines;
   std::istringstream in(ReadFile(out));

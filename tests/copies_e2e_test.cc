@@ -37,11 +37,10 @@ TEST(CopiesCliTest, FamiliesExplainAndTakeOver) {
   TempDir tmp;
   const auto db = tmp.path() / "c.db";
   const std::string wire(kWire);
-  const auto first = tmp.Write("first.jsonl", Line("wire", "Wire", "2025-03-04", kWire) +
-                                                  Line("rewrite", "Daily", "2025-03-05", kRewrite) +
-                                                  Line("excerpt", "Gazette", "2025-03-05",
-                                                       wire.substr(0, wire.find("The channel"))) +
-                                                  Line("other", "Courier", "2025-03-04", kOtherReport));
+  const auto first = tmp.Write(
+      "first.jsonl", Line("wire", "Wire", "2025-03-04", kWire) + Line("rewrite", "Daily", "2025-03-05", kRewrite) +
+                         Line("excerpt", "Gazette", "2025-03-05", wire.substr(0, wire.find("The channel"))) +
+                         Line("other", "Courier", "2025-03-04", kOtherReport));
   ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest " + Quote(first)).exit_code, 0);
 
   auto families = JsonLines(RunStorydesk("--db " + Quote(db) + " copies --json").out);
@@ -81,8 +80,8 @@ TEST(CopiesCliTest, FamiliesExplainAndTakeOver) {
   EXPECT_EQ(families[0]["original"]["id"], "early");
   relation.clear();
   for (const auto& c : families[0]["copies"]) relation[c["id"].get<std::string>()] = c["relation"].get<std::string>();
-  EXPECT_EQ(relation, (std::map<std::string, std::string>{
-                          {"excerpt", "excerpt"}, {"rewrite", "rewrite"}, {"wire", "near"}}));
+  EXPECT_EQ(relation,
+            (std::map<std::string, std::string>{{"excerpt", "excerpt"}, {"rewrite", "rewrite"}, {"wire", "near"}}));
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ namespace {
 const std::filesystem::path kSeeds = std::filesystem::path(STORYDESK_SHARED_DIR) / "seeds";
 
 TEST(DigestCliTest, SeedsMakeOneStoryWhoseBulletsCiteBothWhereBothSayIt) {
-  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seed articles are not beside the repo";
+  if (!std::filesystem::exists(kSeeds))
+    GTEST_SKIP() << "no " << kSeeds << ": the seed articles are not beside the repo";
   const CommandResult r = RunStorydesk("digest " + Quote(kSeeds) + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto stories = JsonLines(r.out);
@@ -65,7 +66,8 @@ TEST(DigestCliTest, SeedsMakeOneStoryWhoseBulletsCiteBothWhereBothSayIt) {
 }
 
 TEST(DigestCliTest, MarkdownAndHtmlCarryTheSameDigest) {
-  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seed articles are not beside the repo";
+  if (!std::filesystem::exists(kSeeds))
+    GTEST_SKIP() << "no " << kSeeds << ": the seed articles are not beside the repo";
   const auto json = JsonLines(RunStorydesk("digest " + Quote(kSeeds)).out);
   ASSERT_EQ(json.size(), 1u);
   const std::string headline = json[0]["headline"];
@@ -88,7 +90,8 @@ TEST(DigestCliTest, MarkdownAndHtmlCarryTheSameDigest) {
 }
 
 TEST(DigestCliTest, ShowGivesTheStoredStorysDigestInEveryFormat) {
-  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seed articles are not beside the repo";
+  if (!std::filesystem::exists(kSeeds))
+    GTEST_SKIP() << "no " << kSeeds << ": the seed articles are not beside the repo";
   TempDir tmp;
   const auto db = tmp.path() / "d.db";
   ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest " + Quote(kSeeds)).exit_code, 0);
@@ -103,7 +106,8 @@ TEST(DigestCliTest, ShowGivesTheStoredStorysDigestInEveryFormat) {
   const CommandResult text = RunStorydesk("--db " + Quote(db) + " show " + id);
   EXPECT_NE(text.out.find("  * "), std::string::npos) << text.out;
   EXPECT_EQ(RunStorydesk("--db " + Quote(db) + " show " + id + " --format markdown").out.rfind("## ", 0), 0u);
-  EXPECT_NE(RunStorydesk("--db " + Quote(db) + " show " + id + " --format html").out.find("<article"), std::string::npos);
+  EXPECT_NE(RunStorydesk("--db " + Quote(db) + " show " + id + " --format html").out.find("<article"),
+            std::string::npos);
   EXPECT_EQ(RunStorydesk("--db " + Quote(db) + " show " + id + " --format pdf").exit_code, 2);
 }
 
@@ -120,10 +124,12 @@ TEST(DigestCliTest, EvalSummariesScoresDigestsAndTheLeadBaseline) {
   const auto articles = tmp.Write("a.jsonl", nlohmann::json{{"id", "a"}, {"text", a}}.dump() + "\n" +
                                                  nlohmann::json{{"id", "b"}, {"text", b}}.dump() + "\n");
   const auto gold = tmp.Write("g.jsonl", "{\"id\": \"a\", \"story\": \"s1\"}\n{\"id\": \"b\", \"story\": \"s1\"}\n");
-  const auto summaries = tmp.Write(
-      "s.jsonl", nlohmann::json{{"story", "s1"}, {"summary", "The council approved the bridge budget on Tuesday. "
+  const auto summaries = tmp.Write("s.jsonl", nlohmann::json{{"story", "s1"},
+                                                             {"summary",
+                                                              "The council approved the bridge budget on Tuesday. "
                                                               "Work on the riverbank starts in May."}}
-                         .dump() + "\n");
+                                                      .dump() +
+                                                  "\n");
   for (const char* summarizer : {"digest", "lead"}) {
     const CommandResult r = RunStorydesk("eval --summaries " + Quote(summaries) + " --gold " + Quote(gold) + " " +
                                          Quote(articles) + " --json --summarizer " + summarizer);
@@ -140,7 +146,8 @@ TEST(DigestCliTest, EvalSummariesScoresDigestsAndTheLeadBaseline) {
                                             Quote(articles) + " --json --words 10");
   EXPECT_EQ(nlohmann::json::parse(budget.out)["budget"], 10);
   const auto bad = tmp.Write("bad.jsonl", "{\"story\": \"s1\"}\n");
-  const CommandResult r = RunStorydesk("eval --summaries " + Quote(bad) + " --gold " + Quote(gold) + " " + Quote(articles));
+  const CommandResult r =
+      RunStorydesk("eval --summaries " + Quote(bad) + " --gold " + Quote(gold) + " " + Quote(articles));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad.jsonl:1"), std::string::npos) << r.err;
 }

@@ -25,7 +25,7 @@ extern char** environ;
 namespace storydesk::testing {
 
 struct MeasuredResult {
-  int exit_code = -1;     // -1 when killed or not started
+  int exit_code = -1;  // -1 when killed or not started
   bool timed_out = false;
   double seconds = 0;
   long max_rss_kb = 0;

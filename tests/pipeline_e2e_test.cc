@@ -126,7 +126,9 @@ TEST(BadInputTest, EachBadInputIsReportedAndTheRestIsStored) {
   const std::string good = " date 2031-03-02\n\nA quiet headline\n\nThe harbour reopened on Monday after repairs.\n";
   tmp.Write("in/a_good.txt", good);
   tmp.Write("in/b_bad_utf8.txt", " date 2031-03-02\n\nBroken \xC3\x28 bytes here.\n");
-  tmp.Write("in/c_binary.txt", std::string("\x7f" "ELF\0\0\0\1\2\3", 10));
+  tmp.Write("in/c_binary.txt", std::string("\x7f"
+                                           "ELF\0\0\0\1\2\3",
+                                           10));
   tmp.Write("in/d_empty.txt", "");
   tmp.Write("in/e_huge.txt", " date 2031-03-02\n\n" + std::string(11 * 1024 * 1024, 'a') + "\n");
   tmp.Write("in/f_bad_date.txt", " date 2031-02-30\n\nSome text.\n");
@@ -213,7 +215,8 @@ TEST(BackgroundModelTest, TrainDfWritesAModelThatClusterAndEvalRead) {
   EXPECT_NE(text.find("\ndocuments\t36\n"), std::string::npos) << text.substr(0, 400);
   EXPECT_FALSE(std::filesystem::exists(model.string() + ".partial"));
 
-  const CommandResult with_file = RunStorydesk("cluster --background " + Quote(model) + " " + Quote(kSource / "examples"));
+  const CommandResult with_file =
+      RunStorydesk("cluster --background " + Quote(model) + " " + Quote(kSource / "examples"));
   ASSERT_EQ(with_file.exit_code, 0) << with_file.err;
   EXPECT_EQ(JsonLines(with_file.out).size(), 38u);
   const CommandResult without = RunStorydesk("cluster --background none " + Quote(kSource / "examples"));
@@ -267,7 +270,8 @@ TEST(StoryModelCliTest, AMalformedModelIsAUsageErrorNamingFileAndLine) {
 
 TEST(EvalCliTest, ScoresAShuffledRunAsJson) {
   const auto gold = kSource / "tests/golden/examples_expected.jsonl";
-  const CommandResult r = RunStorydesk("eval --json --shuffle 3 --gold " + Quote(gold) + " " + Quote(kSource / "examples"));
+  const CommandResult r =
+      RunStorydesk("eval --json --shuffle 3 --gold " + Quote(gold) + " " + Quote(kSource / "examples"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto scores = nlohmann::json::parse(r.out);
   EXPECT_EQ(scores["items"], 38);

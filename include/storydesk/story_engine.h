@@ -84,7 +84,7 @@ struct Decision {
   double copy_score = 0.0;
   uint64_t exact_hash = 0;
   std::vector<uint32_t> minhash;
-  std::vector<std::string> terms;       // the article's distinct terms, for persisting DF
+  std::vector<std::string> terms;  // the article's distinct terms, for persisting DF
   // Stories this article showed to be part of `story` (merge repair): they are merged into it,
   // so every article of theirs now belongs to `story`.
   std::vector<int64_t> merged_stories;

@@ -6,11 +6,11 @@
 
 #include "core/copies/attribution.h"
 #include "core/copies/sentence_profile.h"
+#include "core/digest/headline.h"
 #include "core/fingerprint/exact_hash.h"
 #include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
 #include "core/stories/story_model.h"
-#include "core/digest/headline.h"
 #include "core/text/analyzer.h"
 #include "core/text/tokens.h"
 #include "core/time/mentioned_years.h"

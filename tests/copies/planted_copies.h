@@ -18,8 +18,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "storydesk/article.h"
 #include "adapters/wordnet/wordnet_synonyms.h"
+#include "storydesk/article.h"
 
 namespace storydesk::planted {
 

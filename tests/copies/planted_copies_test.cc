@@ -28,12 +28,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "adapters/wordnet/wordnet_synonyms.h"
 #include "core/copies/rewrite_model.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/text/normalize.h"
 #include "core/text/sentences.h"
 #include "storydesk/story_engine.h"
-#include "adapters/wordnet/wordnet_synonyms.h"
 
 namespace storydesk::planted {
 namespace {

@@ -31,9 +31,8 @@ int RunCheck(const std::string& db_path, size_t max_violations) {
   if (r.violations.size() < r.violation_count) {
     std::printf("... and %zu more\n", r.violation_count - r.violations.size());
   }
-  std::printf("%s: %lld articles, %lld stories, %lld copies; %s\n", db_path.c_str(),
-              static_cast<long long>(r.articles), static_cast<long long>(r.stories),
-              static_cast<long long>(r.copies),
+  std::printf("%s: %lld articles, %lld stories, %lld copies; %s\n", db_path.c_str(), static_cast<long long>(r.articles),
+              static_cast<long long>(r.stories), static_cast<long long>(r.copies),
               r.ok() ? "ok" : (std::to_string(r.violation_count) + " violations").c_str());
   return r.ok() ? kExitOk : kExitRejected;
 }

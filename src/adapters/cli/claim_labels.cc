@@ -1,9 +1,9 @@
 #include "adapters/cli/claim_labels.h"
 
-#include <filesystem>
-#include <fstream>
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "adapters/cli/cli_common.h"
@@ -53,7 +53,6 @@ double HighestProbabilityStatedAtMost(std::vector<std::pair<double, bool>> score
 }
 
 }  // namespace
-
 
 bool IsTestStory(const std::string& set, const std::string& story) {
   uint64_t h = 14695981039346656037ull;
@@ -115,7 +114,8 @@ Result<LabelledTexts> LoadLabelledTexts(const std::vector<ClaimLabel>& labels, c
   text::TextAnalyzer analyzer;
   for (const std::string& id : wanted) {
     auto it = out.articles.find(id);
-    if (it == out.articles.end()) return Status::Error(ErrorCode::kInvalidInput, "labelled article '" + id + "' is not in the data");
+    if (it == out.articles.end())
+      return Status::Error(ErrorCode::kInvalidInput, "labelled article '" + id + "' is not in the data");
     out.texts.emplace(id, claims::BuildClaimText(analyzer.Analyze(it->second.text), statistics, synonyms));
   }
   return out;
@@ -138,7 +138,8 @@ Result<std::vector<LabelledFeatures>> ComputeLabelledFeatures(const std::vector<
     if (l.label == "na") continue;
     const claims::ClaimSentence* claim = LabelledSentence(texts, l);
     if (claim == nullptr) {
-      return Status::Error(ErrorCode::kInvalidInput, "article '" + l.article + "' has no sentence " + std::to_string(l.sentence));
+      return Status::Error(ErrorCode::kInvalidInput,
+                           "article '" + l.article + "' has no sentence " + std::to_string(l.sentence));
     }
     out.push_back({&l, claims::ComputeClaimEvidence(*claim, texts.texts.at(l.other), matcher).features});
   }
@@ -165,7 +166,8 @@ ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs,
     }
     const std::vector<double> w = stories::FitLogistic(train, options);
     for (size_t i = 0; i < examples.size(); ++i) {
-      if (fold_of[i] == static_cast<uint64_t>(k)) held_out[i] = stories::Sigmoid(stories::LinearScore(w, examples[i].x.data(), w.size()));
+      if (fold_of[i] == static_cast<uint64_t>(k))
+        held_out[i] = stories::Sigmoid(stories::LinearScore(w, examples[i].x.data(), w.size()));
     }
   }
   std::vector<std::pair<double, bool>> scored;
@@ -181,10 +183,11 @@ ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs,
   // The partial point: the highest probability below which the source states the claim ("yes")
   // at most kMaxStatedBelowPartial of the time, so "leaves out" is rarely false; the unique
   // point likewise at kMaxStatedBelowUnique, for "adds".
-  model.partial_probability = HighestProbabilityStatedAtMost(scored, claims::kMaxStatedBelowPartial, model.cite_probability);
-  model.unique_probability = std::max(
-      model.partial_probability,
-      HighestProbabilityStatedAtMost(scored, claims::kMaxStatedBelowUnique, model.cite_probability));
+  model.partial_probability =
+      HighestProbabilityStatedAtMost(scored, claims::kMaxStatedBelowPartial, model.cite_probability);
+  model.unique_probability =
+      std::max(model.partial_probability,
+               HighestProbabilityStatedAtMost(scored, claims::kMaxStatedBelowUnique, model.cite_probability));
   eval::BinaryCounts at_cite, at_half;
   size_t below = 0, below_stated = 0, below_partial = 0;
   for (size_t i = 0; i < scored.size(); ++i) {
@@ -197,10 +200,11 @@ ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs,
     }
   }
   char figures[512], points[512];
-  std::snprintf(figures, sizeof figures,
-                "%d-fold cross-validation grouped by story on %zu pairs (%zu yes): at p>=0.5 precision %.3f recall %.3f F1 %.3f",
-                folds, examples.size(), static_cast<size_t>(at_cite.tp + at_cite.fn), at_half.Precision(),
-                at_half.Recall(), at_half.F1());
+  std::snprintf(
+      figures, sizeof figures,
+      "%d-fold cross-validation grouped by story on %zu pairs (%zu yes): at p>=0.5 precision %.3f recall %.3f F1 %.3f",
+      folds, examples.size(), static_cast<size_t>(at_cite.tp + at_cite.fn), at_half.Precision(), at_half.Recall(),
+      at_half.F1());
   std::snprintf(points, sizeof points,
                 "cite probability %.3f: precision %.3f recall %.3f F1 %.3f; partial probability %.3f: %zu pairs below, "
                 "%zu of them stated (yes), %zu partial; unique probability %.3f",

@@ -20,7 +20,7 @@ struct ClaimLabel {
   std::string set, story, article;
   uint32_t sentence = 0;  // as `storydesk sentences` numbers them
   std::string other;
-  std::string label;      // "yes", "partial", "no" or "na" (not a claim)
+  std::string label;  // "yes", "partial", "no" or "na" (not a claim)
 };
 
 // Which half of the labelled stories a story is in: training and thresholds use half "fit",

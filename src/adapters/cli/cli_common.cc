@@ -1,7 +1,5 @@
 #include "adapters/cli/cli_common.h"
 
-#include "adapters/service/open_store.h"
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +8,7 @@
 #include <iostream>
 
 #include "adapters/read/path_reader.h"
+#include "adapters/service/open_store.h"
 #include "core/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
 

@@ -3,11 +3,11 @@
 #include <iostream>
 #include <optional>
 
-#include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
 #include "adapters/cli/json_output.h"
+#include "adapters/service/shipped_models.h"
 
 namespace storydesk::cli {
 namespace {
@@ -60,7 +60,8 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--background", *background,
                   "document frequencies to start from: builtin, none, or a file written by train-df")
       ->capture_default_str();
-  cmd->add_option("--model", *model, "grouping decisions: builtin, fixed (one cosine threshold), or a file written by train")
+  cmd->add_option("--model", *model,
+                  "grouping decisions: builtin, fixed (one cosine threshold), or a file written by train")
       ->capture_default_str();
   cmd->add_option("--sentence-model", *sentence_model,
                   "rewrite detection's sentence matcher: builtin, none (no rewrites), or a file written by "
@@ -81,11 +82,11 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads,
-                 exit_code] {
-    *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
-                            *merge_probability, *threads);
-  });
+  cmd->callback(
+      [paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads, exit_code] {
+        *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
+                                *merge_probability, *threads);
+      });
 }
 
 }  // namespace storydesk::cli

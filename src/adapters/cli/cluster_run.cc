@@ -3,9 +3,9 @@
 #include <random>
 #include <unordered_set>
 
+#include "adapters/cli/cli_common.h"
 #include "adapters/service/parallel_analysis.h"
 #include "adapters/service/shipped_models.h"
-#include "adapters/cli/cli_common.h"
 
 namespace storydesk::cli {
 

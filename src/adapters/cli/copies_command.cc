@@ -19,8 +19,8 @@ std::string Line(const store::StoredArticle& a) {
   if (title.size() > 80) title = title.substr(0, title.rfind(' ', 80)) + "...";
   char buffer[512];
   std::snprintf(buffer, sizeof buffer, "%-24s %-10s  %-16s  %s", a.raw.id.c_str(),
-                a.raw.published.value_or("undated").substr(0, 10).c_str(), a.raw.source.value_or(service::kUnknownSource).c_str(),
-                title.c_str());
+                a.raw.published.value_or("undated").substr(0, 10).c_str(),
+                a.raw.source.value_or(service::kUnknownSource).c_str(), title.c_str());
   return buffer;
 }
 
@@ -70,7 +70,8 @@ int RunCopies(bool json, const std::string& db_path) {
       why = copies::DescribePrecedence(judge.value()->Member(original->raw), judge.value()->Member(a.raw));
     }
     const bool direct = verdict && verdict->kind != copies::CopyKind::kNone;
-    const std::string relation = direct ? std::string(copies::CopyKindName(verdict->kind)) : a.relation.value_or("copy");
+    const std::string relation =
+        direct ? std::string(copies::CopyKindName(verdict->kind)) : a.relation.value_or("copy");
     if (json) {
       nlohmann::json c = ArticleMetadataJson(a);
       c["relation"] = relation;
@@ -100,12 +101,14 @@ int RunCopies(bool json, const std::string& db_path) {
 void AddCopiesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code) {
   auto* cmd = app.add_subcommand("copies", "list copy families: each original and its copies");
   auto json = std::make_shared<bool>(false);
-  cmd->add_flag("--json", *json, "JSON Lines, one family per line: {\"original\": article, \"copies\": [article + score]}");
-  cmd->footer("Relations: exact (same text), near (most shingles shared), excerpt (one mostly inside the other), "
-              "rewrite (sentences aligned in order). The score is the copy's against the original: 1 for exact, "
-              "the shingle Jaccard for near, the shingle containment for excerpt, the rewrite model's probability "
-              "for rewrite; the same as `storydesk explain ORIGINAL COPY`, which shows why. Each copy says why "
-              "the original is the original: credited by the copy, published first, dated, or the longer text.");
+  cmd->add_flag("--json", *json,
+                "JSON Lines, one family per line: {\"original\": article, \"copies\": [article + score]}");
+  cmd->footer(
+      "Relations: exact (same text), near (most shingles shared), excerpt (one mostly inside the other), "
+      "rewrite (sentences aligned in order). The score is the copy's against the original: 1 for exact, "
+      "the shingle Jaccard for near, the shingle containment for excerpt, the rewrite model's probability "
+      "for rewrite; the same as `storydesk explain ORIGINAL COPY`, which shows why. Each copy says why "
+      "the original is the original: credited by the copy, published first, dated, or the longer text.");
   cmd->callback([json, &globals, exit_code] { *exit_code = RunCopies(*json, globals.db); });
 }
 

@@ -11,9 +11,8 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "adapters/cli/claim_labels.h"
 #include "adapters/cli/cli_common.h"
@@ -64,10 +63,13 @@ int RunMsrp(const std::string& path, const copies::SentenceModel& matcher, stori
   const Status read = ForEachJsonLine(path, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
     if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
         !pair["b"].is_string() || !pair["label"].is_number_integer()) {
-      return Status::Error(ErrorCode::kInvalidInput, path + ":" + std::to_string(number) + ": expected {\"label\", \"a\", \"b\"}");
+      return Status::Error(ErrorCode::kInvalidInput,
+                           path + ":" + std::to_string(number) + ": expected {\"label\", \"a\", \"b\"}");
     }
-    const claims::ClaimText a = claims::BuildClaimText(analyzer.Analyze(pair["a"].get<std::string>()), statistics, synonyms);
-    const claims::ClaimText b = claims::BuildClaimText(analyzer.Analyze(pair["b"].get<std::string>()), statistics, synonyms);
+    const claims::ClaimText a =
+        claims::BuildClaimText(analyzer.Analyze(pair["a"].get<std::string>()), statistics, synonyms);
+    const claims::ClaimText b =
+        claims::BuildClaimText(analyzer.Analyze(pair["b"].get<std::string>()), statistics, synonyms);
     const claims::ClaimFeatureVector f = PairFeatures(a, b, matcher);
     examples.push_back({std::vector<double>(f.begin(), f.end()), pair["label"].get<int>() == 1, 1.0});
     return Status::Ok();
@@ -150,9 +152,11 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   std::printf("claim matcher, cross-fitted over both halves: %zu labelled pairs, %zu yes\n", pairs,
               static_cast<size_t>(cite.tp + cite.fn));
   std::printf("  cite: precision %.3f recall %.3f F1 %.3f\n", cite.Precision(), cite.Recall(), cite.F1());
-  std::printf("  no (below the partial point): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu (%.1f%%)\n",
-              below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
-              below ? 100.0 * below_partial / below : 0.0);
+  std::printf(
+      "  no (below the partial point): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu "
+      "(%.1f%%)\n",
+      below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
+      below ? 100.0 * below_partial / below : 0.0);
 
   // The digest of each labelled story, by the model that did not see it.
   size_t cited_right = 0, cited = 0, should_cite = 0, unlabelled_bullets = 0, bullets = 0;
@@ -161,7 +165,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   text::TextAnalyzer analyzer;
   for (const auto& [key, ids] : story_articles) {
     std::vector<digest::DigestArticle> articles;
-    for (const std::string& id : ids) articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), "original", std::nullopt));
+    for (const std::string& id : ids)
+      articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), "original", std::nullopt));
     const digest::StoryDigest d =
         digest::BuildStoryDigest(articles, matcher.value(), judge.at(IsTestStory(key.first, key.second)), statistics);
     if (flags.show) std::printf("\n== %s %s: %s\n", key.first.c_str(), key.second.c_str(), d.headline.c_str());
@@ -175,7 +180,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
         if (it == label_of.end() || it->second == "na") continue;
         labelled = true;
         const bool predicted = std::find(b.sources.begin(), b.sources.end(), other) != b.sources.end();
-        const bool partly = std::find(b.partial_sources.begin(), b.partial_sources.end(), other) != b.partial_sources.end();
+        const bool partly =
+            std::find(b.partial_sources.begin(), b.partial_sources.end(), other) != b.partial_sources.end();
         const bool truth = it->second == "yes";
         cited += predicted ? 1 : 0;
         should_cite += truth ? 1 : 0;
@@ -185,7 +191,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
         marks += " " + other + (predicted ? "=cited" : partly ? "=partly" : "=not") + "/" + it->second;
       }
       if (!labelled) ++unlabelled_bullets;
-      if (flags.show) std::printf("  - %s\n    [%s s%zu]%s\n", b.text.c_str(), b.origin.c_str(), b.sentence, marks.c_str());
+      if (flags.show)
+        std::printf("  - %s\n    [%s s%zu]%s\n", b.text.c_str(), b.origin.c_str(), b.sentence, marks.c_str());
     }
     for (const digest::SourceComparison& c : d.sources) {
       // An add is one of the article's sentences (perhaps without its dateline): find its number.
@@ -196,7 +203,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
         for (size_t k = 0; k < t.sentences.size() && !number; ++k) {
           std::string s = t.normalized.substr(t.sentences[k].begin, t.sentences[k].end - t.sentences[k].begin);
           while (!s.empty() && s.back() == ' ') s.pop_back();
-          if (s.size() >= add.size() && s.compare(s.size() - add.size(), add.size(), add) == 0) number = static_cast<uint32_t>(k);
+          if (s.size() >= add.size() && s.compare(s.size() - add.size(), add.size(), add) == 0)
+            number = static_cast<uint32_t>(k);
         }
         if (!number) continue;
         bool labelled = false, stated = false, partly = false;
@@ -210,11 +218,16 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
         adds_labelled += labelled ? 1 : 0;
         adds_stated += stated ? 1 : 0;
         adds_partial += (partly && !stated) ? 1 : 0;
-        if (flags.show) std::printf("  %s adds: %s [%s]\n", c.article.c_str(), add.substr(0, 80).c_str(),
-                                    !labelled ? "unlabelled" : stated ? "stated elsewhere" : partly ? "partly elsewhere" : "right");
+        if (flags.show)
+          std::printf("  %s adds: %s [%s]\n", c.article.c_str(), add.substr(0, 80).c_str(),
+                      !labelled ? "unlabelled"
+                      : stated  ? "stated elsewhere"
+                      : partly  ? "partly elsewhere"
+                                : "right");
       }
       for (const std::string& lack : c.lacks) {
-        const auto bullet = std::find_if(d.bullets.begin(), d.bullets.end(), [&](const digest::Bullet& b) { return b.text == lack; });
+        const auto bullet =
+            std::find_if(d.bullets.begin(), d.bullets.end(), [&](const digest::Bullet& b) { return b.text == lack; });
         if (bullet == d.bullets.end()) continue;
         ++lacks;
         auto it = label_of.find({bullet->origin, static_cast<uint32_t>(bullet->sentence), c.article});
@@ -224,21 +237,22 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
           lacks_yes += it->second == "yes" ? 1 : 0;
           lacks_partial += it->second == "partial" ? 1 : 0;
         }
-        if (flags.show) std::printf("  %s leaves out: %s [%s]\n", c.article.c_str(), lack.substr(0, 80).c_str(),
-                                    it == label_of.end() ? "unlabelled" : it->second.c_str());
+        if (flags.show)
+          std::printf("  %s leaves out: %s [%s]\n", c.article.c_str(), lack.substr(0, 80).c_str(),
+                      it == label_of.end() ? "unlabelled" : it->second.c_str());
       }
     }
   }
   const double precision = cited ? static_cast<double>(cited_right) / cited : 0.0;
   const double recall = should_cite ? static_cast<double>(cited_right) / should_cite : 0.0;
-  std::printf("digest of %zu labelled stories: %zu bullets (%zu without labels for their sentence)\n", story_articles.size(),
-              bullets, unlabelled_bullets);
-  std::printf("  citations of other sources: precision %.3f (%zu of %zu) recall %.3f (%zu of %zu)\n", precision, cited_right,
-              cited, recall, cited_right, should_cite);
+  std::printf("digest of %zu labelled stories: %zu bullets (%zu without labels for their sentence)\n",
+              story_articles.size(), bullets, unlabelled_bullets);
+  std::printf("  citations of other sources: precision %.3f (%zu of %zu) recall %.3f (%zu of %zu)\n", precision,
+              cited_right, cited, recall, cited_right, should_cite);
   std::printf("  cited in part: %zu, of which the source states it or part of it: %zu\n", partial_marks, partial_right);
   const size_t judged = lacks - lacks_unlabelled;
-  std::printf("  leaves out: %zu items (%zu labelled): stated by the source %zu (%.1f%%), in part %zu (%.1f%%)\n", lacks,
-              judged, lacks_yes, judged ? 100.0 * lacks_yes / judged : 0.0, lacks_partial,
+  std::printf("  leaves out: %zu items (%zu labelled): stated by the source %zu (%.1f%%), in part %zu (%.1f%%)\n",
+              lacks, judged, lacks_yes, judged ? 100.0 * lacks_yes / judged : 0.0, lacks_partial,
               judged ? 100.0 * lacks_partial / judged : 0.0);
   std::printf("  adds: %zu items (%zu labelled): stated by another source %zu (%.1f%%), in part %zu (%.1f%%)\n", adds,
               adds_labelled, adds_stated, adds_labelled ? 100.0 * adds_stated / adds_labelled : 0.0, adds_partial,
@@ -249,7 +263,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
 }  // namespace
 
 void AddEvalClaimsCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("eval-claims", "measure the claim matcher and the digest's citations on claim-support labels");
+  auto* cmd =
+      app.add_subcommand("eval-claims", "measure the claim matcher and the digest's citations on claim-support labels");
   auto flags = std::make_shared<EvalClaimsFlags>();
   cmd->add_option("labels", flags->labels, "the labels TSV (data/claims/claim-support.tsv)")->required();
   cmd->add_option("--data", flags->data, "the folder holding the labelled sets")->capture_default_str();

@@ -5,16 +5,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
-#include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
 #include "adapters/cli/gold_file.h"
 #include "adapters/cli/summary_eval.h"
+#include "adapters/service/shipped_models.h"
 #include "core/eval/clustering_metrics.h"
 
 namespace storydesk::cli {
@@ -131,7 +131,8 @@ int RunEval(const EvalFlags& flags) {
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("eval", "score a grouping against gold stories (BCubed, pairwise, ARI), or digests against summaries (ROUGE)");
+  auto* cmd = app.add_subcommand(
+      "eval", "score a grouping against gold stories (BCubed, pairwise, ARI), or digests against summaries (ROUGE)");
   auto flags = std::make_shared<EvalFlags>();
   cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article")->required();
   cmd->add_option("input", flags->input,
@@ -146,7 +147,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"digest", "lead"}))
       ->capture_default_str();
   cmd->add_option("--join-threshold", flags->join_threshold,
-                  "when clustering with --model fixed: similarity needed to join a story (default: the value chosen on allsides-val)")
+                  "when clustering with --model fixed: similarity needed to join a story (default: the value chosen on "
+                  "allsides-val)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--name-weight", flags->name_weight,
                   "when clustering: share of the similarity given to names (default: the trained value)")

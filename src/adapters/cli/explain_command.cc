@@ -2,7 +2,6 @@
 // the relation, the shingle overlap, and their sentences aligned, with what each side adds.
 #include <cstdio>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/cli/cli_common.h"
@@ -34,8 +33,12 @@ nlohmann::json ExplanationJson(const store::StoredArticle& a, const store::Store
     nlohmann::json ta = nlohmann::json::array(), tb = nlohmann::json::array();
     for (uint32_t i = l.a_begin; i < l.a_end; ++i) ta.push_back(e.sentences_a[i]);
     for (uint32_t i = l.b_begin; i < l.b_end; ++i) tb.push_back(e.sentences_b[i]);
-    links.push_back({{"a", {l.a_begin, l.a_end}}, {"b", {l.b_begin, l.b_end}}, {"probability", l.probability},
-                     {"overlap", l.overlap}, {"a_text", ta}, {"b_text", tb}});
+    links.push_back({{"a", {l.a_begin, l.a_end}},
+                     {"b", {l.b_begin, l.b_end}},
+                     {"probability", l.probability},
+                     {"overlap", l.overlap},
+                     {"a_text", ta},
+                     {"b_text", tb}});
   }
   nlohmann::json only_a = nlohmann::json::array(), only_b = nlohmann::json::array();
   for (uint32_t i : e.only_a) only_a.push_back({{"sentence", i}, {"text", e.sentences_a[i]}});
@@ -59,7 +62,8 @@ nlohmann::json ExplanationJson(const store::StoredArticle& a, const store::Store
 void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, const copies::CopyExplanation& e,
                const Provenance& p) {
   auto head = [](const char* label, const store::StoredArticle& x, size_t sentences) {
-    std::printf("%s: %s (%s, %s), %zu sentences\n", label, x.raw.id.c_str(), x.raw.source.value_or(service::kUnknownSource).c_str(),
+    std::printf("%s: %s (%s, %s), %zu sentences\n", label, x.raw.id.c_str(),
+                x.raw.source.value_or(service::kUnknownSource).c_str(),
                 x.raw.published.value_or("undated").substr(0, 10).c_str(), sentences);
   };
   head("A", a, e.sentences_a.size());
@@ -70,10 +74,10 @@ void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, con
   } else {
     std::printf("\n%s copy (score %.2f)", std::string(kind).c_str(), e.verdict.score);
   }
-  std::printf(": 5-word shingles shared %.0f%% (Jaccard), %.0f%% of the smaller; sentences aligned in order "
-              "cover %.0f%% of A's words and %.0f%% of B's\n",
-              100 * e.verdict.jaccard, 100 * e.verdict.containment, 100 * e.alignment.coverage_a,
-              100 * e.alignment.coverage_b);
+  std::printf(
+      ": 5-word shingles shared %.0f%% (Jaccard), %.0f%% of the smaller; sentences aligned in order "
+      "cover %.0f%% of A's words and %.0f%% of B's\n",
+      100 * e.verdict.jaccard, 100 * e.verdict.containment, 100 * e.alignment.coverage_a, 100 * e.alignment.coverage_b);
   if (!p.original.empty()) {
     std::printf("original: %s (%s)\n", p.original == a.raw.id ? "A" : "B", p.why.c_str());
   }
@@ -93,7 +97,8 @@ void PrintText(const store::StoredArticle& a, const store::StoredArticle& b, con
   for (uint32_t i : e.only_b) std::printf("  B%u: %s\n", i + 1, Quote(e.sentences_b[i]).c_str());
 }
 
-int RunExplain(const std::string& id_a, const std::string& id_b, const std::string& format, const std::string& db_path) {
+int RunExplain(const std::string& id_a, const std::string& id_b, const std::string& format,
+               const std::string& db_path) {
   auto opened = OpenStore(db_path);
   if (!opened.ok()) {
     PrintError(opened.status().message());
@@ -147,7 +152,8 @@ int RunExplain(const std::string& id_a, const std::string& id_b, const std::stri
 }  // namespace
 
 void AddExplainCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code) {
-  auto* cmd = app.add_subcommand("explain", "why two stored articles are copies (or not): aligned sentences and overlap");
+  auto* cmd =
+      app.add_subcommand("explain", "why two stored articles are copies (or not): aligned sentences and overlap");
   auto a = std::make_shared<std::string>();
   auto b = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");

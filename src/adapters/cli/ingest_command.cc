@@ -35,9 +35,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   // read its inputs already, and before the pipeline restores its engine from the store, so
   // the engine starts from everything the previous writer stored.
   store::WriterLockOptions lock_options;
-  lock_options.on_wait = [&db_path](const std::string&) {
-    PrintError("waiting for another writer on " + db_path);
-  };
+  lock_options.on_wait = [&db_path](const std::string&) { PrintError("waiting for another writer on " + db_path); };
   auto lock = store::WriterLock::Acquire(db_path, lock_options);
   if (!lock.ok()) {
     PrintError(lock.status().message());

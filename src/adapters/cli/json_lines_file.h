@@ -5,9 +5,8 @@
 
 #include <cstddef>
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "storydesk/status.h"
 

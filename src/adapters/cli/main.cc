@@ -1,6 +1,5 @@
 // storydesk — groups news articles into stories. Entry point: parses the verb and runs it.
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <exception>
 

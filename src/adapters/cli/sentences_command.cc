@@ -3,7 +3,6 @@
 // the claim-support labels (data/claims/) and the digest's bullet origins refer to, so a person
 // can read exactly what the matcher compares.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/cli/cli_common.h"

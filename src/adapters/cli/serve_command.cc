@@ -33,7 +33,8 @@ Result<std::string> ReadToken(const std::string& path) {
   const size_t first = token.find_first_not_of(" \t\r");
   const size_t last = token.find_last_not_of(" \t\r");
   token = first == std::string::npos ? "" : token.substr(first, last - first + 1);
-  if (token.size() < 16) return Status::Error(ErrorCode::kInvalidInput, path + ": the token must be at least 16 characters");
+  if (token.size() < 16)
+    return Status::Error(ErrorCode::kInvalidInput, path + ": the token must be at least 16 characters");
   return token;
 }
 
@@ -86,9 +87,13 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code
   cmd->add_option("--max-body-mib", flags->max_body_mib, "largest request body accepted, in MiB (larger: 413)")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
-  cmd->add_option("--threads", flags->threads, "event-loop threads: the requests worked on at once (connections cost no thread)")->check(CLI::Range(1, 256))->capture_default_str();
-  cmd->footer("Endpoints: /healthz, /api/stories, /api/stories/{id}, /api/articles/{id}, /api/search, POST /api/articles, "
-              "/api/openapi.json; the web page at /.");
+  cmd->add_option("--threads", flags->threads,
+                  "event-loop threads: the requests worked on at once (connections cost no thread)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->footer(
+      "Endpoints: /healthz, /api/stories, /api/stories/{id}, /api/articles/{id}, /api/search, POST /api/articles, "
+      "/api/openapi.json; the web page at /.");
   cmd->callback([flags, &globals, exit_code] { *exit_code = RunServe(*flags, globals.db); });
 }
 

@@ -5,8 +5,8 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "adapters/service/digest_output.h"
 #include "adapters/cli/json_output.h"
+#include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stored_story_digest.h"
 
@@ -34,7 +34,7 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
   auto story = db.GetStory(story_id);
   if (!story.ok()) {
     PrintError(story.status().code() == ErrorCode::kNotFound ? "no story " + std::to_string(story_id)
-                                                              : story.status().message());
+                                                             : story.status().message());
     return ExitCodeFor(story.status());
   }
   // A merged id shows the story it joined; a huge story is digested from a sample of it.

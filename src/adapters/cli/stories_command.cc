@@ -63,8 +63,8 @@ int RunStories(const StoriesFlags& flags, const std::string& db_path) {
     if (s.last_published && s.last_published != s.first_published) span += ".." + s.last_published->substr(5);
     std::string articles = std::to_string(s.articles);
     if (s.copies > 0) articles += " (" + std::to_string(s.copies) + "c)";
-    std::printf("%6lld  %-23s  %8s  %7d  %s\n", static_cast<long long>(s.id), span.c_str(), articles.c_str(),
-                s.sources, s.headline.c_str());
+    std::printf("%6lld  %-23s  %8s  %7d  %s\n", static_cast<long long>(s.id), span.c_str(), articles.c_str(), s.sources,
+                s.headline.c_str());
   }
   return kExitOk;
 }

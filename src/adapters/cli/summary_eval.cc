@@ -3,15 +3,14 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
-#include "adapters/service/digest_output.h"
 #include "adapters/cli/gold_file.h"
 #include "adapters/cli/json_lines_file.h"
+#include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
 #include "core/eval/rouge.h"
 #include "core/text/analyzer.h"
@@ -26,7 +25,8 @@ Status ReadSummaries(const std::string& path, std::map<std::string, std::string>
       return Status::Error(ErrorCode::kInvalidInput,
                            path + ":" + std::to_string(number) + ": expected {\"story\": id, \"summary\": str}");
     }
-    const std::string story = j["story"].is_string() ? j["story"].get<std::string>() : std::to_string(j["story"].get<int64_t>());
+    const std::string story =
+        j["story"].is_string() ? j["story"].get<std::string>() : std::to_string(j["story"].get<int64_t>());
     out->emplace(story, j["summary"].get<std::string>());
     return Status::Ok();
   });
@@ -142,8 +142,8 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
     std::printf("ROUGE-L  P %.4f  R %.4f  F1 %.4f\n", mean.rouge_l.precision, mean.rouge_l.recall, mean.rouge_l.f1);
   }
   if (without_articles > 0) {
-    PrintError(flags.summaries + ": " + std::to_string(without_articles) + " summaries name stories without articles in " +
-               flags.articles + "; not scored");
+    PrintError(flags.summaries + ": " + std::to_string(without_articles) +
+               " summaries name stories without articles in " + flags.articles + "; not scored");
   }
   return run.value().rejected > 0 ? kExitRejected : kExitOk;
 }

@@ -27,7 +27,7 @@ struct TrainClaimsFlags {
   std::string output;
   int folds = kClaimFolds;
   double l2 = kClaimL2;
-  std::string features;  // when set, every labelled pair's features are written there (TSV)
+  std::string features;      // when set, every labelled pair's features are written there (TSV)
   std::string half = "all";  // which labelled stories: all, fit or test (IsTestStory)
 };
 
@@ -89,9 +89,8 @@ int RunTrainClaims(const TrainClaimsFlags& flags) {
   const std::string& figures = trained.figures;
   const std::string& points = trained.points;
   const std::vector<std::string> comments = {
-      "trained by `storydesk train-claims` (logistic regression, l2 " + std::to_string(flags.l2) + ") on " + flags.half +
-          " labelled stories of " +
-          std::filesystem::path(flags.labels).lexically_normal().string(),
+      "trained by `storydesk train-claims` (logistic regression, l2 " + std::to_string(flags.l2) + ") on " +
+          flags.half + " labelled stories of " + std::filesystem::path(flags.labels).lexically_normal().string(),
       figures, points};
   if (Status s = WriteFileWhole(flags.output, claims::FormatClaimModel(model, comments)); !s.ok()) {
     PrintError(s.message());
@@ -113,7 +112,9 @@ void AddTrainClaimsCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--folds", flags->folds, "cross-validation folds, grouped by story")
       ->check(CLI::Range(2, 20))
       ->capture_default_str();
-  cmd->add_option("--l2", flags->l2, "L2 penalty of the logistic regression")->check(CLI::Range(0.0, 1e6))->capture_default_str();
+  cmd->add_option("--l2", flags->l2, "L2 penalty of the logistic regression")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
   cmd->add_option("--half", flags->half, "train on all labelled stories, or only half fit or test (IsTestStory)")
       ->check(CLI::IsMember({"all", "fit", "test"}))
       ->capture_default_str();

@@ -158,8 +158,9 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--window-days", flags->window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
-  cmd->footer("Use the model with `cluster --model FILE` / `eval --model FILE`; the built-in one is "
-              "models/story-model.tsv, retrained by `make models`.");
+  cmd->footer(
+      "Use the model with `cluster --model FILE` / `eval --model FILE`; the built-in one is "
+      "models/story-model.tsv, retrained by `make models`.");
   cmd->callback([flags, exit_code] { *exit_code = RunTrain(*flags); });
 }
 

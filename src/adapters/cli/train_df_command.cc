@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "adapters/service/shipped_models.h"
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
+#include "adapters/service/shipped_models.h"
 
 namespace storydesk::cli {
 namespace {
@@ -33,10 +33,11 @@ int RunTrainDf(const TrainDfFlags& flags) {
     for (const std::string& term : decision.terms) ++counts.df[term];
   }
   std::vector<std::string> comments = {"counted by `storydesk train-df` over " + std::to_string(counts.documents) +
-                                       " articles (copies skipped), terms seen in at least " +
-                                       std::to_string(flags.min_df) + " of them",
+                                           " articles (copies skipped), terms seen in at least " +
+                                           std::to_string(flags.min_df) + " of them",
                                        "inputs:"};
-  for (const std::string& path : flags.paths) comments.push_back("  " + std::filesystem::path(path).lexically_normal().string());
+  for (const std::string& path : flags.paths)
+    comments.push_back("  " + std::filesystem::path(path).lexically_normal().string());
   const std::string text = stories::FormatBackgroundFrequencies(counts, flags.min_df, comments);
 
   if (Status s = WriteFileWhole(flags.output, text); !s.ok()) {
@@ -58,8 +59,9 @@ void AddTrainDfCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--min-df", flags->min_df, "keep terms seen in at least this many articles")
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}))
       ->capture_default_str();
-  cmd->footer("Use the file with `cluster --background FILE` / `eval --background FILE`; the built-in model is "
-              "models/background-df.tsv, recounted by `make models`.");
+  cmd->footer(
+      "Use the file with `cluster --background FILE` / `eval --background FILE`; the built-in model is "
+      "models/background-df.tsv, recounted by `make models`.");
   cmd->callback([flags, exit_code] { *exit_code = RunTrainDf(*flags); });
 }
 

@@ -10,10 +10,9 @@
 // compared with the shipped sentence matcher, as the engine does.
 // `make models` builds the pairs from sets we do not report (scripts/rewrite_training_pairs.py)
 // and rewrites models/rewrite-model.tsv.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "adapters/cli/cli_common.h"
@@ -50,15 +49,17 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
   text::TextAnalyzer analyzer;
 
   std::unordered_map<std::string, copies::CopyDocument> documents;
-  Status read = ForEachJsonLine(flags.articles, "articles", [&](size_t number, const nlohmann::json& article) -> Status {
-    if (!article.is_object() || !article.contains("id") || !article["id"].is_string() || !article.contains("text") || !article["text"].is_string()) {
-      return Status::Error(ErrorCode::kInvalidInput,
-                           flags.articles + ":" + std::to_string(number) + ": expected {\"id\": str, \"text\": str}");
-    }
-    documents.emplace(article["id"].get<std::string>(),
-                      copies::MakeCopyDocument(analyzer.Analyze(article["text"].get<std::string>()), statistics));
-    return Status::Ok();
-  });
+  Status read =
+      ForEachJsonLine(flags.articles, "articles", [&](size_t number, const nlohmann::json& article) -> Status {
+        if (!article.is_object() || !article.contains("id") || !article["id"].is_string() ||
+            !article.contains("text") || !article["text"].is_string()) {
+          return Status::Error(ErrorCode::kInvalidInput, flags.articles + ":" + std::to_string(number) +
+                                                             ": expected {\"id\": str, \"text\": str}");
+        }
+        documents.emplace(article["id"].get<std::string>(),
+                          copies::MakeCopyDocument(analyzer.Analyze(article["text"].get<std::string>()), statistics));
+        return Status::Ok();
+      });
   if (!read.ok()) {
     PrintError(read.message());
     return read.code() == ErrorCode::kIo ? kExitUsage : kExitRejected;
@@ -69,16 +70,16 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
   size_t positives_not_candidates = 0;
   read = ForEachJsonLine(flags.pairs, "pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
     const std::string where = flags.pairs + ":" + std::to_string(number);
-    if (!pair.is_object() || !pair.contains("a") || !pair["a"].is_string() || !pair.contains("b") || !pair["b"].is_string() ||
-        !pair.contains("label") || !pair["label"].is_number_integer()) {
+    if (!pair.is_object() || !pair.contains("a") || !pair["a"].is_string() || !pair.contains("b") ||
+        !pair["b"].is_string() || !pair.contains("label") || !pair["label"].is_number_integer()) {
       return Status::Error(ErrorCode::kInvalidInput, where + ": expected {\"a\": id, \"b\": id, \"label\": 0|1}");
     }
     const auto a = documents.find(pair["a"].get<std::string>());
     const auto b = documents.find(pair["b"].get<std::string>());
     if (a == documents.end() || b == documents.end()) {
-      return Status::Error(ErrorCode::kInvalidInput, where + ": article '" +
-                                                         (a == documents.end() ? pair["a"] : pair["b"]).get<std::string>() +
-                                                         "' is not in " + flags.articles);
+      return Status::Error(ErrorCode::kInvalidInput,
+                           where + ": article '" + (a == documents.end() ? pair["a"] : pair["b"]).get<std::string>() +
+                               "' is not in " + flags.articles);
     }
     const bool label = pair["label"].get<int>() == 1;
     (label ? positives : negatives) += 1;
@@ -120,9 +121,9 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
   const size_t flagged_negatives = negatives_by_shingles + at_point.fp;
 
   char data[256], candidates[320], overall[256];
-  std::snprintf(data, sizeof data, "%zu pairs (%zu rewrites, %zu not): %zu and %zu copies by shingles, %zu rewrite candidates",
-                positives + negatives, positives, negatives, positives_by_shingles, negatives_by_shingles,
-                examples.size());
+  std::snprintf(
+      data, sizeof data, "%zu pairs (%zu rewrites, %zu not): %zu and %zu copies by shingles, %zu rewrite candidates",
+      positives + negatives, positives, negatives, positives_by_shingles, negatives_by_shingles, examples.size());
   std::snprintf(candidates, sizeof candidates,
                 "%d-fold cross-validation on the candidates: rewrite probability %.3f (held-out precision %.3f, "
                 "recall %.3f, F1 %.3f)",
@@ -132,11 +133,11 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
                 positives ? static_cast<double>(caught) / static_cast<double>(positives) : 0.0, caught, positives,
                 positives_not_candidates,
                 negatives ? static_cast<double>(flagged_negatives) / static_cast<double>(negatives) : 0.0);
-  const std::vector<std::string> comments = {
-      "trained by `storydesk train-rewrites` (logistic regression, l2 " + std::to_string(flags.l2) + ") on " +
-          std::filesystem::path(flags.pairs).filename().string() +
-          " (`make models` makes them with scripts/rewrite_training_pairs.py)",
-      data, candidates, overall};
+  const std::vector<std::string> comments = {"trained by `storydesk train-rewrites` (logistic regression, l2 " +
+                                                 std::to_string(flags.l2) + ") on " +
+                                                 std::filesystem::path(flags.pairs).filename().string() +
+                                                 " (`make models` makes them with scripts/rewrite_training_pairs.py)",
+                                             data, candidates, overall};
   if (Status s = WriteFileWhole(flags.output, copies::FormatRewriteModel(model, comments)); !s.ok()) {
     PrintError(s.message());
     return kExitStore;
@@ -149,7 +150,8 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
 }  // namespace
 
 void AddTrainRewritesCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("train-rewrites", "train the document decision of rewrite detection on labelled article pairs");
+  auto* cmd = app.add_subcommand("train-rewrites",
+                                 "train the document decision of rewrite detection on labelled article pairs");
   auto flags = std::make_shared<TrainRewritesFlags>();
   cmd->add_option("articles", flags->articles, "JSON Lines {\"id\": str, \"text\": str}")->required();
   cmd->add_option("pairs", flags->pairs, "JSON Lines {\"a\": id, \"b\": id, \"label\": 0|1}")->required();

@@ -5,10 +5,9 @@
 // Input: JSON Lines {"label": 0|1, "a": str, "b": str} (the layout of msrp-train). The pairs are
 // profiled with the shipped background document frequencies, as the engine profiles articles.
 // `make models` runs it on ../shared/data/msrp-train to rewrite models/sentence-model.tsv.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
@@ -40,20 +39,21 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
 
   text::TextAnalyzer analyzer;
   std::vector<stories::LogisticExample> examples;
-  const Status read = ForEachJsonLine(flags.pairs, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
-    if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
-        !pair["b"].is_string() || !pair["label"].is_number_integer()) {
-      return Status::Error(ErrorCode::kInvalidInput, flags.pairs + ":" + std::to_string(number) +
-                                                         ": expected {\"label\": 0|1, \"a\": str, \"b\": str}");
-    }
-    const copies::SentenceProfile a =
-        copies::BuildTextProfile(analyzer.Analyze(pair["a"].get<std::string>()), statistics);
-    const copies::SentenceProfile b =
-        copies::BuildTextProfile(analyzer.Analyze(pair["b"].get<std::string>()), statistics);
-    const copies::SentenceFeatureVector f = copies::ComputeSentenceFeatures(a, b);
-    examples.push_back({std::vector<double>(f.begin(), f.end()), pair["label"].get<int>() == 1, 1.0});
-    return Status::Ok();
-  });
+  const Status read =
+      ForEachJsonLine(flags.pairs, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
+        if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
+            !pair["b"].is_string() || !pair["label"].is_number_integer()) {
+          return Status::Error(ErrorCode::kInvalidInput, flags.pairs + ":" + std::to_string(number) +
+                                                             ": expected {\"label\": 0|1, \"a\": str, \"b\": str}");
+        }
+        const copies::SentenceProfile a =
+            copies::BuildTextProfile(analyzer.Analyze(pair["a"].get<std::string>()), statistics);
+        const copies::SentenceProfile b =
+            copies::BuildTextProfile(analyzer.Analyze(pair["b"].get<std::string>()), statistics);
+        const copies::SentenceFeatureVector f = copies::ComputeSentenceFeatures(a, b);
+        examples.push_back({std::vector<double>(f.begin(), f.end()), pair["label"].get<int>() == 1, 1.0});
+        return Status::Ok();
+      });
   if (!read.ok()) {
     PrintError(read.message());
     return read.code() == ErrorCode::kIo ? kExitUsage : kExitRejected;
@@ -82,14 +82,15 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
   }
 
   char figures[256], operating[256];
-  std::snprintf(figures, sizeof figures, "%d-fold cross-validation on %zu pairs: accuracy %.3f, F1 %.3f (always yes: %.3f / %.3f)",
-                flags.folds, examples.size(), cv.Accuracy(), cv.F1(), always_yes.Accuracy(), always_yes.F1());
+  std::snprintf(figures, sizeof figures,
+                "%d-fold cross-validation on %zu pairs: accuracy %.3f, F1 %.3f (always yes: %.3f / %.3f)", flags.folds,
+                examples.size(), cv.Accuracy(), cv.F1(), always_yes.Accuracy(), always_yes.F1());
   std::snprintf(operating, sizeof operating, "match probability %.3f: held-out precision %.3f, recall %.3f",
                 model.match_probability, at_match.Precision(), at_match.Recall());
-  const std::vector<std::string> comments = {
-      "trained by `storydesk train-sentences` (logistic regression, l2 " + std::to_string(flags.l2) + ") on " +
-          std::filesystem::path(flags.pairs).lexically_normal().string(),
-      figures, operating};
+  const std::vector<std::string> comments = {"trained by `storydesk train-sentences` (logistic regression, l2 " +
+                                                 std::to_string(flags.l2) + ") on " +
+                                                 std::filesystem::path(flags.pairs).lexically_normal().string(),
+                                             figures, operating};
   if (Status s = WriteFileWhole(flags.output, copies::FormatSentenceModel(model, comments)); !s.ok()) {
     PrintError(s.message());
     return kExitStore;
@@ -102,7 +103,8 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
 }  // namespace
 
 void AddTrainSentencesCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("train-sentences", "train the sentence matcher of rewrite detection on labelled pairs");
+  auto* cmd =
+      app.add_subcommand("train-sentences", "train the sentence matcher of rewrite detection on labelled pairs");
   auto flags = std::make_shared<TrainSentencesFlags>();
   cmd->add_option("pairs", flags->pairs, "JSON Lines {\"label\": 0|1, \"a\": str, \"b\": str}")->required();
   cmd->add_option("-o,--output", flags->output, "the model file to write")->required();

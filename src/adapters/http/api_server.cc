@@ -1,27 +1,26 @@
 #include "adapters/http/api_server.h"
 
-
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <list>
 #include <map>
 #include <mutex>
-#include <set>
-#include <variant>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
+#include <variant>
 
 #include "adapters/http/api_json.h"
 #include "adapters/http/cursor.h"
 #include "adapters/http/embedded_files.h"
 #include "adapters/http/http_server.h"
-#include "adapters/read/text_checks.h"
 #include "adapters/read/post_body.h"
+#include "adapters/read/text_checks.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/ingest_pipeline.h"
 #include "adapters/service/open_store.h"
@@ -95,7 +94,6 @@ std::variant<int, ApiError> LimitParam(const HttpRequest& req) {
   return static_cast<int>(*v);
 }
 
-
 // The routes: a path and the method it takes.
 enum class Route { kHealthz, kStories, kStory, kArticle, kSearch, kPostArticles, kOpenApi, kIndex, kStatic };
 
@@ -127,7 +125,8 @@ std::vector<std::pair<std::string_view, RouteMatch>> RoutesFor(std::string_view 
     out.push_back({"GET", {Route::kStory, std::string(*id)}});
   }
   if (auto id = after("/api/articles/")) out.push_back({"GET", {Route::kArticle, std::string(*id)}});
-  if (auto name = after("/static/"); name && IsStaticName(*name)) out.push_back({"GET", {Route::kStatic, std::string(*name)}});
+  if (auto name = after("/static/"); name && IsStaticName(*name))
+    out.push_back({"GET", {Route::kStatic, std::string(*name)}});
   return out;
 }
 
@@ -228,7 +227,8 @@ HttpResponse ApiServer::Impl::ListStories(store::Store& db, const HttpRequest& r
   if (auto source = req.Param("source"); source && !source->empty()) filter.source = *source;
   if (auto cursor = req.Param("cursor"); cursor && !cursor->empty()) {
     filter.after = ParseCursor(*cursor);
-    if (!filter.after) return ErrorResponse(BadRequest("cursor: not a cursor this server gave (use next_cursor as it is)"));
+    if (!filter.after)
+      return ErrorResponse(BadRequest("cursor: not a cursor this server gave (use next_cursor as it is)"));
   }
   auto page = db.ListStoryPage(filter);
   if (!page.ok()) return ErrorResponse(Internal(page.status()));
@@ -244,14 +244,15 @@ HttpResponse ApiServer::Impl::GetStory(store::Store& db, const std::string& id_t
   auto summary = db.GetStory(*id);
   if (!summary.ok()) {
     return ErrorResponse(summary.status().code() == ErrorCode::kNotFound ? NotFound("no story " + std::to_string(*id))
-                                                                          : Internal(summary.status()));
+                                                                         : Internal(summary.status()));
   }
   // The story's summary row changes whenever its membership does (an article joins, a story
   // merges in, a copy is found): it keys the cached digest, so a hit reads no article.
   const store::StorySummary& s = summary.value();
   const int64_t story = s.id;
-  const std::string key = std::to_string(s.articles) + "/" + std::to_string(s.copies) + "/" + std::to_string(s.sources) +
-                          "/" + s.first_published.value_or("") + "/" + s.last_published.value_or("") + "/" + s.headline;
+  const std::string key = std::to_string(s.articles) + "/" + std::to_string(s.copies) + "/" +
+                          std::to_string(s.sources) + "/" + s.first_published.value_or("") + "/" +
+                          s.last_published.value_or("") + "/" + s.headline;
   auto cached = [&](const std::string& body) {
     HttpResponse r;
     r.body = body;

@@ -37,9 +37,9 @@ namespace storydesk::http {
 struct ServerOptions {
   std::string db_path = "storydesk.db";
   std::string bind = "127.0.0.1";
-  int port = 8080;                     // 0: any free port (see Port())
-  std::optional<std::string> token;    // required as "Authorization: Bearer TOKEN" on POST
-  size_t max_body_bytes = 16u << 20;   // 16 MiB, whatever the transfer encoding
+  int port = 8080;                    // 0: any free port (see Port())
+  std::optional<std::string> token;   // required as "Authorization: Bearer TOKEN" on POST
+  size_t max_body_bytes = 16u << 20;  // 16 MiB, whatever the transfer encoding
   // Event-loop threads (http_server.h): each serves many connections; a request is handled on
   // its connection's thread, so this bounds the requests worked on at once, not the clients.
   size_t threads = 4;

@@ -1,6 +1,4 @@
 #include "adapters/http/api_server.h"
-#include "adapters/store/writer_lock.h"
-#include "temp_dir.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -26,6 +24,9 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/store/writer_lock.h"
+#include "temp_dir.h"
+
 // The HTTP API of `storydesk serve`, exercised through a real server on a loopback port with
 // a fresh database per test. Every article below is invented for these tests.
 
@@ -41,8 +42,8 @@ using nlohmann::json;
 // Three stories: a river flood in Tarnwick (3 outlets, plus an exact copy of the first
 // report), a robotics museum opening in Kessing (3 outlets) and a chess tournament (1).
 
-json Article(const std::string& id, const std::string& source, const std::string& published,
-             const std::string& title, const std::string& text) {
+json Article(const std::string& id, const std::string& source, const std::string& published, const std::string& title,
+             const std::string& text) {
   return {{"id", id}, {"source", source}, {"published", published}, {"title", title}, {"text", text}};
 }
 
@@ -54,8 +55,10 @@ const std::string kFloodText =
 
 std::vector<json> SeedArticles() {
   return {
-      Article("ledger-flood", "Harbor Ledger", "2024-03-04", "Ember River floods Tarnwick after levee breach", kFloodText),
-      Article("courier-flood", "Valley Courier", "2024-03-04", "Tarnwick residents evacuated as Ember River levee fails",
+      Article("ledger-flood", "Harbor Ledger", "2024-03-04", "Ember River floods Tarnwick after levee breach",
+              kFloodText),
+      Article("courier-flood", "Valley Courier", "2024-03-04",
+              "Tarnwick residents evacuated as Ember River levee fails",
               "Hundreds of Tarnwick residents left their homes on Monday after a levee on the Ember River gave way and "
               "water poured into the Millbrook district. Mayor Odile Fenwright thanked rescue crews who brought "
               "families out by boat. The water board admitted the levee repairs had been delayed until next year. "
@@ -305,12 +308,8 @@ TEST_F(ApiServerTest, OpenApiListsEveryPathTheServerServes) {
   ASSERT_TRUE(doc["paths"].is_object());
 
   const std::map<std::string, std::set<std::string>> served = {
-      {"/healthz", {"get"}},
-      {"/api/stories", {"get"}},
-      {"/api/stories/{id}", {"get"}},
-      {"/api/articles/{id}", {"get"}},
-      {"/api/search", {"get"}},
-      {"/api/articles", {"post"}},
+      {"/healthz", {"get"}},           {"/api/stories", {"get"}}, {"/api/stories/{id}", {"get"}},
+      {"/api/articles/{id}", {"get"}}, {"/api/search", {"get"}},  {"/api/articles", {"post"}},
       {"/api/openapi.json", {"get"}},
   };
   std::map<std::string, std::set<std::string>> documented;
@@ -574,8 +573,13 @@ TEST_F(ApiServerTest, TokenIsRequiredForPostOnly) {
 
   // Reads never need it.
   const int64_t story = r.Json()["articles"][0]["story"];
-  const std::vector<std::string> reads = {"/healthz", "/api/stories", "/api/stories/" + std::to_string(story),
-                                         "/api/articles/ledger-flood", "/api/search?q=levee", "/api/openapi.json", "/"};
+  const std::vector<std::string> reads = {"/healthz",
+                                          "/api/stories",
+                                          "/api/stories/" + std::to_string(story),
+                                          "/api/articles/ledger-flood",
+                                          "/api/search?q=levee",
+                                          "/api/openapi.json",
+                                          "/"};
   for (const std::string& path : reads) {
     EXPECT_EQ(Get(path).status, 200) << path;
   }
@@ -663,8 +667,8 @@ TEST_F(ApiServerTest, CursorPaginationVisitsEveryStoryOnce) {
     std::string cursor;
     int pages = 0;
     for (; pages < 10; ++pages) {
-      const Reply r = Get("/api/stories?limit=" + std::to_string(size) +
-                          (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)));
+      const Reply r =
+          Get("/api/stories?limit=" + std::to_string(size) + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)));
       ASSERT_EQ(r.status, 200) << r.body;
       const auto ids = StoryIds(r);
       EXPECT_LE(ids.size(), static_cast<size_t>(size));
@@ -679,9 +683,8 @@ TEST_F(ApiServerTest, CursorPaginationVisitsEveryStoryOnce) {
   // A cursor combines with filters.
   const Reply first = Get("/api/stories?limit=1&source=" + UrlEncode("Valley Courier"));
   ASSERT_EQ(StoryIds(first), (std::vector<int64_t>{museum_}));
-  const Reply second =
-      Get("/api/stories?limit=1&source=" + UrlEncode("Valley Courier") + "&cursor=" +
-          UrlEncode(first.Json()["next_cursor"].get<std::string>()));
+  const Reply second = Get("/api/stories?limit=1&source=" + UrlEncode("Valley Courier") +
+                           "&cursor=" + UrlEncode(first.Json()["next_cursor"].get<std::string>()));
   EXPECT_EQ(StoryIds(second), (std::vector<int64_t>{flood_}));
   EXPECT_TRUE(second.Json()["next_cursor"].is_null()) << second.body;
 }
@@ -725,9 +728,9 @@ TEST_F(ApiServerTest, SourceFilterIsExact) {
 
 TEST_F(ApiServerTest, BadListParametersAre400) {
   Seed();
-  for (const std::string query : {"limit=0", "limit=101", "limit=x", "limit=-1", "limit=1.5", "limit=", "cursor=abc",
-                                  "cursor=1.2.3", "cursor=5.0", "cursor=.", "since=yesterday", "since=2024-13-45",
-                                  "until=2024-02-30x", "until=03/04/2024"}) {
+  for (const std::string query :
+       {"limit=0", "limit=101", "limit=x", "limit=-1", "limit=1.5", "limit=", "cursor=abc", "cursor=1.2.3",
+        "cursor=5.0", "cursor=.", "since=yesterday", "since=2024-13-45", "until=2024-02-30x", "until=03/04/2024"}) {
     EXPECT_TRUE(IsError(Get("/api/stories?" + query), 400, "bad_request")) << query;
   }
 }
@@ -841,9 +844,8 @@ TEST_F(ApiServerTest, ArticleHasItsFieldsAndCopyRelation) {
   Reply r = Get("/api/articles/courier-flood");
   ASSERT_EQ(r.status, 200) << r.body;
   json a = r.Json();
-  for (const char* field :
-       {"id", "source", "url", "published", "title", "place", "bullets", "text", "story", "relation", "copy_of",
-        "copy_score"}) {
+  for (const char* field : {"id", "source", "url", "published", "title", "place", "bullets", "text", "story",
+                            "relation", "copy_of", "copy_score"}) {
     EXPECT_TRUE(a.contains(field)) << field;
   }
   EXPECT_EQ(a["id"], "courier-flood");
@@ -933,8 +935,8 @@ TEST_F(ApiServerTest, SearchNeedsWordsAndAValidLimit) {
 
 TEST_F(ApiServerTest, SearchTreatsFtsSyntaxAsText) {
   Seed();
-  for (const std::string q : {"\"NEAR(", "a OR", "levee AND", "OR", "NOT levee", "title:levee", "*", "levee*",
-                              "(", ")", "\"", "-levee", "^levee", "{levee}", "levee + river", "!!!", "'"}) {
+  for (const std::string q : {"\"NEAR(", "a OR", "levee AND", "OR", "NOT levee", "title:levee", "*", "levee*", "(", ")",
+                              "\"", "-levee", "^levee", "{levee}", "levee + river", "!!!", "'"}) {
     const Reply r = Get("/api/search?q=" + UrlEncode(q));
     EXPECT_EQ(r.status, 200) << q << ": " << r.body;
     EXPECT_TRUE(r.Json()["stories"].is_array()) << q;
@@ -946,8 +948,8 @@ TEST_F(ApiServerTest, SearchTreatsFtsSyntaxAsText) {
 // --- Errors -----------------------------------------------------------------------------------
 
 TEST_F(ApiServerTest, UnknownPathsAreJson404s) {
-  for (const std::string path : {"/nope", "/api", "/api/", "/api/story", "/api/stories/1/digest", "/healthz/x",
-                                 "/index.html", "/static"}) {
+  for (const std::string path :
+       {"/nope", "/api", "/api/", "/api/story", "/api/stories/1/digest", "/healthz/x", "/index.html", "/static"}) {
     EXPECT_TRUE(IsError(Get(path), 404, "not_found")) << path;
   }
   // A method the path does not serve is an error too, in JSON.
@@ -990,12 +992,12 @@ TEST_F(ApiServerTest, ReadsSucceedWhileArticlesAreIngested) {
   for (int batch = 0; batch < 5; ++batch) {
     std::vector<json> articles;
     for (int i = batch * 10; i < batch * 10 + 10; ++i) {
-      articles.push_back(Article(
-          "pemberhollow-" + std::to_string(i), i % 2 == 0 ? "Harbor Ledger" : "North Wire",
-          "2024-04-0" + std::to_string(1 + i % 5), "Pemberhollow notice number " + std::to_string(i),
-          "Invented notice " + std::to_string(i) + " from the village of Pemberhollow: the bakery on lane " +
-              std::to_string(i * 7 + 3) + " changes its hours, and the ferry timetable gains " + std::to_string(i % 4 + 1) +
-              " extra crossings on day " + std::to_string(i) + "."));
+      articles.push_back(
+          Article("pemberhollow-" + std::to_string(i), i % 2 == 0 ? "Harbor Ledger" : "North Wire",
+                  "2024-04-0" + std::to_string(1 + i % 5), "Pemberhollow notice number " + std::to_string(i),
+                  "Invented notice " + std::to_string(i) + " from the village of Pemberhollow: the bakery on lane " +
+                      std::to_string(i * 7 + 3) + " changes its hours, and the ferry timetable gains " +
+                      std::to_string(i % 4 + 1) + " extra crossings on day " + std::to_string(i) + "."));
     }
     const Reply r = Post(JsonLines(articles));
     ASSERT_EQ(r.status, 200) << r.body;
@@ -1173,10 +1175,12 @@ TEST_F(ApiServerTest, BodyIsNeitherReadBeforeTheTokenNorPastTheLimitInAnyEncodin
     EXPECT_EQ(StatusOf(answer), 401) << answer.substr(0, 200);
   }
   // With the token, past the limit: the connection is closed once the limit is passed.
-  for (const std::string& framing : {std::string("Transfer-Encoding: chunked"), std::string("Content-Length: 268435456")}) {
+  for (const std::string& framing :
+       {std::string("Transfer-Encoding: chunked"), std::string("Content-Length: 268435456")}) {
     RawConnection conn(server().Port());
-    ASSERT_TRUE(conn.Send("POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token-7f3a9c21e4b8\r\n" +
-                          framing + "\r\n\r\n"));
+    ASSERT_TRUE(
+        conn.Send("POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token-7f3a9c21e4b8\r\n" +
+                  framing + "\r\n\r\n"));
     const bool chunked = framing.find("chunked") != std::string::npos;
     const std::string piece = chunked ? chunk : std::string(0x100000, 'a');
     size_t sent = 0;
@@ -1256,8 +1260,8 @@ TEST_F(ApiServerTest, RangesDoNotAmplifyAnswers) {
   Seed();
   std::string ranges = "bytes=0-";
   for (int i = 1; i < 1300; ++i) ranges += ",0-";
-  for (const std::string& path : {std::string("/static/app.js"), std::string("/api/stories"),
-                                  "/api/stories/" + std::to_string(flood_)}) {
+  for (const std::string& path :
+       {std::string("/static/app.js"), std::string("/api/stories"), "/api/stories/" + std::to_string(flood_)}) {
     const Reply plain = server().Get(path);
     const Reply ranged = server().Get(path, {{"Range", ranges}});
     EXPECT_EQ(ranged.status, 200) << path;
@@ -1291,9 +1295,9 @@ TEST_F(ApiServerTest, ErrorsNeverCarryTheDatabasePath) {
   std::filesystem::remove(db + "-wal");
   std::filesystem::remove(db + "-shm");
   int failures = 0;
-  for (const std::string& path : {std::string("/api/stories"), std::string("/api/search?q=levee"),
-                                  std::string("/api/articles/nope"), std::string("/api/stories/99999"),
-                                  std::string("/healthz")}) {
+  for (const std::string& path :
+       {std::string("/api/stories"), std::string("/api/search?q=levee"), std::string("/api/articles/nope"),
+        std::string("/api/stories/99999"), std::string("/healthz")}) {
     const Reply r = Get(path);
     if (r.status == 500) {
       ++failures;

@@ -18,9 +18,12 @@ std::string_view View(const char* begin, const char* end) { return {begin, stati
 }  // namespace
 
 std::optional<EmbeddedFile> WebFile(std::string_view name) {
-  if (name == "index.html") return EmbeddedFile{View(storydesk_web_index_begin, storydesk_web_index_end), "text/html; charset=utf-8"};
-  if (name == "app.js") return EmbeddedFile{View(storydesk_web_app_begin, storydesk_web_app_end), "text/javascript; charset=utf-8"};
-  if (name == "style.css") return EmbeddedFile{View(storydesk_web_style_begin, storydesk_web_style_end), "text/css; charset=utf-8"};
+  if (name == "index.html")
+    return EmbeddedFile{View(storydesk_web_index_begin, storydesk_web_index_end), "text/html; charset=utf-8"};
+  if (name == "app.js")
+    return EmbeddedFile{View(storydesk_web_app_begin, storydesk_web_app_end), "text/javascript; charset=utf-8"};
+  if (name == "style.css")
+    return EmbeddedFile{View(storydesk_web_style_begin, storydesk_web_style_end), "text/css; charset=utf-8"};
   return std::nullopt;
 }
 

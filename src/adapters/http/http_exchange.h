@@ -16,7 +16,7 @@ struct HttpRequest {
   std::string path;    // percent-decoded; may hold any bytes, invalid UTF-8 included
   std::vector<std::pair<std::string, std::string>> query;    // decoded, in order ('+' is a space)
   std::vector<std::pair<std::string, std::string>> headers;  // as sent
-  std::string body;    // empty until the whole body is read (never longer than the body limit)
+  std::string body;  // empty until the whole body is read (never longer than the body limit)
 
   // The first value of query parameter `name`, or nullopt.
   std::optional<std::string> Param(std::string_view name) const {
@@ -28,9 +28,8 @@ struct HttpRequest {
   // The first value of header `name` (case-insensitive), or "".
   std::string Header(std::string_view name) const {
     for (const auto& [k, v] : headers) {
-      if (k.size() == name.size() && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
-            return (a | 0x20) == (b | 0x20);
-          })) {
+      if (k.size() == name.size() &&
+          std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) { return (a | 0x20) == (b | 0x20); })) {
         return v;
       }
     }

@@ -1,8 +1,8 @@
 #include "adapters/http/http_server.h"
 
 #include <arpa/inet.h>
-#include <microhttpd.h>
 #include <fcntl.h>
+#include <microhttpd.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <atomic>
+#include <charconv>
 #include <cstring>
 #include <exception>
 #include <new>
@@ -223,15 +223,15 @@ int HttpServer::Port() const { return impl_->port; }
 Status HttpServer::Serve() {
   Impl& s = *impl_;
   if (s.listen_fd < 0) return Status::Error(ErrorCode::kIo, "the server is not bound (Bind first)");
-  MHD_Daemon* daemon = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s,
-      MHD_OPTION_LISTEN_SOCKET, s.listen_fd,                                            //
-      MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(std::max(1u, s.limits.threads)),  //
-      MHD_OPTION_CONNECTION_TIMEOUT, s.limits.idle_timeout_seconds,                     //
-      MHD_OPTION_CONNECTION_LIMIT, s.limits.max_connections,                            //
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.limits.connection_memory_bytes,             //
-      MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &s,                              //
-      MHD_OPTION_END);
+  MHD_Daemon* daemon =
+      MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s,
+                       MHD_OPTION_LISTEN_SOCKET, s.listen_fd,                                               //
+                       MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(std::max(1u, s.limits.threads)),  //
+                       MHD_OPTION_CONNECTION_TIMEOUT, s.limits.idle_timeout_seconds,                        //
+                       MHD_OPTION_CONNECTION_LIMIT, s.limits.max_connections,                               //
+                       MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.limits.connection_memory_bytes,                //
+                       MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &s,                                 //
+                       MHD_OPTION_END);
   if (daemon == nullptr) return Status::Error(ErrorCode::kIo, "the HTTP server could not start");
   s.listen_fd = -1;  // the daemon owns and closes it
   while (!s.stop_requested.load()) {

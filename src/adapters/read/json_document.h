@@ -37,7 +37,7 @@ struct JsonArrayProblem {
 };
 
 struct JsonArraySplit {
-  std::vector<JsonElement> elements;    // in order; empty elements ("[1,,2]") are problems instead
+  std::vector<JsonElement> elements;  // in order; empty elements ("[1,,2]") are problems instead
   std::vector<JsonArrayProblem> problems;
 };
 

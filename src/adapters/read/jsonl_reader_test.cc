@@ -41,7 +41,8 @@ TEST(JsonlReaderTest, Issue15DatelineGivesTheSourceWhenTheRecordHasNone) {
       {R"({"text": "WASHINGTON (AP) — The Senate voted on Monday."})", "AP", "WASHINGTON"},
       {R"({"source": null, "text": "SEOUL, South Korea (AP) – Talks resumed."})", "AP", "SEOUL, South Korea"},
       {R"({"source": "  ", "text": "LONDON (Reuters) - Markets fell."})", "Reuters", "LONDON"},
-      {R"({"source": "Harbour Post", "text": "SEOUL (Reuters) - North Korea fired a missile."})", "Harbour Post", "SEOUL"},
+      {R"({"source": "Harbour Post", "text": "SEOUL (Reuters) - North Korea fired a missile."})", "Harbour Post",
+       "SEOUL"},
       {R"({"text": "WASHINGTON — The Senate voted on Monday."})", std::nullopt, "WASHINGTON"},
       {R"({"text": "The US does not (yet) agree - officials said."})", std::nullopt, std::nullopt},
   };
@@ -156,7 +157,6 @@ TEST(JsonlReaderTest, DeepNestingIsRejectedWithoutCrashing) {
   const std::string unbalanced = "{\"text\": \"x\", \"junk\": " + std::string(100000, '[') + "}";
   EXPECT_FALSE(ParseJsonLine(unbalanced).ok());
 }
-
 
 // Issue 14, defect 10: duplicate keys were taken silently (nlohmann keeps the last value). A key
 // given twice in one object, at any depth, rejects the record; the same key in two different

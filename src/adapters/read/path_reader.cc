@@ -391,8 +391,9 @@ class Reader {
       holding = false;
     };
     auto binary_error = [&](const std::string& within, const std::string& after) {
-      Error(name, 0, "binary file (NUL byte in line " + std::to_string(first_nul_line) + " and no valid record" + within +
-                         "), not JSON Lines" + after);
+      Error(name, 0,
+            "binary file (NUL byte in line " + std::to_string(first_nul_line) + " and no valid record" + within +
+                "), not JSON Lines" + after);
     };
     while (lines.Next(&line, &oversize, &length, &consumed)) {
       ++number;
@@ -407,8 +408,9 @@ class Reader {
         }
         release_held();
       }
-      auto parsed = oversize ? Result<RawArticle>(Status::Error(ErrorCode::kInvalidInput, OversizeMessage("record", length)))
-                             : ParseJsonLine(line);
+      auto parsed = oversize
+                        ? Result<RawArticle>(Status::Error(ErrorCode::kInvalidInput, OversizeMessage("record", length)))
+                        : ParseJsonLine(line);
       if (!parsed.ok()) {
         if (!holding) {
           Error(name, number, parsed.status().message());

@@ -30,8 +30,8 @@ namespace storydesk::read {
 
 // One bad record or file.
 struct ReadError {
-  std::string file;   // the path as given ("-" for stdin)
-  int64_t line = 0;   // 1-based line of the record; 0 when the whole file is at fault
+  std::string file;  // the path as given ("-" for stdin)
+  int64_t line = 0;  // 1-based line of the record; 0 when the whole file is at fault
   std::string message;
   // "FILE:LINE: message", or "FILE: message" when line is 0.
   std::string ToString() const;

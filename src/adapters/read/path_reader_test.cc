@@ -206,8 +206,8 @@ TEST(BadInputTest, NulByteInLaterJsonLine) {
 // records that starts with NUL bytes is still reported once as binary.
 TEST(BadInputTest, Issue14NulOnLineOneRejectsThatLineOnly) {
   TempDir tmp;
-  const std::string path = tmp.Write("feed.jsonl", std::string("{\"text\": \"a\0b\"}", 15) + "\n" + kGoodLine1 +
-                                                       "\n" + "not json\n" + kGoodLine3 + "\n");
+  const std::string path = tmp.Write("feed.jsonl", std::string("{\"text\": \"a\0b\"}", 15) + "\n" + kGoodLine1 + "\n" +
+                                                       "not json\n" + kGoodLine3 + "\n");
   const Collected c = Read({path});
   ASSERT_EQ(c.errors.size(), 2u);
   EXPECT_EQ(c.errors[0].ToString(), path + ":1: binary data (NUL byte at column 12)");
@@ -245,15 +245,19 @@ TEST(BadInputTest, LongBinaryJsonLinesFileIsNotReadToItsEnd) {
 TEST(JsonFileTest, Issue14JsonFileIsReadAsJsonNotSeedText) {
   TempDir tmp;
   const std::string lines = tmp.Write("in/a_lines.json", kGoodLine1 + "\n" + kGoodLine3 + "\n");
-  const std::string object = tmp.Write("in/b_object.json",
-                                       "\n{\n  \"id\": \"obj\",\n  \"title\": \"Pretty\",\n  \"text\": \"Spread over lines.\"\n}\n");
-  const std::string array = tmp.Write("in/c_array.json", "[\n  " + kGoodLine1 + ",\n  {\"id\": \"bad\"},\n  {\n    \"id\": \"a3\",\n    \"text\": \"Third.\"\n  }\n]\n");
+  const std::string object = tmp.Write(
+      "in/b_object.json", "\n{\n  \"id\": \"obj\",\n  \"title\": \"Pretty\",\n  \"text\": \"Spread over lines.\"\n}\n");
+  const std::string array = tmp.Write(
+      "in/c_array.json",
+      "[\n  " + kGoodLine1 + ",\n  {\"id\": \"bad\"},\n  {\n    \"id\": \"a3\",\n    \"text\": \"Third.\"\n  }\n]\n");
   const Collected c = Read({tmp.Str("in")});
   EXPECT_EQ(c.Ids(), (std::vector<std::string>{"j1", "j3", "obj", "j1", "a3"}));
-  EXPECT_EQ(c.Origins(), (std::vector<std::string>{lines + ":1", lines + ":2", object + ":2", array + ":2", array + ":4"}));
+  EXPECT_EQ(c.Origins(),
+            (std::vector<std::string>{lines + ":1", lines + ":2", object + ":2", array + ":2", array + ":4"}));
   ExpectOneError(c, array, 3, "missing field \"text\"");
   EXPECT_EQ(c.articles[2].title, "Pretty");
-  EXPECT_EQ(c.articles[2].verbatim, "\n{\n  \"id\": \"obj\",\n  \"title\": \"Pretty\",\n  \"text\": \"Spread over lines.\"\n}\n");
+  EXPECT_EQ(c.articles[2].verbatim,
+            "\n{\n  \"id\": \"obj\",\n  \"title\": \"Pretty\",\n  \"text\": \"Spread over lines.\"\n}\n");
   EXPECT_EQ(c.articles[3].verbatim, kGoodLine1);
   // Named explicitly, a .json file is read the same way (it used to be taken as seed text).
   EXPECT_EQ(Read({object}).Ids(), (std::vector<std::string>{"obj"}));
@@ -265,8 +269,9 @@ TEST(JsonFileTest, Issue15DatelineGivesTheSourceInJsonFiles) {
   const std::string object =
       tmp.Write("in/a_object.json", "{\n  \"id\": \"o1\",\n  \"text\": \"SEOUL (Reuters) - Talks resumed.\"\n}\n");
   const std::string array = tmp.Write(
-      "in/b_array.json", "[\n  {\"id\": \"a1\", \"text\": \"WASHINGTON (AP) - The Senate voted.\"},\n"
-                         "  {\"id\": \"a2\", \"source\": \"Harbour Post\", \"text\": \"LONDON (Reuters) - Markets fell.\"}\n]\n");
+      "in/b_array.json",
+      "[\n  {\"id\": \"a1\", \"text\": \"WASHINGTON (AP) - The Senate voted.\"},\n"
+      "  {\"id\": \"a2\", \"source\": \"Harbour Post\", \"text\": \"LONDON (Reuters) - Markets fell.\"}\n]\n");
   const Collected c = Read({tmp.Str("in")});
   ASSERT_EQ(c.Ids(), (std::vector<std::string>{"o1", "a1", "a2"}));
   EXPECT_EQ(c.articles[0].source, "Reuters");

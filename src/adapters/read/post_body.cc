@@ -22,8 +22,7 @@ PostBody Split(std::string_view whole_body) {
   // re-serialisation below recurses once per level.
   std::string one_object;
   const size_t first = whole_body.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && whole_body[first] == '{' &&
-      JsonNestingDepth(whole_body) <= kMaxJsonNesting) {
+  if (first != std::string_view::npos && whole_body[first] == '{' && JsonNestingDepth(whole_body) <= kMaxJsonNesting) {
     const json whole = json::parse(whole_body.begin(), whole_body.end(), nullptr, /*allow_exceptions=*/false);
     if (!whole.is_discarded() && whole.is_object()) {
       one_object = whole.dump(-1, ' ', false, json::error_handler_t::replace);

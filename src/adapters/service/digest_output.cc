@@ -36,12 +36,23 @@ std::string Html(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -51,7 +62,8 @@ std::string Html(std::string_view s) {
 std::string Md(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '*' || c == '_' || c == '[' || c == ']' || c == '`' || c == '<' || c == '>' || c == '#' || c == '|') out += '\\';
+    if (c == '*' || c == '_' || c == '[' || c == ']' || c == '`' || c == '<' || c == '>' || c == '#' || c == '|')
+      out += '\\';
     out += c;
   }
   return out;
@@ -90,8 +102,12 @@ nlohmann::json DigestJson(const DigestedStory& s) {
   const digest::StoryDigest& d = s.digest;
   nlohmann::json articles = nlohmann::json::array();
   for (const auto& a : s.articles) {
-    articles.push_back({{"id", a.id}, {"source", OrNull(a.source)}, {"published", OrNull(a.published)},
-                        {"title", OrNull(a.title)}, {"relation", a.relation}, {"copy_of", OrNull(a.copy_of)}});
+    articles.push_back({{"id", a.id},
+                        {"source", OrNull(a.source)},
+                        {"published", OrNull(a.published)},
+                        {"title", OrNull(a.title)},
+                        {"relation", a.relation},
+                        {"copy_of", OrNull(a.copy_of)}});
   }
   nlohmann::json bullets = nlohmann::json::array();
   for (const auto& b : d.bullets) {
@@ -149,8 +165,10 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
       "<style>\n"
       "body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1a1a1a}\n"
       "article{border-bottom:1px solid #ddd;padding:1rem 0}h2{font-size:1.3rem;margin:.2rem 0}\n"
-      ".meta{color:#555;font-size:.9rem}li{margin:.3rem 0}sup a{text-decoration:none;color:#0550ae;margin-left:.15rem}\n"
-      ".sources li{margin:.6rem 0}.adds,.lacks{font-size:.92rem;margin:.2rem 0 0 0}.adds{color:#0a5c2a}.lacks{color:#8a4b00}\n"
+      ".meta{color:#555;font-size:.9rem}li{margin:.3rem 0}sup "
+      "a{text-decoration:none;color:#0550ae;margin-left:.15rem}\n"
+      ".sources li{margin:.6rem 0}.adds,.lacks{font-size:.92rem;margin:.2rem 0 0 "
+      "0}.adds{color:#0a5c2a}.lacks{color:#8a4b00}\n"
       ".copy{font-size:.8rem;background:#eee;border-radius:.3rem;padding:0 .3rem}\n"
       "@media (prefers-color-scheme: dark){body{background:#111;color:#eee}.meta{color:#aaa}article{border-color:#333}"
       ".copy{background:#333}.adds{color:#7fd19b}.lacks{color:#f0b36a}sup a{color:#7ab7ff}}\n"
@@ -158,7 +176,8 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
   for (const DigestedStory& s : stories) {
     const digest::StoryDigest& d = s.digest;
     const std::string anchor = "s" + std::to_string(s.story);
-    out += "<article id=\"" + anchor + "\">\n<h2>" + Html(d.headline.empty() ? "(no headline)" : d.headline) + "</h2>\n";
+    out +=
+        "<article id=\"" + anchor + "\">\n<h2>" + Html(d.headline.empty() ? "(no headline)" : d.headline) + "</h2>\n";
     out += "<p class=\"meta\">" + Html(MetaLine(s)) + "</p>\n<ul>\n";
     for (const auto& b : d.bullets) {
       out += "<li>" + Html(b.text);
@@ -173,10 +192,11 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
       const auto& a = s.articles[i];
       out += "<li id=\"" + anchor + "-a" + std::to_string(i + 1) + "\"><strong>" + Html(SourceName(a)) + "</strong>";
       if (a.title) out += " — " + Html(*a.title);
-      out += " <span class=\"meta\">" + Html(a.published ? a.published->substr(0, 10) : "undated") + " · " + Html(a.id) +
-             "</span>";
+      out += " <span class=\"meta\">" + Html(a.published ? a.published->substr(0, 10) : "undated") + " · " +
+             Html(a.id) + "</span>";
       if (a.copy_of) out += " <span class=\"copy\">" + Html(RelationText(a)) + "</span>";
-      const auto it = std::find_if(d.sources.begin(), d.sources.end(), [&](const auto& c) { return c.article == a.id; });
+      const auto it =
+          std::find_if(d.sources.begin(), d.sources.end(), [&](const auto& c) { return c.article == a.id; });
       if (it != d.sources.end()) {
         for (const auto& add : it->adds) out += "<p class=\"adds\">Adds: " + Html(add) + "</p>";
         for (const auto& lack : it->lacks) out += "<p class=\"lacks\">Lacks: " + Html(lack) + "</p>";

@@ -5,15 +5,18 @@
 // shipped models (shipped_models.cc) and the web page (http/embedded_files.cc).
 #pragma once
 
-#define STORYDESK_EMBED(name, path)          \
-  asm(".section .rodata\n"                   \
-      ".global " #name "_begin\n"            \
-      ".hidden " #name "_begin\n" #name      \
-      "_begin:\n"                            \
-      ".incbin \"" path "\"\n"               \
-      ".global " #name "_end\n"              \
-      ".hidden " #name "_end\n" #name        \
-      "_end:\n"                              \
-      ".previous\n");                        \
-  extern "C" const char name##_begin[];      \
+#define STORYDESK_EMBED(name, path)     \
+  asm(".section .rodata\n"              \
+      ".global " #name                  \
+      "_begin\n"                        \
+      ".hidden " #name "_begin\n" #name \
+      "_begin:\n"                       \
+      ".incbin \"" path                 \
+      "\"\n"                            \
+      ".global " #name                  \
+      "_end\n"                          \
+      ".hidden " #name "_end\n" #name   \
+      "_end:\n"                         \
+      ".previous\n");                   \
+  extern "C" const char name##_begin[]; \
   extern "C" const char name##_end[];

@@ -92,10 +92,10 @@ const char* IngestOutcomeName(IngestOutcome outcome) {
 }
 
 struct IngestSession::Engine {
-  store::Store* db = nullptr;  // the connection it was restored from
-  int64_t data_version = 0;          // that connection's data_version before restoring
-  Coverage covered;                  // the stored times restored
-  bool nothing_stored_later = false;  // no stored article was newer than covered.to
+  store::Store* db = nullptr;             // the connection it was restored from
+  int64_t data_version = 0;               // that connection's data_version before restoring
+  Coverage covered;                       // the stored times restored
+  bool nothing_stored_later = false;      // no stored article was newer than covered.to
   std::optional<int64_t> newest_decided;  // the newest article this engine has decided
   std::unique_ptr<StoryEngine> engine;
 };
@@ -103,8 +103,7 @@ struct IngestSession::Engine {
 IngestSession::IngestSession(IngestOptions options) : options_(std::move(options)) {}
 IngestSession::~IngestSession() = default;
 
-Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Store& db,
-                                    const IngestOptions& options) {
+Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Store& db, const IngestOptions& options) {
   IngestSession session(options);
   return session.Ingest(std::move(articles), db);
 }
@@ -119,7 +118,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   IngestReport report;
   report.articles.resize(articles.size());
   // 1. Already stored? (Within the input too: the first of an id wins.)
-  std::vector<size_t> fresh_index;  // input positions of the articles to store
+  std::vector<size_t> fresh_index;               // input positions of the articles to store
   std::unordered_map<std::string, size_t> seen;  // id -> input position of its first occurrence
   for (size_t i = 0; i < articles.size(); ++i) {
     IngestedArticle& r = report.articles[i];
@@ -207,7 +206,8 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     for (size_t i = begin; i < end; ++i) {
       Decision d = engine.Decide(fresh[i], analysis->Take(i));
       if (fresh[i].published_at) {
-        engine_->newest_decided = std::max(engine_->newest_decided.value_or(*fresh[i].published_at), *fresh[i].published_at);
+        engine_->newest_decided =
+            std::max(engine_->newest_decided.value_or(*fresh[i].published_at), *fresh[i].published_at);
       }
       for (std::string& term : d.terms) ++df_counts[std::move(term)];
       store::StoredArticle s;
@@ -241,8 +241,8 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   std::optional<Result<IngestReport>> retried;
   auto settle = [&](Batch* decided_next, size_t undecided_from) {
     Status committed = commit.get();
-    if (!committed.ok() && committed.code() == ErrorCode::kConflict && committed.message() == store::kStaleWriterMessage &&
-        attempt < kMaxAttempts) {
+    if (!committed.ok() && committed.code() == ErrorCode::kConflict &&
+        committed.message() == store::kStaleWriterMessage && attempt < kMaxAttempts) {
       // Another writer (one that did not take the WriterLock) committed since this engine was
       // restored: its decisions may reuse that writer's story ids. Decide what is left again
       // from the store as it is now; articles the other writer stored meanwhile become

@@ -22,8 +22,8 @@
 
 #include "adapters/store/store.h"
 #include "storydesk/article.h"
-#include "storydesk/story_engine.h"
 #include "storydesk/status.h"
+#include "storydesk/story_engine.h"
 
 namespace storydesk::service {
 

@@ -1,5 +1,4 @@
 #include "adapters/service/ingest_pipeline.h"
-#include "temp_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "adapters/service/open_store.h"
+#include "temp_dir.h"
 
 // IngestSession keeps its engine between calls only while a fresh restore would build the
 // same one; these tests check both halves: the same decisions as restoring every time, and a
@@ -40,8 +40,8 @@ RawArticle Article(const std::string& id, int story, int64_t published_at, int v
   a.published = std::to_string(published_at);
   a.title = std::string("Report ") + std::to_string(story) + " " + id;
   // Each variant leads with another sentence and adds an id-specific one: reports, not copies.
-  a.text = std::string(kStories[story][variant % 3]) + " " + kStories[story][(variant + 1) % 3] +
-           " Correspondent " + id + " filed this on the day.";
+  a.text = std::string(kStories[story][variant % 3]) + " " + kStories[story][(variant + 1) % 3] + " Correspondent " +
+           id + " filed this on the day.";
   a.origin = "test:" + id;
   a.verbatim = a.text;
   return a;

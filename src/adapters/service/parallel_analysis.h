@@ -44,11 +44,11 @@ class ParallelAnalysis {
   const bool headline_evidence_;
   const size_t lookahead_;
   std::mutex mutex_;
-  std::condition_variable ready_;   // a slot was filled
-  std::condition_variable room_;    // the taker moved on, or stop
+  std::condition_variable ready_;                        // a slot was filled
+  std::condition_variable room_;                         // the taker moved on, or stop
   std::vector<std::unique_ptr<AnalyzedArticle>> slots_;  // ring of `lookahead` analyses
-  size_t next_ = 0;                 // the next article a worker claims
-  size_t taken_ = 0;                // articles taken so far
+  size_t next_ = 0;                                      // the next article a worker claims
+  size_t taken_ = 0;                                     // articles taken so far
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };

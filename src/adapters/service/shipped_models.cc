@@ -1,12 +1,11 @@
 #include "adapters/service/shipped_models.h"
 
-#include "adapters/wordnet/wordnet_synonyms.h"
-
 #include <fstream>
 #include <sstream>
 #include <string_view>
 
 #include "adapters/service/embedded_bytes.h"
+#include "adapters/wordnet/wordnet_synonyms.h"
 
 // The model files, embedded (embedded_bytes.h); the STORYDESK_*_MODEL macros are their paths.
 
@@ -44,8 +43,8 @@ Result<Model> ParseFile(const std::string& path, Result<Model> (*parse)(std::str
 // anything else → the file at that path, parsed with `parse`.
 template <typename Model>
 Result<std::shared_ptr<const Model>> LoadShared(const std::string& choice, const char* off,
-                                                const Result<Model>& builtin,
-                                                Result<Model> (*parse)(std::string_view), const std::string& what) {
+                                                const Result<Model>& builtin, Result<Model> (*parse)(std::string_view),
+                                                const std::string& what) {
   using Shared = std::shared_ptr<const Model>;
   if (choice == off) return Shared();
   const bool use_builtin = choice == kBuiltinModel || choice.empty();
@@ -65,14 +64,15 @@ const Result<stories::BackgroundFrequencies>& BuiltinBackground() {
 Result<std::optional<stories::BackgroundFrequencies>> LoadBackground(const std::string& choice) {
   if (choice == kNoBackground) return std::optional<stories::BackgroundFrequencies>();
   const bool builtin = choice == kBuiltinBackground || choice.empty();
-  auto model = builtin ? BuiltinBackground() : ParseFile(choice, stories::ParseBackgroundFrequencies, "background model");
+  auto model =
+      builtin ? BuiltinBackground() : ParseFile(choice, stories::ParseBackgroundFrequencies, "background model");
   if (!model.ok()) return model.status();
   return std::optional<stories::BackgroundFrequencies>(std::move(model).value());
 }
 
 const Result<stories::StoryModel>& BuiltinStoryModel() {
-  static const auto model = ParseEmbedded(storydesk_story_model_begin, storydesk_story_model_end,
-                                          stories::ParseStoryModel, "story model");
+  static const auto model =
+      ParseEmbedded(storydesk_story_model_begin, storydesk_story_model_end, stories::ParseStoryModel, "story model");
   return model;
 }
 
@@ -91,8 +91,8 @@ Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std
 }
 
 const Result<claims::ClaimModel>& BuiltinClaimModel() {
-  static const auto model = ParseEmbedded(storydesk_claim_model_begin, storydesk_claim_model_end,
-                                          claims::ParseClaimModel, "claim model");
+  static const auto model =
+      ParseEmbedded(storydesk_claim_model_begin, storydesk_claim_model_end, claims::ParseClaimModel, "claim model");
   return model;
 }
 

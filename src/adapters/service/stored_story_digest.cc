@@ -79,7 +79,8 @@ Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story, size_t 
   digest::DigestOptions options;
   options.headline = summary.value().headline;
   stories::TermStatistics statistics = SeededStatistics(background.value());
-  digested.digest = digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics, options);
+  digested.digest =
+      digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics, options);
   return digested;
 }
 

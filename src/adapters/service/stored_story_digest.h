@@ -28,8 +28,8 @@ inline constexpr size_t kMaxDigestArticles = 200;
 std::vector<size_t> ChooseDigestSample(const std::vector<store::StoryMember>& members, size_t max_articles);
 
 // Reads the story (a merged id reads the story it joined), its sample, and digests it with the
-// shipped models, under the story's stored headline (the one every view shows). Errors: the store's, kNotFound for no such story, the models'.
-Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story,
-                                        size_t max_articles = kMaxDigestArticles);
+// shipped models, under the story's stored headline (the one every view shows). Errors: the store's, kNotFound for no
+// such story, the models'.
+Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story, size_t max_articles = kMaxDigestArticles);
 
 }  // namespace storydesk::service

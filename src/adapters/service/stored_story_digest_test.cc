@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -41,7 +40,8 @@ TEST(ChooseDigestSampleTest, AHugeStoryIsSampledWithinTheBudget) {
     EXPECT_EQ(std::set<size_t>(chosen.begin(), chosen.end()).size(), chosen.size()) << "no article twice";
     // Every outlet heard; originals first (copies only once all of them are in); from the
     // story's beginning to its end.
-    const size_t originals = static_cast<size_t>(std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.copy; }));
+    const size_t originals =
+        static_cast<size_t>(std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.copy; }));
     std::set<std::string> sources;
     size_t originals_read = 0;
     for (size_t i : chosen) {
@@ -64,7 +64,7 @@ TEST(ChooseDigestSampleTest, ManySourcesTakeAtMostHalfTheBudget) {
 }
 
 TEST(ChooseDigestSampleTest, CopiesFillOnlyWhenOriginalsRunOut) {
-  auto members = Members(1000, 3, 1);  // all copies...
+  auto members = Members(1000, 3, 1);                            // all copies...
   for (size_t i = 0; i < 50; ++i) members[i * 20].copy = false;  // ...but 50
   const auto chosen = ChooseDigestSample(members, 200);
   ASSERT_EQ(chosen.size(), 200u);

@@ -38,7 +38,8 @@ constexpr Check kChecks[] = {
      "SELECT printf('story %d was merged into story %d but still has %d articles', sm.story_id, sm.into_story_id, "
      "(SELECT count(*) FROM memberships m WHERE m.story_id = sm.story_id)) FROM story_merges sm "
      "WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.story_id = sm.story_id) "
-     "UNION ALL SELECT printf('story %d was merged into story %d, which does not exist', sm.story_id, sm.into_story_id) "
+     "UNION ALL SELECT printf('story %d was merged into story %d, which does not exist', sm.story_id, "
+     "sm.into_story_id) "
      "FROM story_merges sm WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = sm.into_story_id)"},
     {"a story exists only while it has articles (a half-written batch would leave one empty)",
      "SELECT printf('story %d has no articles', s.id) FROM stories s "

@@ -178,8 +178,8 @@ Status RecordSettingsIfAbsent(sqlite3* db, const FingerprintSettings& settings) 
   if (!insert.ok()) return insert.status();
   Statement& statement = insert.value();
   const std::pair<const char*, int64_t> rows[] = {
-      {kMetaFingerprintVersion, settings.version}, {kMetaShingleWords, settings.shingle_words},
-      {kMetaPermutations, settings.permutations},  {kMetaBands, settings.bands},
+      {kMetaFingerprintVersion, settings.version},      {kMetaShingleWords, settings.shingle_words},
+      {kMetaPermutations, settings.permutations},       {kMetaBands, settings.bands},
       {kMetaSeed, static_cast<int64_t>(settings.seed)},
   };
   for (const auto& [key, value] : rows) {

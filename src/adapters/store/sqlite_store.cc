@@ -1,7 +1,6 @@
 #include "adapters/store/sqlite_store.h"
 
 #include <sqlite3.h>
-
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,9 +10,9 @@
 #include <utility>
 
 #include "adapters/store/fts_query.h"
-#include "adapters/store/story_headlines.h"
 #include "adapters/store/migrations.h"
 #include "adapters/store/statement.h"
+#include "adapters/store/story_headlines.h"
 #include "adapters/store/string_array.h"
 
 namespace storydesk::store {
@@ -55,8 +54,8 @@ std::string EncodeSignature(const std::vector<uint32_t>& signature) {
 
 Result<std::vector<uint32_t>> DecodeSignature(const std::string& bytes) {
   if (bytes.size() % 4 != 0) {
-    return Status::Error(ErrorCode::kStore, "corrupt MinHash signature in the store (" +
-                                                std::to_string(bytes.size()) + " bytes, not a multiple of 4)");
+    return Status::Error(ErrorCode::kStore, "corrupt MinHash signature in the store (" + std::to_string(bytes.size()) +
+                                                " bytes, not a multiple of 4)");
   }
   std::vector<uint32_t> signature(bytes.size() / 4);
   for (size_t i = 0; i < signature.size(); ++i) {
@@ -190,13 +189,15 @@ Result<std::vector<StorySummary>> QueryStories(sqlite3* db, const StoryFilter& f
                     "AND (?1 IS NULL OR last_published_at >= ?1) "
                     "AND (?2 IS NULL OR first_published_at < ?2) ";
   if (filter.query) {
-    sql += "AND id IN (SELECT m.story_id FROM article_search "
-           "JOIN articles a ON a.sequence = article_search.rowid JOIN memberships m ON m.article_id = a.id "
-           "WHERE article_search MATCH ?3) ";
+    sql +=
+        "AND id IN (SELECT m.story_id FROM article_search "
+        "JOIN articles a ON a.sequence = article_search.rowid JOIN memberships m ON m.article_id = a.id "
+        "WHERE article_search MATCH ?3) ";
   }
   if (filter.source) {
-    sql += "AND id IN (SELECT m.story_id FROM articles a JOIN memberships m ON m.article_id = a.id "
-           "WHERE a.source = ?4) ";
+    sql +=
+        "AND id IN (SELECT m.story_id FROM articles a JOIN memberships m ON m.article_id = a.id "
+        "WHERE a.source = ?4) ";
   }
   // After the cursor in "last_published_at DESC NULLS LAST, id DESC": from a dated story, the
   // older ones, the same instant's smaller ids and then every undated story; from an undated
@@ -363,8 +364,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     return fail("not a storydesk database (it holds another application's tables)");
   }
   if (version.value() > LatestSchemaVersion()) {
-    return fail("written by a newer storydesk (schema " + std::to_string(version.value()) + ", this binary knows up to " +
-                std::to_string(LatestSchemaVersion()) + "); upgrade storydesk");
+    return fail("written by a newer storydesk (schema " + std::to_string(version.value()) +
+                ", this binary knows up to " + std::to_string(LatestSchemaVersion()) + "); upgrade storydesk");
   }
 
   // WAL lets readers run beside the one writer; synchronous=FULL makes every commit durable
@@ -416,8 +417,9 @@ Status SqliteStore::RechooseHeadlinesOfAnotherRule() {
       q.BindText(2, headline.value());
       if (Status st = q.Run(); !st.ok()) return st;
     }
-    auto record = Statement::Prepare(db_, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    auto record = Statement::Prepare(db_,
+                                     "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     if (!record.ok()) return record.status();
     record.value().BindText(1, kMetaHeadlineRule);
     record.value().BindInt64(2, digest::kHeadlineRuleVersion);
@@ -536,8 +538,10 @@ Result<std::map<std::string, int64_t>> SqliteStore::LoadDocumentFrequencies() {
 // Ids merged away have no summary row but still resolve to their story (ResolveStory), so
 // they are never handed out again.
 Result<int64_t> SqliteStore::MaxStoryId() {
-  return QueryInt64(db_, "SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
-                         "coalesce((SELECT max(story_id) FROM story_merges), 0))", 0);
+  return QueryInt64(db_,
+                    "SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
+                    "coalesce((SELECT max(story_id) FROM story_merges), 0))",
+                    0);
 }
 
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
@@ -566,13 +570,14 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
         db_, "INSERT INTO copies (article_id, original_id, relation, score) VALUES (?1, ?2, ?3, ?4)");
     auto exists = Statement::Prepare(db_, "SELECT 1 FROM articles WHERE id = ?1");
     // A take-over: the old original gets a copy row, its copies point at the new original.
-    auto upsert_copy = Statement::Prepare(
-        db_, "INSERT INTO copies (article_id, original_id, relation, score) VALUES (?1, ?2, ?3, ?4) "
-             "ON CONFLICT (article_id) DO UPDATE SET original_id = ?2, relation = ?3, score = ?4");
+    auto upsert_copy =
+        Statement::Prepare(db_,
+                           "INSERT INTO copies (article_id, original_id, relation, score) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (article_id) DO UPDATE SET original_id = ?2, relation = ?3, score = ?4");
     auto repoint_copy = Statement::Prepare(db_, "UPDATE copies SET original_id = ?2 WHERE article_id = ?1");
     auto story_of = Statement::Prepare(db_, "SELECT story_id FROM memberships WHERE article_id = ?1");
-    for (auto* prepared : {&insert_article, &insert_fingerprint, &insert_story, &insert_membership, &insert_copy, &exists,
-                           &upsert_copy, &repoint_copy, &story_of}) {
+    for (auto* prepared : {&insert_article, &insert_fingerprint, &insert_story, &insert_membership, &insert_copy,
+                           &exists, &upsert_copy, &repoint_copy, &story_of}) {
       if (!prepared->ok()) return prepared->status();
     }
 
@@ -669,7 +674,8 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
     }
 
     auto upsert_df = Statement::Prepare(
-        db_, "INSERT INTO document_frequencies (term, df) VALUES (?1, ?2) ON CONFLICT (term) DO UPDATE SET df = df + ?2");
+        db_,
+        "INSERT INTO document_frequencies (term, df) VALUES (?1, ?2) ON CONFLICT (term) DO UPDATE SET df = df + ?2");
     if (!upsert_df.ok()) return upsert_df.status();
     for (const auto& [term, delta] : df_deltas) {
       Statement& q = upsert_df.value();
@@ -737,7 +743,8 @@ Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string&
     return Status::Error(ErrorCode::kUsage, "search limit must be at least 1 (got " + std::to_string(limit) + ")");
   }
   if (per_story < 1) {
-    return Status::Error(ErrorCode::kUsage, "matches per story must be at least 1 (got " + std::to_string(per_story) + ")");
+    return Status::Error(ErrorCode::kUsage,
+                         "matches per story must be at least 1 (got " + std::to_string(per_story) + ")");
   }
   std::vector<ArticleMatch> out;
   const std::string match = FtsQuery(query);
@@ -756,9 +763,9 @@ Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string&
         "JOIN articles a ON a.sequence = s.rowid JOIN memberships m ON m.article_id = a.id) "
         "WHERE nth <= ?3 ORDER BY rank, rowid LIMIT ?2");
     if (!best.ok()) return best.status();
-    auto snippet = Statement::Prepare(
-        db_, "SELECT snippet(article_search, 1, '', '', '…', 12) FROM article_search "
-             "WHERE article_search MATCH ?1 AND rowid = ?2");
+    auto snippet = Statement::Prepare(db_,
+                                      "SELECT snippet(article_search, 1, '', '', '…', 12) FROM article_search "
+                                      "WHERE article_search MATCH ?1 AND rowid = ?2");
     if (!snippet.ok()) return snippet.status();
     std::vector<int64_t> rowids;
     {
@@ -902,7 +909,8 @@ Status SqliteStore::Refingerprint(
     auto query = Statement::Prepare(db_, std::string("SELECT ") + kArticleColumns + "ORDER BY a.sequence");
     if (!query.ok()) return query.status();
     if (Status s = CollectArticles(query.value(), &all); !s.ok()) return s;
-    auto update = Statement::Prepare(db_, "UPDATE fingerprints SET exact_hash = ?2, minhash = ?3 WHERE article_id = ?1");
+    auto update =
+        Statement::Prepare(db_, "UPDATE fingerprints SET exact_hash = ?2, minhash = ?3 WHERE article_id = ?1");
     if (!update.ok()) return update.status();
     for (const StoredArticle& s : all) {
       uint64_t exact = 0;
@@ -915,12 +923,13 @@ Status SqliteStore::Refingerprint(
       q.BindBlob(3, EncodeSignature(minhash));
       if (Status st = q.Run(); !st.ok()) return st;
     }
-    auto set = Statement::Prepare(db_, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    auto set = Statement::Prepare(db_,
+                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     if (!set.ok()) return set.status();
     const std::pair<const char*, int64_t> rows[] = {
-        {kMetaFingerprintVersion, settings.version}, {kMetaShingleWords, settings.shingle_words},
-        {kMetaPermutations, settings.permutations},  {kMetaBands, settings.bands},
+        {kMetaFingerprintVersion, settings.version},      {kMetaShingleWords, settings.shingle_words},
+        {kMetaPermutations, settings.permutations},       {kMetaBands, settings.bands},
         {kMetaSeed, static_cast<int64_t>(settings.seed)},
     };
     for (const auto& [key, value] : rows) {

@@ -23,10 +23,10 @@
 #include <utility>
 #include <vector>
 
-#include "storydesk/article.h"
-#include "storydesk/status.h"
 #include "adapters/store/store.h"
 #include "adapters/store/store_types.h"
+#include "storydesk/article.h"
+#include "storydesk/status.h"
 #include "storydesk/story_engine.h"  // CopyUpdate
 
 struct sqlite3;
@@ -42,8 +42,7 @@ class SqliteStore final : public Store {
   // database, is newer than this binary, or SQLite fails. A file whose fingerprint settings
   // differ from `settings` opens fine: the caller compares StoredFingerprintSettings() and
   // runs Refingerprint() (the fingerprint migration) before using the signatures.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
-                                                   const FingerprintSettings& settings);
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const FingerprintSettings& settings);
   ~SqliteStore();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -61,9 +60,8 @@ class SqliteStore final : public Store {
   Result<int64_t> MaxStoryId() override;
   Result<std::optional<int64_t>> NewestPublished() override;
   Result<int64_t> DataVersion() override;
-  Status CommitBatch(std::vector<StoredArticle>& articles,
-                     const std::map<std::string, int64_t>& df_deltas, int64_t documents_added,
-                     std::optional<int64_t> decided_at = std::nullopt) override;
+  Status CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
+                     int64_t documents_added, std::optional<int64_t> decided_at = std::nullopt) override;
   Result<std::vector<StorySummary>> ListStories(const StoryFilter& filter) override;
   Result<StoryPage> ListStoryPage(const StoryFilter& filter) override;
   Result<std::vector<ArticleMatch>> SearchArticles(const std::string& query, int limit,

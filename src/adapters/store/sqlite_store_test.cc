@@ -90,10 +90,12 @@ TEST_F(StoreTest, EveryFieldRoundTripsAndSurvivesReopening) {
   }
   auto store = OpenOrDie();
   std::vector<StoredArticle> all;
-  ASSERT_TRUE(store->ForEachArticle([&](const StoredArticle& s) {
-                     all.push_back(s);
-                     return true;
-                   }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachArticle([&](const StoredArticle& s) {
+                    all.push_back(s);
+                    return true;
+                  })
+                  .ok());
   ASSERT_EQ(all.size(), 2u);
   const StoredArticle& got = all[0];
   EXPECT_EQ(got.raw.id, "a1");
@@ -138,8 +140,7 @@ TEST_F(StoreTest, DocumentFrequenciesAccumulateAcrossBatches) {
   ASSERT_TRUE(store->CommitBatch(one, {{"x", 1}, {"y", 1}}, 1).ok());
   ASSERT_TRUE(store->CommitBatch(two, {{"y", 1}, {"z", 1}}, 1).ok());
   EXPECT_EQ(store->DocumentCount().value(), 2);
-  EXPECT_EQ(store->LoadDocumentFrequencies().value(),
-            (std::map<std::string, int64_t>{{"x", 1}, {"y", 2}, {"z", 1}}));
+  EXPECT_EQ(store->LoadDocumentFrequencies().value(), (std::map<std::string, int64_t>{{"x", 1}, {"y", 2}, {"z", 1}}));
 }
 
 // Issue 15: one headline per story, chosen by core/digest/headline.h and kept as articles join;
@@ -444,7 +445,7 @@ TEST_F(StoreTest, SourceFilterIsAnExactMatchOnAnyMember) {
 TEST_F(StoreTest, DateFiltersCombineWithTheQuery) {
   auto store = OpenOrDie();
   std::vector<StoredArticle> batch = {
-      Written("a", 1, 10, "Flood warning", "Rivers rose."),  Written("b", 2, 20, "Flood damage", "Homes lost."),
+      Written("a", 1, 10, "Flood warning", "Rivers rose."), Written("b", 2, 20, "Flood damage", "Homes lost."),
       Written("c", 3, 30, "Flooding ends", "Waters fell."), Written("d", 4, 25, "Election", "Votes counted."),
       Written("e", 5, -1, "Flood history", "Undated."),
   };
@@ -463,10 +464,9 @@ TEST_F(StoreTest, PagesVisitEveryStoryOnceInListOrderAcrossUndatedStories) {
   auto store = OpenOrDie();
   // Dated stories with ties on the last day (3, 7, 9 share day 20), undated ones (4, 6, 8)
   // with ids between the dated ones', and a merged-away id (10, into 2).
-  std::vector<StoredArticle> batch = {Article("s1", 1, 10), Article("s2", 2, 20), Article("s3", 3, 20),
-                                      Article("s4", 4, -1), Article("s5", 5, 5),  Article("s6", 6, -1),
-                                      Article("s7", 7, 20), Article("s8", 8, -1), Article("s9", 9, 20),
-                                      Article("s10", 10, 3)};
+  std::vector<StoredArticle> batch = {
+      Article("s1", 1, 10), Article("s2", 2, 20), Article("s3", 3, 20), Article("s4", 4, -1), Article("s5", 5, 5),
+      Article("s6", 6, -1), Article("s7", 7, 20), Article("s8", 8, -1), Article("s9", 9, 20), Article("s10", 10, 3)};
   ASSERT_TRUE(store->CommitBatch(batch, {}, 10).ok());
   std::vector<StoredArticle> merge = {Article("bridge", 2, 15)};
   merge[0].merged_stories = {10};
@@ -609,12 +609,14 @@ TEST_F(StoreTest, SearchKeepsABigStoryFromCrowdingOutTheOthers) {
     id += std::to_string(i);
     batch.push_back(Written(id, 1, 10 + i, "Flood", "Flood waters rose; the flood closed roads."));
   }
-  batch.push_back(Written("aside", 2, 20, "Council", "The council also discussed the flood briefly among many other items."));
+  batch.push_back(
+      Written("aside", 2, 20, "Council", "The council also discussed the flood briefly among many other items."));
   ASSERT_TRUE(store->CommitBatch(batch, {}, static_cast<int64_t>(batch.size())).ok());
 
   auto crowded = store->SearchArticles("flood", 4).value();
   ASSERT_EQ(crowded.size(), 4u);
-  for (const ArticleMatch& m : crowded) EXPECT_EQ(m.story, 1) << "without a cap, the big story's matches fill the limit";
+  for (const ArticleMatch& m : crowded)
+    EXPECT_EQ(m.story, 1) << "without a cap, the big story's matches fill the limit";
 
   auto capped = store->SearchArticles("flood", 4, 2).value();
   ASSERT_EQ(capped.size(), 3u) << "two of story 1, then story 2's only match";
@@ -629,10 +631,26 @@ TEST_F(StoreTest, QueriesAreNeverFtsSyntax) {
   std::vector<StoredArticle> batch = {Written("x", 1, 10, "Apples", "Apples only."),
                                       Written("y", 2, 11, "Oranges", "Oranges only.")};
   ASSERT_TRUE(store->CommitBatch(batch, {}, 2).ok());
-  for (const std::string query :
-       {R"("a" OR 1=1 --)", "NEAR(", "NEAR(apples oranges)", "\"", "\"apples", "*", "apples*", "title:apples",
-        "{title}: apples", "apples AND", "(", ")", "-apples", "^apples", "'; DROP TABLE articles; --", "\\",
-        "apples OR oranges", "apples NOT oranges", "\xff\xfe", "\u2014\u2026"}) {
+  for (const std::string query : {R"("a" OR 1=1 --)",
+                                  "NEAR(",
+                                  "NEAR(apples oranges)",
+                                  "\"",
+                                  "\"apples",
+                                  "*",
+                                  "apples*",
+                                  "title:apples",
+                                  "{title}: apples",
+                                  "apples AND",
+                                  "(",
+                                  ")",
+                                  "-apples",
+                                  "^apples",
+                                  "'; DROP TABLE articles; --",
+                                  "\\",
+                                  "apples OR oranges",
+                                  "apples NOT oranges",
+                                  "\xff\xfe",
+                                  "\u2014\u2026"}) {
     auto page = store->ListStoryPage(Query(query));
     ASSERT_TRUE(page.ok()) << query << ": " << page.status().message();
     auto listed = store->ListStories(Query(query));
@@ -653,7 +671,7 @@ TEST_F(StoreTest, QueriesAreNeverFtsSyntax) {
 
 TEST_F(StoreTest, SummariesNameTheirSourcesAndDailyActivity) {
   auto store = OpenOrDie();
-  std::vector<StoredArticle> batch = {Article("a", 1, 10, "Zeta"), Article("b", 1, 10, "Alpha"),
+  std::vector<StoredArticle> batch = {Article("a", 1, 10, "Zeta"),  Article("b", 1, 10, "Alpha"),
                                       Article("c", 1, 12, "Alpha"), Article("d", 1, -1, "Mu"),
                                       Article("e", 1, 12, "beta"),  Article("f", 2, -1, "Solo")};
   batch.push_back(Article("g", 1, 12));

@@ -92,7 +92,8 @@ void Statement::BindOptionalInt64(int index, const std::optional<int64_t>& value
 
 Result<bool> Statement::Step() {
   if (bind_error_ != SQLITE_OK) {
-    return Status::Error(ErrorCode::kStore, std::string("store error (binding a value): ") + sqlite3_errstr(bind_error_));
+    return Status::Error(ErrorCode::kStore,
+                         std::string("store error (binding a value): ") + sqlite3_errstr(bind_error_));
   }
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

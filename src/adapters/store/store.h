@@ -75,9 +75,8 @@ class Store {
   // state may collide with that writer's (issue 14, defect 2), so nothing is stored and the
   // result is kConflict with kStaleWriterMessage — checked inside the write transaction, so
   // no commit can slip in between the check and this batch.
-  virtual Status CommitBatch(std::vector<StoredArticle>& articles,
-                     const std::map<std::string, int64_t>& df_deltas, int64_t documents_added,
-                     std::optional<int64_t> decided_at = std::nullopt) = 0;
+  virtual Status CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
+                             int64_t documents_added, std::optional<int64_t> decided_at = std::nullopt) = 0;
 
   // Stories with at least one article that pass every set field of `filter`, by newest
   // activity first: last_published_at DESC (undated stories last), then id DESC. At most
@@ -98,7 +97,7 @@ class Store {
   // stories whenever that many match, however many articles one big story has.
   // Text without a letter or digit gives no matches. Errors: kUsage when limit or per_story < 1.
   virtual Result<std::vector<ArticleMatch>> SearchArticles(const std::string& query, int limit,
-                                                   int per_story = std::numeric_limits<int>::max()) = 0;
+                                                           int per_story = std::numeric_limits<int>::max()) = 0;
   // Sizes for a health endpoint: stored articles, and stories with at least one article
   // (stories merged away are not counted).
   virtual Result<int64_t> ArticleCount() = 0;
@@ -133,8 +132,8 @@ class Store {
   // Replaces the fingerprints of every article using `fingerprint` and records `settings`,
   // in one transaction (the fingerprint migration).
   virtual Status Refingerprint(const FingerprintSettings& settings,
-                       const std::function<void(const RawArticle&, uint64_t* exact_hash,
-                                                std::vector<uint32_t>* minhash)>& fingerprint) = 0;
+                               const std::function<void(const RawArticle&, uint64_t* exact_hash,
+                                                        std::vector<uint32_t>* minhash)>& fingerprint) = 0;
 };
 
 }  // namespace storydesk::store

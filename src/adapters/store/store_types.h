@@ -32,14 +32,14 @@ struct FingerprintSettings {
 
 // One article with everything the pipeline decided about it.
 struct StoredArticle {
-  RawArticle raw;                        // raw.id is the primary key
-  int64_t sequence = 0;                  // ingest order, assigned by the store on commit
-  uint64_t exact_hash = 0;               // xxHash64 of the normalised text
-  std::vector<uint32_t> minhash;         // MinHash signature (FingerprintSettings::permutations)
-  int64_t story = 0;                     // story id (> 0)
-  std::optional<std::string> copy_of;    // id of the original, for copies
-  std::optional<std::string> relation;   // "exact" | "near" | "excerpt" | "rewrite" for copies
-  double copy_score = 0.0;               // similarity behind `relation`, in [0,1]
+  RawArticle raw;                       // raw.id is the primary key
+  int64_t sequence = 0;                 // ingest order, assigned by the store on commit
+  uint64_t exact_hash = 0;              // xxHash64 of the normalised text
+  std::vector<uint32_t> minhash;        // MinHash signature (FingerprintSettings::permutations)
+  int64_t story = 0;                    // story id (> 0)
+  std::optional<std::string> copy_of;   // id of the original, for copies
+  std::optional<std::string> relation;  // "exact" | "near" | "excerpt" | "rewrite" for copies
+  double copy_score = 0.0;              // similarity behind `relation`, in [0,1]
   // Stored articles whose copy_of changes on commit: this article, published before their
   // family's original, took the family over. Not read back.
   std::vector<CopyUpdate> copy_updates;
@@ -62,12 +62,12 @@ struct StoryMember {
 // One row of `storydesk stories`.
 struct StorySummary {
   int64_t id = 0;
-  std::string headline;                  // the story's one headline (core/digest/headline.h)
+  std::string headline;                        // the story's one headline (core/digest/headline.h)
   std::optional<std::string> first_published;  // YYYY-MM-DD, null when no article is dated
   std::optional<std::string> last_published;
   int articles = 0;
-  int sources = 0;                       // distinct non-null sources
-  int copies = 0;                        // members that are copies
+  int sources = 0;                        // distinct non-null sources
+  int copies = 0;                         // members that are copies
   std::vector<std::string> source_names;  // distinct non-null sources, sorted (bytewise)
   // (YYYY-MM-DD, articles published that day) in UTC, ascending; undated articles not counted.
   std::vector<std::pair<std::string, int>> activity;
@@ -85,33 +85,34 @@ struct StoryCursor {
 
 // Which stories ListStories and ListStoryPage return; unset fields select everything.
 struct StoryFilter {
-  std::optional<int64_t> since;          // unix seconds; stories last published at or after
-  std::optional<int64_t> until;          // unix seconds; stories first published before
-  std::optional<int> limit;              // ListStories: at most this many; ListStoryPage: page size
+  std::optional<int64_t> since;  // unix seconds; stories last published at or after
+  std::optional<int64_t> until;  // unix seconds; stories first published before
+  std::optional<int> limit;      // ListStories: at most this many; ListStoryPage: page size
   // Free text: stories with an article (title and text together) holding all its words, as
   // the index stems them ("protests" finds "protested"). Text without a letter or digit
   // ("!!!") matches no story. Never FTS5 syntax: operators and quotes are plain separators.
   std::optional<std::string> query;
-  std::optional<std::string> source;     // stories with an article from this source (exact match)
-  std::optional<StoryCursor> after;      // continue after this story in the list order
+  std::optional<std::string> source;  // stories with an article from this source (exact match)
+  std::optional<StoryCursor> after;   // continue after this story in the list order
 };
 
 // One page of stories and where the next one starts.
 struct StoryPage {
   std::vector<StorySummary> stories;
-  std::optional<StoryCursor> next;       // set when more stories follow: the last one's cursor
+  std::optional<StoryCursor> next;  // set when more stories follow: the last one's cursor
 };
 
 // One article found by SearchArticles.
 struct ArticleMatch {
   std::string article_id;
   std::optional<std::string> title;
-  std::string snippet;                   // about 12 tokens of the text, "…" where cut; no markup
-  int64_t story = 0;                     // the story it belongs to now (merges resolved)
+  std::string snippet;  // about 12 tokens of the text, "…" where cut; no markup
+  int64_t story = 0;    // the story it belongs to now (merges resolved)
 };
 
 // The message of CommitBatch's kConflict when another writer committed since `decided_at`.
-inline constexpr const char* kStaleWriterMessage = "another writer stored articles meanwhile; nothing of this batch was stored";
+inline constexpr const char* kStaleWriterMessage =
+    "another writer stored articles meanwhile; nothing of this batch was stored";
 
 // What Store::CheckInvariants found.
 struct InvariantReport {

@@ -4,8 +4,8 @@
 //
 // Cost: a refresh reads the ids of those first members; only when the batch added one of them
 // (or the story has no headline yet, or was merged into) does it read their titles and the
-// first kHeadlineTextBytes of their texts (AnalyzeHeadlineEvidence reads fewer mostly), and each article is analysed once per StoryHeadlines
-// (its evidence is kept, up to kMaxCachedArticles). So a batch costs about one short analysis
+// first kHeadlineTextBytes of their texts (AnalyzeHeadlineEvidence reads fewer mostly), and each article is analysed
+// once per StoryHeadlines (its evidence is kept, up to kMaxCachedArticles). So a batch costs about one short analysis
 // per new article, whatever the stories' sizes.
 // Not thread-safe: one per SqliteStore (which is one per thread).
 #pragma once

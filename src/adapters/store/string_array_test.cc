@@ -18,7 +18,10 @@ TEST(StringArrayTest, EncodesAndDecodesBack) {
       {"two", {"a", "b c"}, R"(["a","b c"])"},
       {"quote and backslash", {"say \"hi\" \\ ok"}, R"(["say \"hi\" \\ ok"])"},
       {"newline and tab", {"x\ny\tz"}, R"(["x\ny\tz"])"},
-      {"control", {std::string("a\x01" "b")}, R"(["a\u0001b"])"},
+      {"control",
+       {std::string("a\x01"
+                    "b")},
+       R"(["a\u0001b"])"},
       {"utf8 kept", {"Séoul — “quoted”"}, "[\"Séoul — “quoted”\"]"},
       {"empty string", {""}, R"([""])"},
   };

@@ -51,18 +51,20 @@ double Share(uint64_t mask, size_t n) {
 
 std::string_view ClaimFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kClaimFeatureCount] = {
-      "bias",           "window_coverage",   "article_coverage", "window_bigram_coverage",
-      "name_coverage",  "number_missing",    "number_conflict",  "negation_mismatch",
-      "sentence_match", "heaviest_missing",  "number_match",
-      "name_match",     "synonym_coverage"};
+      "bias",           "window_coverage", "article_coverage",  "window_bigram_coverage", "name_coverage",
+      "number_missing", "number_conflict", "negation_mismatch", "sentence_match",         "heaviest_missing",
+      "number_match",   "name_match",      "synonym_coverage"};
   return feature < kClaimFeatureCount ? kNames[feature] : std::string_view();
 }
 
 std::string_view SupportLevelName(SupportLevel level) {
   switch (level) {
-    case SupportLevel::kYes: return "yes";
-    case SupportLevel::kPartial: return "partial";
-    case SupportLevel::kNo: break;
+    case SupportLevel::kYes:
+      return "yes";
+    case SupportLevel::kPartial:
+      return "partial";
+    case SupportLevel::kNo:
+      break;
   }
   return "no";
 }
@@ -97,15 +99,17 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
     if (tracked[i].weight > tracked[heaviest].weight) heaviest = i;
   }
   std::vector<uint64_t> bigrams(c.bigrams.begin(), c.bigrams.begin() + std::min(c.bigrams.size(), kMaxTrackedTerms));
-  std::vector<stories::TermId> numbers(c.numbers.begin(), c.numbers.begin() + std::min(c.numbers.size(), kMaxTrackedTerms));
+  std::vector<stories::TermId> numbers(c.numbers.begin(),
+                                       c.numbers.begin() + std::min(c.numbers.size(), kMaxTrackedTerms));
 
   // Names and numbers in the whole text; stems too.
   if (!c.names.empty()) {
-    f[kNameCoverage] = Share(PresenceMask(c.names.size() > kMaxTrackedTerms
-                                              ? std::vector<stories::TermId>(c.names.begin(), c.names.begin() + kMaxTrackedTerms)
-                                              : c.names,
-                                          text.names),
-                             std::min(c.names.size(), kMaxTrackedTerms));
+    f[kNameCoverage] =
+        Share(PresenceMask(c.names.size() > kMaxTrackedTerms
+                               ? std::vector<stories::TermId>(c.names.begin(), c.names.begin() + kMaxTrackedTerms)
+                               : c.names,
+                           text.names),
+              std::min(c.names.size(), kMaxTrackedTerms));
   } else {
     f[kNameCoverage] = 1.0;
   }
@@ -167,7 +171,8 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
       const double w = stems + kNameOrNumberWeight * (std::popcount(numbers_seen) + std::popcount(names_seen));
       const size_t length = end - begin;
       if (w > best + 1e-9 || (w > best - 1e-9 && length < best_length)) {
-        best = w, best_stems = stems, best_length = length, best_mask = mask, e.window_begin = begin, e.window_end = end;
+        best = w, best_stems = stems, best_length = length, best_mask = mask, e.window_begin = begin,
+        e.window_end = end;
       }
     }
   }
@@ -191,7 +196,8 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   if (!bigrams.empty()) f[kWindowBigramCoverage] = Share(window_bigrams, bigrams.size());
   if (!numbers.empty()) f[kNumberMatch] = Share(window_numbers, numbers.size());
   if (!c.names.empty()) {
-    f[kNameMatch] = static_cast<double>(copies::IntersectionSize(c.names, window.names)) / static_cast<double>(c.names.size());
+    f[kNameMatch] =
+        static_cast<double>(copies::IntersectionSize(c.names, window.names)) / static_cast<double>(c.names.size());
   }
   const bool number_missing_in_window = std::popcount(window_numbers) < static_cast<int>(numbers.size());
   f[kNumberConflict] = (number_missing_in_window && window_has_other_number) ? 1.0 : 0.0;
@@ -251,8 +257,9 @@ Result<ClaimModel> ParseClaimModel(std::string_view text) {
           *point.seen = true;
           return Status::Ok();
         }
-        return stories::ModelLineError(
-            number, "expected one \"claim\", \"cite\", \"partial\" and \"unique\" line, got \"" + std::string(fields[0]) + "\"");
+        return stories::ModelLineError(number,
+                                       "expected one \"claim\", \"cite\", \"partial\" and \"unique\" line, got \"" +
+                                           std::string(fields[0]) + "\"");
       },
       &lines);
   if (!status.ok()) return status;
@@ -271,8 +278,10 @@ std::string FormatClaimModel(const ClaimModel& model, const std::vector<std::str
   for (const std::string& c : comments) out += "# " + c + '\n';
   out += stories::WriteWeights("claim", model.weights, ClaimFeatureName);
   out += stories::WriteWeights("cite", std::array<double, 1>{model.cite_probability}, stories::ProbabilityFieldName);
-  out += stories::WriteWeights("partial", std::array<double, 1>{model.partial_probability}, stories::ProbabilityFieldName);
-  out += stories::WriteWeights("unique", std::array<double, 1>{model.unique_probability}, stories::ProbabilityFieldName);
+  out +=
+      stories::WriteWeights("partial", std::array<double, 1>{model.partial_probability}, stories::ProbabilityFieldName);
+  out +=
+      stories::WriteWeights("unique", std::array<double, 1>{model.unique_probability}, stories::ProbabilityFieldName);
   return out;
 }
 

@@ -22,10 +22,10 @@ class ClaimSupportTest : public ::testing::Test {
 };
 
 TEST_F(ClaimSupportTest, TheBestWindowCoversAClaimSplitOverTwoSentences) {
-  const ClaimEvidence e = Evidence(
-      "The harbour authority closed the northern channel after the ferry struck a freighter.",
-      "Divers inspected the pier on Tuesday. A ferry struck a freighter near Karsholm. "
-      "The harbour authority then closed the northern channel. Services resume on Friday.");
+  const ClaimEvidence e =
+      Evidence("The harbour authority closed the northern channel after the ferry struck a freighter.",
+               "Divers inspected the pier on Tuesday. A ferry struck a freighter near Karsholm. "
+               "The harbour authority then closed the northern channel. Services resume on Friday.");
   EXPECT_EQ(e.window_begin, 1u);
   EXPECT_EQ(e.window_end, 3u);
   EXPECT_GT(e.features[kWindowCoverage], 0.9);
@@ -63,8 +63,9 @@ TEST_F(ClaimSupportTest, NegationOnOneSideOnly) {
 }
 
 TEST_F(ClaimSupportTest, NamesAnywhereInTheTextCount) {
-  const ClaimEvidence e = Evidence("Envoy Sung Kim arrived in Seoul on Saturday for talks.",
-                                   "Envoy Sung Kim is the top official on the file. He arrived in Seoul on Saturday for talks.");
+  const ClaimEvidence e =
+      Evidence("Envoy Sung Kim arrived in Seoul on Saturday for talks.",
+               "Envoy Sung Kim is the top official on the file. He arrived in Seoul on Saturday for talks.");
   EXPECT_DOUBLE_EQ(e.features[kNameCoverage], 1.0);
   // The names are in the first sentence, the rest in the second: the window takes both.
   EXPECT_EQ(e.window_begin, 0u);

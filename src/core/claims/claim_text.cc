@@ -10,8 +10,8 @@
 namespace storydesk::claims {
 
 bool IsNegator(std::string_view word) {
-  static constexpr std::array<std::string_view, 9> kNegators = {"not",     "no",    "never", "none", "nobody",
-                                                                "nothing", "neither", "nor", "cannot"};
+  static constexpr std::array<std::string_view, 9> kNegators = {"not",     "no",      "never", "none",  "nobody",
+                                                                "nothing", "neither", "nor",   "cannot"};
   if (std::find(kNegators.begin(), kNegators.end(), word) != kNegators.end()) return true;
   return word.size() > 3 && (word.ends_with("n't") || word.ends_with("n\xe2\x80\x99t"));
 }
@@ -25,7 +25,8 @@ ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics
     if (IsNegator(text.words[w])) negated[text.word_sentence[w]] = true;
   }
   std::unordered_map<uint32_t, uint32_t> sentence_at;  // a sentence's begin offset -> its index
-  for (size_t i = 0; i < text.sentences.size(); ++i) sentence_at.emplace(static_cast<uint32_t>(text.sentences[i].begin), static_cast<uint32_t>(i));
+  for (size_t i = 0; i < text.sentences.size(); ++i)
+    sentence_at.emplace(static_cast<uint32_t>(text.sentences[i].begin), static_cast<uint32_t>(i));
   for (copies::SentenceProfile& p : profiles) {
     if (p.word_count == 0) continue;
     auto at = sentence_at.find(p.begin);

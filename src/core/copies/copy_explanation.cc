@@ -1,6 +1,5 @@
 #include "core/copies/copy_explanation.h"
 
-
 namespace storydesk::copies {
 namespace {
 
@@ -37,10 +36,12 @@ CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedTex
   e.sentences_a = Texts(a, da.sentences);
   e.sentences_b = Texts(b, db.sentences);
   e.alignment = AlignSentences(da.sentences, db.sentences, sentences, options.alignment);
-  e.only_a = Uncovered(da.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.a_begin; },
-                       [](const SentenceLink& l) { return l.a_end; });
-  e.only_b = Uncovered(db.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.b_begin; },
-                       [](const SentenceLink& l) { return l.b_end; });
+  e.only_a = Uncovered(
+      da.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.a_begin; },
+      [](const SentenceLink& l) { return l.a_end; });
+  e.only_b = Uncovered(
+      db.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.b_begin; },
+      [](const SentenceLink& l) { return l.b_end; });
   return e;
 }
 

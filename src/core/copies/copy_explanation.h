@@ -19,9 +19,9 @@ struct CopyExplanation {
   CopyVerdict verdict;                   // ClassifyCopy of the two bodies
   std::vector<std::string> sentences_a;  // the sentences, as text
   std::vector<std::string> sentences_b;
-  SentenceAlignment alignment;           // A's sentences aligned to B's
-  std::vector<uint32_t> only_a;          // sentences of A in no link: what B drops
-  std::vector<uint32_t> only_b;          // sentences of B in no link: what B adds
+  SentenceAlignment alignment;   // A's sentences aligned to B's
+  std::vector<uint32_t> only_a;  // sentences of A in no link: what B drops
+  std::vector<uint32_t> only_b;  // sentences of B in no link: what B adds
 };
 
 // Explains the relation of the bodies `a` and `b` (analysed by TextAnalyzer). `statistics`

@@ -74,7 +74,8 @@ namespace {
 // story of the same day.
 TEST(CopyFamiliesTest, AnArticleCreditingAnotherOutletIsNotItsOriginal) {
   const FamilyMember cbs{"cbs", 10 * kDay, 400, "CBS News (Online)", {}};
-  const FamilyMember newsmax{"newsmax", 10 * kDay, 600, "Newsmax (News)", FindAttributions("CBS News reported that ...")};
+  const FamilyMember newsmax{"newsmax", 10 * kDay, 600, "Newsmax (News)",
+                             FindAttributions("CBS News reported that ...")};
   for (const bool cbs_first : {true, false}) {
     CopyFamilies f;
     const FamilyMember& first = cbs_first ? cbs : newsmax;
@@ -102,20 +103,41 @@ TEST(ProvenanceTest, ReasonsInOrder) {
     std::string described;  // DescribePrecedence(a, b) when a_first
   };
   const Case cases[] = {
-      {"credit", {"ap", 2 * kDay, 100, "Associated Press", {}},
-       {"site", 1 * kDay, 100, "Site", FindAttributions("LONDON (AP) - It rained.")}, true,
-       PrecedenceReason::kCredited, "credited by Site: \"(AP)\""},
-      {"credit, the other way", {"site", 1 * kDay, 100, "Site", FindAttributions("It rained, according to the AP.")},
-       {"ap", 1 * kDay, 100, "AP", {}}, false, PrecedenceReason::kCredited, ""},
-      {"credits both ways: the clock", {"x", 1 * kDay, 100, "X", FindAttributions("Y reported it.")},
-       {"y", 2 * kDay, 100, "Y", FindAttributions("X reported it.")}, true, PrecedenceReason::kPublishedFirst,
+      {"credit",
+       {"ap", 2 * kDay, 100, "Associated Press", {}},
+       {"site", 1 * kDay, 100, "Site", FindAttributions("LONDON (AP) - It rained.")},
+       true,
+       PrecedenceReason::kCredited,
+       "credited by Site: \"(AP)\""},
+      {"credit, the other way",
+       {"site", 1 * kDay, 100, "Site", FindAttributions("It rained, according to the AP.")},
+       {"ap", 1 * kDay, 100, "AP", {}},
+       false,
+       PrecedenceReason::kCredited,
+       ""},
+      {"credits both ways: the clock",
+       {"x", 1 * kDay, 100, "X", FindAttributions("Y reported it.")},
+       {"y", 2 * kDay, 100, "Y", FindAttributions("X reported it.")},
+       true,
+       PrecedenceReason::kPublishedFirst,
        "published first"},
-      {"same outlet crediting itself", {"r1", 1 * kDay, 100, "Reuters", FindAttributions("LONDON (Reuters) - x")},
-       {"r2", 2 * kDay, 100, "Reuters", FindAttributions("LONDON (Reuters) - x")}, true,
-       PrecedenceReason::kPublishedFirst, "published first"},
-      {"dated before undated", {"d", 5 * kDay, 10, "", {}}, {"u", std::nullopt, 900, "", {}}, true,
-       PrecedenceReason::kDated, "dated (the copy is undated)"},
-      {"same time, longer", {"long", kDay, 900, "", {}}, {"short", kDay, 100, "", {}}, true, PrecedenceReason::kLonger,
+      {"same outlet crediting itself",
+       {"r1", 1 * kDay, 100, "Reuters", FindAttributions("LONDON (Reuters) - x")},
+       {"r2", 2 * kDay, 100, "Reuters", FindAttributions("LONDON (Reuters) - x")},
+       true,
+       PrecedenceReason::kPublishedFirst,
+       "published first"},
+      {"dated before undated",
+       {"d", 5 * kDay, 10, "", {}},
+       {"u", std::nullopt, 900, "", {}},
+       true,
+       PrecedenceReason::kDated,
+       "dated (the copy is undated)"},
+      {"same time, longer",
+       {"long", kDay, 900, "", {}},
+       {"short", kDay, 100, "", {}},
+       true,
+       PrecedenceReason::kLonger,
        "same time, longer text"},
       {"nothing to tell", {"a", kDay, 100, "", {}}, {"b", kDay, 100, "", {}}, false, PrecedenceReason::kTie, ""},
   };

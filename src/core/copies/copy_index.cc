@@ -54,8 +54,9 @@ std::vector<std::pair<float, stories::TermId>> CopyIndex::Heaviest(const stories
       --at_cut;
     }
   }
-  std::sort(heaviest.begin(), heaviest.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  std::sort(heaviest.begin(), heaviest.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
   return heaviest;
 }
 

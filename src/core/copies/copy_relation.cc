@@ -123,7 +123,8 @@ CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const Cop
       v.kind = CopyKind::kRewrite;
       v.score = p;
     }
-  } else if (evidence->strict.matched_a >= options.rewrite_min_sentences && f[kStrictCoverage] >= options.rewrite_coverage) {
+  } else if (evidence->strict.matched_a >= options.rewrite_min_sentences &&
+             f[kStrictCoverage] >= options.rewrite_coverage) {
     v.kind = CopyKind::kRewrite;
     v.score = f[kStrictCoverage];
   }

@@ -43,10 +43,10 @@ std::optional<CopyKind> CopyKindFromName(std::string_view name);
 // What copy detection keeps of one article's body.
 struct CopyDocument {
   uint64_t exact_hash = 0;
-  std::vector<uint64_t> shingles;           // distinct word 5-gram hashes, ascending
-  fingerprint::MinHashSignature minhash;    // of `shingles`
+  std::vector<uint64_t> shingles;         // distinct word 5-gram hashes, ascending
+  fingerprint::MinHashSignature minhash;  // of `shingles`
   std::vector<SentenceProfile> sentences;
-  std::vector<stories::TermId> stems;       // distinct content stems of all sentences, ascending
+  std::vector<stories::TermId> stems;  // distinct content stems of all sentences, ascending
   uint32_t word_count = 0;
 };
 

@@ -50,9 +50,7 @@ const char* const kReworded =
     "Once divers inspect the damaged pier, the channel should reopen on Thursday. "
     "Until then island ferry services run from the southern terminal, according to the operator.";
 
-TEST_F(CopyRelationTest, SameTextIsExact) {
-  EXPECT_EQ(Classify(kStory, kStory).kind, CopyKind::kExact);
-}
+TEST_F(CopyRelationTest, SameTextIsExact) { EXPECT_EQ(Classify(kStory, kStory).kind, CopyKind::kExact); }
 
 TEST_F(CopyRelationTest, ALightEditIsNear) {
   std::string edited = kStory;
@@ -140,13 +138,15 @@ TEST_F(CopyRelationTest, TwoReportsQuotingOneSpeechAreNotARewrite) {
   // The same quotations as two outlets transcribe them: a few words apart, so no 5-word
   // shingles to speak of, the same content words.
   const char* const quotes_first[] = {
-      "\"The harbour authority closed the northern channel on Monday after a ferry struck a freighter,\" the minister said.",
+      "\"The harbour authority closed the northern channel on Monday after a ferry struck a freighter,\" the minister "
+      "said.",
       "\"Forty passengers were treated for minor injuries at the regional hospital.\"",
       "\"Investigators from the maritime safety board boarded both vessels to examine their navigation records.\"",
       "\"The channel is expected to reopen on Thursday once divers have inspected the damaged pier.\"",
   };
   const char* const quotes_second[] = {
-      "\"On Monday the harbour authority, it closed the northern channel, after the ferry had struck a freighter,\" the minister said.",
+      "\"On Monday the harbour authority, it closed the northern channel, after the ferry had struck a freighter,\" "
+      "the minister said.",
       "\"Some forty passengers, they were treated at the regional hospital for minor injuries.\"",
       "\"The investigators of the maritime safety board, they boarded the two vessels to examine navigation records.\"",
       "\"We expect the channel to reopen Thursday, once the divers inspected the damaged pier.\"",
@@ -177,7 +177,7 @@ TEST(SentenceProfileQuotesTest, QuotedShareFollowsQuotationsAcrossSentences) {
   ASSERT_EQ(profiles.size(), 4u);
   EXPECT_FLOAT_EQ(profiles[0].quoted_share, 0.0f);
   EXPECT_FLOAT_EQ(profiles[1].quoted_share, 1.0f);  // "We will act.
-  EXPECT_GT(profiles[2].quoted_share, 0.5f);         // We will act now," she said.
+  EXPECT_GT(profiles[2].quoted_share, 0.5f);        // We will act now," she said.
   EXPECT_LT(profiles[2].quoted_share, 1.0f);
   EXPECT_FLOAT_EQ(profiles[3].quoted_share, 0.0f);
   EXPECT_DOUBLE_EQ(EvidenceWords(profiles[1]), profiles[1].word_count * kQuotedWordWeight);
@@ -185,7 +185,8 @@ TEST(SentenceProfileQuotesTest, QuotedShareFollowsQuotationsAcrossSentences) {
 
   // A stray mark quotes at most the rest of its paragraph.
   const auto stray = BuildSentenceProfiles(
-      analyzer.Analyze("\"\"Here they stood by their leader\". Nobody disagreed.\n\nThe vote is on Friday."), statistics);
+      analyzer.Analyze("\"\"Here they stood by their leader\". Nobody disagreed.\n\nThe vote is on Friday."),
+      statistics);
   ASSERT_EQ(stray.size(), 3u);
   EXPECT_FLOAT_EQ(stray[2].quoted_share, 0.0f);
 }

@@ -19,9 +19,17 @@ constexpr stories::OperatingPointLayout kRewriteModelLayout{kRewriteModelHeader,
 }  // namespace
 
 std::string_view RewriteFeatureName(size_t feature) {
-  static constexpr std::string_view kNames[kRewriteFeatureCount] = {
-      "bias", "strict_coverage", "loose_coverage", "expected_coverage", "sentence_coverage", "larger_coverage",
-      "adjacent_links", "mean_link_probability", "shingle_containment", "stem_containment", "word_length_ratio"};
+  static constexpr std::string_view kNames[kRewriteFeatureCount] = {"bias",
+                                                                    "strict_coverage",
+                                                                    "loose_coverage",
+                                                                    "expected_coverage",
+                                                                    "sentence_coverage",
+                                                                    "larger_coverage",
+                                                                    "adjacent_links",
+                                                                    "mean_link_probability",
+                                                                    "shingle_containment",
+                                                                    "stem_containment",
+                                                                    "word_length_ratio"};
   return feature < kRewriteFeatureCount ? kNames[feature] : std::string_view();
 }
 
@@ -79,7 +87,8 @@ RewriteEvidence ComputeRewriteEvidence(const std::vector<SentenceProfile>& small
     for (const SentenceProfile& s : smaller) evidence_s += EvidenceWords(s);
     if (evidence_s > 0) f[kExpectedCoverage] = expected / evidence_s;
     f[kMeanLinkProbability] = probability / static_cast<double>(loose.links.size());
-    if (loose.links.size() > 1) f[kAdjacentLinks] = static_cast<double>(adjacent) / static_cast<double>(loose.links.size() - 1);
+    if (loose.links.size() > 1)
+      f[kAdjacentLinks] = static_cast<double>(adjacent) / static_cast<double>(loose.links.size() - 1);
   }
   return e;
 }
@@ -95,7 +104,7 @@ double RewriteModel::Probability(const RewriteFeatureVector& f) const { return s
 Result<RewriteModel> ParseRewriteModel(std::string_view text) {
   RewriteModel model;
   if (Status s = stories::ParseWeightsWithOperatingPoint(text, kRewriteModelLayout, RewriteFeatureName, &model.weights,
-                                                          &model.rewrite_probability);
+                                                         &model.rewrite_probability);
       !s.ok()) {
     return s;
   }

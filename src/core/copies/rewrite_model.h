@@ -55,7 +55,7 @@ std::string_view RewriteFeatureName(size_t feature);
 // `shingle_containment` and `stem_containment` are computed by the caller, which has them.
 struct RewriteEvidence {
   RewriteFeatureVector features{};
-  SentenceAlignment strict;  // the alignment at the match probability (what `explain` shows)
+  SentenceAlignment strict;    // the alignment at the match probability (what `explain` shows)
   uint32_t loose_matched = 0;  // sentences of the smaller text in a loose link
   // The same counted as evidence (EvidenceSentence): a quoted sentence counts for less.
   double loose_matched_evidence = 0.0;

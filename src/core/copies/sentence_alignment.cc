@@ -34,9 +34,7 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
   int bits = 4;
   while ((size_t{1} << bits) < 2 * pairs.size()) ++bits;
   const size_t mask = (size_t{1} << bits) - 1;
-  auto home = [&](stories::TermId term) {
-    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
-  };
+  auto home = [&](stories::TermId term) { return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> (64 - bits)); };
   std::vector<uint32_t> runs(mask + 1, 0);
   for (size_t p = 0; p < pairs.size(); ++p) {
     if (p > 0 && term_of(p) == term_of(p - 1)) continue;
@@ -68,7 +66,6 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
   }
   return out;
 }
-
 
 }  // namespace
 

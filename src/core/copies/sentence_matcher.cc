@@ -19,9 +19,9 @@ double Dice(size_t shared, size_t a, size_t b) {
 
 std::string_view SentenceFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kSentenceFeatureCount] = {
-      "bias", "weighted_dice", "weighted_containment", "stem_jaccard", "bigram_dice",
-      "name_dice", "names_unmatched", "number_mismatch", "length_ratio", "word_bigram_dice",
-      "word_trigram_dice", "unmatched_weight"};
+      "bias",         "weighted_dice",    "weighted_containment", "stem_jaccard",
+      "bigram_dice",  "name_dice",        "names_unmatched",      "number_mismatch",
+      "length_ratio", "word_bigram_dice", "word_trigram_dice",    "unmatched_weight"};
   return feature < kSentenceFeatureCount ? kNames[feature] : std::string_view();
 }
 
@@ -95,8 +95,9 @@ std::optional<SentenceFeatureVector> FeaturesIfPossiblyAtLeast(const SentenceMod
   };
   SentenceFeatureVector f{};
   StemFeatures(a, b, &f);
-  if (model.Logit(f) + most_added({kWordBigramDice, kBigramDice, kNameDice, kNamesUnmatched, kNumberMismatch,
-                                   kWordTrigramDice}) < threshold) {
+  if (model.Logit(f) +
+          most_added({kWordBigramDice, kBigramDice, kNameDice, kNamesUnmatched, kNumberMismatch, kWordTrigramDice}) <
+      threshold) {
     return std::nullopt;
   }
   WordBigramFeature(a, b, &f);
@@ -127,7 +128,7 @@ constexpr stories::OperatingPointLayout kSentenceModelLayout{kSentenceModelHeade
 Result<SentenceModel> ParseSentenceModel(std::string_view text) {
   SentenceModel model;
   if (Status s = stories::ParseWeightsWithOperatingPoint(text, kSentenceModelLayout, SentenceFeatureName,
-                                                          &model.weights, &model.match_probability);
+                                                         &model.weights, &model.match_probability);
       !s.ok()) {
     return s;
   }

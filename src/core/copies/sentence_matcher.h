@@ -5,12 +5,11 @@
 // A logistic model over overlap features of the two sentences' profiles: IDF-weighted stem
 // overlap (Dice and the containment of the shorter side), plain stem Jaccard, stem-bigram
 // Dice (word order), name overlap and unmatched names, a number mismatch, the length ratio,
-// word 2- and 3-gram Dice and the heavier side's unmatched weight — the lexical feature set with which classic systems reach about 77% accuracy on the
-// Microsoft Research Paraphrase Corpus (Dolan & Brockett 2005; e.g. Madnani et al., NAACL
-// 2012 report 77.4 with MT metrics; Mihalcea et al., AAAI 2006, 70.3 with corpus measures).
-// The weights are trained on msrp-train by `storydesk train-sentences` and shipped as
-// models/sentence-model.tsv (versioned text, like the story model).
-// Pure functions and plain values; thread-safe.
+// word 2- and 3-gram Dice and the heavier side's unmatched weight — the lexical feature set with which classic systems
+// reach about 77% accuracy on the Microsoft Research Paraphrase Corpus (Dolan & Brockett 2005; e.g. Madnani et al.,
+// NAACL 2012 report 77.4 with MT metrics; Mihalcea et al., AAAI 2006, 70.3 with corpus measures). The weights are
+// trained on msrp-train by `storydesk train-sentences` and shipped as models/sentence-model.tsv (versioned text, like
+// the story model). Pure functions and plain values; thread-safe.
 #pragma once
 
 #include <array>

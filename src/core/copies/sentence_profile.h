@@ -24,7 +24,7 @@ struct WeightedTerm {
 };
 
 struct SentenceProfile {
-  std::vector<WeightedTerm> stems;  // distinct content stems, by ascending term id
+  std::vector<WeightedTerm> stems;       // distinct content stems, by ascending term id
   std::vector<stories::TermId> names;    // distinct capitalised words (lower-cased), ascending
   std::vector<stories::TermId> numbers;  // distinct number tokens, ascending
   std::vector<uint64_t> bigrams;         // distinct ordered pairs of adjacent stems, ascending
@@ -32,11 +32,11 @@ struct SentenceProfile {
   // n-gram matches machine-translation metrics count (BLEU), which see phrasing, not topic.
   std::vector<uint64_t> word_bigrams;
   std::vector<uint64_t> word_trigrams;
-  float weight = 0.0f;                   // sum of the stems' weights
-  uint32_t word_count = 0;               // every word token, stop words included
+  float weight = 0.0f;      // sum of the stems' weights
+  uint32_t word_count = 0;  // every word token, stop words included
   // Share of the sentence's letters inside quotation marks (a quotation may span sentences).
   float quoted_share = 0.0f;
-  uint32_t begin = 0, end = 0;           // byte span in the analysed text's `normalized`
+  uint32_t begin = 0, end = 0;  // byte span in the analysed text's `normalized`
 };
 
 // What a quoted word weighs, as evidence that one text copies another, against a word of the
@@ -51,15 +51,12 @@ inline double EvidenceWords(const SentenceProfile& s) {
 }
 
 // The same for a sentence as a whole: 1, or kQuotedWordWeight for a sentence all quotation.
-inline double EvidenceSentence(const SentenceProfile& s) {
-  return 1.0 - (1.0 - kQuotedWordWeight) * s.quoted_share;
-}
+inline double EvidenceSentence(const SentenceProfile& s) { return 1.0 - (1.0 - kQuotedWordWeight) * s.quoted_share; }
 
 // The profiles of `text`'s sentences, in order (sentences without any word are skipped).
 // Interns stems, names ("n:" + lower-cased word) and numbers ("#" + number) in `statistics`
 // the way the story engine does, and weighs stems by their current IDF there.
-std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text,
-                                                   stories::TermStatistics& statistics);
+std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text, stories::TermStatistics& statistics);
 
 // The profile of two sentences read as one (for merges): the union of their terms.
 SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second);

@@ -13,12 +13,11 @@ constexpr double kMaxCapitalisedShare = 0.6;
 
 // Lower-case phrases that mark page furniture wherever they occur in a sentence.
 constexpr std::array<std::string_view, 45> kFurniture = {
-    "http://", "https://", "www.", ".com/", "click here", "sign up", "subscribe to", "newsletter",
-    "share this", "follow us", "all rights reserved", "\xc2\xa9", "advertisement", "read more",
-    "related:", "please enable", "javascript", "terms of use", "privacy policy", "photo:", "photo by",
-    "photograph:", "(photo", "photo/", "photos/", "getty images", "ap photo", "afp photo", "reuters/",
-    "(courtesy", "image caption", "image copyright", "video (", "watch:", "listen:", "file photo",
-    "this article was", "email us", "skip to",
+    "http://", "https://", "www.", ".com/", "click here", "sign up", "subscribe to", "newsletter", "share this",
+    "follow us", "all rights reserved", "\xc2\xa9", "advertisement", "read more", "related:", "please enable",
+    "javascript", "terms of use", "privacy policy", "photo:", "photo by", "photograph:", "(photo", "photo/", "photos/",
+    "getty images", "ap photo", "afp photo", "reuters/", "(courtesy", "image caption", "image copyright", "video (",
+    "watch:", "listen:", "file photo", "this article was", "email us", "skip to",
     // Photo captions place people: "Jane Doe, left, and John Roe unveil ...".
     ", left, ", ", right, ", ", center, ", "from left", "(left)", "(right)"};
 
@@ -34,7 +33,8 @@ bool EndsLikeASentence(std::string_view s) {
     const unsigned char c = static_cast<unsigned char>(s.back());
     if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
       s.remove_suffix(1);
-    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xe2\x80\x9d" || s.substr(s.size() - 3) == "\xe2\x80\x99")) {
+    } else if (s.size() >= 3 &&
+               (s.substr(s.size() - 3) == "\xe2\x80\x9d" || s.substr(s.size() - 3) == "\xe2\x80\x99")) {
       s.remove_suffix(3);  // ” ’
     } else {
       return c == '.' || c == '!' || c == '?';
@@ -63,7 +63,8 @@ bool IsBoilerplateSentence(std::string_view sentence) {
   if (words < kMinWords || words > kMaxWords) return true;
   if (!EndsLikeASentence(sentence)) return true;
   if (HasFurniturePhrase(sentence)) return true;
-  return letters_words > 0 && static_cast<double>(capitalised) > kMaxCapitalisedShare * static_cast<double>(letters_words);
+  return letters_words > 0 &&
+         static_cast<double>(capitalised) > kMaxCapitalisedShare * static_cast<double>(letters_words);
 }
 
 bool HasFurniturePhrase(std::string_view text) {

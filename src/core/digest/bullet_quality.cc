@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::array<std::string_view, 32> kDanglingOpeners = {
     // pronouns and demonstratives: who or what they are is in an earlier sentence
-    "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "that", "these", "those", "such",
-    "him", "it's", "he's", "she's", "they're", "other",
+    "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "that", "these", "those", "such", "him",
+    "it's", "he's", "she's", "they're", "other",
     // connectives of comparison and contingency (the Penn Discourse Treebank's classes): the
     // sentence argues against or from an earlier one ("But ...", "So ..."). Additive and
     // temporal ones ("Also on Monday", "Meanwhile, ...") read on their own.
@@ -20,17 +20,18 @@ constexpr std::array<std::string_view, 32> kDanglingOpeners = {
 // Nouns that, after "The" at the start of a later sentence, stand for an event the article told
 // just before.
 constexpr std::array<std::string_view, 24> kEventNouns = {
-    "move",  "decision", "announcement", "comments", "remarks", "ruling", "development", "incident",
-    "deal",  "agreement", "visit",       "trip",     "statement", "step", "action",  "effort",
-    "news",  "change",   "shift",        "moves",    "steps",     "measure", "attack", "exercise"};
+    "move", "decision",  "announcement", "comments", "remarks",   "ruling",  "development", "incident",
+    "deal", "agreement", "visit",        "trip",     "statement", "step",    "action",      "effort",
+    "news", "change",    "shift",        "moves",    "steps",     "measure", "attack",      "exercise"};
 
-constexpr std::array<std::string_view, 9> kFirstPerson = {"i", "i'm", "i've", "i'd", "we", "we're", "we've", "our", "my"};
+constexpr std::array<std::string_view, 9> kFirstPerson = {"i",     "i'm",   "i've", "i'd", "we",
+                                                          "we're", "we've", "our",  "my"};
 constexpr std::array<std::string_view, 4> kPrescriptions = {"should", "must", "ought", "shouldn't"};
 // Verbs that attribute what follows to someone: "..., saying the country should be ready" is a
 // report of a view, not the writer's.
 constexpr std::array<std::string_view, 22> kReportingVerbs = {
-    "said",   "says",   "saying", "told",   "tells",    "telling", "urged",   "urges",   "urging", "argued",   "argues",
-    "arguing", "wrote", "writes", "warned", "warns",    "warning", "insisted", "insists", "added", "according", "stated"};
+    "said",    "says",  "saying", "told",   "tells", "telling", "urged",    "urges",   "urging", "argued",    "argues",
+    "arguing", "wrote", "writes", "warned", "warns", "warning", "insisted", "insists", "added",  "according", "stated"};
 
 // The lower-cased words of `s` (letters, digits and apostrophes).
 std::vector<std::string> Words(std::string_view s) {
@@ -132,7 +133,8 @@ bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
     if (Words(OutsideQuotes(sentence)).size() < 2) return true;
   }
   size_t first = 0;
-  while (first < sentence.size() && (sentence[first] == '"' || sentence[first] == ' ' || sentence[first] == '\'')) ++first;
+  while (first < sentence.size() && (sentence[first] == '"' || sentence[first] == ' ' || sentence[first] == '\''))
+    ++first;
   if (first >= sentence.size()) return true;
   const unsigned char c = static_cast<unsigned char>(sentence[first]);
   if (std::islower(c)) return true;

@@ -1,12 +1,12 @@
 #include "core/digest/headline.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 #include <unordered_map>
-
-#include <xxhash.h>
 
 #include "core/digest/boilerplate.h"
 #include "core/digest/bullet_quality.h"
@@ -81,33 +81,56 @@ bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
 
 // How captions, credits, photo files and players open, lower-case: wherever the text of a page
 // starts with them, what follows is about a picture or a widget, not the story.
-constexpr std::array<std::string_view, 31> kFurnitureOpenings = {
-    "a photo of", "a picture of", "an image of",
-    "image copyright", "image caption", "image:", "media playback", "media caption", "photo:", "photo ",
-    "photos:", "photograph", "picture:", "video:", "story highlights", "view larger image", "click image",
-    "enlarge this image", "toggle caption", "gallery", "caption:", "credit:", "credit ", "advertisement",
-    "breaking news", "get breaking news", "correction:", "update:", "updated:", "editor's note", "editor’s note"};
+constexpr std::array<std::string_view, 31> kFurnitureOpenings = {"a photo of",       "a picture of",
+                                                                 "an image of",      "image copyright",
+                                                                 "image caption",    "image:",
+                                                                 "media playback",   "media caption",
+                                                                 "photo:",           "photo ",
+                                                                 "photos:",          "photograph",
+                                                                 "picture:",         "video:",
+                                                                 "story highlights", "view larger image",
+                                                                 "click image",      "enlarge this image",
+                                                                 "toggle caption",   "gallery",
+                                                                 "caption:",         "credit:",
+                                                                 "credit ",          "advertisement",
+                                                                 "breaking news",    "get breaking news",
+                                                                 "correction:",      "update:",
+                                                                 "updated:",         "editor's note",
+                                                                 "editor’s note"};
 // Openings that are furniture only in capitals ("CLOSE Scientists say", "FILE - In this"):
 // lower-case, the same words open real sentences ("Close to 300 ...", "Play resumed ...").
-constexpr std::array<std::string_view, 6> kCapitalFurnitureOpenings = {"CLOSE ", "FILE -", "FILE-", "FILE PHOTO",
-                                                                       "Play ", "Embed "};
+constexpr std::array<std::string_view, 6> kCapitalFurnitureOpenings = {"CLOSE ",     "FILE -", "FILE-",
+                                                                       "FILE PHOTO", "Play ",  "Embed "};
 // Player, consent and share-bar notices, lower-case, wherever they occur.
 // Breadcrumbs (">>", "»") and picture agencies after a photographer's name ("/Getty").
-constexpr std::array<std::string_view, 15> kNotices = {
-    "unsupported on your device", "enable javascript", "your browser", "cookie", "autoplay", "share on",
-    "share this", "sign in", "log in", "news alerts", "on your mobile device", "/getty", "/ap ", ">>", "\xc2\xbb"};
+constexpr std::array<std::string_view, 15> kNotices = {"unsupported on your device",
+                                                       "enable javascript",
+                                                       "your browser",
+                                                       "cookie",
+                                                       "autoplay",
+                                                       "share on",
+                                                       "share this",
+                                                       "sign in",
+                                                       "log in",
+                                                       "news alerts",
+                                                       "on your mobile device",
+                                                       "/getty",
+                                                       "/ap ",
+                                                       ">>",
+                                                       "\xc2\xbb"};
 // Month names as a caption's date gives them ("Nov. 22, 2018"), lower-case, without the period.
 constexpr std::array<std::string_view, 23> kMonths = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov"};
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov"};
 // Words that cannot open a sentence standing alone: it goes on from one not shown.
 constexpr std::array<std::string_view, 6> kContinuing = {"And", "But", "Or", "Nor", "So", "Yet"};
 // Words that alone make up share bars, navigation and section labels.
 constexpr std::array<std::string_view, 36> kFurnitureWords = {
-    "share",   "shares",  "tweet",  "email",   "e-mail",   "print",    "post",     "send",     "link",
-    "comment", "comments", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit",  "google",
-    "plus",    "embed",   "play",   "close",   "video",    "videos",   "photo",    "photos",   "image",
-    "gallery", "popular", "trending", "latest", "more",     "menu",     "home",     "subscribe", "advertisement"};
+    "share",   "shares",   "tweet",    "email",   "e-mail",   "print",    "post",      "send",      "link",
+    "comment", "comments", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit",    "google",
+    "plus",    "embed",    "play",     "close",   "video",    "videos",   "photo",     "photos",    "image",
+    "gallery", "popular",  "trending", "latest",  "more",     "menu",     "home",      "subscribe", "advertisement"};
 
 bool IsFurnitureWord(std::string_view core) {
   return std::find(kFurnitureWords.begin(), kFurnitureWords.end(), core) != kFurnitureWords.end();
@@ -149,7 +172,8 @@ bool HasInnerByline(std::string_view text) {
   const std::vector<std::string_view> words = SplitOnSpace(text);
   for (size_t i = 1; i + 3 < words.size(); ++i) {
     if (words[i] == "By" && IsAsciiUpper(words[i + 1].front()) && IsAsciiUpper(words[i + 2].front()) &&
-        (words[i + 3] == "-" || words[i + 3] == "--" || words[i + 3] == "\xe2\x80\x93" || words[i + 3] == "\xe2\x80\x94")) {
+        (words[i + 3] == "-" || words[i + 3] == "--" || words[i + 3] == "\xe2\x80\x93" ||
+         words[i + 3] == "\xe2\x80\x94")) {
       return true;
     }
   }
@@ -177,8 +201,8 @@ bool HasFurnitureMarks(std::string_view text, bool phrases = true) {
 // Function words that a sentence writes in lower case and a title in capitals ("Best Egg Roll
 // In Minnesota"): two or more of them capitalised inside a sentence mean a title or a menu ran
 // into it without a break.
-constexpr std::array<std::string_view, 14> kTitleCaseFunctionWords = {
-    "In", "Of", "For", "The", "To", "At", "On", "With", "And", "A", "From", "By", "An", "Is"};
+constexpr std::array<std::string_view, 14> kTitleCaseFunctionWords = {"In",   "Of",  "For", "The",  "To", "At", "On",
+                                                                      "With", "And", "A",   "From", "By", "An", "Is"};
 constexpr int kTitleCaseRunIn = 2;
 // A word glued to the next one where a line break was lost: a lower-case letter and then a
 // capital inside one token, the part before the capital being a word the sentence also has on
@@ -189,7 +213,8 @@ constexpr int kTitleCaseRunIn = 2;
 constexpr size_t kGluedLeftLetters = 4;
 
 bool IsTitleCaseFunctionWord(std::string_view word) {
-  return std::find(kTitleCaseFunctionWords.begin(), kTitleCaseFunctionWords.end(), word) != kTitleCaseFunctionWords.end();
+  return std::find(kTitleCaseFunctionWords.begin(), kTitleCaseFunctionWords.end(), word) !=
+         kTitleCaseFunctionWords.end();
 }
 
 // Text that is not one sentence but a title, menu or link list run into one (see above).
@@ -221,9 +246,9 @@ bool IsRunTogether(std::string_view text) {
 // `text` without the heading of a structured abstract it opens with ("Importance Suicide is a
 // leading cause ...", "Background Despite ..."): the page's line break after the heading was
 // lost. Only when a capitalised word follows, so that "Results of the vote ..." stays whole.
-constexpr std::array<std::string_view, 12> kSectionLabels = {
-    "Importance", "Objective", "Objectives", "Background", "Abstract", "Summary",
-    "Context",    "Purpose",   "Methods",    "Results",    "Conclusions", "Findings"};
+constexpr std::array<std::string_view, 12> kSectionLabels = {"Importance", "Objective", "Objectives",  "Background",
+                                                             "Abstract",   "Summary",   "Context",     "Purpose",
+                                                             "Methods",    "Results",   "Conclusions", "Findings"};
 std::string_view WithoutSectionLabel(std::string_view text) {
   const size_t space = text.find(' ');
   if (space == std::string_view::npos || space + 1 >= text.size() || !IsAsciiUpper(text[space + 1])) return text;
@@ -235,11 +260,13 @@ std::string_view WithoutSectionLabel(std::string_view text) {
 // A picture caption of a gallery: one to three capitalised words and then a bare participle
 // ("Gwen Stefani spotted leaving a clinic ...", "Kim Smith pictured at ..."); a report says
 // "was seen".
-constexpr std::array<std::string_view, 5> kCaptionParticiples = {"spotted", "pictured", "snapped", "seen", "photographed"};
+constexpr std::array<std::string_view, 5> kCaptionParticiples = {"spotted", "pictured", "snapped", "seen",
+                                                                 "photographed"};
 bool IsGalleryCaption(std::string_view text) {
   const std::vector<std::string_view> words = SplitOnSpace(text);
   for (size_t i = 1; i <= 3 && i < words.size(); ++i) {
-    if (std::find(kCaptionParticiples.begin(), kCaptionParticiples.end(), words[i]) != kCaptionParticiples.end()) return true;
+    if (std::find(kCaptionParticiples.begin(), kCaptionParticiples.end(), words[i]) != kCaptionParticiples.end())
+      return true;
     if (!IsAsciiUpper(words[i].front())) return false;
   }
   return false;
@@ -403,7 +430,7 @@ BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_openin
   for (size_t i = 0; i < whole && b.read < kHeadlineLeadSentences; ++i) {
     const std::string_view s = sentence(i);
     if (IsBoilerplateSentence(s)) continue;
-      ++b.read;
+    ++b.read;
     const std::vector<std::string> stems = stems_of(i);
     b.stems.insert(b.stems.end(), stems.begin(), stems.end());
     // Not boilerplate, so free of boilerplate.h's phrases already: IsUsableLead checks the rest.

@@ -18,14 +18,15 @@
 //      article. With no usable title, the lead closest to the centroid among the leads that
 //      open their article (else among all leads), cut at a word to
 //      kMaxHeadlineBytes ("..." marks the cut). With neither, the earliest article's first
-//      sentence that is neither furniture nor a fragment (else its first sentence), cut alike. A furniture title never becomes a headline.
+//      sentence that is neither furniture nor a fragment (else its first sentence), cut alike. A furniture title never
+//      becomes a headline.
 // Weights are term counts, not TF-IDF: the choice depends on the articles alone (not on the
 // statistics of whatever else was ingested), so the store and a digest agree on it, and a
 // story's headline does not drift as unrelated articles arrive.
 //
 // Cost: AnalyzeHeadlineEvidence analyses the title and the text's first kHeadlinePrefixBytes,
-// and up to kHeadlineTextBytes only when the lead sentences run on beyond them; ChooseHeadline is linear in the evidence's terms. The store keeps
-// the cost bounded by choosing from a story's first kHeadlineArticles articles only.
+// and up to kHeadlineTextBytes only when the lead sentences run on beyond them; ChooseHeadline is linear in the
+// evidence's terms. The store keeps the cost bounded by choosing from a story's first kHeadlineArticles articles only.
 // Pure functions; thread-safe except through the TextAnalyzer passed in (one per thread).
 #pragma once
 

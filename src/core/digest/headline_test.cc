@@ -79,7 +79,8 @@ TEST(IsFragmentSentenceTest, TellsSentencesThatCannotStandAlone) {
   for (const Case& c : cases) EXPECT_EQ(IsFragmentSentence(c.sentence), c.fragment) << c.sentence;
 }
 
-std::vector<HeadlineEvidence> Evidence(const std::vector<std::pair<std::optional<std::string>, std::string>>& articles) {
+std::vector<HeadlineEvidence> Evidence(
+    const std::vector<std::pair<std::optional<std::string>, std::string>>& articles) {
   text::TextAnalyzer analyzer;
   std::vector<HeadlineEvidence> out;
   for (const auto& [title, text] : articles) out.push_back(AnalyzeHeadlineEvidence(title, text, analyzer));
@@ -93,7 +94,8 @@ constexpr const char* kFloodText =
 
 TEST(ChooseHeadlineTest, PicksTheTitleClosestToTheStory) {
   const std::string headline = ChooseHeadline(Evidence({
-      {std::string("Opinion: what rivers teach us about patience"), "Rivers are patient teachers. " + std::string(kFloodText)},
+      {std::string("Opinion: what rivers teach us about patience"),
+       "Rivers are patient teachers. " + std::string(kFloodText)},
       {std::string("Ember River floods Tarnwick after levee breach"), kFloodText},
       {std::string("Tarnwick residents flee as the Ember River rises"), kFloodText},
   }));
@@ -116,11 +118,13 @@ TEST(ChooseHeadlineTest, FallsBackToTheLeadThatIsNeitherFurnitureNorFragment) {
   };
   const Case cases[] = {
       {std::nullopt, kFloodText, "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
-      {std::string("POPULAR"), kFloodText, "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
+      {std::string("POPULAR"), kFloodText,
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt, "Share \n\n Tweet \n\n Email \n\n " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt,
-       "Image copyright Reuters Image caption Water covers the main street of Tarnwick on Monday. " + std::string(kFloodText),
+       "Image copyright Reuters Image caption Water covers the main street of Tarnwick on Monday. " +
+           std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt, "TARNWICK, Ember (AP) - " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
@@ -136,20 +140,25 @@ TEST(ChooseHeadlineTest, FallsBackToTheLeadThatIsNeitherFurnitureNorFragment) {
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt, "Seeing is believing. " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
-      {std::nullopt, "Readers' Choice For Best Bakery In TarnwickIn this week's list, a bakery wins. " + std::string(kFloodText),
+      {std::nullopt,
+       "Readers' Choice For Best Bakery In TarnwickIn this week's list, a bakery wins. " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
-      {std::nullopt, "Mayor Ann Vale Ann Lee ValeTarnwick fair opens Council meets on roads today. " + std::string(kFloodText),
+      {std::nullopt,
+       "Mayor Ann Vale Ann Lee ValeTarnwick fair opens Council meets on roads today. " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt, "Ann Vale spotted leaving the Tarnwick town hall on June 2. " + std::string(kFloodText),
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       {std::nullopt, "Background The Ember River burst its levee on Monday and flooded the town of Tarnwick.",
        "The Ember River burst its levee on Monday and flooded the town of Tarnwick."},
       // Brand names glue words too, and a lead may have them.
-      {std::nullopt, "A LinkedIn post by the mayor of Tarnwick drew thousands of replies on Monday. " + std::string(kFloodText),
+      {std::nullopt,
+       "A LinkedIn post by the mayor of Tarnwick drew thousands of replies on Monday. " + std::string(kFloodText),
        "A LinkedIn post by the mayor of Tarnwick drew thousands of replies on Monday."},
-      {std::nullopt, "A YouTube video of the Tarnwick levee giving way was watched a million times. " + std::string(kFloodText),
+      {std::nullopt,
+       "A YouTube video of the Tarnwick levee giving way was watched a million times. " + std::string(kFloodText),
        "A YouTube video of the Tarnwick levee giving way was watched a million times."},
-      {std::nullopt, "Results of the Tarnwick flood survey were published by the council on Monday. " + std::string(kFloodText),
+      {std::nullopt,
+       "Results of the Tarnwick flood survey were published by the council on Monday. " + std::string(kFloodText),
        "Results of the Tarnwick flood survey were published by the council on Monday."},
   };
   for (const Case& c : cases) EXPECT_EQ(ChooseHeadline(Evidence({{c.title, c.text}})), c.expected) << c.text;

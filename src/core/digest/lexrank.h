@@ -18,10 +18,10 @@
 namespace storydesk::digest {
 
 struct LexRankOptions {
-  double damping = 0.85;            // share of a step that follows an edge (PageRank's d)
-  double min_similarity = 0.1;      // weaker edges are dropped (noise between unrelated sentences)
+  double damping = 0.85;        // share of a step that follows an edge (PageRank's d)
+  double min_similarity = 0.1;  // weaker edges are dropped (noise between unrelated sentences)
   int max_iterations = 100;
-  double tolerance = 1e-9;          // L1 change at which the iteration stops
+  double tolerance = 1e-9;  // L1 change at which the iteration stops
 };
 
 // `vectors`: unit-length TF-IDF vectors of the sentences. `prior`: non-negative jump weights

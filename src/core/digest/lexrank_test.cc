@@ -16,8 +16,8 @@ stories::SparseVector Unit(std::vector<std::pair<stories::TermId, float>> entrie
 
 TEST(LexRankTest, TheSentenceSimilarToAllOthersIsTheMostCentral) {
   // A hub sharing a term with each of three sentences that share nothing with one another.
-  const std::vector<stories::SparseVector> v = {
-      Unit({{1, 1}, {2, 1}, {3, 1}}), Unit({{1, 1}, {10, 1}}), Unit({{2, 1}, {11, 1}}), Unit({{3, 1}, {12, 1}})};
+  const std::vector<stories::SparseVector> v = {Unit({{1, 1}, {2, 1}, {3, 1}}), Unit({{1, 1}, {10, 1}}),
+                                                Unit({{2, 1}, {11, 1}}), Unit({{3, 1}, {12, 1}})};
   const std::vector<double> r = LexRank(v, {});
   ASSERT_EQ(r.size(), 4u);
   EXPECT_NEAR(std::accumulate(r.begin(), r.end(), 0.0), 1.0, 1e-9);

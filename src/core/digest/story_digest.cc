@@ -162,7 +162,8 @@ class Support {
 // the shorter one's content is in the longer one (a short restatement of a long sentence, whose
 // cosine stays low: "more than 1.6 million verified signatures" within "... had collected
 // 1,626,042 signatures on their petition, more than the roughly 1.5 million required ...").
-bool Repeats(const Sentence& x, const Sentence& y, const copies::SentenceModel& matcher, const claims::ClaimModel& model) {
+bool Repeats(const Sentence& x, const Sentence& y, const copies::SentenceModel& matcher,
+             const claims::ClaimModel& model) {
   if (ContentContainment(x.claim.profile, y.claim.profile) >= kMaxContainment) return true;
   auto alone = [](const Sentence& s) {
     claims::ClaimText t;
@@ -182,8 +183,9 @@ std::optional<std::string> Date(const std::optional<std::string>& published) {
 }
 
 // An article's text for the claim matcher: its title's sentences, then its body's.
-claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::string>& title, text::TextAnalyzer& analyzer,
-                            stories::TermStatistics& statistics, const claims::StemSynonyms* synonyms) {
+claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::string>& title,
+                            text::TextAnalyzer& analyzer, stories::TermStatistics& statistics,
+                            const claims::StemSynonyms* synonyms) {
   if (!title || title->empty()) return body;
   claims::ClaimText t = claims::BuildClaimText(analyzer.Analyze(*title), statistics, synonyms);
   for (claims::ClaimSentence& s : t.sentences) s.index = UINT32_MAX;  // not a body sentence

@@ -30,8 +30,8 @@
 //      in part (the claim matcher's "no", whose operating point is chosen so the source
 //      rarely states what is listed); both empty when
 //      the story is one text and its copies.
-// Bullets are in the order chosen (most central first), without a leading wire dateline. Pure function; the statistics are the
-// caller's (weights only: the digest interns terms but adds no documents).
+// Bullets are in the order chosen (most central first), without a leading wire dateline. Pure function; the statistics
+// are the caller's (weights only: the digest interns terms but adds no documents).
 #pragma once
 
 #include <cstdint>
@@ -50,9 +50,9 @@ struct DigestArticle {
   std::optional<std::string> source;
   std::optional<std::string> published;  // as given; its first 10 characters are the date
   std::optional<std::string> title;
-  std::string text;                      // the body
-  std::string relation;                  // "original", or the copy kind ("exact", "rewrite", ...)
-  std::optional<std::string> copy_of;    // the family's original, when a copy
+  std::string text;                    // the body
+  std::string relation;                // "original", or the copy kind ("exact", "rewrite", ...)
+  std::optional<std::string> copy_of;  // the family's original, when a copy
 };
 
 struct DigestOptions {
@@ -70,12 +70,12 @@ struct DigestOptions {
 
 struct Bullet {
   std::string text;
-  std::vector<std::string> sources;          // ids of the articles stating it, in the story's order
+  std::vector<std::string> sources;  // ids of the articles stating it, in the story's order
   // Ids of those that may state part of it, or another figure for it: a weaker judgement (about
   // half of them do, held out), given for review in the JSON and not shown as a citation.
   std::vector<std::string> partial_sources;
-  std::string origin;                        // the article the sentence is taken from
-  size_t sentence = 0;                       // its index among the origin's sentences (`storydesk sentences`)
+  std::string origin;   // the article the sentence is taken from
+  size_t sentence = 0;  // its index among the origin's sentences (`storydesk sentences`)
 };
 
 struct SourceComparison {

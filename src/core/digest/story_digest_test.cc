@@ -132,7 +132,8 @@ TEST_F(StoryDigestTest, CopiesCountOnceAndSupportWhatTheirOriginalSays) {
 
 TEST_F(StoryDigestTest, HeadlineIsTheMostCentralTitleElseALeadSentence) {
   const StoryDigest d = Digest(Story());
-  const std::vector<std::string> titles = {"Ferry strikes freighter in Karsholm channel", "Forty hurt as ferry hits freighter",
+  const std::vector<std::string> titles = {"Ferry strikes freighter in Karsholm channel",
+                                           "Forty hurt as ferry hits freighter",
                                            "Safety board investigates Karsholm ferry collision"};
   EXPECT_NE(std::find(titles.begin(), titles.end(), d.headline), titles.end()) << d.headline;
 
@@ -175,7 +176,8 @@ TEST_F(StoryDigestTest, EachSourceAddsWhatOnlyItSaysAndLacksTheBulletsItDoesNotS
   for (const SourceComparison& c : d.sources) {
     size_t unsupported = 0;
     for (const Bullet& b : d.bullets) {
-      const bool partly = std::find(b.partial_sources.begin(), b.partial_sources.end(), c.article) != b.partial_sources.end();
+      const bool partly =
+          std::find(b.partial_sources.begin(), b.partial_sources.end(), c.article) != b.partial_sources.end();
       EXPECT_FALSE(partly && Cites(b, c.article)) << "cited both fully and in part: " << b.text;
       size_t citing = 0;
       for (const SourceComparison& other : d.sources) citing += Cites(b, other.article) ? 1 : 0;
@@ -189,9 +191,10 @@ TEST_F(StoryDigestTest, BulletsAreNeitherFragmentsNorCommentaryNorRepeats) {
   // The times' second sentence leans on its first ("The investigation ..."), the daily's last
   // is the writer's own view, and the wire and the daily say the passengers' point twice.
   std::vector<DigestArticle> story = Story();
-  story[2].text += " The investigation will also examine the freighter's radar logs and crew hours. "
-                   "We think the channel should have been closed long ago. "
-                   "Officials said the ferry was carrying cars and...";
+  story[2].text +=
+      " The investigation will also examine the freighter's radar logs and crew hours. "
+      "We think the channel should have been closed long ago. "
+      "Officials said the ferry was carrying cars and...";
   DigestOptions options;
   options.max_bullets = 7;
   options.min_bullets = 7;

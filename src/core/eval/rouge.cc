@@ -134,8 +134,8 @@ RougeScores Rouge(const std::vector<std::string>& candidate, const std::vector<s
   RougeScores s;
   s.rouge1 = RougeN(pair, 1);
   s.rouge2 = RougeN(pair, 2);
-  s.rouge_l = Score(LongestCommonSubsequence(pair.candidate, pair.reference), pair.candidate.size(),
-                    pair.reference.size());
+  s.rouge_l =
+      Score(LongestCommonSubsequence(pair.candidate, pair.reference), pair.candidate.size(), pair.reference.size());
   return s;
 }
 

@@ -59,8 +59,7 @@ TEST(RougeTest, TruncateToWordsKeepsTheFirstTokens) {
 }
 
 TEST(RougeTest, IdenticalTextsScoreOne) {
-  ExpectAll(RougeOfTexts("Police shot the gunman near the station.", "Police shot the gunman near the station."),
-            1.0);
+  ExpectAll(RougeOfTexts("Police shot the gunman near the station.", "Police shot the gunman near the station."), 1.0);
 }
 
 TEST(RougeTest, DisjointTextsScoreZero) {
@@ -95,9 +94,7 @@ TEST(RougeTest, RepeatedUnigramsAreClipped) {
   ExpectScore(s.rouge_l, 1.0 / 3, 1.0 / 2, 2.0 / 5, "rouge_l");
 }
 
-TEST(RougeTest, StemmingMatchesInflections) {
-  ExpectAll(RougeOfTexts("talks resumed", "talked resumes"), 1.0);
-}
+TEST(RougeTest, StemmingMatchesInflections) { ExpectAll(RougeOfTexts("talks resumed", "talked resumes"), 1.0); }
 
 TEST(RougeTest, PunctuationAndCaseAreIgnored) {
   ExpectAll(RougeOfTexts("\"Talks,\" she said -- in GENEVA.", "talks she said in geneva"), 1.0);

@@ -60,10 +60,10 @@ class LshIndex {
   void Remove(size_t slot);
   void Grow();
 
-  std::vector<Bucket> slots_;   // a power of two in size, at most half full
-  std::vector<uint8_t> used_;   // per slot: 1 when it holds a bucket
+  std::vector<Bucket> slots_;  // a power of two in size, at most half full
+  std::vector<uint8_t> used_;  // per slot: 1 when it holds a bucket
   size_t buckets_ = 0;
-  int shift_ = 64;              // 64 - log2(slots_.size())
+  int shift_ = 64;  // 64 - log2(slots_.size())
 };
 
 }  // namespace storydesk::fingerprint

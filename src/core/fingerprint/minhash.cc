@@ -70,9 +70,7 @@ MinHashSignature ComputeMinHash(const std::vector<uint64_t>& shingles) {
   return MinHashSignature(mins.begin(), mins.end());
 }
 
-MinHashSignature ComputeMinHash(const std::vector<std::string>& words) {
-  return ComputeMinHash(ShingleHashes(words));
-}
+MinHashSignature ComputeMinHash(const std::vector<std::string>& words) { return ComputeMinHash(ShingleHashes(words)); }
 
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {
   if (a.size() != b.size() || a.empty()) return 0.0;

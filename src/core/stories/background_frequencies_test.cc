@@ -24,8 +24,8 @@ TEST(BackgroundFrequenciesTest, FormatsAndParsesBack) {
 }
 
 TEST(BackgroundFrequenciesTest, AcceptsCrLfAndBlankLines) {
-  const auto parsed = ParseBackgroundFrequencies(
-      "# storydesk background document frequencies v1\r\n\r\ndocuments\t4\r\nword\t2\r\n");
+  const auto parsed =
+      ParseBackgroundFrequencies("# storydesk background document frequencies v1\r\n\r\ndocuments\t4\r\nword\t2\r\n");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   EXPECT_EQ(parsed.value().df.at("word"), 2);
 }

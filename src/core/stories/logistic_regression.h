@@ -12,13 +12,13 @@ namespace storydesk::stories {
 struct LogisticExample {
   std::vector<double> x;  // features; x[0] is usually the constant 1 (its weight is not penalised)
   bool label = false;
-  double weight = 1.0;    // the example counts this many times
+  double weight = 1.0;  // the example counts this many times
 };
 
 struct LogisticOptions {
-  double l2 = 1.0;              // penalty lambda/2 |w|^2 on every weight but w[0]
+  double l2 = 1.0;  // penalty lambda/2 |w|^2 on every weight but w[0]
   int max_iterations = 50;
-  double tolerance = 1e-8;      // stop when the largest step is below this
+  double tolerance = 1e-8;  // stop when the largest step is below this
 };
 
 // Weights maximising the penalised log-likelihood. All examples must have the same size;

@@ -9,10 +9,10 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
-#include <vector>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storydesk/status.h"
 
@@ -38,14 +38,16 @@ inline std::vector<std::string_view> SplitTabs(std::string_view line) {
 }
 
 // The tab-separated fields of a model line.
-// (SplitTabs above.) Reads "name=value" fields (after the first, the line's label) into `weights`, whose names are given by `name_of`.
+// (SplitTabs above.) Reads "name=value" fields (after the first, the line's label) into `weights`, whose names are
+// given by `name_of`.
 template <size_t N>
 Status ReadWeights(const std::vector<std::string_view>& fields, size_t number, std::string_view (*name_of)(size_t),
                    std::array<double, N>* weights) {
   std::array<bool, N> seen{};
   for (size_t i = 1; i < fields.size(); ++i) {
     const size_t eq = fields[i].find('=');
-    if (eq == std::string_view::npos) return ModelLineError(number, "expected NAME=WEIGHT, got \"" + std::string(fields[i]) + "\"");
+    if (eq == std::string_view::npos)
+      return ModelLineError(number, "expected NAME=WEIGHT, got \"" + std::string(fields[i]) + "\"");
     const std::string_view name = fields[i].substr(0, eq);
     const std::string value(fields[i].substr(eq + 1));
     size_t index = N;
@@ -70,7 +72,8 @@ Status ReadWeights(const std::vector<std::string_view>& fields, size_t number, s
 
 // One model line: `label`, then a tab-separated "name=weight" per weight.
 template <size_t N>
-std::string WriteWeights(std::string_view label, const std::array<double, N>& weights, std::string_view (*name_of)(size_t)) {
+std::string WriteWeights(std::string_view label, const std::array<double, N>& weights,
+                         std::string_view (*name_of)(size_t)) {
   std::string line(label);
   for (size_t k = 0; k < N; ++k) {
     char buffer[64];
@@ -134,7 +137,8 @@ Status ParseWeightsWithOperatingPoint(std::string_view text, const OperatingPoin
 }
 
 template <size_t N>
-std::string FormatWeightsWithOperatingPoint(const OperatingPointLayout& layout, const std::vector<std::string>& comments,
+std::string FormatWeightsWithOperatingPoint(const OperatingPointLayout& layout,
+                                            const std::vector<std::string>& comments,
                                             std::string_view (*name_of)(size_t), const std::array<double, N>& weights,
                                             double probability) {
   std::string out(layout.header);

@@ -21,7 +21,6 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   return dot;
 }
 
-
 SparseVector TfIdfVector(const std::vector<std::pair<TermId, int>>& counts, const TermStatistics& stats) {
   SparseVector v;
   v.entries.reserve(counts.size());

@@ -80,9 +80,9 @@ void StoryVectors::Remember(const SparseVector& all_vector, const SparseVector& 
 
 std::string_view StoryFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kStoryFeatureCount] = {
-      "bias", "cosine_all", "cosine_lead", "cosine_title", "cosine_names", "cosine_numbers",
-      "nearest_member_all", "nearest_member_names",
-      "both_titled", "time_1d", "time_3d", "both_dated"};
+      "bias",           "cosine_all",         "cosine_lead",          "cosine_title", "cosine_names",
+      "cosine_numbers", "nearest_member_all", "nearest_member_names", "both_titled",  "time_1d",
+      "time_3d",        "both_dated"};
   return feature < kStoryFeatureCount ? kNames[feature] : std::string_view();
 }
 
@@ -93,7 +93,8 @@ void SetTimeFeatures(const ArticleVectors& article, const StoryVectors& story, S
   f[kBias] = 1.0;
   if (article.time && story.first_time && story.last_time) {
     const int64_t t = *article.time;
-    const int64_t gap = t < *story.first_time ? *story.first_time - t : (t > *story.last_time ? t - *story.last_time : 0);
+    const int64_t gap =
+        t < *story.first_time ? *story.first_time - t : (t > *story.last_time ? t - *story.last_time : 0);
     const double days = static_cast<double>(gap) / 86400.0;
     f[kTimeDay] = std::exp(-days * days / 2.0);
     f[kTimeThreeDays] = std::exp(-(days / 3.0) * (days / 3.0) / 2.0);
@@ -105,7 +106,8 @@ void SetTimeFeatures(const ArticleVectors& article, const StoryVectors& story, S
 // vectors are compared — `cosine(centroid, article vector, part)` and `dot(article vector,
 // member vector, part)`, part naming the article vector.
 template <typename CosineFn, typename DotFn>
-StoryFeatureVector AssembleFeatures(const ArticleVectors& article, const StoryVectors& story, CosineFn cosine, DotFn dot) {
+StoryFeatureVector AssembleFeatures(const ArticleVectors& article, const StoryVectors& story, CosineFn cosine,
+                                    DotFn dot) {
   StoryFeatureVector f{};
   SetTimeFeatures(article, story, f);
   f[kCosineAll] = cosine(story.all, article.all, ArticleLookup::kAll);
@@ -135,8 +137,11 @@ void ArticleLookup::Set(const ArticleVectors& article) {
   terms_.clear();
   weights_.clear();
   article_ = &article;
-  const std::pair<const SparseVector*, Part> parts[] = {
-      {&article.all, kAll}, {&article.title, kTitle}, {&article.lead, kLead}, {&article.names, kNames}, {&article.numbers, kNumbers}};
+  const std::pair<const SparseVector*, Part> parts[] = {{&article.all, kAll},
+                                                        {&article.title, kTitle},
+                                                        {&article.lead, kLead},
+                                                        {&article.names, kNames},
+                                                        {&article.numbers, kNumbers}};
   for (const auto& [vector, part] : parts) {
     for (const auto& [id, w] : vector->entries) {
       if (id >= slot_.size()) slot_.resize(std::max<size_t>(static_cast<size_t>(id) + 1, slot_.size() * 2), 0);
@@ -172,8 +177,7 @@ double ArticleLookup::Cosine(const Centroid& centroid, const SparseVector& v, Pa
 
 StoryFeatureVector ArticleLookup::Features(const StoryVectors& story) const {
   return AssembleFeatures(
-      *article_, story,
-      [this](const Centroid& c, const SparseVector& v, Part part) { return Cosine(c, v, part); },
+      *article_, story, [this](const Centroid& c, const SparseVector& v, Part part) { return Cosine(c, v, part); },
       [this](const SparseVector&, const SparseVector& member, Part part) { return Dot(member.entries, part); });
 }
 

@@ -41,10 +41,10 @@ struct Centroid {
 
 // The article's side: unit TF-IDF sub-vectors and its time.
 struct ArticleVectors {
-  SparseVector all;    // stems of title (twice), bullets and body
-  SparseVector title;  // stems of the title
-  SparseVector lead;   // the first kLeadStems content stems of bullets and body
-  SparseVector names;  // lower-cased words of capitalised names
+  SparseVector all;      // stems of title (twice), bullets and body
+  SparseVector title;    // stems of the title
+  SparseVector lead;     // the first kLeadStems content stems of bullets and body
+  SparseVector names;    // lower-cased words of capitalised names
   SparseVector numbers;  // number tokens: years, counts, magnitudes tell events of a kind apart
   std::optional<int64_t> time;
 };
@@ -76,10 +76,10 @@ enum StoryFeature : size_t {
   kCosineNumbers,
   kNearestMemberAll,    // the highest cosine of the article with one recent member (all stems)
   kNearestMemberNames,  // the same for names
-  kBothTitled,     // 1 when the article and the story both have titles (kCosineTitle is meaningful)
-  kTimeDay,        // exp(-d^2 / 2) with d the distance in days to the story's time span
-  kTimeThreeDays,  // the same with d in units of three days
-  kBothDated,      // 1 when the article and the story are both dated
+  kBothTitled,          // 1 when the article and the story both have titles (kCosineTitle is meaningful)
+  kTimeDay,             // exp(-d^2 / 2) with d the distance in days to the story's time span
+  kTimeThreeDays,       // the same with d in units of three days
+  kBothDated,           // 1 when the article and the story are both dated
   kStoryFeatureCount
 };
 
@@ -113,7 +113,7 @@ class ArticleLookup {
   const ArticleVectors* article_ = nullptr;
   std::vector<uint32_t> slot_;  // by term id: 0 when the article lacks it, else 1 + index in weights_
   std::vector<std::array<float, kParts>> weights_;
-  std::vector<TermId> terms_;   // the ids with a slot, to clear them
+  std::vector<TermId> terms_;  // the ids with a slot, to clear them
 };
 
 }  // namespace storydesk::stories

@@ -100,7 +100,8 @@ TEST(StoryFeaturesTest, RecentMembersAreARingOfTheLatest) {
 // A random unit vector of up to `n` terms below `vocabulary`.
 SparseVector RandomUnit(std::mt19937& rng, size_t n, TermId vocabulary) {
   std::map<TermId, float> weights;
-  for (size_t i = 0; i < n; ++i) weights[static_cast<TermId>(rng() % vocabulary)] = 0.01f + static_cast<float>(rng() % 1000) / 97.0f;
+  for (size_t i = 0; i < n; ++i)
+    weights[static_cast<TermId>(rng() % vocabulary)] = 0.01f + static_cast<float>(rng() % 1000) / 97.0f;
   SparseVector v;
   v.entries.assign(weights.begin(), weights.end());
   v.Normalize();

@@ -11,9 +11,7 @@ namespace {
 // Attach probability, from text alone, above which a join counts as certain for TimeEvidence.
 constexpr double kCertainJoin = 0.95;
 
-int64_t GapToSpan(int64_t t, int64_t first, int64_t last) {
-  return t < first ? first - t : (t > last ? t - last : 0);
-}
+int64_t GapToSpan(int64_t t, int64_t first, int64_t last) { return t < first ? first - t : (t > last ? t - last : 0); }
 
 // True when the model gives time no weight of its own (trained on undated stories): only then
 // is the stream's time evidence added, or time would count twice.
@@ -81,8 +79,8 @@ copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
 }
 
 std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfile& article) const {
-  const auto match = copy_index_.Find(article.copy, article.all,
-                                      {options_.sentence_model.get(), options_.rewrite_model.get()});
+  const auto match =
+      copy_index_.Find(article.copy, article.all, {options_.sentence_model.get(), options_.rewrite_model.get()});
   if (!match) return std::nullopt;
   const Document& relative = documents_.at(match->document);
   FoundCopy found;
@@ -103,8 +101,9 @@ std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) c
   heaviest.clear();
   for (const auto& [id, w] : article.all.entries) heaviest.emplace_back(w, id);
   const size_t k = std::min(options_.query_terms, heaviest.size());
-  std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
-                    [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  std::partial_sort(
+      heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(k), heaviest.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
 
   // Term-at-a-time accumulation (as in inverted-file retrieval, Zobel & Moffat 2006): each
   // story gets the summed weight of the query terms it shares. Only the newest entries of a
@@ -205,8 +204,8 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       join = p >= (best_footing == DatingFooting::kMixed ? options_.mixed_dating_attach_threshold
                                                          : options_.attach_threshold);
       // A join the text alone makes certain shows what gaps within a story look like.
-      if (best_gap && options_.model->AttachProbability(ComputeAttachFeatures(best_text_logit, std::nullopt)) >=
-                          kCertainJoin) {
+      if (best_gap &&
+          options_.model->AttachProbability(ComputeAttachFeatures(best_text_logit, std::nullopt)) >= kCertainJoin) {
         time_evidence_.ObserveConfident(*best_gap);
       }
       // Merge repair: when the article would confidently join the runner-up even with the best
@@ -244,8 +243,9 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       }
     }
     best.similarity = best_score;
-    join = best.story != 0 && best_score >= (best_footing == DatingFooting::kMixed ? options_.mixed_dating_join_threshold
-                                                                                   : options_.join_threshold);
+    join = best.story != 0 &&
+           best_score >=
+               (best_footing == DatingFooting::kMixed ? options_.mixed_dating_join_threshold : options_.join_threshold);
   }
   if (join) return best;
   Assignment opened;

@@ -29,18 +29,16 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include <memory>
-
 #include "core/copies/copy_families.h"
 #include "core/copies/copy_index.h"
 #include "core/copies/sentence_matcher.h"
-
 #include "core/stories/dating_guard.h"
 #include "core/stories/sparse_vector.h"
 #include "core/stories/story_features.h"
@@ -132,12 +130,12 @@ struct CopyUpdate {
 
 struct Assignment {
   int64_t story = 0;
-  bool opened_story = false;              // true when this article opened `story`
-  double similarity = 0.0;                // to the story joined (1 for copies and openers)
+  bool opened_story = false;  // true when this article opened `story`
+  double similarity = 0.0;    // to the story joined (1 for copies and openers)
   CopyRelation relation = CopyRelation::kNone;
-  std::optional<std::string> copy_of;     // the family's original, for copies
-  double copy_score = 0.0;                // ClassifyCopy's score (1 for exact copies)
-  std::vector<int64_t> merged;            // stories merged into `story` by this article (merge repair)
+  std::optional<std::string> copy_of;  // the family's original, for copies
+  double copy_score = 0.0;             // ClassifyCopy's score (1 for exact copies)
+  std::vector<int64_t> merged;         // stories merged into `story` by this article (merge repair)
   // When this article took its copy family over (it is the earlier publication): every member
   // now copying it. The article itself is then an original (relation kNone, no copy_of).
   std::vector<CopyUpdate> copy_updates;
@@ -214,12 +212,11 @@ class StoryGrouper {
   std::optional<int64_t> newest_time_;
 
   std::unordered_map<int64_t, Story> stories_;
-  std::unordered_map<int64_t, int64_t> merged_into_;  // merged story -> the story it went into
+  std::unordered_map<int64_t, int64_t> merged_into_;           // merged story -> the story it went into
   std::unordered_map<TermId, std::vector<int64_t>> postings_;  // may hold evicted ids
   size_t evicted_since_compaction_ = 0;
   // (last_time, story) of dated stories; entries go stale when a story's last_time moves.
-  std::priority_queue<std::pair<int64_t, int64_t>, std::vector<std::pair<int64_t, int64_t>>,
-                      std::greater<>> expiry_;
+  std::priority_queue<std::pair<int64_t, int64_t>, std::vector<std::pair<int64_t, int64_t>>, std::greater<>> expiry_;
 
   // The dated documents of the window and every undated one, by their index (the order they
   // were seen); the copy index refers to them by that index.
@@ -227,8 +224,8 @@ class StoryGrouper {
   size_t next_document_ = 0;
   copies::CopyIndex copy_index_;
   copies::CopyFamilies families_;
-  std::priority_queue<std::pair<int64_t, size_t>, std::vector<std::pair<int64_t, size_t>>,
-                      std::greater<>> document_expiry_;
+  std::priority_queue<std::pair<int64_t, size_t>, std::vector<std::pair<int64_t, size_t>>, std::greater<>>
+      document_expiry_;
 };
 
 }  // namespace storydesk::stories

@@ -56,7 +56,8 @@ TEST(StoryGrouperTest, SimilarArticlesJoinAndDifferentOnesOpenStories) {
   ProfileMaker maker;
   StoryGrouper grouper;
   auto a = grouper.Assign(maker.Make("a", kFerry, {"port alvara"}, 1));
-  auto b = grouper.Assign(maker.Make("b", {"ferri", "collis", "passeng", "rescu", "harbour", "injur"}, {"port alvara"}, 1));
+  auto b =
+      grouper.Assign(maker.Make("b", {"ferri", "collis", "passeng", "rescu", "harbour", "injur"}, {"port alvara"}, 1));
   auto c = grouper.Assign(maker.Make("c", kBudget, {"mayor lind"}, 2));
   EXPECT_TRUE(a.opened_story);
   EXPECT_EQ(b.story, a.story);
@@ -72,7 +73,8 @@ TEST(StoryGrouperTest, TextsSayingTooLittleNeverFormOneGiantStory) {
   std::set<int64_t> stories;
   for (int i = 0; i < 500; ++i) {
     // Two content terms each, one shared by all ("tiny"): distinct texts, no copies.
-    stories.insert(grouper.Assign(maker.Make("tiny-" + std::to_string(i), {"tiny", "n" + std::to_string(i)}, {}, 1)).story);
+    stories.insert(
+        grouper.Assign(maker.Make("tiny-" + std::to_string(i), {"tiny", "n" + std::to_string(i)}, {}, 1)).story);
   }
   EXPECT_EQ(stories.size(), 500u);
   // Three terms or more are evidence enough to join.
@@ -171,7 +173,7 @@ std::shared_ptr<const StoryModel> ConstantModel(double p) {
 
 // Like kFerry, reworded: not a copy of it (no shared 5-gram, another hash), the same story.
 const std::vector<std::string> kFerryAgain = {"ferri", "collis", "harbour", "passeng", "inquiri",
-                                              "rescu", "coast", "guard", "vessel"};
+                                              "rescu", "coast",  "guard",   "vessel"};
 
 // Issue 15: undated articles of 2017 and 2018 joined a dated story of 2021 on shared words.
 TEST(StoryGrouperLearnedTest, DatedAndUndatedMeetOnlyOnStrongEvidence) {
@@ -322,7 +324,8 @@ Assignment LateArticleOfAnEarlyStory(bool stream_time_evidence, int64_t* early_s
     }
   }
   // Three words of story 0 among eight, so the text alone joins, but not beyond doubt.
-  return grouper.Assign(maker.Make("late", {"report", "s0w0", "s0w1", "s0w2", "new1", "new2", "new3", "new4", "new5"}, {}, 6));
+  return grouper.Assign(
+      maker.Make("late", {"report", "s0w0", "s0w1", "s0w2", "new1", "new2", "new3", "new4", "new5"}, {}, 6));
 }
 
 TEST(StoryGrouperLearnedTest, TimeEvidenceFromTheStreamKeepsLateArticlesOutOfOldStories) {

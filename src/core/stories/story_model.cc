@@ -45,18 +45,22 @@ Result<StoryModel> ParseStoryModel(std::string_view text) {
   StoryModel model;
   bool have_join = false, have_attach = false;
   size_t lines = 0;
-  const Status read = ForEachModelLine(text, kStoryModelHeader, [&](size_t number, std::string_view line) {
-    const auto fields = SplitTabs(line);
-    if (fields[0] == "join" && !have_join) {
-      have_join = true;
-      return ReadWeights(fields, number, StoryFeatureName, &model.join);
-    }
-    if (fields[0] == "attach" && !have_attach) {
-      have_attach = true;
-      return ReadWeights(fields, number, AttachFeatureName, &model.attach);
-    }
-    return ModelLineError(number, "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
-  }, &lines);
+  const Status read = ForEachModelLine(
+      text, kStoryModelHeader,
+      [&](size_t number, std::string_view line) {
+        const auto fields = SplitTabs(line);
+        if (fields[0] == "join" && !have_join) {
+          have_join = true;
+          return ReadWeights(fields, number, StoryFeatureName, &model.join);
+        }
+        if (fields[0] == "attach" && !have_attach) {
+          have_attach = true;
+          return ReadWeights(fields, number, AttachFeatureName, &model.attach);
+        }
+        return ModelLineError(number,
+                              "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
+      },
+      &lines);
   if (!read.ok()) return read;
   if (!have_join || !have_attach) return ModelLineError(lines, "the \"join\" or \"attach\" line is missing");
   return model;

@@ -27,7 +27,8 @@ TEST(StoryModelTest, FormatsAndParsesBack) {
 TEST(StoryModelTest, FeaturesMayComeInAnyOrder) {
   std::string join = "join";
   for (size_t k = kStoryFeatureCount; k-- > 0;) join += "\t" + std::string(StoryFeatureName(k)) + "=1";
-  const auto parsed = ParseStoryModel("# storydesk story model v1\n" + join + "\nattach\tmargin=3\tbest_logit=2\tbias=1\n");
+  const auto parsed =
+      ParseStoryModel("# storydesk story model v1\n" + join + "\nattach\tmargin=3\tbest_logit=2\tbias=1\n");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   EXPECT_EQ(parsed.value().attach[kAttachBias], 1);
   EXPECT_EQ(parsed.value().attach[kBestLogit], 2);
@@ -86,7 +87,7 @@ TrainingArticle Article(double right, double wrong, bool has_gold) {
 TEST(StoryModelTest, TrainingLearnsToPreferTheSimilarStoryAndToOpenNewOnes) {
   std::vector<TrainingArticle> articles;
   for (int i = 0; i < 50; ++i) {
-    articles.push_back(Article(0.6 + 0.005 * i, 0.1, true));   // its story is among the candidates
+    articles.push_back(Article(0.6 + 0.005 * i, 0.1, true));    // its story is among the candidates
     articles.push_back(Article(0.15, 0.1 + 0.002 * i, false));  // its story is new
   }
   articles.push_back(TrainingArticle{});  // no candidates: no attach example

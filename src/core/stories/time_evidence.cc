@@ -38,7 +38,8 @@ double TimeEvidence::LogLikelihoodRatio(int64_t gap_seconds) const {
   // gap no certain join has shown counts against joining once many joins have been seen,
   // instead of looking as likely as any other unseen gap (add-one smoothing of both sides
   // would make a gap never seen at all look like evidence *for* a join).
-  const double same = (static_cast<double>(confident_[bin]) + bins * any) / (static_cast<double>(confident_total_) + bins);
+  const double same =
+      (static_cast<double>(confident_[bin]) + bins * any) / (static_cast<double>(confident_total_) + bins);
   return std::log(same / any);
 }
 

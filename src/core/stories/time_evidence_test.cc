@@ -30,7 +30,7 @@ TEST(TimeEvidenceTest, SaysNothingUntilEnoughCertainJoins) {
 TEST(TimeEvidenceTest, IsTheSmoothedRatioOfTheTwoHistograms) {
   // Window of 3 days: bins 0, 1, 2, 3+. P(gap | candidate) = 11/44 in every bin.
   TimeEvidence evidence(3 * kDay);
-  for (int i = 0; i < 40; ++i) evidence.ObserveCandidate((i % 4) * kDay);  // 10 per bin
+  for (int i = 0; i < 40; ++i) evidence.ObserveCandidate((i % 4) * kDay);          // 10 per bin
   for (int i = 0; i < 36; ++i) evidence.ObserveConfident(i < 30 ? 0 : kDay + 60);  // 30 in bin 0, 6 in bin 1
   const double any = 11.0 / 44;
   auto same = [&](double confident) { return (confident + 4 * any) / (36.0 + 4); };

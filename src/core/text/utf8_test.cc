@@ -17,14 +17,14 @@ TEST(Utf8Test, ValidatesTable) {
   const Utf8Case cases[] = {
       {"", true, 0},
       {"plain ascii", true, 0},
-      {"caf\xC3\xA9", true, 0},                 // é
+      {"caf\xC3\xA9", true, 0},                     // é
       {"\xE2\x80\x9Cquoted\xE2\x80\x9D", true, 0},  // curly quotes
-      {"\xF0\x9F\x93\xB0 news", true, 0},         // emoji
-      {"bad \xC3\x28", false, 4},                 // bad continuation
-      {"\xC0\xAF", false, 0},                     // overlong '/'
-      {"\xED\xA0\x80", false, 0},                 // UTF-16 surrogate
-      {"\xF4\x90\x80\x80", false, 0},             // above U+10FFFF
-      {"ok\xE2\x80", false, 2},                   // truncated at end
+      {"\xF0\x9F\x93\xB0 news", true, 0},           // emoji
+      {"bad \xC3\x28", false, 4},                   // bad continuation
+      {"\xC0\xAF", false, 0},                       // overlong '/'
+      {"\xED\xA0\x80", false, 0},                   // UTF-16 surrogate
+      {"\xF4\x90\x80\x80", false, 0},               // above U+10FFFF
+      {"ok\xE2\x80", false, 2},                     // truncated at end
       {"\xFF", false, 0},
   };
   for (const auto& c : cases) {
@@ -37,7 +37,9 @@ TEST(Utf8Test, ValidatesTable) {
 }
 
 TEST(Utf8Test, DecodeAdvancesAndReplacesBadBytes) {
-  const std::string s = "a\xC3\xA9\xFF" "b";
+  const std::string s =
+      "a\xC3\xA9\xFF"
+      "b";
   size_t pos = 0;
   EXPECT_EQ(DecodeUtf8(s, &pos), U'a');
   EXPECT_EQ(DecodeUtf8(s, &pos), U'\u00E9');
