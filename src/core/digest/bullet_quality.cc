@@ -163,6 +163,21 @@ std::string WithoutOpeningConnective(std::string_view sentence) {
   return rest;
 }
 
+std::string_view WithoutSectionLabel(std::string_view text) {
+  // Only when a capitalised word follows, so that "Results of the vote ..." stays whole.
+  static constexpr std::array<std::string_view, 12> kSectionLabels = {
+      "Importance", "Objective", "Objectives", "Background", "Abstract",    "Summary",
+      "Context",    "Purpose",   "Methods",    "Results",    "Conclusions", "Findings"};
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size() ||
+      !std::isupper(static_cast<unsigned char>(text[space + 1]))) {
+    return text;
+  }
+  const std::string_view first = text.substr(0, space);
+  if (std::find(kSectionLabels.begin(), kSectionLabels.end(), first) == kSectionLabels.end()) return text;
+  return text.substr(space + 1);
+}
+
 double ContentContainment(const copies::SentenceProfile& x, const copies::SentenceProfile& y) {
   const copies::SentenceProfile& lighter = x.weight <= y.weight ? x : y;
   const copies::SentenceProfile& heavier = x.weight <= y.weight ? y : x;

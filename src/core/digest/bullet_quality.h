@@ -57,6 +57,11 @@ std::string OutsideQuotes(std::string_view sentence);
 // The share of the lighter sentence's IDF-weighted content stems that the other one has: how
 // much of one bullet another already says, whatever their lengths (cosine falls as the longer
 // grows). 0 when the lighter has no content.
+// `text` without the heading of a structured abstract it opens with ("Importance Suicide is a
+// leading cause ...", "Background Despite ..."): the page's line break after the heading was
+// lost. Unchanged unless a capitalised word follows the heading ("Results of the vote ...").
+std::string_view WithoutSectionLabel(std::string_view text);
+
 double ContentContainment(const copies::SentenceProfile& x, const copies::SentenceProfile& y);
 
 }  // namespace storydesk::digest

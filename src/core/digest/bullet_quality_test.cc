@@ -99,6 +99,10 @@ TEST(BulletQualityTest, CutsTheConnectiveASentenceOpensWith) {
       {"But ", "But "},
   };
   for (const Cut& c : cuts) EXPECT_EQ(WithoutOpeningConnective(c.sentence), c.expected) << c.sentence;
+  EXPECT_EQ(WithoutSectionLabel("Importance Suicide is a leading cause of death."),
+            "Suicide is a leading cause of death.");
+  EXPECT_EQ(WithoutSectionLabel("Results of the vote came on Monday."), "Results of the vote came on Monday.");
+  EXPECT_EQ(WithoutSectionLabel("Importance"), "Importance");
   // What is left is judged as a sentence of its own: a pronoun still leans on the one before.
   EXPECT_TRUE(IsFragmentSentence(WithoutOpeningConnective("But he said the channel would reopen."), false));
 }

@@ -243,20 +243,6 @@ bool IsRunTogether(std::string_view text) {
   return false;
 }
 
-// `text` without the heading of a structured abstract it opens with ("Importance Suicide is a
-// leading cause ...", "Background Despite ..."): the page's line break after the heading was
-// lost. Only when a capitalised word follows, so that "Results of the vote ..." stays whole.
-constexpr std::array<std::string_view, 12> kSectionLabels = {"Importance", "Objective", "Objectives",  "Background",
-                                                             "Abstract",   "Summary",   "Context",     "Purpose",
-                                                             "Methods",    "Results",   "Conclusions", "Findings"};
-std::string_view WithoutSectionLabel(std::string_view text) {
-  const size_t space = text.find(' ');
-  if (space == std::string_view::npos || space + 1 >= text.size() || !IsAsciiUpper(text[space + 1])) return text;
-  const std::string_view first = text.substr(0, space);
-  if (std::find(kSectionLabels.begin(), kSectionLabels.end(), first) == kSectionLabels.end()) return text;
-  return text.substr(space + 1);
-}
-
 // A picture caption of a gallery: one to three capitalised words and then a bare participle
 // ("Gwen Stefani spotted leaving a clinic ...", "Kim Smith pictured at ..."); a report says
 // "was seen".

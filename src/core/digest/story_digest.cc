@@ -76,7 +76,7 @@ void AddSentences(size_t article, const text::AnalyzedText& t, const claims::Cla
     if (const auto dateline = text::ParseDateline(s.text); dateline && dateline->length < s.text.size()) {
       s.text.erase(0, dateline->length);
     }
-    s.text = WithoutOpeningConnective(s.text);
+    s.text = WithoutOpeningConnective(std::string(WithoutSectionLabel(s.text)));
     s.boilerplate = IsBoilerplateSentence(s.text);
     bool refers_back = false;
     if (const std::string_view noun = DefiniteOpeningNoun(s.text); !noun.empty() && !earlier.empty()) {
