@@ -64,10 +64,12 @@ Status RestoreEngine(const Coverage& needed, store::Store& db, int threads, Stor
   if (documents.value() == 0) return Status::Ok();
   auto window_articles = db.LoadWindow(needed.from, needed.to, /*include_undated=*/true);
   if (!window_articles.ok()) return window_articles.status();
-  const std::vector<store::StoredArticle>& stored = window_articles.value();
-  std::vector<RawArticle> raws;  // ParallelAnalysis reads RawArticles
+  std::vector<store::StoredArticle>& stored = window_articles.value();
+  // ParallelAnalysis reads RawArticles: the stored ones are moved there, not copied (a busy
+  // week's texts are hundreds of megabytes), and only their decisions stay in `stored`.
+  std::vector<RawArticle> raws;
   raws.reserve(stored.size());
-  for (const store::StoredArticle& s : stored) raws.push_back(s.raw);
+  for (store::StoredArticle& s : stored) raws.push_back(std::move(s.raw));
   ParallelAnalysis analysis(raws, threads, /*headline_evidence=*/false);
   for (size_t i = 0; i < stored.size(); ++i) {
     engine->Restore(raws[i], analysis.Take(i), stored[i].story, stored[i].copy_of, stored[i].relation);
