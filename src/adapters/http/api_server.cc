@@ -102,10 +102,20 @@ struct RouteMatch {
   std::string capture;  // the story id, article id or file name
 };
 
+// A name under /static/ ("app.js", "js/api.js"): '/'-separated segments of letters, digits, '.',
+// '_' and '-', none empty, "." or "..".
 bool IsStaticName(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-  });
+  auto segment = [](std::string_view s) {
+    return !s.empty() && s != "." && s != ".." && std::all_of(s.begin(), s.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+  };
+  for (size_t start = 0;;) {
+    const size_t slash = name.find('/', start);
+    if (!segment(name.substr(start, slash - start))) return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
 }
 
 // Every route whose path pattern `path` matches, with its method.

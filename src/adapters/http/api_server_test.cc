@@ -18,6 +18,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -352,6 +353,102 @@ TEST_F(ApiServerTest, ServesTheWebPageWithContentTypes) {
   }
 }
 
+// Every file of web/ is served at /static/ under its path in web/, as it is, with the content
+// type of its extension (so a file added to web/ but not embedded fails here).
+TEST_F(ApiServerTest, ServesEveryFileOfTheWebDirectory) {
+  const std::map<std::string, std::string> content_types = {
+      {".html", "text/html"}, {".css", "text/css"}, {".js", "text/javascript"}};
+  const std::filesystem::path web = std::filesystem::path(STORYDESK_SOURCE_DIR) / "web";
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(web)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string name = entry.path().lexically_relative(web).generic_string();
+    const auto type = content_types.find(entry.path().extension().string());
+    ASSERT_NE(type, content_types.end()) << "web/" << name << ": no content type for its extension";
+    const Reply r = Get("/static/" + name);
+    ASSERT_EQ(r.status, 200) << "/static/" << name;
+    EXPECT_EQ(r.Header("Content-Type").rfind(type->second, 0), 0u) << name << ": " << r.Header("Content-Type");
+    EXPECT_EQ(r.body, ReadFile(entry.path())) << name;
+    ++files;
+  }
+  EXPECT_GE(files, 4);
+}
+
+// The modules `js` imports, as written: the "..." of each `import "..."`, `import ... from "..."`
+// and `export ... from "..."` statement that starts a line.
+std::vector<std::string> ImportedModules(const std::string& js) {
+  const std::regex import_statement(
+      R"((?:^|\n)[ \t]*(?:import[ \t]*|(?:import|export)\b[^;'"]*\bfrom[ \t]*)['"]([^'"\n]+)['"])");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(js.begin(), js.end(), import_statement); it != std::sregex_iterator(); ++it) {
+    out.push_back((*it)[1].str());
+  }
+  return out;
+}
+
+// The path of the module `specifier` imported by the module at `importer` ("/static/app.js"):
+// `specifier` is absolute ("/static/js/api.js") or relative to the importer ("./js/api.js").
+std::string ResolveImport(const std::string& importer, const std::string& specifier) {
+  std::vector<std::string> segments;
+  auto walk = [&](std::string_view path) {
+    for (size_t start = 0; start <= path.size();) {
+      const size_t slash = std::min(path.find('/', start), path.size());
+      const std::string_view segment = path.substr(start, slash - start);
+      if (segment == "..") {
+        if (!segments.empty()) segments.pop_back();
+      } else if (!segment.empty() && segment != ".") {
+        segments.emplace_back(segment);
+      }
+      start = slash + 1;
+    }
+  };
+  if (!specifier.starts_with("/")) walk(std::string_view(importer).substr(0, importer.rfind('/')));
+  walk(specifier);
+  std::string path;
+  for (const std::string& segment : segments) path += "/" + segment;
+  return path;
+}
+
+// The page's entry module and every module it imports, directly or not, are served as JavaScript.
+TEST_F(ApiServerTest, EveryModuleThePageImportsIsServedAsJavaScript) {
+  const Reply page = Get("/");
+  ASSERT_EQ(page.status, 200);
+  std::vector<std::string> pending;
+  const std::regex module_script(R"re(<script type="module" src="([^"]+)")re");
+  for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), module_script); it != std::sregex_iterator();
+       ++it) {
+    pending.push_back((*it)[1].str());
+  }
+  ASSERT_EQ(pending, std::vector<std::string>{"/static/app.js"}) << "the page's module scripts";
+
+  std::set<std::string> served;
+  while (!pending.empty()) {
+    const std::string path = pending.back();
+    pending.pop_back();
+    if (!served.insert(path).second) continue;
+    const Reply r = Get(path);
+    ASSERT_EQ(r.status, 200) << path;
+    EXPECT_EQ(r.Header("Content-Type").rfind("text/javascript", 0), 0u) << path << ": " << r.Header("Content-Type");
+    for (const std::string& specifier : ImportedModules(r.body)) {
+      // A browser resolves only these without an import map.
+      EXPECT_TRUE(specifier.starts_with("/static/") || specifier.starts_with("./") || specifier.starts_with("../"))
+          << path << " imports " << specifier;
+      pending.push_back(ResolveImport(path, specifier));
+    }
+  }
+
+  // Every module of web/ is reached (the parse above misses none, and none is left unused).
+  std::set<std::string> on_disk;
+  const std::filesystem::path web = std::filesystem::path(STORYDESK_SOURCE_DIR) / "web";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(web)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".js") {
+      on_disk.insert("/static/" + entry.path().lexically_relative(web).generic_string());
+    }
+  }
+  EXPECT_EQ(served, on_disk);
+  EXPECT_GT(served.size(), 1u);
+}
+
 TEST_F(ApiServerTest, AKnownPathWithAnotherMethodIsA405NamingTheAllowedOnes) {
   const Reply get_articles = Get("/api/articles");
   EXPECT_TRUE(IsError(get_articles, 405, "method_not_allowed"));
@@ -371,6 +468,11 @@ TEST_F(ApiServerTest, UnknownStaticFileIsA404JsonError) {
   EXPECT_TRUE(IsError(Get("/static/index.htm"), 404, "not_found"));
   EXPECT_TRUE(IsError(Get("/static/..%2F..%2FCMakeLists.txt"), 404, "not_found"));
   EXPECT_TRUE(IsError(Get("/static/"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Get("/static/js/"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Get("/static/js/nope.js"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Get("/static/js//api.js"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Get("/static/js/../app.js"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Get("/static/./app.js"), 404, "not_found"));
 }
 
 // --- POST /api/articles -----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The files `storydesk serve` sends as they are, embedded in the binary at build time (no
-// files to install beside it): the web page (web/index.html, web/app.js, web/style.css) and
-// the OpenAPI description (src/adapters/http/openapi.json).
+// files to install beside it): the web page (web/: index.html, style.css, the entry module
+// app.js and the modules it imports, js/*.js) and the OpenAPI description
+// (src/adapters/http/openapi.json).
 #pragma once
 
 #include <optional>
@@ -13,7 +14,8 @@ struct EmbeddedFile {
   std::string_view content_type;
 };
 
-// The web page's file called `name` ("index.html", "app.js", "style.css"); nullopt otherwise.
+// The web page's file at `name`, its path under web/ ("index.html", "app.js", "js/api.js", ...),
+// with its content type; nullopt for any other name.
 std::optional<EmbeddedFile> WebFile(std::string_view name);
 
 std::string_view OpenApiJson();
