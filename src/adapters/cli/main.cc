@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   AddCheckCommand(app, globals, &exit_code);
   AddServeCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
+  AddSynthCommand(app, &exit_code);
   AddDigestCommand(app, &exit_code);
   AddSentencesCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
