@@ -11,7 +11,7 @@ SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && ech
 DEB_PACKAGES := g++ cmake make pkg-config \
   libicu-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libmicrohttpd-dev \
-  wordnet-base python3 curl clang-format
+  wordnet-base python3 curl clang-format time
 # Tools of the browser and load tests (tests/browser, tests/load): installed when missing, but
 # a machine that cannot install them still builds and tests; those two tests then say SKIPPED.
 # Node.js and npm come from Debian only when no `node` is on the PATH (a machine may have its own).
@@ -76,12 +76,12 @@ test-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
 
-# The benchmarks also need GNU time and Python 3 (bench/whole_process.sh and its generator).
-bench: DEB_PACKAGES += time python3
+# The benchmarks need GNU time (installed with the test packages) and Python 3.
+bench: DEB_PACKAGES += python3
 bench: deps
 	@cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DSTORYDESK_BUILD_BENCH=ON -DSTORYDESK_BUILD_TESTS=OFF > /dev/null
 	@cmake --build $(BUILD)-bench -j$(JOBS)
-	@echo "benchmarks built in $(BUILD)-bench/bench; whole process: bench/whole_process.sh [N]"
+	@echo "benchmarks built in $(BUILD)-bench/bench; whole process: bench/whole_process.sh [smoke|synth-100k|synth-1m|multinews-dev|seeds|N]"
 
 # Retrains the shipped models (see docs/measurements.md and scripts/train_models.sh, the recipe
 # that tests/models/check_models_reproduce.sh also follows), rebuilding the binary after each so

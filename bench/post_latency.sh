@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of POST /api/articles one article at a time: N generated articles
-# (default 20000, make_stream.py) are ingested with the CLI, then `storydesk serve` takes 20
+# (default 20000, `storydesk synth`) are ingested with the CLI, then `storydesk serve` takes 20
 # more, each in its own request, in publication order — as a feed posting what it reads.
 # Prints each request's latency and the median of all but the first (which restores the
 # engine from the store). With `undated`, every article's date is removed first (a corpus
@@ -15,7 +15,7 @@ tmp="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 cleanup() { [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-python3 "$here/make_stream.py" "$((n + 20))" > "$tmp/all.jsonl"
+"$binary" synth --articles "$((n + 20))" --days 20 > "$tmp/all.jsonl"
 if [[ "${3:-}" == undated ]]; then
   python3 -c 'import json, sys
 for line in sys.stdin:

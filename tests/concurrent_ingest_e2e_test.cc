@@ -1,6 +1,6 @@
 // Issue 14, defect 2 through the binary: concurrent `ingest`s on one store wait for one
 // another and end as if run one after the other; `storydesk check` finds them whole and names
-// a corrupted file. Articles come from bench/make_stream.py (our own generated text).
+// a corrupted file. Articles come from `storydesk synth` (our own generated text).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -29,11 +29,13 @@ std::string Q(const std::filesystem::path& p) {
   return quoted;
 }
 
-// `n` generated articles, one a minute (ids s0, s1, ... in publication order).
+// `n` generated articles, about one a minute (ids syn000000000, syn000000001, ... in
+// publication order).
 std::vector<std::string> GeneratedLines(int n) {
   TempDir tmp;
   const auto out = tmp.path() / "stream.jsonl";
-  const std::string cmd = "python3 " + Q(kSource / "bench/make_stream.py") + " " + std::to_string(n) + " > " + Q(out);
+  const std::string cmd = "'" + Binary() + "' synth --articles " + std::to_string(n) + " --days " +
+                          std::to_string(std::max(1, n / 1440)) + " > " + Q(out);
   EXPECT_EQ(std::system(cmd.c_str()), 0);
   std::vector<std::string> lines;
   std::istringstream in(ReadFile(out));
@@ -122,7 +124,7 @@ TEST(ConcurrentIngestTest, Issue14Defect2_DisjointIngestsGroupAsIfRunOneAfterThe
   // The order they ran in is the store's sequence: the first line exported is the first run's.
   const std::string concurrent = Export(db);
   const auto first_id = JsonLines(concurrent).front()["id"].get<std::string>();
-  const bool even_first = std::stoi(first_id.substr(1)) % 2 == 0;
+  const bool even_first = std::stoi(first_id.substr(3)) % 2 == 0;
   const auto serial_db = dir.path() / "serial.db";
   for (const auto& set : even_first ? std::vector{set1, set2} : std::vector{set2, set1}) {
     ASSERT_EQ(RunStorydesk("--db " + Q(serial_db) + " ingest " + Q(set)).exit_code, 0);

@@ -214,9 +214,11 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   const std::vector<stories::TermId> unique = impl_->AddToStatistics(counted);
 
   stories::ArticleProfile profile = impl_->Profile(article, data, counted);
-  const stories::Assignment a = impl_->grouper.Assign(profile);
-
   Decision d;
+  d.exact_hash = profile.copy.exact_hash;
+  d.minhash = profile.copy.minhash;  // the copy index takes the profile's own
+  const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
+
   d.story = a.story;
   d.opened_story = a.opened_story;
   d.similarity = a.similarity;
@@ -227,8 +229,6 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   for (const stories::CopyUpdate& u : a.copy_updates) {
     d.copy_updates.push_back({u.id, u.copy_of, RelationName(u.relation), u.score});
   }
-  d.exact_hash = profile.copy.exact_hash;
-  d.minhash = std::move(profile.copy.minhash);
   d.terms.reserve(unique.size());
   for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
@@ -260,7 +260,7 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
     }
     stories::Assignment a;
     a.story = it->second;
-    impl_->grouper.Record(profile, a);
+    impl_->grouper.Record(std::move(profile), a);
     return !is_copy;
   }
 
@@ -279,7 +279,7 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
       example->gold = i;
     }
   }
-  const stories::Assignment a = impl_->grouper.Assign(profile);
+  const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
   auto& members = impl_->gold_members[a.story];
   for (int64_t merged : a.merged) {
     for (const auto& [label, n] : impl_->gold_members[merged]) members[label] += n;
@@ -302,7 +302,7 @@ void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, i
   a.story = story;
   a.copy_of = copy_of;
   a.relation = RelationFromName(relation);
-  impl_->grouper.Record(profile, a);
+  impl_->grouper.Record(std::move(profile), a);
 }
 
 void StoryEngine::Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Crash safety, proven by killing (issue 14): runs `storydesk ingest` on generated articles
-(bench/make_stream.py, our own text) and SIGKILLs it at random moments, at least MIN_KILLS
+(`storydesk synth`, our own text) and SIGKILLs it at random moments, at least MIN_KILLS
 times within BUDGET seconds. After every kill:
   - the store opens and `storydesk check` finds it whole (integrity, stories, copies, index);
   - every article the killed process reported committed ("committed DONE of TOTAL") is stored;
@@ -82,10 +82,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="storydesk-kill-") as tmp:
         stream = os.path.join(tmp, "stream.jsonl")
         with open(stream, "w") as f:
-            subprocess.run([sys.executable, os.path.join(a.source, "bench", "make_stream.py"), str(a.articles)],
+            # One article a minute or so, as a newsroom's day.
+            days = max(1, a.articles // 1440)
+            subprocess.run([a.binary, "synth", "--articles", str(a.articles), "--days", str(days)],
                            stdout=f, check=True)
-        # make_stream.py dates one article a minute: input order is publication order, so a
-        # run's new articles are committed in input order.
+        # synth writes in publication order (ties keep input order): a run's new articles are
+        # committed in input order.
         order = [json.loads(line)["id"] for line in open(stream)]
 
         reference_db = os.path.join(tmp, "reference.db")

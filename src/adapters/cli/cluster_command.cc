@@ -1,5 +1,6 @@
 // storydesk cluster PATH... — groups articles in memory, with no database, and prints one
 // JSON line per article (the `export` format). The entry point for measuring quality.
+#include <cstdio>
 #include <iostream>
 #include <optional>
 
@@ -14,7 +15,8 @@ namespace {
 
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
                const std::string& model_choice, const std::string& sentence_model_choice,
-               const std::string& rewrite_model_choice, std::optional<double> merge_probability, int threads) {
+               const std::string& rewrite_model_choice, std::optional<double> merge_probability, int threads,
+               bool timings) {
   EngineOptions options;
   options.merge_probability = merge_probability;
   options.window_seconds = window_days * 24 * 3600;
@@ -33,6 +35,13 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
+  }
+  if (timings) {
+    const ClusterRun& r = run.value();
+    std::fprintf(stderr,
+                 "storydesk: seconds: reading %.2f, analysing %.2f (CPU, all analysis threads), deciding %.2f, "
+                 "waiting for analysis %.2f\n",
+                 r.read_seconds, r.analyse_seconds, r.decide_seconds, r.wait_seconds);
   }
   for (const std::string& id : run.value().input_order) {
     const Decision& d = run.value().decisions.at(id);
@@ -81,12 +90,14 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
                   "number gives the same output")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  auto timings = std::make_shared<bool>(false);
+  cmd->add_flag("--timings", *timings, "print on stderr where the time went: reading, analysing, deciding");
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
-  cmd->callback(
-      [paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads, exit_code] {
-        *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
-                                *merge_probability, *threads);
-      });
+  cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads,
+                 timings, exit_code] {
+    *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
+                            *merge_probability, *threads, *timings);
+  });
 }
 
 }  // namespace storydesk::cli

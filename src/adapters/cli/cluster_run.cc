@@ -1,5 +1,6 @@
 #include "adapters/cli/cluster_run.h"
 
+#include <chrono>
 #include <random>
 #include <unordered_set>
 
@@ -12,6 +13,7 @@ namespace storydesk::cli {
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,
                                    std::optional<uint64_t> shuffle_seed, ClusterKeep keep) {
+  const auto read_began = std::chrono::steady_clock::now();
   ProgressBar progress("reading");
   auto read = ReadInputs(paths, &progress);
   progress.Finish();
@@ -20,6 +22,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
 
   ClusterRun run;
   run.rejected = read.value().rejected;
+  run.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - read_began).count();
   // Input order is kept for the output; processing follows publication order.
   std::vector<RawArticle> ordered;
   ordered.reserve(articles.size());
@@ -51,6 +54,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   ProgressBar grouping("grouping");
   service::ParallelAnalysis analysis(ordered, keep.threads > 0 ? keep.threads : service::DefaultAnalysisThreads(),
                                      options.headline_evidence);
+  const auto decide_began = std::chrono::steady_clock::now();
   for (size_t i = 0; i < ordered.size(); ++i) {
     Decision d = engine.Decide(ordered[i], analysis.Take(i));
     if (!keep.terms) std::vector<std::string>().swap(d.terms);
@@ -63,6 +67,10 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
     grouping.Update(i + 1, ordered.size());
   }
   grouping.Finish();
+  run.analyse_seconds = analysis.AnalysisSeconds();
+  run.wait_seconds = analysis.WaitSeconds();
+  run.decide_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - decide_began).count() - run.wait_seconds;
   // Merge repair may have folded earlier articles' stories into others since they were decided.
   for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
   if (keep.articles) run.articles = std::move(ordered);

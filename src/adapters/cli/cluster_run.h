@@ -20,6 +20,9 @@ struct ClusterRun {
   size_t rejected = 0;                                  // each already reported on stderr
   // In processing order, without `verbatim`; empty unless asked for (ClusterKeep::articles).
   std::vector<RawArticle> articles;
+  // Where the time went, in seconds: reading, analysing (CPU over all analysis threads),
+  // deciding in order (waits excluded) and waiting for an analysis to finish.
+  double read_seconds = 0, analyse_seconds = 0, decide_seconds = 0, wait_seconds = 0;
 };
 
 // Reads `paths` (rejections reported on stderr), processes the articles in publication order

@@ -1,6 +1,7 @@
 #include "adapters/service/ingest_pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <future>
 #include <iterator>
 #include <map>
@@ -18,6 +19,10 @@ namespace {
 // stale-writer conflict). Each retry means the other writer made progress, so a few suffice
 // unless writers bypass the WriterLock in a tight loop; then the run reports the conflict.
 constexpr int kMaxAttempts = 8;
+
+double SecondsSince(std::chrono::steady_clock::time_point began) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+}
 
 uint64_t BodyHash(const RawArticle& a) {
   uint64_t hash = 0;
@@ -181,7 +186,9 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     if (!newest_stored.ok()) return newest_stored.status();
     fresh_engine->nothing_stored_later = !newest_stored.value() || *newest_stored.value() <= needed.to;
     fresh_engine->engine = std::make_unique<StoryEngine>(engine_options);
+    const auto restore_began = std::chrono::steady_clock::now();
     if (Status s = RestoreEngine(needed, db, threads, fresh_engine->engine.get()); !s.ok()) return s;
+    report.times.restore += SecondsSince(restore_began);
     engine_ = std::move(fresh_engine);
     ++restores_;
   }
@@ -198,6 +205,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     std::map<std::string, int64_t> df_deltas;
     size_t opened = 0;
     size_t end = 0;  // fresh[0, end) are decided when this batch is
+    double commit_seconds = 0;
   };
   auto decide = [&](size_t begin, size_t end) {
     Batch b;
@@ -233,7 +241,10 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   const int64_t decided_at = engine_->data_version;
   auto start_commit = [&db, decided_at](Batch& b) {
     return std::async(std::launch::async, [&db, &b, decided_at] {
-      return db.CommitBatch(b.articles, b.df_deltas, static_cast<int64_t>(b.articles.size()), decided_at);
+      const auto began = std::chrono::steady_clock::now();
+      Status s = db.CommitBatch(b.articles, b.df_deltas, static_cast<int64_t>(b.articles.size()), decided_at);
+      b.commit_seconds = SecondsSince(began);
+      return s;
     });
   };
   std::unique_ptr<Batch> in_flight;  // committing
@@ -284,13 +295,16 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     }
     report.stored += in_flight->articles.size();
     report.new_stories += in_flight->opened;
+    report.times.commit += in_flight->commit_seconds;
     if (options.progress) options.progress(in_flight->end, fresh.size());
     return true;
   };
   bool going = true;
   for (size_t begin = 0; begin < fresh.size() && going; begin += batch_size) {
     const size_t end = std::min(fresh.size(), begin + batch_size);
+    const auto decide_began = std::chrono::steady_clock::now();
     auto next = std::make_unique<Batch>(decide(begin, end));
+    report.times.decide += SecondsSince(decide_began);
     if (in_flight && !settle(next.get(), end)) going = false;
     if (!going) break;
     in_flight = std::move(next);
@@ -298,6 +312,9 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   }
   if (going && in_flight) settle(nullptr, fresh.size());
   if (retried) return std::move(*retried);
+  report.times.analyse += analysis->AnalysisSeconds();
+  report.times.wait += analysis->WaitSeconds();
+  report.times.decide -= analysis->WaitSeconds();
 
   // The engine has decided articles that are not stored: it no longer matches the store.
   StoryEngine* decided = &engine;

@@ -51,12 +51,29 @@ struct IngestOptions {
   std::function<void(size_t done, size_t total)> progress;  // after each committed batch
 };
 
+// Where an ingest's time went, in seconds: analysing (CPU, summed over the analysis threads),
+// deciding in order (the one deciding thread, waits for analysis excluded), waiting for an
+// analysis to finish, restoring the engine from the store, and committing (on the committing
+// thread, overlapping the next batch's decisions).
+struct IngestTimes {
+  double analyse = 0, decide = 0, wait = 0, restore = 0, commit = 0;
+  IngestTimes& operator+=(const IngestTimes& o) {
+    analyse += o.analyse;
+    decide += o.decide;
+    wait += o.wait;
+    restore += o.restore;
+    commit += o.commit;
+    return *this;
+  }
+};
+
 struct IngestReport {
   std::vector<IngestedArticle> articles;  // one per input article, in input order
   size_t stored = 0, duplicates = 0, rejected = 0;
   size_t stories = 0;      // distinct stories the stored articles are in now
   size_t new_stories = 0;  // stories they opened
   Status failure;          // the store error that stopped the run, if any (then some are kNotStored)
+  IngestTimes times;
 };
 
 // Ingests `articles` (validated by a reader) into `db` with the shipped models.

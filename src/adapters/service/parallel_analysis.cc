@@ -1,8 +1,21 @@
 #include "adapters/service/parallel_analysis.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <chrono>
 
 namespace storydesk::service {
+
+namespace {
+
+int64_t ThreadCpuNanoseconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+}  // namespace
 
 int DefaultAnalysisThreads() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
 
@@ -35,7 +48,9 @@ void ParallelAnalysis::Work() {
       if (stop_ || next_ >= articles_.size()) return;
       i = next_++;
     }
+    const int64_t began = ThreadCpuNanoseconds();
     auto analyzed = std::make_unique<AnalyzedArticle>(AnalyzeArticle(articles_[i], headline_evidence_));
+    analysis_ns_ += ThreadCpuNanoseconds() - began;
     {
       std::lock_guard lock(mutex_);
       slots_[i % lookahead_] = std::move(analyzed);
@@ -45,11 +60,21 @@ void ParallelAnalysis::Work() {
 }
 
 AnalyzedArticle ParallelAnalysis::Take(size_t i) {
-  if (workers_.empty()) return AnalyzeArticle(articles_[i], headline_evidence_);
+  if (workers_.empty()) {
+    const int64_t began = ThreadCpuNanoseconds();
+    AnalyzedArticle analyzed = AnalyzeArticle(articles_[i], headline_evidence_);
+    analysis_ns_ += ThreadCpuNanoseconds() - began;
+    return analyzed;
+  }
   std::unique_ptr<AnalyzedArticle> analyzed;
   {
     std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return slots_[i % lookahead_] != nullptr; });
+    if (slots_[i % lookahead_] == nullptr) {
+      const auto began = std::chrono::steady_clock::now();
+      ready_.wait(lock, [&] { return slots_[i % lookahead_] != nullptr; });
+      wait_ns_ +=
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - began).count();
+    }
     analyzed = std::move(slots_[i % lookahead_]);
     taken_ = i + 1;
   }

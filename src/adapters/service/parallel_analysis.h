@@ -11,6 +11,7 @@
 // object and not change while it lives (the workers read them).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <memory>
@@ -37,6 +38,12 @@ class ParallelAnalysis {
   // The analysis of articles[i]; waits for it when a worker has not finished it yet.
   AnalyzedArticle Take(size_t i);
 
+  // CPU seconds spent analysing so far, summed over every thread that analysed (the caller's,
+  // with threads <= 1), and wall seconds Take spent waiting for an analysis not finished yet:
+  // what `--timings` reports per stage.
+  double AnalysisSeconds() const { return static_cast<double>(analysis_ns_.load()) * 1e-9; }
+  double WaitSeconds() const { return static_cast<double>(wait_ns_.load()) * 1e-9; }
+
  private:
   void Work();
 
@@ -51,6 +58,7 @@ class ParallelAnalysis {
   size_t taken_ = 0;                                     // articles taken so far
   bool stop_ = false;
   std::vector<std::thread> workers_;
+  std::atomic<int64_t> analysis_ns_{0}, wait_ns_{0};
 };
 
 }  // namespace storydesk::service

@@ -3,10 +3,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <limits>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "adapters/store/fts_query.h"
@@ -330,6 +333,17 @@ SqliteStore::SqliteStore(sqlite3* db) : db_(db), headlines_(std::make_unique<Sto
 SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const FingerprintSettings& settings) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (int attempt = 0;; ++attempt) {
+    bool busy = false;
+    auto opened = OpenOnce(path, settings, &busy);
+    if (opened.ok() || !busy || std::chrono::steady_clock::now() > deadline) return opened;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(100, 5 << std::min(attempt, 4))));
+  }
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenOnce(const std::string& path, const FingerprintSettings& settings,
+                                                           bool* busy) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   std::unique_ptr<SqliteStore> store(new SqliteStore(raw));
@@ -337,7 +351,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
 
-  auto fail = [&](const std::string& what) { return Status::Error(ErrorCode::kStore, path + ": " + what); };
+  auto fail = [&](const std::string& what) {
+    const int code = sqlite3_errcode(raw) & 0xff;
+    *busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    return Status::Error(ErrorCode::kStore, path + ": " + what);
+  };
 
   // A file that is not SQLite fails on the first read; one written by another application
   // has tables but not our application id.

@@ -42,11 +42,20 @@ class SqliteStore final : public Store {
   // database, is newer than this binary, or SQLite fails. A file whose fingerprint settings
   // differ from `settings` opens fine: the caller compares StoredFingerprintSettings() and
   // runs Refingerprint() (the fingerprint migration) before using the signatures.
+  // Two processes opening one new file at once race to create it: SQLite answers some of the
+  // steps (switching to WAL) "database is locked" at once, without waiting, so an open that
+  // meets a busy file starts again, for up to the busy timeout.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const FingerprintSettings& settings);
   ~SqliteStore();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
+ private:
+  // One attempt of Open; *busy tells whether it failed on a busy or locked file.
+  static Result<std::unique_ptr<SqliteStore>> OpenOnce(const std::string& path, const FingerprintSettings& settings,
+                                                       bool* busy);
+
+ public:
   // The Store interface (store.h states each contract).
   int SchemaVersion() const override;
   FingerprintSettings StoredFingerprintSettings() const override;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,24 @@ TEST_F(StoreTest, NewFileHasTheLatestSchemaAndTheGivenSettings) {
   EXPECT_EQ(store->DocumentCount().value(), 0);
   EXPECT_EQ(store->MaxStoryId().value(), 0);
   EXPECT_TRUE(store->ListStories({}).value().empty());
+}
+
+// Two ingests started at once on a new file both open it: the one that loses the race to create
+// the file waits and starts again, where SQLite said "database is locked" at once.
+TEST_F(StoreTest, TwoConnectionsCreatingOneNewFileAtOnceBothOpenIt) {
+  for (int round = 0; round < 20; ++round) {
+    const std::string path = (dir_ / ("race" + std::to_string(round) + ".db")).string();
+    std::optional<Status> first, second;
+    std::thread other([&] {
+      auto opened = SqliteStore::Open(path, kSettings);
+      second = opened.ok() ? Status::Ok() : opened.status();
+    });
+    auto opened = SqliteStore::Open(path, kSettings);
+    first = opened.ok() ? Status::Ok() : opened.status();
+    other.join();
+    ASSERT_TRUE(first->ok()) << "round " << round << ": " << first->message();
+    ASSERT_TRUE(second->ok()) << "round " << round << ": " << second->message();
+  }
 }
 
 TEST_F(StoreTest, EveryFieldRoundTripsAndSurvivesReopening) {

@@ -33,14 +33,16 @@ CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedTex
   const CopyDocument db = MakeCopyDocument(b, statistics);
   CopyExplanation e;
   e.verdict = ClassifyCopy(da, db, {&sentences, rewrites}, options);
-  e.sentences_a = Texts(a, da.sentences);
-  e.sentences_b = Texts(b, db.sentences);
-  e.alignment = AlignSentences(da.sentences, db.sentences, sentences, options.alignment);
+  const std::vector<SentenceProfile> profiles_a = da.sentences.Unpack();
+  const std::vector<SentenceProfile> profiles_b = db.sentences.Unpack();
+  e.sentences_a = Texts(a, profiles_a);
+  e.sentences_b = Texts(b, profiles_b);
+  e.alignment = AlignSentences(profiles_a, profiles_b, sentences, options.alignment);
   e.only_a = Uncovered(
-      da.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.a_begin; },
+      profiles_a.size(), e.alignment.links, [](const SentenceLink& l) { return l.a_begin; },
       [](const SentenceLink& l) { return l.a_end; });
   e.only_b = Uncovered(
-      db.sentences.size(), e.alignment.links, [](const SentenceLink& l) { return l.b_begin; },
+      profiles_b.size(), e.alignment.links, [](const SentenceLink& l) { return l.b_begin; },
       [](const SentenceLink& l) { return l.b_end; });
   return e;
 }

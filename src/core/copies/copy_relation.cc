@@ -37,10 +37,10 @@ CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& 
   d.shingles = shingles_in_order;
   SortUnique(&d.shingles);
   d.minhash = fingerprint::ComputeMinHash(d.shingles);
-  d.sentences = std::move(sentences);
-  for (const SentenceProfile& sentence : d.sentences) {
+  for (const SentenceProfile& sentence : sentences) {
     for (const WeightedTerm& t : sentence.stems) d.stems.push_back(t.term);
   }
+  d.sentences = PackedSentences(sentences);
   SortUnique(&d.stems);
   d.word_count = word_count;
   return d;
@@ -85,7 +85,8 @@ std::optional<RewriteEvidence> Evidence(const CopyDocument& a, const CopyDocumen
   const double stem_containment =
       static_cast<double>(IntersectionSize(s.stems, l.stems)) / static_cast<double>(s.stems.size());
   if (stem_containment < options.rewrite_min_stem_containment) return std::nullopt;
-  return ComputeRewriteEvidence(s.sentences, l.sentences, model, v.containment, stem_containment, options.alignment);
+  return ComputeRewriteEvidence(s.sentences.Unpack(), l.sentences.Unpack(), model, v.containment, stem_containment,
+                                options.alignment);
 }
 
 bool LongEnough(const CopyDocument& a, const CopyDocument& b, const CopyOptions& options) {

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/copies/packed_sentences.h"
 #include "core/copies/rewrite_model.h"
 #include "core/copies/sentence_alignment.h"
 #include "core/copies/sentence_matcher.h"
@@ -45,8 +46,8 @@ struct CopyDocument {
   uint64_t exact_hash = 0;
   std::vector<uint64_t> shingles;         // distinct word 5-gram hashes, ascending
   fingerprint::MinHashSignature minhash;  // of `shingles`
-  std::vector<SentenceProfile> sentences;
-  std::vector<stories::TermId> stems;  // distinct content stems of all sentences, ascending
+  PackedSentences sentences;              // unpacked only to align a possible rewrite
+  std::vector<stories::TermId> stems;     // distinct content stems of all sentences, ascending
   uint32_t word_count = 0;
 };
 

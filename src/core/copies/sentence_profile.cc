@@ -103,10 +103,11 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
     if (text.word_sentence[w + 1] != sentence) continue;
     const uint64_t h1 = word_hashes[w];
     const uint64_t h2 = word_hashes[w + 1];
-    out[sentence].word_bigrams.push_back(h1 * 0x9E3779B97F4A7C15ULL ^ h2);
+    // Kept in 32 bits (the high half of the mix): what PackedSentences stores for the window.
+    out[sentence].word_bigrams.push_back((h1 * 0x9E3779B97F4A7C15ULL ^ h2) >> 32);
     if (w + 2 < text.words.size() && text.word_sentence[w + 2] == sentence) {
       const uint64_t h3 = word_hashes[w + 2];
-      out[sentence].word_trigrams.push_back((h1 * 0x9E3779B97F4A7C15ULL ^ h2) * 0xBF58476D1CE4E5B9ULL ^ h3);
+      out[sentence].word_trigrams.push_back(((h1 * 0x9E3779B97F4A7C15ULL ^ h2) * 0xBF58476D1CE4E5B9ULL ^ h3) >> 32);
     }
   }
   std::vector<stories::TermId> stem_ids(text.stems.size());

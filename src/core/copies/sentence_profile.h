@@ -30,6 +30,7 @@ struct SentenceProfile {
   std::vector<uint64_t> bigrams;         // distinct ordered pairs of adjacent stems, ascending
   // Distinct hashes of adjacent word pairs and triples, stop words included, ascending: the
   // n-gram matches machine-translation metrics count (BLEU), which see phrasing, not topic.
+  // 32-bit values (packed_sentences.h), held in 64 bits for the set operations.
   std::vector<uint64_t> word_bigrams;
   std::vector<uint64_t> word_trigrams;
   float weight = 0.0f;      // sum of the stems' weights

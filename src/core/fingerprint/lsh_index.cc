@@ -21,48 +21,36 @@ std::optional<BandKeys> LshIndex::Keys(const MinHashSignature& signature) {
   return keys;
 }
 
-size_t LshIndex::Find(uint64_t key) const {
-  if (buckets_ == 0) return kNone;
-  const size_t mask = slots_.size() - 1;
-  for (size_t slot = Home(key); used_[slot]; slot = (slot + 1) & mask) {
-    if (slots_[slot].key == key) return slot;
-  }
-  return kNone;
-}
-
 void LshIndex::Insert(uint64_t doc, const BandKeys& keys) {
+  if (2 * (entries_ + keys.size()) > slots_.size()) {
+    size_t size = std::max(kMinSlots, slots_.size());
+    while (2 * (entries_ + keys.size()) > size) size *= 2;
+    Resize(size);
+  }
+  const size_t mask = slots_.size() - 1;
   for (uint64_t key : keys) {
-    if (2 * (buckets_ + 1) > slots_.size()) Grow();
-    const size_t mask = slots_.size() - 1;
     size_t slot = Home(key);
-    while (used_[slot] && slots_[slot].key != key) slot = (slot + 1) & mask;
-    if (used_[slot]) {
-      slots_[slot].more.push_back(doc);
-    } else {
-      used_[slot] = 1;
-      slots_[slot].key = key;
-      slots_[slot].first = doc;
-      ++buckets_;
-    }
+    while (slots_[slot].doc_plus_one != 0) slot = (slot + 1) & mask;
+    slots_[slot] = {key, doc + 1};
+    ++entries_;
   }
 }
 
 void LshIndex::Erase(uint64_t doc, const BandKeys& keys) {
+  if (entries_ == 0) return;
+  const size_t mask = slots_.size() - 1;
   for (uint64_t key : keys) {
-    const size_t slot = Find(key);
-    if (slot == kNone) continue;
-    Bucket& bucket = slots_[slot];
-    if (bucket.first == doc) {
-      if (bucket.more.empty()) {
+    for (size_t slot = Home(key); slots_[slot].doc_plus_one != 0; slot = (slot + 1) & mask) {
+      if (slots_[slot].key == key && slots_[slot].doc_plus_one == doc + 1) {
         Remove(slot);
-        continue;
+        break;
       }
-      bucket.first = bucket.more.front();
-      bucket.more.erase(bucket.more.begin());
-    } else {
-      bucket.more.erase(std::remove(bucket.more.begin(), bucket.more.end(), doc), bucket.more.end());
     }
   }
+  // The table follows the window down as well as up: an eighth full, it halves.
+  size_t size = slots_.size();
+  while (size > kMinSlots && 8 * entries_ < size) size /= 2;
+  if (size < slots_.size()) Resize(size);
 }
 
 // Empties `slot`, then moves back each following entry that may take the hole without ending
@@ -70,44 +58,41 @@ void LshIndex::Erase(uint64_t doc, const BandKeys& keys) {
 void LshIndex::Remove(size_t slot) {
   const size_t mask = slots_.size() - 1;
   size_t hole = slot;
-  for (size_t next = (hole + 1) & mask; used_[next]; next = (next + 1) & mask) {
+  for (size_t next = (hole + 1) & mask; slots_[next].doc_plus_one != 0; next = (next + 1) & mask) {
     // The entry at `next` can move to `hole` unless its home lies cyclically in (hole, next].
     const size_t home = Home(slots_[next].key);
     const bool stays = hole < next ? (home > hole && home <= next) : (home > hole || home <= next);
     if (stays) continue;
-    slots_[hole] = std::move(slots_[next]);
+    slots_[hole] = slots_[next];
     hole = next;
   }
-  slots_[hole] = Bucket{};
-  used_[hole] = 0;
-  --buckets_;
+  slots_[hole] = Slot{};
+  --entries_;
 }
 
-// Doubles the table (at first: makes one) and places every bucket again.
-void LshIndex::Grow() {
-  std::vector<Bucket> old = std::move(slots_);
-  std::vector<uint8_t> old_used = std::move(used_);
-  const size_t size = old.empty() ? 1024 : 2 * old.size();
-  slots_.assign(size, Bucket{});
-  used_.assign(size, 0);
+// Places every entry again in a table of `size` slots (a power of two).
+void LshIndex::Resize(size_t size) {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(size, Slot{});
+  slots_.shrink_to_fit();
   shift_ = 64 - std::countr_zero(size);
   const size_t mask = size - 1;
-  for (size_t i = 0; i < old.size(); ++i) {
-    if (!old_used[i]) continue;
-    size_t slot = Home(old[i].key);
-    while (used_[slot]) slot = (slot + 1) & mask;
-    slots_[slot] = std::move(old[i]);
-    used_[slot] = 1;
+  for (const Slot& entry : old) {
+    if (entry.doc_plus_one == 0) continue;
+    size_t slot = Home(entry.key);
+    while (slots_[slot].doc_plus_one != 0) slot = (slot + 1) & mask;
+    slots_[slot] = entry;
   }
 }
 
 std::vector<uint64_t> LshIndex::Candidates(const BandKeys& keys) const {
   std::vector<uint64_t> result;
+  if (entries_ == 0) return result;
+  const size_t mask = slots_.size() - 1;
   for (uint64_t key : keys) {
-    const size_t slot = Find(key);
-    if (slot == kNone) continue;
-    result.push_back(slots_[slot].first);
-    result.insert(result.end(), slots_[slot].more.begin(), slots_[slot].more.end());
+    for (size_t slot = Home(key); slots_[slot].doc_plus_one != 0; slot = (slot + 1) & mask) {
+      if (slots_[slot].key == key) result.push_back(slots_[slot].doc_plus_one - 1);
+    }
   }
   std::sort(result.begin(), result.end());
   result.erase(std::unique(result.begin(), result.end()), result.end());

@@ -6,11 +6,13 @@
 // the index only guarantees that high-Jaccard pairs are very likely found.
 // Memory: one bucket entry per band per document. Not thread-safe.
 //
-// Every article is inserted, looked up and erased under all kBands keys, so the buckets are an
-// open-addressing table (linear probing, Knuth, TAOCP vol. 3, 6.4) rather than a node-based
-// map: band keys are uniform hashes already, so their top bits pick the slot — no division,
-// and one cache line per lookup instead of a bucket array and a node. Erasing shifts the
-// entries that follow back into place (Knuth's Algorithm R), so no tombstones pile up.
+// Every article is inserted, looked up and erased under all kBands keys, so the buckets are one
+// open-addressing table (linear probing, Knuth, TAOCP vol. 3, 6.4) of (key, document) entries
+// rather than a node-based map of lists: a bucket of k documents is k entries of 16 bytes in
+// one run of slots, with no allocation of its own — a window's index is a flat array that
+// grows and shrinks with the window (a quarter to a half full), not a heap of small vectors.
+// Erasing shifts the entries that follow back into place (Knuth's Algorithm R), so no
+// tombstones pile up.
 #pragma once
 
 #include <array>
@@ -44,25 +46,25 @@ class LshIndex {
   void Erase(uint64_t doc, const MinHashSignature& signature);
   std::vector<uint64_t> Candidates(const MinHashSignature& signature) const;
 
-  size_t BucketCount() const { return buckets_; }
+  // (key, document) entries held: kBands per document inserted and not erased.
+  size_t EntryCount() const { return entries_; }
+  // Bytes of the table (what the index costs; it has no other allocation).
+  size_t TableBytes() const { return slots_.size() * sizeof(Slot); }
 
  private:
-  // Most buckets hold one document: it is kept inline, so such a bucket costs no allocation.
-  struct Bucket {
+  struct Slot {
     uint64_t key = 0;
-    uint64_t first = 0;
-    std::vector<uint64_t> more;
+    uint64_t doc_plus_one = 0;  // 0: the slot is empty
   };
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-  size_t Home(uint64_t key) const { return static_cast<size_t>(key >> shift_); }
-  // The slot of the bucket of `key`, or kNone.
-  size_t Find(uint64_t key) const;
+  static constexpr size_t kMinSlots = 1024;
+  // Fibonacci hashing (Knuth 6.4): keys are uniform hashes already, but multiplying first
+  // keeps a table of any keys (small integers in tests) spread out.
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   void Remove(size_t slot);
-  void Grow();
+  void Resize(size_t slots);
 
-  std::vector<Bucket> slots_;  // a power of two in size, at most half full
-  std::vector<uint8_t> used_;  // per slot: 1 when it holds a bucket
-  size_t buckets_ = 0;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  size_t entries_ = 0;
   int shift_ = 64;  // 64 - log2(slots_.size())
 };
 

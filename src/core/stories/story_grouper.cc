@@ -35,7 +35,7 @@ bool StoryGrouper::Active(const Story& story, const std::optional<int64_t>& time
   return *time >= *story.first_time - options_.window_seconds && *time <= *story.last_time + options_.window_seconds;
 }
 
-Assignment StoryGrouper::Assign(const ArticleProfile& article) {
+Assignment StoryGrouper::Assign(ArticleProfile article) {
   if (article.time) Evict(*article.time);
   Assignment assignment;
   if (auto copy = FindCopy(article)) {
@@ -62,16 +62,16 @@ Assignment StoryGrouper::Assign(const ArticleProfile& article) {
   } else {
     assignment = FindStory(article);
   }
-  Remember(article, assignment);
+  Remember(std::move(article), assignment);
   return assignment;
 }
 
-void StoryGrouper::Record(const ArticleProfile& article, const Assignment& assignment) {
+void StoryGrouper::Record(ArticleProfile article, const Assignment& assignment) {
   // No eviction while restoring: the restored window may reach past the articles still to
   // come, and evicting by its newest time would drop stories those articles should find.
   ReserveStoryIdsThrough(assignment.story);
   families_.Record(Member(article), assignment.copy_of);
-  Remember(article, assignment);
+  Remember(std::move(article), assignment);
 }
 
 copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
@@ -286,7 +286,7 @@ int64_t StoryGrouper::CurrentStory(int64_t story) const {
   return story;
 }
 
-void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& assignment) {
+void StoryGrouper::Remember(ArticleProfile&& article, const Assignment& assignment) {
   const size_t index = next_document_++;
   Document doc;
   doc.id = article.id;
@@ -301,7 +301,7 @@ void StoryGrouper::Remember(const ArticleProfile& article, const Assignment& ass
   // Copies are indexed too (a later copy may copy the copy: an excerpt of a rewrite), but stay
   // out of the centroid: their original already stands for them, and counting a text twice
   // would pull the story towards whatever is copied most.
-  copy_index_.Insert(index, article.copy, article.all);
+  copy_index_.Insert(index, std::move(article.copy), article.all);
   if (assignment.relation == CopyRelation::kNone) {
     AddToStory(assignment.story, article);
   } else {

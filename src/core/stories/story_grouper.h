@@ -148,10 +148,12 @@ class StoryGrouper {
   // Decides the story (and copy relation) of `article` and records it.
   // Articles should come in publication order; an older article is still handled (its own
   // time decides which stories are active), but stories already evicted are not found.
-  Assignment Assign(const ArticleProfile& article);
+  // Takes the profile by value: its copy document (shingles, signature, sentence profiles) is
+  // moved into the copy index, not copied — pass an rvalue unless the caller still needs it.
+  Assignment Assign(ArticleProfile article);
 
   // Records a decision taken earlier (restoring state from a store) without deciding again.
-  void Record(const ArticleProfile& article, const Assignment& assignment);
+  void Record(ArticleProfile article, const Assignment& assignment);
 
   // The active stories sharing a heavy term with `article`, by ascending id, with features
   // (evicting by the article's time first, as Assign does). For training.
@@ -193,7 +195,7 @@ class StoryGrouper {
   std::vector<int64_t> CandidateIds(const ArticleProfile& article) const;
   double FixedScore(const ArticleProfile& article, const Story& story) const;
   DatingFooting Footing(const ArticleProfile& article, const Story& story) const;
-  void Remember(const ArticleProfile& article, const Assignment& assignment);
+  void Remember(ArticleProfile&& article, const Assignment& assignment);
   void AddToStory(int64_t story_id, const ArticleProfile& article);
   void MergeStories(int64_t into, int64_t from);
   bool Active(const Story& story, const std::optional<int64_t>& time) const;
