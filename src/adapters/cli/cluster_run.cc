@@ -70,7 +70,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   run.analyse_seconds = analysis.AnalysisSeconds();
   run.wait_seconds = analysis.WaitSeconds();
   run.decide_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - decide_began).count() - run.wait_seconds;
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - decide_began).count() - analysis.TakeSeconds();
   // Merge repair may have folded earlier articles' stories into others since they were decided.
   for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
   if (keep.articles) run.articles = std::move(ordered);

@@ -21,15 +21,19 @@ struct IngestFlags {
   bool log_commits = false;
   bool log_memory = false;
   bool timings = false;
+  size_t chunk_articles = 50000;
 };
 
-// Input is read and ingested a chunk at a time — at most kChunkArticles articles or
-// kChunkBytes of text — so an endless stream is ingested in flat memory. Each chunk is put
-// in publication order and ingested by one IngestSession, which keeps its engine from chunk
-// to chunk while the stream moves forward (an earlier article makes it restore the window
-// around it from the store, as a later `ingest` would). Inputs up to a chunk (every labelled
-// set here) are ingested exactly as one batch.
-constexpr size_t kChunkArticles = 50000;
+// Input is read and ingested a chunk at a time — at most `chunk_articles` articles (default
+// 50,000) or kChunkBytes of text — so a stream of any length is ingested in the memory of one
+// chunk plus the engine's window. Each chunk is put in publication order and ingested by one
+// IngestSession, which keeps its engine from chunk to chunk while the stream moves forward (an
+// earlier article makes it restore the window around it from the store, as a later `ingest`
+// would). Undated articles are held back and ingested after the dated ones, as one sorted pass
+// over the whole input would (an undated article is compared with every story, so deciding
+// one among dated chunks would make the next chunk restore everything); only a run of them
+// longer than a chunk is ingested as it comes. Inputs up to a chunk (every labelled set here)
+// are ingested exactly as one sorted pass.
 constexpr size_t kChunkBytes = size_t{128} << 20;
 
 // Resident and peak resident memory of this process in MiB (Linux /proc; 0 when unknown).
@@ -47,64 +51,66 @@ std::pair<int64_t, int64_t> ResidentMiB() {
   return {rss, peak};
 }
 
+double SecondsSince(std::chrono::steady_clock::time_point began) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+}
+
 int RunIngest(const std::vector<std::string>& paths, const std::string& db_path, const IngestFlags& flags) {
   auto opened = OpenStore(db_path);
   if (!opened.ok()) {
     PrintError(opened.status().message());
     return ExitCodeFor(opened.status());
   }
+  store::Store& db = *opened.value();
   IngestOptions options;
   options.merge_probability = flags.merge_probability;
   options.batch_size = flags.batch_size;
   options.threads = flags.threads;
   ProgressBar progress("ingesting");
-  size_t stored_before = 0;  // new articles stored by earlier chunks
+  size_t stored = 0;  // new articles stored so far (by earlier chunks, while one commits)
   options.progress = [&](size_t done, size_t total) {
     // A line per durable step, for operators and for tests that kill the process: the first
-    // DONE of the new articles in publication order are stored whatever happens next.
+    // DONE of the new articles read so far, in publication order within each chunk, are stored
+    // whatever happens next. TOTAL counts the new articles of the chunks read so far.
     if (flags.log_commits) {
-      std::fprintf(stderr, "storydesk: committed %zu of %zu new articles\n", stored_before + done,
-                   stored_before + total);
+      std::fprintf(stderr, "storydesk: committed %zu of %zu new articles\n", stored + done, stored + total);
     }
     if (flags.log_memory) {
       const auto [rss, peak] = ResidentMiB();
       std::fprintf(stderr, "storydesk: stored %zu new articles; resident memory %lld MiB, peak %lld MiB\n",
-                   stored_before + done, static_cast<long long>(rss), static_cast<long long>(peak));
+                   stored + done, static_cast<long long>(rss), static_cast<long long>(peak));
     }
   };
   IngestSession session(options);
-  // One writer at a time (issue 14, defect 2): taken once the first chunk is read, so a waiting
-  // ingest has read that much already, and before the session restores its engine from the
-  // store, so the engine starts from everything the previous writer stored.
-  std::optional<store::WriterLock> lock;
-  size_t read_count = 0, stored = 0, duplicates = 0, rejected = 0, new_stories = 0;
+  size_t read_count = 0, duplicates = 0, rejected = 0, new_stories = 0;
   std::unordered_set<int64_t> stories;
   IngestTimes times;
-  double in_session = 0;  // seconds inside IngestSession::Ingest (the rest is reading)
+  double writing = 0;  // seconds holding the writer lock (the rest is reading and waiting for it)
   const auto began = std::chrono::steady_clock::now();
   Status failure;
-  std::vector<RawArticle> chunk;
-  size_t chunk_bytes = 0;
-  auto flush = [&]() -> bool {
-    if (chunk.empty() || !failure.ok()) return failure.ok();
-    if (!lock) {
-      store::WriterLockOptions lock_options;
-      lock_options.on_wait = [&db_path](const std::string&) { PrintError("waiting for another writer on " + db_path); };
-      auto acquired = store::WriterLock::Acquire(db_path, lock_options);
-      if (!acquired.ok()) {
-        failure = Status::Error(ErrorCode::kStore, acquired.status().message());
-        return false;
-      }
-      lock.emplace(std::move(acquired.value()));
+  std::vector<RawArticle> dated, undated;
+  size_t dated_bytes = 0, undated_bytes = 0;
+  // Ingests `chunk` (emptied) under the writer lock. One writer at a time (issue 14, defect 2):
+  // the lock is taken per chunk, after the chunk is read and before the session checks its
+  // engine against the store, so a writer waiting between chunks (the server's POST) gets in
+  // and this session then restores from what it stored.
+  auto flush = [&](std::vector<RawArticle>& chunk, size_t& chunk_bytes) {
+    if (chunk.empty() || !failure.ok()) return;
+    store::WriterLockOptions lock_options;
+    lock_options.on_wait = [&db_path](const std::string&) { PrintError("waiting for another writer on " + db_path); };
+    auto lock = store::WriterLock::Acquire(db_path, lock_options);
+    if (!lock.ok()) {
+      failure = Status::Error(ErrorCode::kStore, lock.status().message());
+      return;
     }
-    const auto session_began = std::chrono::steady_clock::now();
-    auto ingested = session.Ingest(std::move(chunk), *opened.value());
-    in_session += std::chrono::duration<double>(std::chrono::steady_clock::now() - session_began).count();
+    const auto locked = std::chrono::steady_clock::now();
+    auto ingested = session.Ingest(std::move(chunk), db);
+    writing += SecondsSince(locked);
     chunk.clear();
     chunk_bytes = 0;
     if (!ingested.ok()) {
       failure = ingested.status();
-      return false;
+      return;
     }
     const IngestReport& r = ingested.value();
     times += r.times;
@@ -116,25 +122,21 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
       if (a.outcome == IngestOutcome::kStored) stories.insert(*a.story);
     }
     stored += r.stored;
-    stored_before += r.stored;
     duplicates += r.duplicates;
     rejected += r.rejected;
     new_stories += r.new_stories;
-    if (!r.failure.ok()) {
-      // One line: what failed, where, and what is stored (earlier batches are, and stay whole).
-      failure = Status::Error(ErrorCode::kStore, db_path + ": " + r.failure.message() + "; " + std::to_string(stored) +
-                                                     " articles were stored before the failure");
-      return false;
-    }
-    return true;
+    if (!r.failure.ok()) failure = r.failure;
   };
   read::ReadCallbacks callbacks;
   callbacks.on_article = [&](RawArticle article) {
     ++read_count;
-    if (!failure.ok()) return;  // the store failed: the rest is read but not ingested
-    chunk_bytes += article.text.size() + article.verbatim.size();
+    const size_t bytes = article.text.size() + article.verbatim.size();
+    const bool is_dated = article.published_at.has_value();
+    std::vector<RawArticle>& chunk = is_dated ? dated : undated;
+    size_t& chunk_bytes = is_dated ? dated_bytes : undated_bytes;
+    chunk_bytes += bytes;
     chunk.push_back(std::move(article));
-    if (chunk.size() >= kChunkArticles || chunk_bytes >= kChunkBytes) flush();
+    if (chunk.size() >= flags.chunk_articles || chunk_bytes >= kChunkBytes) flush(chunk, chunk_bytes);
   };
   callbacks.on_error = [&](const read::ReadError& error) {
     progress.Finish();
@@ -143,25 +145,41 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     ++rejected;
   };
   callbacks.on_progress = [&progress](uint64_t done, uint64_t total) { progress.Update(done, total); };
+  // The store failed: nothing more can be stored, so reading stops (a stream may never end).
+  callbacks.stop = [&failure] { return !failure.ok(); };
   const Status read = read::ReadPaths(paths, std::cin, callbacks);
-  if (read.ok()) flush();
+  // What was read is ingested even when reading failed part-way (stdin broke, say).
+  flush(dated, dated_bytes);
+  flush(undated, undated_bytes);
   progress.Finish();
+  if (!failure.ok()) {
+    // One line: what failed, where, and what is stored (earlier batches are, and stay whole).
+    PrintError(db_path + ": " + failure.message() + "; " + std::to_string(stored) +
+               " articles were stored before the failure");
+    return kExitStore;
+  }
   if (!read.ok()) {
-    PrintError(read.message());
+    PrintError(read.message() + "; " + std::to_string(stored) + " articles read before it were stored");
     return ExitCodeFor(read);
   }
-  if (!failure.ok()) {
-    PrintError(failure.message());
-    return kExitStore;
+  if (flags.merge_probability) {
+    // Merge repair in a later chunk may have folded stories of an earlier one into others.
+    std::unordered_set<int64_t> current;
+    for (int64_t story : stories) {
+      auto resolved = db.ResolveStory(story);
+      current.insert(resolved.ok() ? resolved.value() : story);
+    }
+    stories.swap(current);
   }
   if (flags.timings) {
     // Stages overlap: analysis runs on its threads ahead of the decisions, and each batch
     // commits on its own thread while the next is decided.
-    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    const double total = SecondsSince(began);
     std::fprintf(stderr,
-                 "storydesk: seconds: total %.2f, reading %.2f, restoring %.2f, analysing %.2f (CPU, all analysis "
-                 "threads), deciding %.2f, waiting for analysis %.2f, committing %.2f (its own thread)\n",
-                 total, total - in_session, times.restore, times.analyse, times.decide, times.wait, times.commit);
+                 "storydesk: seconds: total %.2f, reading (and waiting for the writer lock) %.2f, restoring %.2f, "
+                 "analysing %.2f (CPU, all analysis threads), deciding %.2f, waiting for analysis %.2f, committing "
+                 "%.2f (its own thread)\n",
+                 total, total - writing, times.restore, times.analyse, times.decide, times.wait, times.commit);
   }
   std::printf("read %zu, new %zu, duplicates %zu, rejected %zu, stories %zu (%zu new)\n", read_count, stored,
               duplicates, rejected, stories.size(), new_stories);
@@ -190,16 +208,21 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
   cmd->add_flag("--log-commits", flags->log_commits,
-                "after each committed batch, print 'storydesk: committed DONE of TOTAL new articles' on stderr");
+                "after each committed batch, print 'storydesk: committed DONE of TOTAL new articles' on stderr "
+                "(TOTAL: the new articles of the input read so far)");
   cmd->add_flag("--log-memory", flags->log_memory,
                 "after each committed batch, print the new articles stored so far and this process's resident and "
                 "peak memory on stderr");
   cmd->add_flag("--timings", flags->timings,
                 "print on stderr where the time went: reading, restoring, analysing, deciding, committing");
+  // For tests of long inputs: the chunk size of a stream (see RunIngest).
+  cmd->add_option("--chunk-articles", flags->chunk_articles, "articles read before they are ingested (default 50000)")
+      ->check(CLI::Range(1, 10000000))
+      ->group("");
   cmd->footer(
       "Prints one line: read, new, duplicates, rejected, stories.\n"
-      "Input is ingested as it is read, 50,000 articles at a time, each chunk in publication order:\n"
-      "a stream of any length runs in bounded memory.\n"
+      "Input is ingested 50,000 articles at a time, each chunk in publication order (undated articles\n"
+      "last), so a stream of any length runs in bounded memory; sort a large unordered corpus by date.\n"
       "Ingesting the same input twice stores nothing new.\n"
       "One writer at a time: a second ingest (or the server's POST) on the same database waits for the\n"
       "first, saying 'storydesk: waiting for another writer on DB'.");

@@ -86,9 +86,9 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--output,-o", flags->output, "where the articles go (- for standard output)")->capture_default_str();
   cmd->add_option("--gold", flags->gold,
                   "also write gold labels here, one JSON line per article: id, story, copied_from, original, "
-                  "relation (what `eval --gold` reads)");
+                  "relation (`eval --gold` reads id and story)");
   cmd->footer(
-      "The same flags write the same bytes on every machine. Articles come in publication order:\n"
+      "The same flags write the same bytes. Articles come in publication order:\n"
       "stories over days from many outlets, with exact, near and excerpt copies and chains of them.\n"
       "  storydesk synth --articles 100000 --days 30 --gold gold.jsonl > stream.jsonl");
   cmd->callback([flags, exit_code] { *exit_code = RunSynth(*flags); });

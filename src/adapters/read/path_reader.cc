@@ -325,6 +325,8 @@ class Reader {
     if (callbacks_.on_error) callbacks_.on_error(ReadError{file, line, std::move(message)});
   }
 
+  bool Stopped() const { return callbacks_.stop && callbacks_.stop(); }
+
   void Deliver(RawArticle article) {
     if (callbacks_.on_article) callbacks_.on_article(std::move(article));
   }
@@ -395,7 +397,7 @@ class Reader {
             "binary file (NUL byte in line " + std::to_string(first_nul_line) + " and no valid record" + within +
                 "), not JSON Lines" + after);
     };
-    while (lines.Next(&line, &oversize, &length, &consumed)) {
+    while (!Stopped() && lines.Next(&line, &oversize, &length, &consumed)) {
       ++number;
       total_bytes += consumed;
       if (total_bytes > counted) progress_.Add(std::min<uint64_t>(consumed, total_bytes - counted));
@@ -495,6 +497,7 @@ class Reader {
     const JsonArraySplit split = SplitJsonArray(content);
     size_t problem = 0;
     for (const JsonElement& element : split.elements) {
+      if (Stopped()) return;
       for (; problem < split.problems.size() && split.problems[problem].line < element.line; ++problem) {
         Error(input.path, split.problems[problem].line, split.problems[problem].message);
       }
@@ -569,6 +572,7 @@ Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stre
   }
   Reader reader(callbacks, total_known ? total : 0);
   for (const Input& input : inputs) {
+    if (reader.Stopped()) break;
     if (input.error) {
       reader.Error(input.path, 0, *input.error);
       continue;

@@ -42,6 +42,9 @@ struct ReadCallbacks {
   std::function<void(const ReadError&)> on_error;
   // Bytes read so far and in total (total 0 when unknown, e.g. stdin). May be empty.
   std::function<void(uint64_t done, uint64_t total)> on_progress;
+  // Asked before each record and each file (may be empty): once it returns true, reading ends
+  // there and ReadPaths returns ok — how a caller whose store failed stops reading a stream.
+  std::function<bool()> stop;
 };
 
 // Largest article accepted; bigger records are rejected with an error.

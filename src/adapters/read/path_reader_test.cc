@@ -133,6 +133,22 @@ TEST(PathReaderTest, JsonLinesIdsOriginsAndVerbatim) {
   EXPECT_EQ(c.articles[2].verbatim, kGoodLine3);
 }
 
+// A caller that can store nothing more (its store failed) stops the reading: no record and no
+// file after the stop is read, and reading ends ok.
+TEST(PathReaderTest, StopEndsTheReadingAtTheNextRecordOrFile) {
+  TempDir tmp;
+  const std::string feed = tmp.Write(
+      "a/feed.jsonl", kGoodLine1 + "\n" + kGoodLine3 + "\n" + R"({"id": "j4", "text": "Never read."})" + "\n");
+  const std::string later = tmp.Write("b/seed.txt", kGood);
+  std::vector<std::string> ids;
+  ReadCallbacks callbacks;
+  callbacks.on_article = [&ids](RawArticle a) { ids.push_back(a.id); };
+  callbacks.stop = [&ids] { return ids.size() >= 2; };
+  std::istringstream in;
+  EXPECT_TRUE(ReadPaths({feed, later}, in, callbacks).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"j1", "j3"}));
+}
+
 TEST(PathReaderTest, MissingPath) {
   TempDir tmp;
   const std::string missing = tmp.Str("nope.txt");

@@ -314,7 +314,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   if (retried) return std::move(*retried);
   report.times.analyse += analysis->AnalysisSeconds();
   report.times.wait += analysis->WaitSeconds();
-  report.times.decide -= analysis->WaitSeconds();
+  report.times.decide -= analysis->TakeSeconds();
 
   // The engine has decided articles that are not stored: it no longer matches the store.
   StoryEngine* decided = &engine;

@@ -60,6 +60,13 @@ void ParallelAnalysis::Work() {
 }
 
 AnalyzedArticle ParallelAnalysis::Take(size_t i) {
+  const auto entered = std::chrono::steady_clock::now();
+  AnalyzedArticle taken = TakeAnalysis(i);
+  take_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - entered).count();
+  return taken;
+}
+
+AnalyzedArticle ParallelAnalysis::TakeAnalysis(size_t i) {
   if (workers_.empty()) {
     const int64_t began = ThreadCpuNanoseconds();
     AnalyzedArticle analyzed = AnalyzeArticle(articles_[i], headline_evidence_);

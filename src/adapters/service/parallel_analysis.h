@@ -38,14 +38,18 @@ class ParallelAnalysis {
   // The analysis of articles[i]; waits for it when a worker has not finished it yet.
   AnalyzedArticle Take(size_t i);
 
-  // CPU seconds spent analysing so far, summed over every thread that analysed (the caller's,
-  // with threads <= 1), and wall seconds Take spent waiting for an analysis not finished yet:
-  // what `--timings` reports per stage.
+  // What `--timings` reports per stage: CPU seconds spent analysing so far, summed over every
+  // thread that analysed (the caller's, with threads <= 1); wall seconds Take spent waiting for
+  // a worker's analysis not finished yet; and wall seconds the caller spent in Take in all
+  // (waiting, or analysing itself when there are no workers) — what to subtract from the
+  // caller's loop to get the time it spent deciding.
   double AnalysisSeconds() const { return static_cast<double>(analysis_ns_.load()) * 1e-9; }
   double WaitSeconds() const { return static_cast<double>(wait_ns_.load()) * 1e-9; }
+  double TakeSeconds() const { return static_cast<double>(take_ns_) * 1e-9; }
 
  private:
   void Work();
+  AnalyzedArticle TakeAnalysis(size_t i);
 
   const std::vector<RawArticle>& articles_;
   const bool headline_evidence_;
@@ -59,6 +63,7 @@ class ParallelAnalysis {
   bool stop_ = false;
   std::vector<std::thread> workers_;
   std::atomic<int64_t> analysis_ns_{0}, wait_ns_{0};
+  int64_t take_ns_ = 0;  // the taker's own
 };
 
 }  // namespace storydesk::service

@@ -352,13 +352,25 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenOnce(const std::string& pa
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
 
   auto fail = [&](const std::string& what) {
+    // The error code may be reset by a rollback after the failing step; SQLite's messages for
+    // the two codes ("database is locked", "database table is locked") say it as well.
     const int code = sqlite3_errcode(raw) & 0xff;
-    *busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    *busy = code == SQLITE_BUSY || code == SQLITE_LOCKED || what.find("is locked") != std::string::npos ||
+            what.find("database is busy") != std::string::npos;
     return Status::Error(ErrorCode::kStore, path + ": " + what);
   };
 
   // A file that is not SQLite fails on the first read; one written by another application
-  // has tables but not our application id.
+  // has tables but not our application id. The three are read in one snapshot: another process
+  // creating the file commits its first migration (tables and application id together) either
+  // before or after it, never between two of the reads.
+  if (Status s = ExecScript(raw, "BEGIN"); !s.ok()) return fail("cannot open the database (" + s.message() + ")");
+  struct EndRead {
+    sqlite3* db;
+    ~EndRead() {
+      if (!sqlite3_get_autocommit(db)) (void)ExecScript(db, "COMMIT");
+    }
+  } end_read{raw};
   Result<int> version = ReadUserVersion(raw);
   if (!version.ok()) {
     // Only SQLITE_NOTADB means "not a database"; a file that cannot be opened for writing
@@ -381,6 +393,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenOnce(const std::string& pa
   if (!ours && (tables.value() > 0 || version.value() > 0)) {
     return fail("not a storydesk database (it holds another application's tables)");
   }
+  if (Status s = ExecScript(raw, "COMMIT"); !s.ok()) return fail(s.message());  // the snapshot's end
   if (version.value() > LatestSchemaVersion()) {
     return fail("written by a newer storydesk (schema " + std::to_string(version.value()) +
                 ", this binary knows up to " + std::to_string(LatestSchemaVersion()) + "); upgrade storydesk");

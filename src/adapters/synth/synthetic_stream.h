@@ -1,7 +1,8 @@
 // SyntheticStream: a deterministic stream of made-up news articles with gold labels, for
 // benchmarks and scale tests (`storydesk synth`). All text is generated here from syllables
 // and a few English function words: no third-party text, any size, the same bytes for the
-// same settings on every machine (own PRNG, no std:: distributions).
+// same settings wherever it runs on this platform (own PRNG, no std:: distributions; the Zipf
+// weights and lifetimes use libm's pow and log, which Debian's glibc gives alike everywhere).
 //
 // What it imitates, so that every stage does realistic work:
 //   - stories over days: each opens at some time, lives 1–7 days and takes a heavy-tailed
@@ -9,7 +10,7 @@
 //   - each story's own people and places (some fresh, some recurring public figures) and topic
 //     words drawn from a large Zipf-distributed pool, on top of a Zipf everyday vocabulary, so
 //     the vocabulary keeps growing slowly as real news does;
-//   - copy chains: exact reposts, near copies (a few words and the title changed), excerpts
+//   - copy chains: exact reposts, near copies (one word in 60 and the title changed), excerpts
 //     (the first sentences), and copies of copies;
 //   - datelines, quotes, numbers, paragraphs.
 // Gold labels: the story of every article, and for a copy the article it was copied from and

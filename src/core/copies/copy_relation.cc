@@ -34,9 +34,13 @@ CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& 
                               std::vector<SentenceProfile> sentences, uint32_t word_count) {
   CopyDocument d;
   d.exact_hash = exact_hash;
-  d.shingles = shingles_in_order;
-  SortUnique(&d.shingles);
-  d.minhash = fingerprint::ComputeMinHash(d.shingles);
+  std::vector<uint64_t> shingles = shingles_in_order;
+  SortUnique(&shingles);
+  d.minhash = fingerprint::ComputeMinHash(shingles);
+  d.shingles.reserve(shingles.size());
+  // The high halves of ascending values ascend too: only repeats (collisions) go.
+  for (const uint64_t h : shingles) d.shingles.push_back(static_cast<uint32_t>(h >> 32));
+  d.shingles.erase(std::unique(d.shingles.begin(), d.shingles.end()), d.shingles.end());
   for (const SentenceProfile& sentence : sentences) {
     for (const WeightedTerm& t : sentence.stems) d.stems.push_back(t.term);
   }

@@ -26,8 +26,7 @@ void ExpectSame(const SentenceProfile& a, const SentenceProfile& b) {
   EXPECT_EQ(a.end, b.end);
 }
 
-// Real profiles (names, numbers, a quotation, an empty-ish sentence) come back field by field,
-// and packed they take less than half of what the vectors hold.
+// Real profiles (names, numbers, a quotation, a one-word sentence) come back field by field.
 TEST(PackedSentencesTest, UnpacksWhatWasPacked) {
   text::TextAnalyzer analyzer;
   stories::TermStatistics statistics;

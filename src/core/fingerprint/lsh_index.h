@@ -10,7 +10,7 @@
 // open-addressing table (linear probing, Knuth, TAOCP vol. 3, 6.4) of (key, document) entries
 // rather than a node-based map of lists: a bucket of k documents is k entries of 16 bytes in
 // one run of slots, with no allocation of its own — a window's index is a flat array that
-// grows and shrinks with the window (a quarter to a half full), not a heap of small vectors.
+// grows and shrinks with the window (an eighth to a half full), not a heap of small vectors.
 // Erasing shifts the entries that follow back into place (Knuth's Algorithm R), so no
 // tombstones pile up.
 #pragma once
@@ -34,7 +34,7 @@ class LshIndex {
   // The band keys of `signature`; nullopt unless it has kPermutations values.
   static std::optional<BandKeys> Keys(const MinHashSignature& signature);
 
-  // Adds `doc` under its band keys.
+  // Adds `doc` (any value but 2^64 - 1) under its band keys.
   void Insert(uint64_t doc, const BandKeys& keys);
   // Removes `doc` inserted earlier with the same keys; unknown docs are ignored.
   void Erase(uint64_t doc, const BandKeys& keys);
