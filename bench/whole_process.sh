@@ -18,6 +18,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 shared="$here/../../shared"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+if [ ! -x /usr/bin/time ]; then
+  echo "skipped: GNU time (/usr/bin/time) is not installed; make test installs it"
+  exit 0
+fi
 input="$tmp/stream.jsonl"
 synth() { "$binary" synth --articles "$1" --days "$2" --seed 1 --gold "$tmp/gold.jsonl" > "$input"; }
 case "$workload" in
