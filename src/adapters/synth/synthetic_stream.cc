@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <unordered_set>
 
 #include "core/time/published_time.h"
@@ -49,38 +50,10 @@ std::string Replace(std::string form, const std::string& value) {
   return form.replace(at, 2, value);
 }
 
-void AppendJsonString(std::string* out, const std::string& s) {
-  out->push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          *out += buffer;
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-void AppendJsonOptional(std::string* out, const std::optional<std::string>& s) {
-  if (s) {
-    AppendJsonString(out, *s);
-  } else {
-    *out += "null";
-  }
+// Fields in the order written (the records read as a reader expects them, and the same bytes
+// every time), nulls where absent.
+nlohmann::ordered_json Optional(const std::optional<std::string>& s) {
+  return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
 }
 
 std::string Timestamp(int64_t seconds) {
@@ -349,37 +322,19 @@ bool SyntheticStream::Next(SyntheticArticle* out) {
 }
 
 std::string ArticleJson(const SyntheticArticle& a) {
-  std::string j;
-  j.reserve(a.text.size() + a.title.size() + 160);
-  j += "{\"id\":";
-  AppendJsonString(&j, a.id);
-  j += ",\"source\":";
-  AppendJsonString(&j, a.source);
-  j += ",\"url\":";
-  AppendJsonString(&j, a.url);
-  j += ",\"published\":";
-  AppendJsonString(&j, Timestamp(a.published));
-  j += ",\"title\":";
-  AppendJsonString(&j, a.title);
-  j += ",\"text\":";
-  AppendJsonString(&j, a.text);
-  j += '}';
-  return j;
+  return nlohmann::ordered_json{{"id", a.id},       {"source", a.source},
+                                {"url", a.url},     {"published", Timestamp(a.published)},
+                                {"title", a.title}, {"text", a.text}}
+      .dump();
 }
 
 std::string GoldJson(const SyntheticArticle& a) {
-  std::string j = "{\"id\":";
-  AppendJsonString(&j, a.id);
-  j += ",\"story\":";
-  AppendJsonString(&j, a.story);
-  j += ",\"copied_from\":";
-  AppendJsonOptional(&j, a.copied_from);
-  j += ",\"original\":";
-  AppendJsonOptional(&j, a.original);
-  j += ",\"relation\":";
-  AppendJsonOptional(&j, a.relation);
-  j += '}';
-  return j;
+  return nlohmann::ordered_json{{"id", a.id},
+                                {"story", a.story},
+                                {"copied_from", Optional(a.copied_from)},
+                                {"original", Optional(a.original)},
+                                {"relation", Optional(a.relation)}}
+      .dump();
 }
 
 }  // namespace storydesk::synth

@@ -30,11 +30,10 @@ std::optional<CopyKind> CopyKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& shingles_in_order,
-                              std::vector<SentenceProfile> sentences, uint32_t word_count) {
+CopyDocument MakeCopyDocument(uint64_t exact_hash, std::vector<uint64_t> shingles,
+                              const std::vector<SentenceProfile>& sentences, uint32_t word_count) {
   CopyDocument d;
   d.exact_hash = exact_hash;
-  std::vector<uint64_t> shingles = shingles_in_order;
   SortUnique(&shingles);
   d.minhash = fingerprint::ComputeMinHash(shingles);
   d.shingles.reserve(shingles.size());

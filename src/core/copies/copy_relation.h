@@ -90,8 +90,9 @@ struct CopyVerdict {
   double containment = 0.0;  // of the smaller shingle set in the larger
 };
 
-CopyDocument MakeCopyDocument(uint64_t exact_hash, const std::vector<uint64_t>& shingles_in_order,
-                              std::vector<SentenceProfile> sentences, uint32_t word_count);
+// `shingles` in text order (ShingleHashes), taken by value: pass an rvalue to spare a copy.
+CopyDocument MakeCopyDocument(uint64_t exact_hash, std::vector<uint64_t> shingles,
+                              const std::vector<SentenceProfile>& sentences, uint32_t word_count);
 // The same from an analysed body, its terms interned and weighed in `statistics`.
 CopyDocument MakeCopyDocument(const text::AnalyzedText& body, stories::TermStatistics& statistics);
 
