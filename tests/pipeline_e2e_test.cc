@@ -65,6 +65,61 @@ TEST(IngestTest, IngestStoresWhatClusterComputesAndIsIdempotent) {
   EXPECT_EQ(exported_again.out, exported.out);
 }
 
+// One pipeline (issue 16): `cluster` is an ingest into a store kept in memory, so on a real set
+// it prints exactly what `ingest` stores — every story id and copy relation, not only the
+// same partition.
+TEST(IngestTest, ClusterPrintsExactlyWhatIngestStores) {
+  const auto input = kShared / "data/allsides-dev/articles.jsonl";
+  if (!std::filesystem::exists(input)) GTEST_SKIP() << "no " << input << ": the data sets are not beside the repo";
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  ASSERT_EQ(RunStorydesk("--db " + Quote(db) + " ingest " + Quote(input)).exit_code, 0);
+  const auto stored = ById(JsonLines(RunStorydesk("--db " + Quote(db) + " export").out));
+  const CommandResult clustered = RunStorydesk("cluster " + Quote(input));
+  ASSERT_EQ(clustered.exit_code, 0) << clustered.err;
+  const auto printed = ById(JsonLines(clustered.out));
+  ASSERT_EQ(printed.size(), stored.size());
+  size_t copies = 0;
+  for (const auto& [id, line] : printed) {
+    ASSERT_TRUE(stored.count(id)) << id;
+    EXPECT_EQ(line["story"], stored.at(id)["story"]) << id;
+    EXPECT_EQ(line["copy_of"], stored.at(id)["copy_of"]) << id;
+    EXPECT_EQ(line["relation"], stored.at(id)["relation"]) << id;
+    copies += line["copy_of"].is_null() ? 0 : 1;
+  }
+  EXPECT_GT(copies, 0u) << "the set has copies: their relations were compared too";
+}
+
+// One rule for a repeated id, in `cluster` as in `ingest`: the same record again is the same
+// article (counted once, not an error); the same id with another text is rejected.
+TEST(IngestTest, ClusterAndIngestTreatARepeatedIdAlike) {
+  TempDir tmp;
+  const auto input = tmp.Write("in.jsonl",
+                               "{\"id\": \"x\", \"text\": \"The first text of x, about a flood in Tarnwick.\"}\n"
+                               "{\"id\": \"y\", \"text\": \"Another story, about an election in Ember.\"}\n"
+                               "{\"id\": \"x\", \"text\": \"The first text of x, about a flood in Tarnwick.\"}\n");
+  const CommandResult clustered = RunStorydesk("cluster " + Quote(input));
+  EXPECT_EQ(clustered.exit_code, 0) << clustered.err;
+  EXPECT_EQ(JsonLines(clustered.out).size(), 2u) << clustered.out;
+  EXPECT_NE(clustered.err.find("counted once"), std::string::npos) << clustered.err;
+  const auto db = tmp.path() / "s.db";
+  const CommandResult ingested = RunStorydesk("--db " + Quote(db) + " ingest " + Quote(input));
+  EXPECT_EQ(ingested.exit_code, 0) << ingested.err;
+  EXPECT_EQ(JsonLines(RunStorydesk("--db " + Quote(db) + " export").out).size(), 2u);
+
+  const auto clash = tmp.Write("clash.jsonl",
+                               "{\"id\": \"x\", \"text\": \"The first text of x.\"}\n"
+                               "{\"id\": \"x\", \"text\": \"A different text of x.\"}\n");
+  const CommandResult rejected = RunStorydesk("cluster " + Quote(clash));
+  EXPECT_EQ(rejected.exit_code, 1);
+  EXPECT_NE(rejected.err.find("already used"), std::string::npos) << rejected.err;
+  EXPECT_EQ(JsonLines(rejected.out).size(), 1u);
+  const CommandResult rejected_by_ingest =
+      RunStorydesk("--db " + Quote(tmp.path() / "t.db") + " ingest " + Quote(clash));
+  EXPECT_EQ(rejected_by_ingest.exit_code, 1);
+  EXPECT_NE(rejected_by_ingest.err.find("already used"), std::string::npos) << rejected_by_ingest.err;
+}
+
 TEST(IngestTest, IncrementalIngestContinuesStories) {
   TempDir tmp;
   const auto db = tmp.path() / "s.db";

@@ -40,12 +40,16 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
     const ClusterRun& r = run.value();
     std::fprintf(stderr,
                  "storydesk: seconds: reading %.2f, analysing %.2f (CPU, all analysis threads), deciding %.2f, "
-                 "waiting for analysis %.2f\n",
-                 r.read_seconds, r.analyse_seconds, r.decide_seconds, r.wait_seconds);
+                 "waiting for analysis %.2f, storing in memory %.2f\n",
+                 r.read_seconds, r.analyse_seconds, r.decide_seconds, r.wait_seconds, r.store_seconds);
+  }
+  if (run.value().duplicates > 0) {
+    PrintError(std::to_string(run.value().duplicates) +
+               " records repeat an earlier record's id and text; each article is counted once");
   }
   for (const std::string& id : run.value().input_order) {
-    const Decision& d = run.value().decisions.at(id);
-    std::cout << ArticleAssignmentJson(id, d.story, d.copy_of, d.relation).dump() << '\n';
+    const Placement& p = run.value().placements.at(id);
+    std::cout << ArticleAssignmentJson(id, p.story, p.copy_of, p.relation).dump() << '\n';
   }
   std::cout.flush();
   return run.value().rejected > 0 ? kExitRejected : kExitOk;

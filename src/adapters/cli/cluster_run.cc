@@ -2,10 +2,10 @@
 
 #include <chrono>
 #include <random>
-#include <unordered_set>
 
 #include "adapters/cli/cli_common.h"
-#include "adapters/service/parallel_analysis.h"
+#include "adapters/service/ingest_pipeline.h"
+#include "adapters/service/open_store.h"
 #include "adapters/service/shipped_models.h"
 
 namespace storydesk::cli {
@@ -23,57 +23,59 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   ClusterRun run;
   run.rejected = read.value().rejected;
   run.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - read_began).count();
-  // Input order is kept for the output; processing follows publication order.
-  std::vector<RawArticle> ordered;
-  ordered.reserve(articles.size());
-  std::unordered_set<std::string> ids;
-  for (RawArticle& a : articles) {
-    if (!ids.insert(a.id).second) {
-      PrintError(a.origin + ": id '" + a.id + "' appears more than once; the later article is skipped");
-      ++run.rejected;
-      continue;
-    }
-    run.input_order.push_back(a.id);
-    // Nothing is stored here, so the verbatim record (as large as the text) is not kept.
-    std::string().swap(a.verbatim);
-    ordered.push_back(std::move(a));
+  if (!keep.articles) {
+    // Nothing is kept of the verbatim record (as large as the text): drop it before deciding.
+    for (RawArticle& a : articles) std::string().swap(a.verbatim);
   }
   if (shuffle_seed) {
     // Our own Fisher–Yates over mt19937_64: std::shuffle's sequence differs between standard
     // libraries, and a seed must name the same permutation everywhere.
     std::mt19937_64 random(*shuffle_seed);
-    for (size_t i = ordered.size(); i > 1; --i) {
+    for (size_t i = articles.size(); i > 1; --i) {
       const size_t j = static_cast<size_t>(random() % i);
-      std::swap(ordered[i - 1], ordered[j]);
+      std::swap(articles[i - 1], articles[j]);
     }
   }
-  SortForProcessing(&ordered);
 
-  StoryEngine engine(options);
-  SeedEngine(background, &engine);
+  run.store = std::make_unique<store::MemoryStore>(
+      service::CurrentFingerprintSettings(),
+      keep.articles ? store::MemoryStore::Contents::kEverything : store::MemoryStore::Contents::kDecisions);
+  auto setup = std::make_shared<service::EngineSetup>();
+  setup->options = options;
+  setup->options.headline_evidence = keep.articles;  // only a store with texts chooses headlines
+  setup->background = background;
+  service::IngestOptions ingest;
+  ingest.engine = setup;
+  ingest.threads = keep.threads;
+  ingest.observe = keep.observe;
+  // Big batches: committing to memory is cheap, and each batch's commit overlaps the next's decisions.
+  ingest.batch_size = 10000;
   ProgressBar grouping("grouping");
-  service::ParallelAnalysis analysis(ordered, keep.threads > 0 ? keep.threads : service::DefaultAnalysisThreads(),
-                                     options.headline_evidence);
-  const auto decide_began = std::chrono::steady_clock::now();
-  for (size_t i = 0; i < ordered.size(); ++i) {
-    Decision d = engine.Decide(ordered[i], analysis.Take(i));
-    if (!keep.terms) std::vector<std::string>().swap(d.terms);
-    std::vector<uint32_t>().swap(d.minhash);  // the store's signature
-    run.decisions.emplace(ordered[i].id, std::move(d));
-    if (!keep.articles) {
-      std::string().swap(ordered[i].text);
-      std::vector<std::string>().swap(ordered[i].bullets);
-    }
-    grouping.Update(i + 1, ordered.size());
-  }
+  ingest.progress = [&grouping](size_t done, size_t total) { grouping.Update(done, total); };
+  // One call: the engine is restored once, from the empty store, and never needs the texts back.
+  auto report = service::IngestArticles(std::move(articles), *run.store, ingest);
   grouping.Finish();
-  run.analyse_seconds = analysis.AnalysisSeconds();
-  run.wait_seconds = analysis.WaitSeconds();
-  run.decide_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - decide_began).count() - analysis.TakeSeconds();
-  // Merge repair may have folded earlier articles' stories into others since they were decided.
-  for (auto& [id, decision] : run.decisions) decision.story = engine.CurrentStory(decision.story);
-  if (keep.articles) run.articles = std::move(ordered);
+  if (!report.ok()) return report.status();
+  if (!report.value().failure.ok()) return report.value().failure;
+  run.analyse_seconds = report.value().times.analyse;
+  run.wait_seconds = report.value().times.wait;
+  run.decide_seconds = report.value().times.decide;
+  run.store_seconds = report.value().times.commit;
+  for (const service::IngestedArticle& a : report.value().articles) {
+    if (a.outcome == service::IngestOutcome::kStored) {
+      run.input_order.push_back(a.id);
+    } else if (a.outcome == service::IngestOutcome::kDuplicate) {
+      ++run.duplicates;
+    } else {
+      PrintError(a.error.empty() ? "article '" + a.id + "' was not stored" : a.error);
+      ++run.rejected;
+    }
+  }
+  Status visited = run.store->ForEachArticle([&run](const store::StoredArticle& s) {
+    run.placements.emplace(s.raw.id, Placement{s.story, s.copy_of, s.relation});
+    return true;
+  });
+  if (!visited.ok()) return visited;
   return run;
 }
 
@@ -83,7 +85,9 @@ Result<ClusterRun> ClusterWithBuiltinModels(const std::vector<std::string>& path
   if (Status s = UseBuiltinModels(&options); !s.ok()) return s;
   const auto& background = BuiltinBackground();
   if (!background.ok()) return background.status();
-  return ClusterInMemory(paths, options, background.value(), std::nullopt, ClusterKeep{.articles = true});
+  ClusterKeep keep;
+  keep.articles = true;
+  return ClusterInMemory(paths, options, background.value(), std::nullopt, keep);
 }
 
 }  // namespace storydesk::cli

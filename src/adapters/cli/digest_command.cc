@@ -29,14 +29,18 @@ int RunDigest(const DigestFlags& flags) {
   // Stories in the order of their first article in the input; articles in publication order.
   std::map<int64_t, size_t> first_seen;
   for (size_t i = 0; i < run.value().input_order.size(); ++i) {
-    first_seen.emplace(run.value().decisions.at(run.value().input_order[i]).story, i);
+    first_seen.emplace(run.value().placements.at(run.value().input_order[i]).story, i);
   }
   std::map<size_t, DigestedStory> by_first;
-  for (const RawArticle& a : run.value().articles) {
-    const Decision& d = run.value().decisions.at(a.id);
-    DigestedStory& s = by_first[first_seen.at(d.story)];
-    s.story = d.story;
-    s.articles.push_back(DigestArticleOf(a, d.relation, d.copy_of));
+  Status visited = run.value().store->ForEachArticle([&](const store::StoredArticle& a) {
+    DigestedStory& s = by_first[first_seen.at(a.story)];
+    s.story = a.story;
+    s.articles.push_back(DigestArticleOf(a.raw, a.relation, a.copy_of));
+    return true;
+  });
+  if (!visited.ok()) {
+    PrintError(visited.message());
+    return ExitCodeFor(visited);
   }
   digest::DigestOptions digest_options;
   digest_options.word_budget = flags.words;

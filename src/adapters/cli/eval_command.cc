@@ -102,7 +102,7 @@ int RunEval(const EvalFlags& flags) {
       return ExitCodeFor(run.status());
     }
     rejected = run.value().rejected;
-    for (const auto& [id, decision] : run.value().decisions) predicted[id] = std::to_string(decision.story);
+    for (const auto& [id, placement] : run.value().placements) predicted[id] = std::to_string(placement.story);
   } else {
     if (Status read = ReadAssignments(flags.input, predicted); !read.ok()) {
       PrintError(read.message());

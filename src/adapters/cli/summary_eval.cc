@@ -85,11 +85,14 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
     return ExitCodeFor(run.status());
   }
   std::map<std::string, std::vector<digest::DigestArticle>> by_story;
-  for (const RawArticle& a : run.value().articles) {
-    auto g = gold.find(a.id);
-    if (g == gold.end()) continue;
-    const Decision& d = run.value().decisions.at(a.id);
-    by_story[g->second].push_back(DigestArticleOf(a, d.relation, d.copy_of));
+  Status visited = run.value().store->ForEachArticle([&](const store::StoredArticle& a) {
+    auto g = gold.find(a.raw.id);
+    if (g != gold.end()) by_story[g->second].push_back(DigestArticleOf(a.raw, a.relation, a.copy_of));
+    return true;
+  });
+  if (!visited.ok()) {
+    PrintError(visited.message());
+    return ExitCodeFor(visited);
   }
 
   stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());

@@ -20,17 +20,18 @@ struct TrainDfFlags {
 
 int RunTrainDf(const TrainDfFlags& flags) {
   // The counts are the engine's own terms; an engine with no background counts only the corpus.
-  auto run = ClusterInMemory(flags.paths, EngineOptions{}, std::nullopt, std::nullopt, ClusterKeep{.terms = true});
+  stories::BackgroundFrequencies counts;
+  ClusterKeep keep;
+  keep.observe = [&counts](const RawArticle&, const Decision& decision) {
+    // Copies would count one text several times.
+    if (decision.copy_of) return;
+    ++counts.documents;
+    for (const std::string& term : decision.terms) ++counts.df[term];
+  };
+  auto run = ClusterInMemory(flags.paths, EngineOptions{}, std::nullopt, std::nullopt, keep);
   if (!run.ok()) {
     PrintError(run.status().message());
     return ExitCodeFor(run.status());
-  }
-  stories::BackgroundFrequencies counts;
-  for (const auto& [id, decision] : run.value().decisions) {
-    // Copies would count one text several times.
-    if (decision.copy_of) continue;
-    ++counts.documents;
-    for (const std::string& term : decision.terms) ++counts.df[term];
   }
   std::vector<std::string> comments = {"counted by `storydesk train-df` over " + std::to_string(counts.documents) +
                                            " articles (copies skipped), terms seen in at least " +

@@ -51,13 +51,11 @@ Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
   return {*from - window, *to + window};
 }
 
-// Replays the stored decisions in `needed` into `engine`.
-Status RestoreEngine(const Coverage& needed, store::Store& db, int threads, StoryEngine* engine) {
-  // The shipped background counts first, then the stream's own on top: the same statistics
-  // `cluster` starts from, so ingest and cluster decide alike.
-  const auto& background = BuiltinBackground();
-  if (!background.ok()) return background.status();
-  engine->LoadDocumentFrequencies(background.value().documents, background.value().df);
+// Replays the stored decisions in `needed` into `engine`, after `background` (when given).
+Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
+                     const stories::BackgroundFrequencies* background, StoryEngine* engine) {
+  // The background counts first, then the stream's own on top.
+  if (background != nullptr) engine->LoadDocumentFrequencies(background->documents, background->df);
   auto documents = db.DocumentCount();
   if (!documents.ok()) return documents.status();
   auto df = db.LoadDocumentFrequencies();
@@ -162,9 +160,18 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   SortForProcessing(&fresh);
   if (fresh.empty()) return FinishReport(std::move(report), db, nullptr);  // nothing to decide
   EngineOptions engine_options;
-  if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
-  engine_options.merge_probability = options.merge_probability;
-  engine_options.headline_evidence = true;  // the store keeps headlines from it
+  const stories::BackgroundFrequencies* background = nullptr;  // none
+  if (options.engine) {
+    engine_options = options.engine->options;
+    if (options.engine->background) background = &*options.engine->background;
+  } else {
+    if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
+    engine_options.merge_probability = options.merge_probability;
+    engine_options.headline_evidence = true;  // the store keeps headlines from it
+    const auto& builtin = BuiltinBackground();
+    if (!builtin.ok()) return builtin.status();
+    background = &builtin.value();
+  }
   const Coverage needed = Needed(fresh, engine_options.window_seconds);
   auto version = db.DataVersion();
   if (!version.ok()) return version.status();
@@ -187,7 +194,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     fresh_engine->nothing_stored_later = !newest_stored.value() || *newest_stored.value() <= needed.to;
     fresh_engine->engine = std::make_unique<StoryEngine>(engine_options);
     const auto restore_began = std::chrono::steady_clock::now();
-    if (Status s = RestoreEngine(needed, db, threads, fresh_engine->engine.get()); !s.ok()) return s;
+    if (Status s = RestoreEngine(needed, db, threads, background, fresh_engine->engine.get()); !s.ok()) return s;
     report.times.restore += SecondsSince(restore_began);
     engine_ = std::move(fresh_engine);
     ++restores_;
@@ -215,6 +222,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     std::unordered_map<std::string, int64_t> df_counts;
     for (size_t i = begin; i < end; ++i) {
       Decision d = engine.Decide(fresh[i], analysis->Take(i));
+      if (options.observe) options.observe(fresh[i], d);
       if (fresh[i].published_at) {
         engine_->newest_decided =
             std::max(engine_->newest_decided.value_or(*fresh[i].published_at), *fresh[i].published_at);

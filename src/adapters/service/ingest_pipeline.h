@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "adapters/store/store.h"
+#include "core/stories/background_frequencies.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
 #include "storydesk/story_engine.h"
@@ -42,13 +43,26 @@ struct IngestedArticle {
   std::string error;  // for rejections: "ORIGIN: what is wrong"
 };
 
+// The engine an ingest decides with, when not the shipped one: its options and models, and the
+// document frequencies it starts from before the store's (none: only the store's).
+struct EngineSetup {
+  EngineOptions options;
+  std::optional<stories::BackgroundFrequencies> background;
+};
+
 struct IngestOptions {
-  std::optional<double> merge_probability;  // merge repair (EngineOptions)
+  // Unset: the shipped models and background, the default window, headline evidence for the
+  // store, and `merge_probability` below.
+  std::shared_ptr<const EngineSetup> engine;
+  std::optional<double> merge_probability;  // merge repair (EngineOptions), without `engine`
   size_t batch_size = 1000;
   // Threads analysing articles ahead of the one deciding (ParallelAnalysis); 0: one per core.
   // Any number gives the same decisions.
   int threads = 0;
   std::function<void(size_t done, size_t total)> progress;  // after each committed batch
+  // Called on the deciding thread with each article and what was decided about it (before the
+  // decision's terms and signature go to the store): for tools that learn from decisions.
+  std::function<void(const RawArticle&, const Decision&)> observe;
 };
 
 // Where an ingest's time went, in seconds: analysing (CPU, summed over the analysis threads),
