@@ -48,8 +48,6 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   ingest.engine = setup;
   ingest.threads = keep.threads;
   ingest.observe = keep.observe;
-  // Big batches: committing to memory is cheap, and each batch's commit overlaps the next's decisions.
-  ingest.batch_size = 10000;
   ProgressBar grouping("grouping");
   ingest.progress = [&grouping](size_t done, size_t total) { grouping.Update(done, total); };
   // One call: the engine is restored once, from the empty store, and never needs the texts back.

@@ -172,6 +172,33 @@ bool MemoryStore::Before(size_t a, size_t b) const {
   return articles_[a].sequence < articles_[b].sequence;
 }
 
+StoredArticle MemoryStore::Kept(const StoredArticle& s) const {
+  StoredArticle kept;
+  if (contents_ == Contents::kEverything) {
+    kept = s;
+    kept.copy_updates.clear();
+    kept.merged_stories.clear();
+    kept.headline_evidence.reset();
+    return kept;
+  }
+  // Field by field, so the texts are never copied only to be dropped.
+  kept.raw.id = s.raw.id;
+  kept.raw.source = s.raw.source;
+  kept.raw.url = s.raw.url;
+  kept.raw.title = s.raw.title;
+  kept.raw.published = s.raw.published;
+  kept.raw.published_at = s.raw.published_at;
+  kept.raw.place = s.raw.place;
+  kept.raw.origin = s.raw.origin;
+  kept.sequence = s.sequence;
+  kept.exact_hash = s.exact_hash;
+  kept.story = s.story;
+  kept.copy_of = s.copy_of;
+  kept.relation = s.relation;
+  kept.copy_score = s.copy_score;
+  return kept;
+}
+
 Result<std::optional<uint64_t>> MemoryStore::FindExactHash(const std::string& id) {
   auto it = index_of_.find(id);
   if (it == index_of_.end()) return std::optional<uint64_t>();
@@ -259,17 +286,7 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
   for (StoredArticle& s : batch) {
     s.sequence = static_cast<int64_t>(articles_.size()) + 1;
     const size_t at = articles_.size();
-    StoredArticle kept = s;
-    kept.copy_updates.clear();
-    kept.merged_stories.clear();
-    kept.headline_evidence.reset();
-    if (contents_ == Contents::kDecisions) {
-      std::string().swap(kept.raw.text);
-      std::string().swap(kept.raw.verbatim);
-      std::vector<std::string>().swap(kept.raw.bullets);
-      std::vector<uint32_t>().swap(kept.minhash);
-    }
-    articles_.push_back(std::move(kept));
+    articles_.push_back(Kept(s));
     index_of_.emplace(s.raw.id, at);
     by_hash_[s.exact_hash].push_back(at);
     if (s.raw.published_at) newest_ = std::max(newest_.value_or(*s.raw.published_at), *s.raw.published_at);

@@ -84,6 +84,8 @@ class MemoryStore final : public Store {
   struct Headlines;
   class SearchIndex;
 
+  // What is kept of `s`: every field a read gives back (no texts in a kDecisions store).
+  StoredArticle Kept(const StoredArticle& s) const;
   // The error of an operation that needs the texts a kDecisions store does not keep.
   Status TextsNotKept(const char* what) const;
   // Stories passing `filter` (but its cursor and limit) in list order, with their list positions.
