@@ -1,4 +1,6 @@
-// SqliteStore: the embedded store — one SQLite file in WAL mode.
+// SqliteStore: the embedded store — one SQLite file in WAL mode. Opening, migrating and
+// writing are in sqlite_store.cc, lookups, listing and search in sqlite_store_reads.cc, the
+// invariant check in invariant_check.cc; the row helpers they share in sqlite_rows.h.
 //
 // Tables: meta (schema version, fingerprint parameters, document count), articles (the
 // verbatim record and parsed fields), fingerprints (exact hash, MinHash signature), stories,
