@@ -38,6 +38,7 @@ using storydesk::copies::CopyDocument;
 std::vector<std::string> MakeTexts(size_t articles, size_t words_per_article) {
   std::mt19937 rng(7);
   std::vector<std::string> pool;
+  pool.reserve(20000);
   for (int i = 0; i < 20000; ++i) pool.push_back("word" + std::to_string(i));
   // A third of the words are the topic's (120 per topic), the rest follow Zipf's law over the
   // whole vocabulary, as words of news text do: same-topic articles share names and terms
@@ -144,6 +145,7 @@ void RunCopyDetection(benchmark::State& state, const Prepared& p, bool rewrites_
       std::map<storydesk::stories::TermId, int> counts;
       std::vector<storydesk::stories::TermId> unique;
       for (const std::string& stem : a.stems) counts[statistics.Intern(stem)]++;
+      unique.reserve(counts.size());
       for (const auto& [id, n] : counts) unique.push_back(id);
       statistics.AddDocument(unique);
       const auto terms = storydesk::stories::TfIdfVector({counts.begin(), counts.end()}, statistics);

@@ -21,6 +21,7 @@ namespace {
 std::vector<storydesk::RawArticle> MakeCorpus(size_t articles, size_t stories, size_t words_per_article) {
   std::mt19937 rng(42);
   std::vector<std::string> pool;
+  pool.reserve(20000);
   for (int i = 0; i < 20000; ++i) pool.push_back("word" + std::to_string(i));
   std::vector<storydesk::RawArticle> out;
   for (size_t i = 0; i < articles; ++i) {

@@ -49,7 +49,7 @@ struct Input {
 };
 
 const Input& Stream() {
-  static const Input input = [] {
+  static const Input kInput = [] {
     Input in;
     storydesk::synth::SyntheticSettings settings;
     settings.articles = 4000;
@@ -63,7 +63,7 @@ const Input& Stream() {
     }
     return in;
   }();
-  return input;
+  return kInput;
 }
 
 // Reading, the same for both: the record's id and its text's lower-cased words.
@@ -168,7 +168,8 @@ Found Naive(const Input& input) {
       const uint64_t h = hash(s);
       for (size_t p = 0; p < signature.size(); ++p) {
         // One affine permutation per row: (a·h + b) mod 2^61 - 1.
-        const unsigned __int128 a = 0x9E3779B97F4A7C15ull * (2 * p + 1), b = 0xC2B2AE3D27D4EB4Full * (p + 1);
+        const unsigned __int128 a = static_cast<unsigned __int128>(0x9E3779B97F4A7C15ull) * (2 * p + 1);
+        const unsigned __int128 b = static_cast<unsigned __int128>(0xC2B2AE3D27D4EB4Full) * (p + 1);
         const uint64_t v = static_cast<uint64_t>((a * h + b) % ((uint64_t{1} << 61) - 1));
         signature[p] = std::min(signature[p], v);
       }
@@ -182,7 +183,8 @@ Found Naive(const Input& input) {
       for (int band = 0; band < fp::kBands; ++band) {
         std::string key = std::to_string(band) + ":";
         for (int row = 0; row < fp::kRowsPerBand; ++row) {
-          key += std::to_string(signature[static_cast<size_t>(band * fp::kRowsPerBand + row)]) + ",";
+          key +=
+              std::to_string(signature[static_cast<size_t>(band) * fp::kRowsPerBand + static_cast<size_t>(row)]) + ",";
         }
         if (auto it = buckets.find(key); it != buckets.end()) candidates.insert(it->second.begin(), it->second.end());
         keys.push_back(std::move(key));

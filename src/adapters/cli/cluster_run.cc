@@ -12,7 +12,7 @@ namespace storydesk::cli {
 
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,
-                                   std::optional<uint64_t> shuffle_seed, ClusterKeep keep) {
+                                   std::optional<uint64_t> shuffle_seed, const ClusterKeep& keep) {
   const auto read_began = std::chrono::steady_clock::now();
   ProgressBar progress("reading");
   auto read = ReadInputs(paths, &progress);

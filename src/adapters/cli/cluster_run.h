@@ -58,7 +58,7 @@ struct ClusterKeep {
 // Errors: only when reading or storing cannot go on at all.
 Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const EngineOptions& options,
                                    const std::optional<stories::BackgroundFrequencies>& background,
-                                   std::optional<uint64_t> shuffle_seed = std::nullopt, ClusterKeep keep = {});
+                                   std::optional<uint64_t> shuffle_seed = std::nullopt, const ClusterKeep& keep = {});
 
 // ClusterInMemory with the shipped models and background, and stories open for
 // `window_seconds`, keeping the articles (for digests). Errors: the models cannot be read, or

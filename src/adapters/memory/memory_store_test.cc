@@ -101,8 +101,9 @@ TEST(MemoryStoreTest, ADecisionsStoreKeepsNoTextsAndSaysSoWhenTheyAreNeeded) {
   StoryFilter query;
   query.query = "body";
   EXPECT_EQ(store.ListStories(query).status().code(), ErrorCode::kUsage);
-  EXPECT_EQ(store.LoadWindow(0, 100 * 86400, false).status().code(), ErrorCode::kUsage);
-  EXPECT_TRUE(store.LoadWindow(50 * 86400, 60 * 86400, false).value().empty()) << "nothing to return: no error";
+  EXPECT_EQ(store.LoadWindow(0, int64_t{100} * 86400, false).status().code(), ErrorCode::kUsage);
+  EXPECT_TRUE(store.LoadWindow(int64_t{50} * 86400, int64_t{60} * 86400, false).value().empty())
+      << "nothing to return: no error";
 }
 
 TEST(MemoryStoreTest, AStaleDecisionIsAConflictAndStoresNothing) {

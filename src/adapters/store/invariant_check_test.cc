@@ -33,7 +33,7 @@ StoredArticle Article(const std::string& id, int64_t story, int day) {
 
 // Story 1: a1 and its copy a2; story 2: a3.
 std::string MakeStore(const TempDir& dir) {
-  const std::string path = (dir.path() / "s.db").string();
+  std::string path = (dir.path() / "s.db").string();
   auto store = SqliteStore::Open(path, kSettings);
   EXPECT_TRUE(store.ok());
   std::vector<StoredArticle> batch = {Article("a1", 1, 100), Article("a2", 1, 101), Article("a3", 2, 102)};

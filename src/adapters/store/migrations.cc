@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
 #include <string>
 
 #include "adapters/store/sqlite_store.h"
@@ -169,7 +170,7 @@ constexpr Migration kMigrations[] = {
     {4, "full-text search over article titles and text; articles by source", kSchemaV4},
 };
 
-static_assert(sizeof(kMigrations) > 0, "at least one migration");
+static_assert(std::size(kMigrations) > 0, "at least one migration");
 
 // Records `settings` unless the file already has them (a file's settings change only through
 // Refingerprint).

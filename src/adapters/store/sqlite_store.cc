@@ -294,7 +294,7 @@ Result<int64_t> SqliteStore::MaxStoryId() {
 
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
                                 int64_t documents_added, std::optional<int64_t> decided_at) {
-  const Status committed = InTransaction(db_, [&]() -> Status {
+  Status committed = InTransaction(db_, [&]() -> Status {
     // BEGIN IMMEDIATE holds the write lock and reads the newest state, so data_version now
     // tells whether anyone committed after the caller read what it decided from.
     if (decided_at) {

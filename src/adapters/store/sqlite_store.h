@@ -48,7 +48,7 @@ class SqliteStore final : public Store {
   // steps (switching to WAL) "database is locked" at once, without waiting, so an open that
   // meets a busy file starts again, for up to the busy timeout.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const FingerprintSettings& settings);
-  ~SqliteStore();
+  ~SqliteStore() override;
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 

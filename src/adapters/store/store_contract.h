@@ -46,6 +46,7 @@ StoredArticle Article(const std::string& id, int64_t story, int day, const std::
 
 std::vector<std::string> Ids(const std::vector<StoredArticle>& articles) {
   std::vector<std::string> ids;
+  ids.reserve(articles.size());
   for (const auto& a : articles) ids.push_back(a.raw.id);
   return ids;
 }
@@ -61,12 +62,14 @@ StoredArticle Written(const std::string& id, int64_t story, int day, std::option
 
 std::vector<int64_t> StoryIds(const std::vector<StorySummary>& stories) {
   std::vector<int64_t> ids;
+  ids.reserve(stories.size());
   for (const auto& s : stories) ids.push_back(s.id);
   return ids;
 }
 
 std::vector<std::string> MatchIds(const std::vector<ArticleMatch>& matches) {
   std::vector<std::string> ids;
+  ids.reserve(matches.size());
   for (const auto& m : matches) ids.push_back(m.article_id);
   return ids;
 }
