@@ -3,10 +3,11 @@
 # benchmarks, nor in the headers they include from this tree; the build's compile_commands.json
 # gives the flags. Lists the findings and fails when there are any. About 10 minutes on 2 cores.
 #   scripts/check_tidy.sh [BUILD_DIR]    (default build; it must have been configured)
+#   TIDY_JOBS=N scripts/check_tidy.sh    runs N clang-tidy processes at once (default: nproc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
-jobs="$(nproc)"
+jobs="${TIDY_JOBS:-$(nproc)}"
 
 if [ ! -f "$build/compile_commands.json" ]; then
   echo "clang-tidy: no $build/compile_commands.json (configure the build first)" >&2

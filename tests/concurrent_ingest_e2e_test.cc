@@ -184,8 +184,8 @@ TEST(CheckCommandTest, DamagedPagesAreReportedNotCrashedOn) {
   // Overwrite pages 5 to 7 (the schema's first page and the header stay intact).
   {
     std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(4 * 4096);
-    const std::string garbage(3 * 4096, '\x5a');
+    f.seekp(std::streamoff{4} * 4096);
+    const std::string garbage(size_t{3} * 4096, '\x5a');
     f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
   }
   const CommandResult r = RunStorydesk("--db " + Q(db) + " check");

@@ -68,8 +68,9 @@ TEST_F(SeedsAmongOtherDataTest, SeedsFirstOrLastKeepTheirStoryToThemselves) {
     const std::string db = Quote(tmp_.path() / (seeds_first ? "first.db" : "last.db"));
     const std::string seeds = Quote(kSeeds);
     const std::string others = Quote(kAllSides) + " " + Quote(kMultiNews);
+    const std::string ingest = "--db " + db + " ingest ";
     for (const std::string& paths : seeds_first ? std::vector{seeds, others} : std::vector{others, seeds}) {
-      const CommandResult in = RunStorydesk("--db " + db + " ingest " + paths);
+      const CommandResult in = RunStorydesk(ingest + paths);
       ASSERT_EQ(in.exit_code, 0) << in.err;
     }
     const CommandResult out = RunStorydesk("--db " + db + " export");

@@ -18,7 +18,7 @@ namespace storydesk::testing {
 namespace {
 
 std::filesystem::path Synth(const TempDir& tmp, int articles, int days) {
-  const auto path = tmp.path() / "stream.jsonl";
+  auto path = tmp.path() / "stream.jsonl";
   const CommandResult r = RunStorydesk("synth --articles " + std::to_string(articles) + " --days " +
                                        std::to_string(days) + " --output " + Quote(path));
   EXPECT_EQ(r.exit_code, 0) << r.err;

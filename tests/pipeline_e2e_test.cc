@@ -185,7 +185,7 @@ TEST(BadInputTest, EachBadInputIsReportedAndTheRestIsStored) {
                                            "ELF\0\0\0\1\2\3",
                                            10));
   tmp.Write("in/d_empty.txt", "");
-  tmp.Write("in/e_huge.txt", " date 2031-03-02\n\n" + std::string(11 * 1024 * 1024, 'a') + "\n");
+  tmp.Write("in/e_huge.txt", " date 2031-03-02\n\n" + std::string(size_t{11} * 1024 * 1024, 'a') + "\n");
   tmp.Write("in/f_bad_date.txt", " date 2031-02-30\n\nSome text.\n");
   tmp.Write("in/g_feed.jsonl",
             "{\"id\": \"j1\", \"text\": \"A good line about the tram vote.\", \"published\": \"2031-03-03\"}\n"

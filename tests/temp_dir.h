@@ -37,7 +37,7 @@ class TempDir {
   const std::filesystem::path& path() const { return path_; }
   // Writes `content` to `name` under the directory (creating subdirectories); returns its path.
   std::filesystem::path Write(const std::string& name, const std::string& content) const {
-    const auto p = path_ / name;
+    auto p = path_ / name;
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << content;
     return p;

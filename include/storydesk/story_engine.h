@@ -33,7 +33,7 @@ struct HeadlineEvidence;
 }  // namespace digest
 
 struct EngineOptions {
-  int64_t window_seconds = 7 * 24 * 3600;  // stories older than this stop taking articles
+  int64_t window_seconds = int64_t{7} * 24 * 3600;  // stories older than this stop taking articles
   // Similarity at or above which an article joins its best story; unset: the default chosen
   // on training data (stories::GroupingOptions). For experiments and model selection.
   std::optional<double> join_threshold;

@@ -74,8 +74,9 @@ AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence
 }
 
 struct StoryEngine::Impl {
-  explicit Impl(const EngineOptions& engine_options)
-      : grouper(MakeGroupingOptions(engine_options)), options(engine_options) {}
+  // `grouper` is declared before `options`, so it is built before `engine_options` is moved.
+  explicit Impl(EngineOptions engine_options)
+      : grouper(MakeGroupingOptions(engine_options)), options(std::move(engine_options)) {}
 
   static stories::GroupingOptions MakeGroupingOptions(const EngineOptions& options) {
     stories::GroupingOptions g;
@@ -192,7 +193,7 @@ struct StoryEngine::Impl {
   EngineOptions options;
 };
 
-StoryEngine::StoryEngine(EngineOptions options) : impl_(std::make_unique<Impl>(options)) {}
+StoryEngine::StoryEngine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 StoryEngine::~StoryEngine() = default;
 StoryEngine::StoryEngine(StoryEngine&&) noexcept = default;
 StoryEngine& StoryEngine::operator=(StoryEngine&&) noexcept = default;

@@ -14,7 +14,7 @@
 namespace storydesk::planted {
 namespace {
 
-constexpr int64_t kSecondsPerDay = 24 * 3600;
+constexpr int64_t kSecondsPerDay = int64_t{24} * 3600;
 
 // splitmix64 (Steele, Lea and Flood 2014): tiny, fast, and the same on every platform.
 class SplitMix64 {

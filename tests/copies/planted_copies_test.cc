@@ -475,7 +475,7 @@ TEST(PlantedCopyMeasurement, CopiesOfMultiNewsArticlesAreFoundWithTheirOriginal)
                   label("rewrite"), label("none"), t.wrong_original);
     report << line;
     for (const auto& [name, count] : t.labels) {
-      if (std::find_if(kLabels.begin(), kLabels.end(), [&](const char* l) { return name == l; }) == kLabels.end()) {
+      if (std::find(kLabels.begin(), kLabels.end(), name) == kLabels.end()) {
         report << "    also labelled \"" << name << "\": " << count << "\n";
       }
     }

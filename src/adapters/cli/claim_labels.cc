@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <utility>
 
 #include "adapters/cli/cli_common.h"
 #include "core/eval/binary_decisions.h"
@@ -17,7 +18,8 @@ namespace {
 
 uint64_t StoryFold(const std::string& set, const std::string& story, int folds) {
   uint64_t h = 1469598103934665603ull;
-  for (const char c : set + "/" + story) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const std::string key = set + "/" + story;
+  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   return (h >> 11) % static_cast<uint64_t>(folds);
 }
 
@@ -56,7 +58,8 @@ double HighestProbabilityStatedAtMost(std::vector<std::pair<double, bool>> score
 
 bool IsTestStory(const std::string& set, const std::string& story) {
   uint64_t h = 14695981039346656037ull;
-  for (const char c : set + "/" + story) {
+  const std::string key = set + "/" + story;
+  for (const char c : key) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ull;
   }
@@ -73,7 +76,9 @@ Result<std::vector<ClaimLabel>> ReadClaimLabels(const std::string& path) {
     if (line.empty() || line[0] == '#' || line.starts_with("set\t")) continue;
     const std::vector<std::string_view> f = stories::SplitTabs(line);
     auto error = [&](const std::string& what) {
-      return Status::Error(ErrorCode::kInvalidInput, path + ":" + std::to_string(number) + ": " + what);
+      std::string message = path;
+      message.append(":").append(std::to_string(number)).append(": ").append(what);
+      return Status::Error(ErrorCode::kInvalidInput, std::move(message));
     };
     if (f.size() != 6) return error("expected 6 tab-separated fields: set story article sentence other label");
     ClaimLabel l{std::string(f[0]), std::string(f[1]), std::string(f[2]), 0, std::string(f[4]), std::string(f[5])};

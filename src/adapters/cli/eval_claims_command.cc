@@ -36,6 +36,11 @@ struct EvalClaimsFlags {
   std::string msrp;  // a paraphrase corpus (msrp-train's pairs.jsonl): 10-fold CV of the claim features
 };
 
+// `part` as a percentage of `whole`; 0 when `whole` is 0.
+double Percent(size_t part, size_t whole) {
+  return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
 // The claim features of a sentence pair read both ways and averaged: a paraphrase states the
 // other sentence's claim and the other states its own.
 claims::ClaimFeatureVector PairFeatures(const claims::ClaimText& a, const claims::ClaimText& b,
@@ -155,8 +160,7 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   std::printf(
       "  no (below the partial point): %zu pairs, of which the source states %zu (%.1f%%) and states in part %zu "
       "(%.1f%%)\n",
-      below, below_yes, below ? 100.0 * below_yes / below : 0.0, below_partial,
-      below ? 100.0 * below_partial / below : 0.0);
+      below, below_yes, Percent(below_yes, below), below_partial, Percent(below_partial, below));
 
   // The digest of each labelled story, by the model that did not see it.
   size_t cited_right = 0, cited = 0, should_cite = 0, unlabelled_bullets = 0, bullets = 0;
@@ -243,8 +247,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
       }
     }
   }
-  const double precision = cited ? static_cast<double>(cited_right) / cited : 0.0;
-  const double recall = should_cite ? static_cast<double>(cited_right) / should_cite : 0.0;
+  const double precision = cited ? static_cast<double>(cited_right) / static_cast<double>(cited) : 0.0;
+  const double recall = should_cite ? static_cast<double>(cited_right) / static_cast<double>(should_cite) : 0.0;
   std::printf("digest of %zu labelled stories: %zu bullets (%zu without labels for their sentence)\n",
               story_articles.size(), bullets, unlabelled_bullets);
   std::printf("  citations of other sources: precision %.3f (%zu of %zu) recall %.3f (%zu of %zu)\n", precision,
@@ -252,11 +256,10 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   std::printf("  cited in part: %zu, of which the source states it or part of it: %zu\n", partial_marks, partial_right);
   const size_t judged = lacks - lacks_unlabelled;
   std::printf("  leaves out: %zu items (%zu labelled): stated by the source %zu (%.1f%%), in part %zu (%.1f%%)\n",
-              lacks, judged, lacks_yes, judged ? 100.0 * lacks_yes / judged : 0.0, lacks_partial,
-              judged ? 100.0 * lacks_partial / judged : 0.0);
+              lacks, judged, lacks_yes, Percent(lacks_yes, judged), lacks_partial, Percent(lacks_partial, judged));
   std::printf("  adds: %zu items (%zu labelled): stated by another source %zu (%.1f%%), in part %zu (%.1f%%)\n", adds,
-              adds_labelled, adds_stated, adds_labelled ? 100.0 * adds_stated / adds_labelled : 0.0, adds_partial,
-              adds_labelled ? 100.0 * adds_partial / adds_labelled : 0.0);
+              adds_labelled, adds_stated, Percent(adds_stated, adds_labelled), adds_partial,
+              Percent(adds_partial, adds_labelled));
   return kExitOk;
 }
 

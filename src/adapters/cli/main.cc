@@ -6,7 +6,11 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// Parses the verb and runs it; returns the exit code. Exceptions other than CLI11's parse errors
+// are bugs and reach main.
+int Run(int argc, char** argv) {
   using namespace storydesk::cli;
   CLI::App app{
       "storydesk: groups news articles into stories, catching copies.\n"
@@ -46,10 +50,18 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
-  } catch (const std::exception& e) {
-    // Only bugs get here: expected failures travel as Status values.
-    PrintError(std::string("internal error: ") + e.what());
-    return kExitStore;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    // Only bugs get here: expected failures travel as Status values.
+    storydesk::cli::PrintError(std::string("internal error: ") + e.what());
+    return storydesk::cli::kExitStore;
+  }
 }

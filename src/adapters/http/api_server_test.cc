@@ -106,7 +106,7 @@ std::string JsonLines(const std::vector<json>& records) {
 }
 
 std::string UrlEncode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
+  static const char* const kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
@@ -1074,6 +1074,7 @@ TEST_F(ApiServerTest, ReadsSucceedWhileArticlesAreIngested) {
   std::mutex failures_mutex;
   std::vector<std::string> failures;
   std::vector<std::thread> readers;
+  readers.reserve(4);
   for (int t = 0; t < 4; ++t) {
     readers.emplace_back([&, t] {
       auto c = server().Client();

@@ -48,10 +48,10 @@ struct ReadCallbacks {
 };
 
 // Largest article accepted; bigger records are rejected with an error.
-inline constexpr size_t kMaxArticleBytes = 10 * 1024 * 1024;
+inline constexpr size_t kMaxArticleBytes = size_t{10} * 1024 * 1024;
 
 // Largest `.json` array read (it is read whole; JSON Lines, read a line at a time, has no limit).
-inline constexpr size_t kMaxJsonDocumentBytes = 64 * 1024 * 1024;
+inline constexpr size_t kMaxJsonDocumentBytes = size_t{64} * 1024 * 1024;
 
 // Reads every path in order. Returns non-ok only when reading cannot go on at all (kIo on a
 // stream failure of stdin); missing or unreadable paths are reported through on_error.

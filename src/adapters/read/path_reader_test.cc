@@ -142,7 +142,7 @@ TEST(PathReaderTest, StopEndsTheReadingAtTheNextRecordOrFile) {
   const std::string later = tmp.Write("b/seed.txt", kGood);
   std::vector<std::string> ids;
   ReadCallbacks callbacks;
-  callbacks.on_article = [&ids](RawArticle a) { ids.push_back(a.id); };
+  callbacks.on_article = [&ids](const RawArticle& a) { ids.push_back(a.id); };
   callbacks.stop = [&ids] { return ids.size() >= 2; };
   std::istringstream in;
   EXPECT_TRUE(ReadPaths({feed, later}, in, callbacks).ok());

@@ -183,7 +183,8 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
       out += "<li>" + Html(b.text);
       for (const auto& id : b.sources) {
         const std::string n = std::to_string(Marker(s, id));
-        out += "<sup><a href=\"#" + anchor + "-a" + n + "\" title=\"" + Html(id) + "\">[" + n + "]</a></sup>";
+        out.append("<sup><a href=\"#").append(anchor).append("-a").append(n);
+        out.append("\" title=\"").append(Html(id)).append("\">[").append(n).append("]</a></sup>");
       }
       out += "</li>\n";
     }

@@ -18,7 +18,7 @@ namespace {
 
 using storydesk::testing::TempDir;
 
-constexpr int64_t kDay = 24 * 3600;
+constexpr int64_t kDay = int64_t{24} * 3600;
 constexpr int64_t kMarch4 = 1709510400;  // 2024-03-04T00:00:00Z
 
 // Articles on three invented stories, a few hours apart, each story told in its own words.
@@ -53,7 +53,7 @@ std::vector<RawArticle> Stream() {
   for (int i = 0; i < 12; ++i) {
     std::string id = "a";
     id += std::to_string(i);  // (appended, not `"a" + ...`: g++ 12 misreads that as an overlap)
-    out.push_back(Article(id, i % 3, kMarch4 + i * 4 * 3600, i / 3));
+    out.push_back(Article(id, i % 3, kMarch4 + int64_t{i} * 4 * 3600, i / 3));
   }
   return out;
 }

@@ -56,9 +56,9 @@ Result<std::shared_ptr<const Model>> LoadShared(const std::string& choice, const
 }  // namespace
 
 const Result<stories::BackgroundFrequencies>& BuiltinBackground() {
-  static const auto model = ParseEmbedded(storydesk_background_model_begin, storydesk_background_model_end,
-                                          stories::ParseBackgroundFrequencies, "background model");
-  return model;
+  static const auto kModel = ParseEmbedded(storydesk_background_model_begin, storydesk_background_model_end,
+                                           stories::ParseBackgroundFrequencies, "background model");
+  return kModel;
 }
 
 Result<std::optional<stories::BackgroundFrequencies>> LoadBackground(const std::string& choice) {
@@ -71,9 +71,9 @@ Result<std::optional<stories::BackgroundFrequencies>> LoadBackground(const std::
 }
 
 const Result<stories::StoryModel>& BuiltinStoryModel() {
-  static const auto model =
+  static const auto kModel =
       ParseEmbedded(storydesk_story_model_begin, storydesk_story_model_end, stories::ParseStoryModel, "story model");
-  return model;
+  return kModel;
 }
 
 Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::string& choice) {
@@ -81,9 +81,9 @@ Result<std::shared_ptr<const stories::StoryModel>> LoadStoryModel(const std::str
 }
 
 const Result<copies::SentenceModel>& BuiltinSentenceModel() {
-  static const auto model = ParseEmbedded(storydesk_sentence_model_begin, storydesk_sentence_model_end,
-                                          copies::ParseSentenceModel, "sentence model");
-  return model;
+  static const auto kModel = ParseEmbedded(storydesk_sentence_model_begin, storydesk_sentence_model_end,
+                                           copies::ParseSentenceModel, "sentence model");
+  return kModel;
 }
 
 Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std::string& choice) {
@@ -91,35 +91,35 @@ Result<std::shared_ptr<const copies::SentenceModel>> LoadSentenceModel(const std
 }
 
 const Result<claims::ClaimModel>& BuiltinClaimModel() {
-  static const auto model =
+  static const auto kModel =
       ParseEmbedded(storydesk_claim_model_begin, storydesk_claim_model_end, claims::ParseClaimModel, "claim model");
-  return model;
+  return kModel;
 }
 
 const Result<std::shared_ptr<const claims::StemSynonyms>>& BuiltinStemSynonyms() {
-  static const auto synonyms = []() -> Result<std::shared_ptr<const claims::StemSynonyms>> {
+  static const auto kSynonyms = []() -> Result<std::shared_ptr<const claims::StemSynonyms>> {
     auto words = wordnet::LoadWordNetSynonyms();
     if (!words.ok()) return words.status();
     return std::make_shared<const claims::StemSynonyms>(claims::BuildStemSynonyms(words.value()));
   }();
-  return synonyms;
+  return kSynonyms;
 }
 
 const Result<claims::ClaimMatcher>& BuiltinClaimMatcher() {
-  static const auto matcher = []() -> Result<claims::ClaimMatcher> {
+  static const auto kMatcher = []() -> Result<claims::ClaimMatcher> {
     const auto& model = BuiltinClaimModel();
     if (!model.ok()) return model.status();
     const auto& synonyms = BuiltinStemSynonyms();
     if (!synonyms.ok()) return synonyms.status();
     return claims::ClaimMatcher{model.value(), synonyms.value()};
   }();
-  return matcher;
+  return kMatcher;
 }
 
 const Result<copies::RewriteModel>& BuiltinRewriteModel() {
-  static const auto model = ParseEmbedded(storydesk_rewrite_model_begin, storydesk_rewrite_model_end,
-                                          copies::ParseRewriteModel, "rewrite model");
-  return model;
+  static const auto kModel = ParseEmbedded(storydesk_rewrite_model_begin, storydesk_rewrite_model_end,
+                                           copies::ParseRewriteModel, "rewrite model");
+  return kModel;
 }
 
 Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice) {

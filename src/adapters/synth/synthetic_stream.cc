@@ -110,7 +110,8 @@ double SyntheticStream::Uniform() { return static_cast<double>(Random() >> 11) *
 uint64_t SyntheticStream::Below(uint64_t n) { return n == 0 ? 0 : Random() % n; }
 
 std::string SyntheticStream::Word(int min_syllables, int max_syllables) {
-  const int n = min_syllables + static_cast<int>(Below(static_cast<uint64_t>(max_syllables - min_syllables + 1)));
+  const int choices = max_syllables - min_syllables + 1;
+  const int n = min_syllables + static_cast<int>(Below(static_cast<uint64_t>(choices)));
   std::string w;
   for (int i = 0; i < n; ++i) {
     w += kConsonants[Below(std::size(kConsonants))];

@@ -39,8 +39,8 @@ TEST(SyntheticStreamTest, PublicationOrderOverTheDaysAsked) {
   const auto a = Make(2000, 3, 10);
   for (size_t i = 1; i < a.size(); ++i) EXPECT_LE(a[i - 1].published, a[i].published);
   EXPECT_EQ(a.front().published, SyntheticSettings{}.start);
-  EXPECT_GT(a.back().published, SyntheticSettings{}.start + 9 * 86400);
-  EXPECT_LT(a.back().published, SyntheticSettings{}.start + 10 * 86400);
+  EXPECT_GT(a.back().published, SyntheticSettings{}.start + int64_t{9} * 86400);
+  EXPECT_LT(a.back().published, SyntheticSettings{}.start + int64_t{10} * 86400);
 }
 
 // The gold labels describe what was generated: copies point back at an earlier article of

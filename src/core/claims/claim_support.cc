@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 #include "core/copies/sorted_sets.h"
@@ -98,9 +99,10 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
     total += tracked[i].weight;
     if (tracked[i].weight > tracked[heaviest].weight) heaviest = i;
   }
-  std::vector<uint64_t> bigrams(c.bigrams.begin(), c.bigrams.begin() + std::min(c.bigrams.size(), kMaxTrackedTerms));
-  std::vector<stories::TermId> numbers(c.numbers.begin(),
-                                       c.numbers.begin() + std::min(c.numbers.size(), kMaxTrackedTerms));
+  std::vector<uint64_t> bigrams(
+      c.bigrams.begin(), c.bigrams.begin() + static_cast<std::ptrdiff_t>(std::min(c.bigrams.size(), kMaxTrackedTerms)));
+  std::vector<stories::TermId> numbers(
+      c.numbers.begin(), c.numbers.begin() + static_cast<std::ptrdiff_t>(std::min(c.numbers.size(), kMaxTrackedTerms)));
 
   // Names and numbers in the whole text; stems too.
   if (!c.names.empty()) {
@@ -127,7 +129,8 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   // Per sentence of the text: which of the claim's stems, bigrams, names and numbers it has.
   const size_t n = text.sentences.size();
   std::vector<uint64_t> stem_mask(n), loose_mask(n), bigram_mask(n), number_mask(n), name_mask(n);
-  std::vector<stories::TermId> names(c.names.begin(), c.names.begin() + std::min(c.names.size(), kMaxTrackedTerms));
+  std::vector<stories::TermId> names(
+      c.names.begin(), c.names.begin() + static_cast<std::ptrdiff_t>(std::min(c.names.size(), kMaxTrackedTerms)));
   for (size_t s = 0; s < n; ++s) {
     const copies::SentenceProfile& p = text.sentences[s].profile;
     stem_mask[s] = StemMask(tracked, p.stems);

@@ -32,7 +32,7 @@ std::vector<Word> Words(std::string_view text) {
     w.end = i;
     if (raw == "-" || raw == "--" || raw == "\u2013" || raw == "\u2014") {
       w.is_dash = true;
-      words.push_back(std::move(w));
+      words.push_back(w);
       continue;
     }
     // Leading punctuation: quotes, opening parentheses.
@@ -80,12 +80,12 @@ std::vector<Word> Words(std::string_view text) {
     // A possessive: "CBS News's report", "Reuters' report".
     if (e >= b + 2 && (raw.substr(e - 2, 2) == "'s")) e -= 2;
     w.text = raw.substr(b, e - b);
-    words.push_back(std::move(w));
+    words.push_back(w);
     if (glued_dash) {
       Word dash;
       dash.is_dash = true;
       dash.begin = dash.end = i;
-      words.push_back(std::move(dash));
+      words.push_back(dash);
     }
   }
   return words;

@@ -46,6 +46,7 @@ TEST(FindAttributionsTest, Table) {
   for (const FindCase& c : cases) {
     const std::vector<Attribution> found = FindAttributions(c.text);
     std::vector<std::pair<std::string, std::string>> got;
+    got.reserve(found.size());
     for (const Attribution& a : found) got.emplace_back(a.outlet, a.phrase);
     EXPECT_EQ(got, c.expected) << c.text;
   }

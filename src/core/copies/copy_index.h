@@ -40,7 +40,7 @@ struct CopyMatch {
 
 class CopyIndex {
  public:
-  explicit CopyIndex(CopyIndexOptions options = {}) : options_(std::move(options)) {}
+  explicit CopyIndex(CopyIndexOptions options = {}) : options_(options) {}
 
   // The indexed article `doc` is most clearly a copy of (exact, then near, excerpt, rewrite;
   // the higher score within a kind; the older article on ties), if any. `terms` is the

@@ -136,17 +136,18 @@ TEST(CopyKindTest, NamesRoundTrip) {
 // same quotations with its own reporting: what they share is what the speaker said.
 TEST_F(CopyRelationTest, TwoReportsQuotingOneSpeechAreNotARewrite) {
   // The same quotations as two outlets transcribe them: a few words apart, so no 5-word
-  // shingles to speak of, the same content words.
+  // shingles to speak of, the same content words. (A literal in parentheses is one quotation
+  // split over two lines.)
   const char* const quotes_first[] = {
-      "\"The harbour authority closed the northern channel on Monday after a ferry struck a freighter,\" the minister "
-      "said.",
+      ("\"The harbour authority closed the northern channel on Monday after a ferry struck a freighter,\" the minister "
+       "said."),
       "\"Forty passengers were treated for minor injuries at the regional hospital.\"",
       "\"Investigators from the maritime safety board boarded both vessels to examine their navigation records.\"",
       "\"The channel is expected to reopen on Thursday once divers have inspected the damaged pier.\"",
   };
   const char* const quotes_second[] = {
-      "\"On Monday the harbour authority, it closed the northern channel, after the ferry had struck a freighter,\" "
-      "the minister said.",
+      ("\"On Monday the harbour authority, it closed the northern channel, after the ferry had struck a freighter,\" "
+       "the minister said."),
       "\"Some forty passengers, they were treated at the regional hospital for minor injuries.\"",
       "\"The investigators of the maritime safety board, they boarded the two vessels to examine navigation records.\"",
       "\"We expect the channel to reopen Thursday, once the divers inspected the damaged pier.\"",

@@ -163,8 +163,9 @@ SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfil
   m.word_trigrams = SortedUnion(first.word_trigrams, second.word_trigrams);
   m.word_count = first.word_count + second.word_count;
   if (m.word_count > 0) {
-    m.quoted_share = static_cast<float>(
-        (first.quoted_share * first.word_count + second.quoted_share * second.word_count) / m.word_count);
+    m.quoted_share = (first.quoted_share * static_cast<float>(first.word_count) +
+                      second.quoted_share * static_cast<float>(second.word_count)) /
+                     static_cast<float>(m.word_count);
   }
   m.begin = first.begin;
   m.end = second.end;

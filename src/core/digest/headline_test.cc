@@ -83,6 +83,7 @@ std::vector<HeadlineEvidence> Evidence(
     const std::vector<std::pair<std::optional<std::string>, std::string>>& articles) {
   text::TextAnalyzer analyzer;
   std::vector<HeadlineEvidence> out;
+  out.reserve(articles.size());
   for (const auto& [title, text] : articles) out.push_back(AnalyzeHeadlineEvidence(title, text, analyzer));
   return out;
 }

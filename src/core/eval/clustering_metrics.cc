@@ -52,8 +52,9 @@ ClusteringScores ScoreClustering(const Clustering& gold, const Clustering& predi
   // BCubed: every item of cell (g,p) has precision n/|p| and recall n/|g|.
   double precision_sum = 0, recall_sum = 0, same_pairs = 0;
   for (const auto& [key, n] : cells) {
-    precision_sum += static_cast<double>(n) * n / pred_sizes[key.second];
-    recall_sum += static_cast<double>(n) * n / gold_sizes[key.first];
+    const double cell = static_cast<double>(n);
+    precision_sum += cell * cell / static_cast<double>(pred_sizes[key.second]);
+    recall_sum += cell * cell / static_cast<double>(gold_sizes[key.first]);
     same_pairs += Pairs(n);
   }
   const double items = static_cast<double>(s.items);

@@ -105,7 +105,7 @@ Status ParseWeightsWithOperatingPoint(std::string_view text, const OperatingPoin
                                       double* probability) {
   bool have_weights = false, have_point = false;
   size_t lines = 0;
-  const Status status = ForEachModelLine(
+  Status status = ForEachModelLine(
       text, layout.header,
       [&](size_t number, std::string_view line) -> Status {
         const std::vector<std::string_view> fields = SplitTabs(line);

@@ -23,7 +23,7 @@ bool ModelIgnoresTime(const StoryModel* model) {
 }  // namespace
 
 StoryGrouper::StoryGrouper(GroupingOptions options)
-    : options_(options),
+    : options_(std::move(options)),
       use_time_evidence_(options_.stream_time_evidence && ModelIgnoresTime(options_.model.get())),
       time_evidence_(options_.window_seconds),
       copy_index_(options_.copies) {}

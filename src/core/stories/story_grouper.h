@@ -48,7 +48,7 @@
 namespace storydesk::stories {
 
 struct GroupingOptions {
-  int64_t window_seconds = 7 * 24 * 3600;
+  int64_t window_seconds = int64_t{7} * 24 * 3600;
   // join_threshold and name_weight were chosen together by BCubed F1 on allsides-val (the
   // model-selection set, with the shipped background model; grid 0.20..0.40 x 0..0.3, then
   // refined around the best; see docs/measurements.md), never on a set we report.

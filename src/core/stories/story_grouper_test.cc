@@ -13,7 +13,7 @@
 namespace storydesk::stories {
 namespace {
 
-constexpr int64_t kDay = 24 * 3600;
+constexpr int64_t kDay = int64_t{24} * 3600;
 
 // Builds profiles from bags of words, sharing one vocabulary.
 class ProfileMaker {
@@ -27,6 +27,7 @@ class ProfileMaker {
     std::vector<TermId> unique;
     for (const auto& w : words) counts[stats_.Intern(w)]++;
     for (const auto& n : names) name_counts[stats_.Intern("n:" + n)]++;
+    unique.reserve(counts.size() + name_counts.size());
     for (const auto& [id_, c] : counts) unique.push_back(id_);
     for (const auto& [id_, c] : name_counts) unique.push_back(id_);
     stats_.AddDocument(unique);
@@ -112,6 +113,7 @@ TEST(StoryGrouperTest, NearCopyIsCaughtAndShortTextsAreNot) {
   ProfileMaker maker;
   StoryGrouper grouper;
   std::vector<std::string> words;
+  words.reserve(200);
   for (int i = 0; i < 200; ++i) words.push_back("t" + std::to_string(i));
   auto original = grouper.Assign(maker.Make("orig", words, {}, 1));
   auto edited = words;

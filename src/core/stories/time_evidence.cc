@@ -6,7 +6,7 @@
 namespace storydesk::stories {
 
 namespace {
-constexpr int64_t kDay = 24 * 3600;
+constexpr int64_t kDay = int64_t{24} * 3600;
 }
 
 TimeEvidence::TimeEvidence(int64_t window_seconds)

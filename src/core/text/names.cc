@@ -261,7 +261,7 @@ class WordSet {
 
   std::vector<std::string_view> words_;
   std::vector<bool> marked_;
-  std::bitset<256 * 32> shapes_;
+  std::bitset<size_t{256} * 32> shapes_;
 };
 
 }  // namespace

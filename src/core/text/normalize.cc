@@ -80,7 +80,7 @@ std::string_view Repair(std::string_view raw, std::string* storage, bool* ascii)
 const icu::Normalizer2& Nfkc() {
   // getNFKCInstance returns a process-wide singleton owned by ICU; it fails only when the ICU
   // data library is missing, which is a broken installation, not bad input.
-  static const icu::Normalizer2* const instance = [] {
+  static const icu::Normalizer2* const kInstance = [] {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status) || n == nullptr) {
@@ -88,7 +88,7 @@ const icu::Normalizer2& Nfkc() {
     }
     return n;
   }();
-  return *instance;
+  return *kInstance;
 }
 
 // Step 2: NFKC. Returns `text` itself when it is already normalised, else a view of *storage.
