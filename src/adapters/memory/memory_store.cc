@@ -25,9 +25,6 @@ constexpr double kBm25B = 0.75;
 // Words around a match in a snippet (FTS5's snippet() is asked for 12 as well).
 constexpr size_t kSnippetWords = 12;
 
-// Days since 1970 of `seconds`, rounded down (UTC), for daily activity.
-int64_t DayOf(int64_t seconds) { return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400); }
-
 }  // namespace
 
 // Headline evidence of articles (by position), made from their text when not given with the batch.
@@ -427,20 +424,21 @@ StorySummary MemoryStore::Summarize(int64_t id, const Story& story) const {
   s.headline = story.headline;
   s.articles = static_cast<int>(story.members.size());
   std::set<std::string> sources;
-  std::map<int64_t, int> days;
+  std::map<std::string, int> days;  // YYYY-MM-DD sorts by date
   for (size_t m : story.members) {
     const StoredArticle& a = articles_[m];
     if (a.raw.source) sources.insert(*a.raw.source);
     if (a.copy_of) ++s.copies;
     if (a.raw.published_at) {
-      if (!s.first_published) s.first_published = timeutil::FormatDate(*a.raw.published_at);
-      s.last_published = timeutil::FormatDate(*a.raw.published_at);
-      ++days[DayOf(*a.raw.published_at)];
+      std::string day = timeutil::FormatDate(*a.raw.published_at);
+      if (!s.first_published) s.first_published = day;
+      ++days[day];
+      s.last_published = std::move(day);
     }
   }
   s.sources = static_cast<int>(sources.size());
   s.source_names.assign(sources.begin(), sources.end());
-  for (const auto& [day, count] : days) s.activity.emplace_back(timeutil::FormatDate(day * 86400), count);
+  s.activity.assign(days.begin(), days.end());
   return s;
 }
 
@@ -457,9 +455,7 @@ Result<std::vector<StorySummary>> MemoryStore::ListStories(const StoryFilter& fi
 
 Result<StoryPage> MemoryStore::ListStoryPage(const StoryFilter& filter) {
   const int size = filter.limit.value_or(kDefaultStoryPageSize);
-  if (size < 1) {
-    return Status::Error(ErrorCode::kUsage, "page size must be at least 1 (got " + std::to_string(size) + ")");
-  }
+  if (Status s = CheckPageSize(size); !s.ok()) return s;
   auto listed = Listed(filter);
   if (!listed.ok()) return listed.status();
   StoryPage page;
@@ -478,13 +474,7 @@ MemoryStore::SearchIndex& MemoryStore::Search() {
 }
 
 Result<std::vector<ArticleMatch>> MemoryStore::SearchArticles(const std::string& query, int limit, int per_story) {
-  if (limit < 1) {
-    return Status::Error(ErrorCode::kUsage, "search limit must be at least 1 (got " + std::to_string(limit) + ")");
-  }
-  if (per_story < 1) {
-    return Status::Error(ErrorCode::kUsage,
-                         "matches per story must be at least 1 (got " + std::to_string(per_story) + ")");
-  }
+  if (Status s = CheckSearchLimits(limit, per_story); !s.ok()) return s;
   std::vector<ArticleMatch> out;
   if (contents_ == Contents::kDecisions && !articles_.empty()) return TextsNotKept("search");
   SearchIndex& search = Search();

@@ -11,64 +11,16 @@
 namespace storydesk::store {
 namespace {
 
-// The memory backend of the contract suite: one store per test; opening it again gives the
-// same store (it lives as long as the backend object).
+// The memory backend of the contract suite: one store per test, the same one each time it is
+// opened again (it lives as long as the backend object).
 class MemoryBackend {
  public:
-  std::unique_ptr<Store> Open(const FingerprintSettings& settings) {
+  std::shared_ptr<Store> Open(const FingerprintSettings& settings) {
     if (!store_) store_ = std::make_shared<MemoryStore>(settings);
-    return std::make_unique<Handle>(store_);
+    return store_;
   }
 
  private:
-  // A Store forwarding to the shared MemoryStore, so that "reopening" finds what was stored.
-  class Handle final : public Store {
-   public:
-    explicit Handle(std::shared_ptr<MemoryStore> s) : s_(std::move(s)) {}
-    int SchemaVersion() const override { return s_->SchemaVersion(); }
-    FingerprintSettings StoredFingerprintSettings() const override { return s_->StoredFingerprintSettings(); }
-    Result<std::optional<uint64_t>> FindExactHash(const std::string& id) override { return s_->FindExactHash(id); }
-    Result<std::vector<StoredArticle>> LoadWindow(int64_t from, int64_t to, bool undated) override {
-      return s_->LoadWindow(from, to, undated);
-    }
-    Result<std::optional<StoredArticle>> GetArticle(const std::string& id) override { return s_->GetArticle(id); }
-    Result<std::vector<StoredArticle>> CopyFamilyArticles() override { return s_->CopyFamilyArticles(); }
-    Result<std::vector<StoredArticle>> FindByExactHash(uint64_t h) override { return s_->FindByExactHash(h); }
-    Result<int64_t> DocumentCount() override { return s_->DocumentCount(); }
-    Result<std::map<std::string, int64_t>> LoadDocumentFrequencies() override { return s_->LoadDocumentFrequencies(); }
-    Result<int64_t> MaxStoryId() override { return s_->MaxStoryId(); }
-    Result<std::optional<int64_t>> NewestPublished() override { return s_->NewestPublished(); }
-    Result<int64_t> DataVersion() override { return s_->DataVersion(); }
-    Status CommitBatch(std::vector<StoredArticle>& a, const std::map<std::string, int64_t>& df, int64_t n,
-                       std::optional<int64_t> decided_at) override {
-      return s_->CommitBatch(a, df, n, decided_at);
-    }
-    Result<std::vector<StorySummary>> ListStories(const StoryFilter& f) override { return s_->ListStories(f); }
-    Result<StoryPage> ListStoryPage(const StoryFilter& f) override { return s_->ListStoryPage(f); }
-    Result<std::vector<ArticleMatch>> SearchArticles(const std::string& q, int limit, int per_story) override {
-      return s_->SearchArticles(q, limit, per_story);
-    }
-    Result<int64_t> ArticleCount() override { return s_->ArticleCount(); }
-    Result<int64_t> StoryCount() override { return s_->StoryCount(); }
-    Result<int64_t> ResolveStory(int64_t id) override { return s_->ResolveStory(id); }
-    Result<StorySummary> GetStory(int64_t id) override { return s_->GetStory(id); }
-    Result<std::vector<StoredArticle>> StoryArticles(int64_t id) override { return s_->StoryArticles(id); }
-    Result<std::vector<StoryMember>> StoryMembers(int64_t id) override { return s_->StoryMembers(id); }
-    Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit) override {
-      return s_->ForEachArticle(visit);
-    }
-    Result<InvariantReport> CheckInvariants(size_t max_violations) override {
-      return s_->CheckInvariants(max_violations);
-    }
-    Status Refingerprint(
-        const FingerprintSettings& settings,
-        const std::function<void(const RawArticle&, uint64_t*, std::vector<uint32_t>*)>& fingerprint) override {
-      return s_->Refingerprint(settings, fingerprint);
-    }
-
-   private:
-    std::shared_ptr<MemoryStore> s_;
-  };
   std::shared_ptr<MemoryStore> store_;
 };
 

@@ -210,9 +210,7 @@ Result<std::vector<StorySummary>> SqliteStore::ListStories(const StoryFilter& fi
 
 Result<StoryPage> SqliteStore::ListStoryPage(const StoryFilter& filter) {
   const int size = filter.limit.value_or(kDefaultStoryPageSize);
-  if (size < 1) {
-    return Status::Error(ErrorCode::kUsage, "page size must be at least 1 (got " + std::to_string(size) + ")");
-  }
+  if (Status s = CheckPageSize(size); !s.ok()) return s;
   StoryPage page;
   Status s = InReadTransaction(db_, [&]() -> Status {
     std::vector<StoryCursor> positions;
@@ -231,13 +229,7 @@ Result<StoryPage> SqliteStore::ListStoryPage(const StoryFilter& filter) {
 }
 
 Result<std::vector<ArticleMatch>> SqliteStore::SearchArticles(const std::string& query, int limit, int per_story) {
-  if (limit < 1) {
-    return Status::Error(ErrorCode::kUsage, "search limit must be at least 1 (got " + std::to_string(limit) + ")");
-  }
-  if (per_story < 1) {
-    return Status::Error(ErrorCode::kUsage,
-                         "matches per story must be at least 1 (got " + std::to_string(per_story) + ")");
-  }
+  if (Status s = CheckSearchLimits(limit, per_story); !s.ok()) return s;
   std::vector<ArticleMatch> out;
   const std::string match = FtsQuery(query);
   if (match.empty()) return out;  // no word to look for: nothing matches

@@ -15,6 +15,7 @@
 
 #include "adapters/store/migrations.h"
 #include "adapters/store/store_contract.h"
+#include "temp_dir.h"
 
 namespace storydesk::store {
 namespace {
@@ -43,22 +44,15 @@ class StoreTest : public ::testing::Test {
 // The SQLite backend of the contract suite: a file in a fresh directory, removed at the end.
 class SqliteBackend {
  public:
-  SqliteBackend() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "storydesk-contract-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) dir_ = pattern;
-  }
-  ~SqliteBackend() {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  std::unique_ptr<Store> Open(const FingerprintSettings& settings) {
-    if (dir_.empty()) return nullptr;
-    auto opened = SqliteStore::Open((dir_ / "s.db").string(), settings);
+  std::shared_ptr<Store> Open(const FingerprintSettings& settings) {
+    if (dir_.path().empty()) return nullptr;
+    auto opened = SqliteStore::Open((dir_.path() / "s.db").string(), settings);
     if (!opened.ok()) return nullptr;
     return std::move(opened).value();
   }
 
  private:
-  std::filesystem::path dir_;
+  testing::TempDir dir_;
 };
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Types<SqliteBackend>);
@@ -175,32 +169,6 @@ TEST_F(StoreTest, Issue15TheHeadlineFollowsTheRuleAsArticlesJoin) {
   }
   store = OpenOrDie();
   EXPECT_EQ(store->GetStory(1).value().headline, "Ember River floods Tarnwick after levee breach");
-}
-
-TEST_F(StoreTest, RefingerprintReplacesSignaturesAndSettings) {
-  {
-    auto store = OpenOrDie();
-    std::vector<StoredArticle> batch = {Article("a", 1, 1), Article("b", 1, 2)};
-    ASSERT_TRUE(store->CommitBatch(batch, {}, 2).ok());
-    FingerprintSettings next = kSettings;
-    next.version = 2;
-    next.permutations = 2;
-    ASSERT_TRUE(store
-                    ->Refingerprint(next,
-                                    [](const RawArticle& raw, uint64_t* hash, std::vector<uint32_t>* minhash) {
-                                      *hash = raw.id.size();
-                                      *minhash = {7, 8};
-                                    })
-                    .ok());
-  }
-  auto store = OpenOrDie();
-  EXPECT_EQ(store->StoredFingerprintSettings().version, 2);
-  EXPECT_EQ(store->StoredFingerprintSettings().permutations, 2);
-  store->ForEachArticle([](const StoredArticle& s) {
-    EXPECT_EQ(s.exact_hash, 1u);
-    EXPECT_EQ(s.minhash, (std::vector<uint32_t>{7, 8}));
-    return true;
-  });
 }
 
 TEST_F(StoreTest, ADifferentBinaryKeepsTheStoredSettings) {

@@ -23,6 +23,23 @@
 
 namespace storydesk::store {
 
+// The argument checks every backend makes (kUsage when they fail), so all give one message:
+// ListStoryPage's page size, and SearchArticles' limit and matches per story.
+inline Status CheckPageSize(int size) {
+  if (size >= 1) return Status::Ok();
+  return Status::Error(ErrorCode::kUsage, "page size must be at least 1 (got " + std::to_string(size) + ")");
+}
+inline Status CheckSearchLimits(int limit, int per_story) {
+  if (limit < 1) {
+    return Status::Error(ErrorCode::kUsage, "search limit must be at least 1 (got " + std::to_string(limit) + ")");
+  }
+  if (per_story < 1) {
+    return Status::Error(ErrorCode::kUsage,
+                         "matches per story must be at least 1 (got " + std::to_string(per_story) + ")");
+  }
+  return Status::Ok();
+}
+
 class Store {
  public:
   virtual ~Store() = default;

@@ -2,7 +2,7 @@
 // test instantiates it with a Backend type that opens a fresh, empty store —
 //
 //   struct MyBackend {
-//     std::unique_ptr<Store> Open(const FingerprintSettings& settings);  // the same store each call
+//     std::shared_ptr<Store> Open(const FingerprintSettings& settings);  // the same store each call
 //   };
 //   INSTANTIATE_TYPED_TEST_SUITE_P(My, StoreContract, ::testing::Types<MyBackend>);
 //
@@ -94,8 +94,8 @@ std::vector<int64_t> Listed(Store& store, const StoryFilter& filter) {
 template <typename Backend>
 class StoreContract : public ::testing::Test {
  protected:
-  std::unique_ptr<Store> OpenOrDie(const FingerprintSettings& settings = kSettings) {
-    std::unique_ptr<Store> store = backend_.Open(settings);
+  std::shared_ptr<Store> OpenOrDie(const FingerprintSettings& settings = kSettings) {
+    std::shared_ptr<Store> store = backend_.Open(settings);
     EXPECT_TRUE(store) << "the backend did not open";
     return store;
   }
@@ -610,6 +610,8 @@ TYPED_TEST_P(StoreContract, RefingerprintReplacesSignaturesAndSettings) {
                                     *minhash = {7, 8};
                                   })
                   .ok());
+  store.reset();
+  store = this->OpenOrDie();  // what a backend that persists wrote, read back
   EXPECT_EQ(store->StoredFingerprintSettings(), next);
   EXPECT_EQ(store->GetArticle("bb").value()->minhash, (std::vector<uint32_t>{7, 8}));
   EXPECT_EQ(Ids(store->FindByExactHash(2).value()), std::vector<std::string>{"bb"}) << "looked up by the new hash";
