@@ -24,7 +24,7 @@
 #include "core/copies/sentence_profile.h"
 #include "core/fingerprint/exact_hash.h"
 #include "core/fingerprint/minhash.h"
-#include "core/stories/sparse_vector.h"
+#include "core/terms/sparse_vector.h"
 #include "core/text/analyzer.h"
 
 namespace {
@@ -135,20 +135,20 @@ void RunCopyDetection(benchmark::State& state, const Prepared& p, bool rewrites_
   constexpr size_t kWindow = 2000;
   size_t copies_found = 0;
   for (auto _ : state) {
-    storydesk::stories::TermStatistics statistics;
+    storydesk::terms::TermStatistics statistics;
     storydesk::copies::CopyIndex index;
     std::deque<size_t> window;
     for (size_t i = 0; i < p.analyzed.size(); ++i) {
       const auto& a = p.analyzed[i];
       // The TF-IDF vector the engine computes for grouping anyway; its cost is not copy detection's.
       state.PauseTiming();
-      std::map<storydesk::stories::TermId, int> counts;
-      std::vector<storydesk::stories::TermId> unique;
+      std::map<storydesk::terms::TermId, int> counts;
+      std::vector<storydesk::terms::TermId> unique;
       for (const std::string& stem : a.stems) counts[statistics.Intern(stem)]++;
       unique.reserve(counts.size());
       for (const auto& [id, n] : counts) unique.push_back(id);
       statistics.AddDocument(unique);
-      const auto terms = storydesk::stories::TfIdfVector({counts.begin(), counts.end()}, statistics);
+      const auto terms = storydesk::terms::TfIdfVector({counts.begin(), counts.end()}, statistics);
       state.ResumeTiming();
 
       CopyDocument doc = storydesk::copies::MakeCopyDocument(

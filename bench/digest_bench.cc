@@ -65,7 +65,7 @@ void BM_Digest(benchmark::State& state) {
   const auto matcher = Matcher();
   const storydesk::claims::ClaimMatcher claims{Claims(), nullptr};
   for (auto _ : state) {
-    storydesk::stories::TermStatistics statistics;
+    storydesk::terms::TermStatistics statistics;
     benchmark::DoNotOptimize(storydesk::digest::BuildStoryDigest(story, matcher, claims, statistics));
   }
   state.SetItemsProcessed(static_cast<int64_t>(story.size() * state.iterations()));

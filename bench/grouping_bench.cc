@@ -24,19 +24,19 @@
 namespace {
 
 using storydesk::stories::ArticleProfile;
-using storydesk::stories::TermId;
+using storydesk::terms::TermId;
 
 // A unit TF-IDF-like vector of `n` distinct terms: half from the story's own vocabulary, half
 // from a shared pool of common terms, with Zipf-ish weights.
-storydesk::stories::SparseVector MakeVector(std::mt19937& rng, size_t n, TermId story_base, TermId story_span,
-                                            TermId common) {
+storydesk::terms::SparseVector MakeVector(std::mt19937& rng, size_t n, TermId story_base, TermId story_span,
+                                          TermId common) {
   std::map<TermId, float> weights;
   while (weights.size() < n) {
     const bool own = rng() % 2 == 0;
     const TermId id = own ? story_base + rng() % story_span : rng() % common;
     weights[id] += own ? 2.0f : 1.0f / static_cast<float>(1 + rng() % 5);
   }
-  storydesk::stories::SparseVector v;
+  storydesk::terms::SparseVector v;
   v.entries.assign(weights.begin(), weights.end());
   v.Normalize();
   return v;

@@ -97,23 +97,23 @@ struct StoryEngine::Impl {
 
   // Term counts of one article, interned; the analysed body is left in *body.
   struct Counted {
-    std::vector<std::pair<stories::TermId, int>> terms;
-    std::vector<std::pair<stories::TermId, int>> names;
-    std::vector<std::pair<stories::TermId, int>> title;  // title stems
-    std::vector<std::pair<stories::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
-    std::vector<std::pair<stories::TermId, int>> numbers;
+    std::vector<std::pair<terms::TermId, int>> terms;
+    std::vector<std::pair<terms::TermId, int>> names;
+    std::vector<std::pair<terms::TermId, int>> title;  // title stems
+    std::vector<std::pair<terms::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
+    std::vector<std::pair<terms::TermId, int>> numbers;
     std::vector<int> years;  // the calendar years of title, bullets and body
   };
 
   // Interns the article's terms in text order (title, bullets, body), as they always were, so
   // that term ids and hence every sum over them come out the same however the analysis ran.
   Counted Count(const AnalyzedArticle::Data& analyzed) {
-    std::unordered_map<stories::TermId, int> terms, names, title, lead, numbers;
+    std::unordered_map<terms::TermId, int> terms, names, title, lead, numbers;
     size_t lead_stems = 0;
     std::vector<std::string> number_tokens;
     auto add = [&](const text::AnalyzedText& analyzed, int weight, bool in_body) {
       for (const std::string& stem : analyzed.stems) {
-        const stories::TermId id = statistics.Intern(stem);
+        const terms::TermId id = statistics.Intern(stem);
         terms[id] += weight;
         if (!in_body) {
           ++title[id];
@@ -156,8 +156,8 @@ struct StoryEngine::Impl {
 
   // Counts the article in the document frequencies (it counts in its own statistics, as in
   // batch TF-IDF) and returns its distinct terms.
-  std::vector<stories::TermId> AddToStatistics(const Counted& counted) {
-    std::vector<stories::TermId> unique;
+  std::vector<terms::TermId> AddToStatistics(const Counted& counted) {
+    std::vector<terms::TermId> unique;
     unique.reserve(counted.terms.size() + counted.names.size() + counted.numbers.size());
     for (const auto& [id, tf] : counted.terms) unique.push_back(id);
     for (const auto& [id, tf] : counted.names) unique.push_back(id);
@@ -173,18 +173,18 @@ struct StoryEngine::Impl {
     p.mentioned_years = counted.years;
     p.source = article.source.value_or("");
     p.credits = std::move(analyzed.credits);
-    p.all = stories::TfIdfVector(counted.terms, statistics);
-    p.names = stories::TfIdfVector(counted.names, statistics);
-    p.title = stories::TfIdfVector(counted.title, statistics);
-    p.lead = stories::TfIdfVector(counted.lead, statistics);
-    p.numbers = stories::TfIdfVector(counted.numbers, statistics);
+    p.all = terms::TfIdfVector(counted.terms, statistics);
+    p.names = terms::TfIdfVector(counted.names, statistics);
+    p.title = terms::TfIdfVector(counted.title, statistics);
+    p.lead = terms::TfIdfVector(counted.lead, statistics);
+    p.numbers = terms::TfIdfVector(counted.numbers, statistics);
     p.copy = copies::MakeCopyDocument(analyzed.exact_hash, std::move(analyzed.shingles),
                                       copies::BuildSentenceProfiles(analyzed.body, statistics),
                                       static_cast<uint32_t>(analyzed.body.words.size()));
     return p;
   }
 
-  stories::TermStatistics statistics;
+  terms::TermStatistics statistics;
   stories::StoryGrouper grouper;
   // Training replay. Teacher forcing: gold label -> story id. Own decisions: story id -> how
   // many of its articles carry each gold label.
@@ -212,7 +212,7 @@ Decision StoryEngine::Add(const RawArticle& article) {
 Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed) {
   AnalyzedArticle::Data& data = *analyzed.data_;
   Impl::Counted counted = impl_->Count(data);
-  const std::vector<stories::TermId> unique = impl_->AddToStatistics(counted);
+  const std::vector<terms::TermId> unique = impl_->AddToStatistics(counted);
 
   stories::ArticleProfile profile = impl_->Profile(article, data, counted);
   Decision d;
@@ -231,7 +231,7 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
     d.copy_updates.push_back({u.id, u.copy_of, RelationName(u.relation), u.score});
   }
   d.terms.reserve(unique.size());
-  for (stories::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
+  for (terms::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
   d.headline_evidence = std::move(data.headline_evidence);
   return d;

@@ -9,8 +9,8 @@
 
 #include "adapters/cli/cli_common.h"
 #include "core/eval/binary_decisions.h"
-#include "core/stories/logistic_regression.h"
-#include "core/stories/model_text.h"
+#include "core/learning/logistic_regression.h"
+#include "core/learning/model_text.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::cli {
@@ -74,7 +74,7 @@ Result<std::vector<ClaimLabel>> ReadClaimLabels(const std::string& path) {
   for (size_t number = 1; std::getline(in, line); ++number) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#' || line.starts_with("set\t")) continue;
-    const std::vector<std::string_view> f = stories::SplitTabs(line);
+    const std::vector<std::string_view> f = learning::SplitTabs(line);
     auto error = [&](const std::string& what) {
       std::string message = path;
       message.append(":").append(std::to_string(number)).append(": ").append(what);
@@ -99,7 +99,7 @@ Result<std::vector<ClaimLabel>> ReadClaimLabels(const std::string& path) {
 }
 
 Result<LabelledTexts> LoadLabelledTexts(const std::vector<ClaimLabel>& labels, const std::string& data_dir,
-                                        stories::TermStatistics& statistics, const claims::StemSynonyms* synonyms) {
+                                        terms::TermStatistics& statistics, const claims::StemSynonyms* synonyms) {
   std::set<std::string> sets, wanted;
   for (const ClaimLabel& l : labels) {
     sets.insert(l.set);
@@ -152,7 +152,7 @@ Result<std::vector<LabelledFeatures>> ComputeLabelledFeatures(const std::vector<
 }
 
 ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs, int folds, double l2) {
-  std::vector<stories::LogisticExample> examples;
+  std::vector<learning::LogisticExample> examples;
   std::vector<uint64_t> fold_of;
   std::vector<bool> partial_label;
   for (const LabelledFeatures* p : pairs) {
@@ -160,26 +160,26 @@ ClaimTraining TrainClaimModel(const std::vector<const LabelledFeatures*>& pairs,
     fold_of.push_back(StoryFold(p->label->set, p->label->story, folds));
     partial_label.push_back(p->label->label == "partial");
   }
-  stories::LogisticOptions options;
+  learning::LogisticOptions options;
   options.l2 = l2;
   // Held-out probabilities, folds grouped by story.
   std::vector<double> held_out(examples.size(), 0.0);
   for (int k = 0; k < folds; ++k) {
-    std::vector<stories::LogisticExample> train;
+    std::vector<learning::LogisticExample> train;
     for (size_t i = 0; i < examples.size(); ++i) {
       if (fold_of[i] != static_cast<uint64_t>(k)) train.push_back(examples[i]);
     }
-    const std::vector<double> w = stories::FitLogistic(train, options);
+    const std::vector<double> w = learning::FitLogistic(train, options);
     for (size_t i = 0; i < examples.size(); ++i) {
       if (fold_of[i] == static_cast<uint64_t>(k))
-        held_out[i] = stories::Sigmoid(stories::LinearScore(w, examples[i].x.data(), w.size()));
+        held_out[i] = learning::Sigmoid(learning::LinearScore(w, examples[i].x.data(), w.size()));
     }
   }
   std::vector<std::pair<double, bool>> scored;
   for (size_t i = 0; i < examples.size(); ++i) scored.emplace_back(held_out[i], examples[i].label);
   ClaimTraining out;
   claims::ClaimModel& model = out.model;
-  const std::vector<double> all = stories::FitLogistic(examples, options);
+  const std::vector<double> all = learning::FitLogistic(examples, options);
   std::copy(all.begin(), all.end(), model.weights.begin());
   // The cite point: where held-out F1 of "yes" is highest. (The matcher does not reach 90%
   // precision at a useful recall — docs/measurements.md — so the point that balances a missed

@@ -10,7 +10,7 @@
 
 #include "core/claims/claim_support.h"
 #include "core/claims/claim_text.h"
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
 
@@ -42,7 +42,7 @@ struct LabelledTexts {
 // article. Errors: kIo when a set is missing (the caller says to skip), or an article a label
 // names is not there.
 Result<LabelledTexts> LoadLabelledTexts(const std::vector<ClaimLabel>& labels, const std::string& data_dir,
-                                        stories::TermStatistics& statistics, const claims::StemSynonyms* synonyms);
+                                        terms::TermStatistics& statistics, const claims::StemSynonyms* synonyms);
 
 // The sentence a label names, or null when the article has no such sentence (with words).
 const claims::ClaimSentence* LabelledSentence(const LabelledTexts& texts, const ClaimLabel& label);

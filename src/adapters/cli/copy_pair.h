@@ -16,7 +16,7 @@
 
 #include "core/copies/copy_explanation.h"
 #include "core/copies/provenance.h"
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "core/text/analyzer.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
@@ -35,7 +35,7 @@ class CopyPairJudge {
 
  private:
   CopyPairJudge() = default;
-  stories::TermStatistics statistics_;
+  terms::TermStatistics statistics_;
   const copies::SentenceModel* sentences_ = nullptr;
   const copies::RewriteModel* rewrites_ = nullptr;
   text::TextAnalyzer analyzer_;

@@ -44,7 +44,7 @@ int RunDigest(const DigestFlags& flags) {
   }
   digest::DigestOptions digest_options;
   digest_options.word_budget = flags.words;
-  stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
+  terms::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
   const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
   const auto& claims = BuiltinClaimMatcher();
   if (!claims.ok()) {

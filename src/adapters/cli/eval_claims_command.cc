@@ -23,7 +23,7 @@
 #include "core/claims/claim_support.h"
 #include "core/digest/story_digest.h"
 #include "core/eval/binary_decisions.h"
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::cli {
@@ -61,10 +61,10 @@ claims::ClaimFeatureVector PairFeatures(const claims::ClaimText& a, const claims
   return f;
 }
 
-int RunMsrp(const std::string& path, const copies::SentenceModel& matcher, stories::TermStatistics& statistics,
+int RunMsrp(const std::string& path, const copies::SentenceModel& matcher, terms::TermStatistics& statistics,
             const claims::StemSynonyms* synonyms) {
   text::TextAnalyzer analyzer;
-  std::vector<stories::LogisticExample> examples;
+  std::vector<learning::LogisticExample> examples;
   const Status read = ForEachJsonLine(path, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
     if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
         !pair["b"].is_string() || !pair["label"].is_number_integer()) {
@@ -83,7 +83,7 @@ int RunMsrp(const std::string& path, const copies::SentenceModel& matcher, stori
     PrintError(read.message());
     return read.code() == ErrorCode::kIo ? kExitUsage : kExitRejected;
   }
-  stories::LogisticOptions options;
+  learning::LogisticOptions options;
   options.l2 = 0.1;
   eval::BinaryCounts cv;
   for (const auto& [p, label] : eval::HeldOutProbabilities(examples, 10, options)) cv.Add(p >= 0.5, label);
@@ -101,7 +101,7 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
     return kExitStore;
   }
   const claims::StemSynonyms* synonyms = claim_matcher.value().synonyms.get();
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  terms::TermStatistics statistics = SeededStatistics(background.value());
   if (!flags.msrp.empty()) return RunMsrp(flags.msrp, matcher.value(), statistics, synonyms);
   auto labels = ReadClaimLabels(flags.labels);
   if (!labels.ok()) {

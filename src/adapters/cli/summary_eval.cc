@@ -95,7 +95,7 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
     return ExitCodeFor(visited);
   }
 
-  stories::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
+  terms::TermStatistics statistics = SeededStatistics(BuiltinBackground().value());
   const copies::SentenceModel& matcher = BuiltinSentenceModel().value();
   const auto& claims = BuiltinClaimMatcher();
   if (!claims.ok()) {

@@ -16,7 +16,7 @@
 #include "adapters/service/shipped_models.h"
 #include "core/claims/claim_support.h"
 #include "core/eval/binary_decisions.h"
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 
 namespace storydesk::cli {
 namespace {
@@ -38,7 +38,7 @@ int RunTrainClaims(const TrainClaimsFlags& flags) {
     PrintError(!background.ok() ? background.status().message() : matcher.status().message());
     return kExitStore;
   }
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  terms::TermStatistics statistics = SeededStatistics(background.value());
   auto labels = ReadClaimLabels(flags.labels);
   if (!labels.ok()) {
     PrintError(labels.status().message());

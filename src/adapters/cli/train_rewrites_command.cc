@@ -22,7 +22,7 @@
 #include "core/copies/copy_relation.h"
 #include "core/copies/rewrite_model.h"
 #include "core/eval/binary_decisions.h"
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::cli {
@@ -45,7 +45,7 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
       return kExitStore;
     }
   }
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  terms::TermStatistics statistics = SeededStatistics(background.value());
   text::TextAnalyzer analyzer;
 
   std::unordered_map<std::string, copies::CopyDocument> documents;
@@ -65,7 +65,7 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
     return read.code() == ErrorCode::kIo ? kExitUsage : kExitRejected;
   }
 
-  std::vector<stories::LogisticExample> examples;
+  std::vector<learning::LogisticExample> examples;
   size_t positives = 0, negatives = 0, positives_by_shingles = 0, negatives_by_shingles = 0;
   size_t positives_not_candidates = 0;
   read = ForEachJsonLine(flags.pairs, "pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
@@ -106,10 +106,10 @@ int RunTrainRewrites(const TrainRewritesFlags& flags) {
     return kExitUsage;
   }
 
-  stories::LogisticOptions options;
+  learning::LogisticOptions options;
   options.l2 = flags.l2;
   const auto held_out = eval::HeldOutProbabilities(examples, flags.folds, options);
-  const std::vector<double> all = stories::FitLogistic(examples, options);
+  const std::vector<double> all = learning::FitLogistic(examples, options);
   copies::RewriteModel model;
   std::copy(all.begin(), all.end(), model.weights.begin());
   model.rewrite_probability = eval::LowestProbabilityWithPrecision(held_out, copies::kTargetRewritePrecision);

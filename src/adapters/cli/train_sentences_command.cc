@@ -16,7 +16,7 @@
 #include "core/copies/sentence_matcher.h"
 #include "core/copies/sentence_profile.h"
 #include "core/eval/binary_decisions.h"
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::cli {
@@ -35,10 +35,10 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
     PrintError(background.status().message());
     return kExitStore;
   }
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  terms::TermStatistics statistics = SeededStatistics(background.value());
 
   text::TextAnalyzer analyzer;
-  std::vector<stories::LogisticExample> examples;
+  std::vector<learning::LogisticExample> examples;
   const Status read =
       ForEachJsonLine(flags.pairs, "sentence pairs", [&](size_t number, const nlohmann::json& pair) -> Status {
         if (pair.is_discarded() || !pair.is_object() || !pair.contains("label") || !pair["a"].is_string() ||
@@ -65,11 +65,11 @@ int RunTrainSentences(const TrainSentencesFlags& flags) {
 
   // Cross-validation over contiguous folds (pairs of one story sit together in the file, so a
   // fold holds whole stories more often than a random split would).
-  stories::LogisticOptions options;
+  learning::LogisticOptions options;
   options.l2 = flags.l2;
   const std::vector<std::pair<double, bool>> held_out = eval::HeldOutProbabilities(examples, flags.folds, options);
   eval::BinaryCounts cv, always_yes, at_match;
-  const std::vector<double> all = stories::FitLogistic(examples, options);
+  const std::vector<double> all = learning::FitLogistic(examples, options);
   copies::SentenceModel model;
   std::copy(all.begin(), all.end(), model.weights.begin());
   // The operating point: the lowest held-out probability above which the pairs were

@@ -145,8 +145,8 @@ void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background,
   if (background) engine->LoadDocumentFrequencies(background->documents, background->df);
 }
 
-stories::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background) {
-  stories::TermStatistics statistics;
+terms::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background) {
+  terms::TermStatistics statistics;
   statistics.AddDocuments(background.documents);
   for (const auto& [term, df] : background.df) statistics.AddCounts(0, term, df);
   return statistics;

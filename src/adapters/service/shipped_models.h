@@ -19,7 +19,7 @@
 #include "core/copies/sentence_matcher.h"
 #include "core/stories/background_frequencies.h"
 #include "core/stories/story_model.h"
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "storydesk/status.h"
 #include "storydesk/story_engine.h"
 
@@ -95,6 +95,6 @@ void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background,
 
 // Term statistics starting from `background`, as an engine's do: for weighing terms outside
 // an engine (training the sentence matcher, explaining a copy).
-stories::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background);
+terms::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background);
 
 }  // namespace storydesk::service

@@ -78,7 +78,7 @@ Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story, size_t 
   if (!summary.ok()) return summary.status();
   digest::DigestOptions options;
   options.headline = summary.value().headline;
-  stories::TermStatistics statistics = SeededStatistics(background.value());
+  terms::TermStatistics statistics = SeededStatistics(background.value());
   digested.digest =
       digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics, options);
   return digested;

@@ -7,8 +7,8 @@
 #include <cstdint>
 
 #include "core/copies/sorted_sets.h"
-#include "core/stories/logistic_regression.h"
-#include "core/stories/model_text.h"
+#include "core/learning/logistic_regression.h"
+#include "core/learning/model_text.h"
 
 namespace storydesk::claims {
 namespace {
@@ -88,7 +88,7 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
     std::sort(order.begin(), order.end());
   }
   std::vector<copies::WeightedTerm> tracked;
-  std::vector<const std::vector<stories::TermId>*> tracked_synonyms;
+  std::vector<const std::vector<terms::TermId>*> tracked_synonyms;
   for (size_t k : order) {
     tracked.push_back(c.stems[k]);
     tracked_synonyms.push_back(k < claim.synonyms.size() && !claim.synonyms[k].empty() ? &claim.synonyms[k] : nullptr);
@@ -101,14 +101,14 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   }
   std::vector<uint64_t> bigrams(
       c.bigrams.begin(), c.bigrams.begin() + static_cast<std::ptrdiff_t>(std::min(c.bigrams.size(), kMaxTrackedTerms)));
-  std::vector<stories::TermId> numbers(
+  std::vector<terms::TermId> numbers(
       c.numbers.begin(), c.numbers.begin() + static_cast<std::ptrdiff_t>(std::min(c.numbers.size(), kMaxTrackedTerms)));
 
   // Names and numbers in the whole text; stems too.
   if (!c.names.empty()) {
     f[kNameCoverage] =
         Share(PresenceMask(c.names.size() > kMaxTrackedTerms
-                               ? std::vector<stories::TermId>(c.names.begin(), c.names.begin() + kMaxTrackedTerms)
+                               ? std::vector<terms::TermId>(c.names.begin(), c.names.begin() + kMaxTrackedTerms)
                                : c.names,
                            text.names),
               std::min(c.names.size(), kMaxTrackedTerms));
@@ -129,7 +129,7 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
   // Per sentence of the text: which of the claim's stems, bigrams, names and numbers it has.
   const size_t n = text.sentences.size();
   std::vector<uint64_t> stem_mask(n), loose_mask(n), bigram_mask(n), number_mask(n), name_mask(n);
-  std::vector<stories::TermId> names(
+  std::vector<terms::TermId> names(
       c.names.begin(), c.names.begin() + static_cast<std::ptrdiff_t>(std::min(c.names.size(), kMaxTrackedTerms)));
   for (size_t s = 0; s < n; ++s) {
     const copies::SentenceProfile& p = text.sentences[s].profile;
@@ -137,9 +137,9 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
     loose_mask[s] = stem_mask[s];
     for (size_t i = 0; i < tracked.size(); ++i) {
       if ((loose_mask[s] >> i) & 1 || tracked_synonyms[i] == nullptr) continue;
-      for (stories::TermId synonym : *tracked_synonyms[i]) {
+      for (terms::TermId synonym : *tracked_synonyms[i]) {
         const auto at = std::lower_bound(p.stems.begin(), p.stems.end(), synonym,
-                                         [](const copies::WeightedTerm& t, stories::TermId id) { return t.term < id; });
+                                         [](const copies::WeightedTerm& t, terms::TermId id) { return t.term < id; });
         if (at != p.stems.end() && at->term == synonym) {
           loose_mask[s] |= uint64_t{1} << i;
           break;
@@ -191,7 +191,7 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
     window_bigrams |= bigram_mask[s];
     window_numbers |= number_mask[s];
     window_negated = window_negated || text.sentences[s].negated;
-    for (stories::TermId number : text.sentences[s].profile.numbers) {
+    for (terms::TermId number : text.sentences[s].profile.numbers) {
       if (!std::binary_search(c.numbers.begin(), c.numbers.end(), number)) window_has_other_number = true;
     }
     if (s > e.window_begin) window = copies::MergeProfiles(window, text.sentences[s].profile);
@@ -212,7 +212,7 @@ ClaimEvidence ComputeClaimEvidence(const ClaimSentence& claim, const ClaimText& 
 double ClaimModel::Probability(const ClaimFeatureVector& features) const {
   double z = 0.0;
   for (size_t k = 0; k < kClaimFeatureCount; ++k) z += weights[k] * features[k];
-  return stories::Sigmoid(z);
+  return learning::Sigmoid(z);
 }
 
 SupportLevel ClaimModel::Level(double probability) const {
@@ -236,13 +236,13 @@ Result<ClaimModel> ParseClaimModel(std::string_view text) {
   ClaimModel model;
   bool have_weights = false, have_cite = false, have_partial = false, have_unique = false;
   size_t lines = 0;
-  const Status status = stories::ForEachModelLine(
+  const Status status = learning::ForEachModelLine(
       text, kClaimModelHeader,
       [&](size_t number, std::string_view line) -> Status {
-        const std::vector<std::string_view> fields = stories::SplitTabs(line);
+        const std::vector<std::string_view> fields = learning::SplitTabs(line);
         if (fields[0] == "claim" && !have_weights) {
           have_weights = true;
-          return stories::ReadWeights(fields, number, ClaimFeatureName, &model.weights);
+          return learning::ReadWeights(fields, number, ClaimFeatureName, &model.weights);
         }
         struct Point {
           std::string_view label;
@@ -254,23 +254,23 @@ Result<ClaimModel> ParseClaimModel(std::string_view text) {
                                    Point{"unique", &model.unique_probability, &have_unique}}) {
           if (fields[0] != point.label || *point.seen) continue;
           std::array<double, 1> p{};
-          if (Status s = stories::ReadWeights(fields, number, stories::ProbabilityFieldName, &p); !s.ok()) return s;
-          if (p[0] <= 0.0 || p[0] >= 1.0) return stories::ModelLineError(number, "a probability must be in (0, 1)");
+          if (Status s = learning::ReadWeights(fields, number, learning::ProbabilityFieldName, &p); !s.ok()) return s;
+          if (p[0] <= 0.0 || p[0] >= 1.0) return learning::ModelLineError(number, "a probability must be in (0, 1)");
           *point.value = p[0];
           *point.seen = true;
           return Status::Ok();
         }
-        return stories::ModelLineError(number,
-                                       "expected one \"claim\", \"cite\", \"partial\" and \"unique\" line, got \"" +
-                                           std::string(fields[0]) + "\"");
+        return learning::ModelLineError(number,
+                                        "expected one \"claim\", \"cite\", \"partial\" and \"unique\" line, got \"" +
+                                            std::string(fields[0]) + "\"");
       },
       &lines);
   if (!status.ok()) return status;
   if (!have_weights || !have_cite || !have_partial || !have_unique) {
-    return stories::ModelLineError(lines, "the \"claim\", \"cite\", \"partial\" or \"unique\" line is missing");
+    return learning::ModelLineError(lines, "the \"claim\", \"cite\", \"partial\" or \"unique\" line is missing");
   }
   if (model.partial_probability > model.unique_probability || model.unique_probability > model.cite_probability) {
-    return stories::ModelLineError(lines, "the probabilities must be partial <= unique <= cite");
+    return learning::ModelLineError(lines, "the probabilities must be partial <= unique <= cite");
   }
   return model;
 }
@@ -279,12 +279,12 @@ std::string FormatClaimModel(const ClaimModel& model, const std::vector<std::str
   std::string out(kClaimModelHeader);
   out += '\n';
   for (const std::string& c : comments) out += "# " + c + '\n';
-  out += stories::WriteWeights("claim", model.weights, ClaimFeatureName);
-  out += stories::WriteWeights("cite", std::array<double, 1>{model.cite_probability}, stories::ProbabilityFieldName);
+  out += learning::WriteWeights("claim", model.weights, ClaimFeatureName);
+  out += learning::WriteWeights("cite", std::array<double, 1>{model.cite_probability}, learning::ProbabilityFieldName);
+  out += learning::WriteWeights("partial", std::array<double, 1>{model.partial_probability},
+                                learning::ProbabilityFieldName);
   out +=
-      stories::WriteWeights("partial", std::array<double, 1>{model.partial_probability}, stories::ProbabilityFieldName);
-  out +=
-      stories::WriteWeights("unique", std::array<double, 1>{model.unique_probability}, stories::ProbabilityFieldName);
+      learning::WriteWeights("unique", std::array<double, 1>{model.unique_probability}, learning::ProbabilityFieldName);
   return out;
 }
 

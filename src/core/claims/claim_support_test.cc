@@ -17,7 +17,7 @@ class ClaimSupportTest : public ::testing::Test {
   }
 
   text::TextAnalyzer analyzer_;
-  stories::TermStatistics statistics_;
+  terms::TermStatistics statistics_;
   copies::SentenceModel matcher_;
 };
 

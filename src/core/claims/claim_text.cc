@@ -16,7 +16,7 @@ bool IsNegator(std::string_view word) {
   return word.size() > 3 && (word.ends_with("n't") || word.ends_with("n\xe2\x80\x99t"));
 }
 
-ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics& statistics,
+ClaimText BuildClaimText(const text::AnalyzedText& text, terms::TermStatistics& statistics,
                          const StemSynonyms* synonyms) {
   ClaimText out;
   std::vector<copies::SentenceProfile> profiles = copies::BuildSentenceProfiles(text, statistics);

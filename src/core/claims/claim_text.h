@@ -12,7 +12,7 @@
 
 #include "core/claims/stem_synonyms.h"
 #include "core/copies/sentence_profile.h"
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::claims {
@@ -21,21 +21,21 @@ struct ClaimSentence {
   copies::SentenceProfile profile;
   // Per stem of profile.stems (same order): the term ids of its synonyms' stems
   // (stem_synonyms.h); empty without a synonym table.
-  std::vector<std::vector<stories::TermId>> synonyms;
+  std::vector<std::vector<terms::TermId>> synonyms;
   bool negated = false;  // has a negator ("not", "never", "no", a "-n't" word)
   uint32_t index = 0;    // its index among the analysed text's sentences
 };
 
 struct ClaimText {
   std::vector<ClaimSentence> sentences;  // the sentences holding a word, in text order
-  std::vector<stories::TermId> names;    // every name of the text, ascending, distinct
-  std::vector<stories::TermId> numbers;  // every number of the text, ascending, distinct
-  std::vector<stories::TermId> stems;    // every content stem of the text, ascending, distinct
+  std::vector<terms::TermId> names;      // every name of the text, ascending, distinct
+  std::vector<terms::TermId> numbers;    // every number of the text, ascending, distinct
+  std::vector<terms::TermId> stems;      // every content stem of the text, ascending, distinct
 };
 
 // Interns terms in `statistics` as copies::BuildSentenceProfiles does (and the synonyms' stems,
 // when `synonyms` is given).
-ClaimText BuildClaimText(const text::AnalyzedText& text, stories::TermStatistics& statistics,
+ClaimText BuildClaimText(const text::AnalyzedText& text, terms::TermStatistics& statistics,
                          const StemSynonyms* synonyms = nullptr);
 
 // Whether `word` (lower-cased, as the analyzer gives words) negates its clause.

@@ -26,9 +26,8 @@ std::vector<uint32_t> Uncovered(size_t n, const std::vector<SentenceLink>& links
 
 }  // namespace
 
-CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b,
-                            stories::TermStatistics& statistics, const SentenceModel& sentences,
-                            const RewriteModel* rewrites, const CopyOptions& options) {
+CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b, terms::TermStatistics& statistics,
+                            const SentenceModel& sentences, const RewriteModel* rewrites, const CopyOptions& options) {
   const CopyDocument da = MakeCopyDocument(a, statistics);
   const CopyDocument db = MakeCopyDocument(b, statistics);
   CopyExplanation e;

@@ -10,7 +10,7 @@
 
 #include "core/copies/copy_relation.h"
 #include "core/copies/sentence_alignment.h"
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::copies {
@@ -26,8 +26,8 @@ struct CopyExplanation {
 
 // Explains the relation of the bodies `a` and `b` (analysed by TextAnalyzer). `statistics`
 // weighs terms (the background frequencies the engine starts from, typically).
-CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b,
-                            stories::TermStatistics& statistics, const SentenceModel& sentences,
-                            const RewriteModel* rewrites, const CopyOptions& options = {});
+CopyExplanation ExplainCopy(const text::AnalyzedText& a, const text::AnalyzedText& b, terms::TermStatistics& statistics,
+                            const SentenceModel& sentences, const RewriteModel* rewrites,
+                            const CopyOptions& options = {});
 
 }  // namespace storydesk::copies

@@ -31,8 +31,8 @@ bool Better(const CopyMatch& a, const CopyMatch& b) {
 
 }  // namespace
 
-std::vector<std::pair<float, stories::TermId>> CopyIndex::Heaviest(const stories::SparseVector& terms) const {
-  std::vector<std::pair<float, stories::TermId>> heaviest;
+std::vector<std::pair<float, terms::TermId>> CopyIndex::Heaviest(const terms::SparseVector& terms) const {
+  std::vector<std::pair<float, terms::TermId>> heaviest;
   const size_t k = std::min(options_.query_terms, terms.entries.size());
   if (k == 0) return heaviest;
   // The k-th largest weight, selected among the bare weights (a float comparison, not a pair's),
@@ -60,7 +60,7 @@ std::vector<std::pair<float, stories::TermId>> CopyIndex::Heaviest(const stories
   return heaviest;
 }
 
-std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const stories::SparseVector& terms,
+std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const terms::SparseVector& terms,
                                          const CopyModels& models) const {
   std::optional<CopyMatch> best;
   auto offer = [&](size_t index, const CopyVerdict& verdict) {
@@ -117,7 +117,7 @@ std::optional<CopyMatch> CopyIndex::Find(const CopyDocument& doc, const stories:
   return best;
 }
 
-void CopyIndex::Insert(size_t document, CopyDocument doc, const stories::SparseVector& terms) {
+void CopyIndex::Insert(size_t document, CopyDocument doc, const terms::SparseVector& terms) {
   Entry entry;
   exact_.try_emplace(doc.exact_hash, document);
   if (doc.shingles.size() >= options_.copy.min_shingles) {

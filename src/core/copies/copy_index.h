@@ -20,7 +20,7 @@
 
 #include "core/copies/copy_relation.h"
 #include "core/fingerprint/lsh_index.h"
-#include "core/stories/sparse_vector.h"
+#include "core/terms/sparse_vector.h"
 
 namespace storydesk::copies {
 
@@ -46,11 +46,11 @@ class CopyIndex {
   // the higher score within a kind; the older article on ties), if any. `terms` is the
   // article's TF-IDF vector (any weights; the heaviest are the query). Without a sentence
   // model there are no rewrites.
-  std::optional<CopyMatch> Find(const CopyDocument& doc, const stories::SparseVector& terms,
+  std::optional<CopyMatch> Find(const CopyDocument& doc, const terms::SparseVector& terms,
                                 const CopyModels& models) const;
 
   // Indexes `doc` under the owner's index `document` (not already indexed).
-  void Insert(size_t document, CopyDocument doc, const stories::SparseVector& terms);
+  void Insert(size_t document, CopyDocument doc, const terms::SparseVector& terms);
   // Removes an indexed article; unknown indexes are ignored.
   void Erase(size_t document);
   const CopyDocument* Get(size_t document) const;
@@ -60,16 +60,16 @@ class CopyIndex {
   struct Entry {
     CopyDocument doc;
     std::optional<fingerprint::BandKeys> band_keys;
-    std::vector<stories::TermId> terms;  // the indexed heaviest terms
+    std::vector<terms::TermId> terms;  // the indexed heaviest terms
   };
-  std::vector<std::pair<float, stories::TermId>> Heaviest(const stories::SparseVector& terms) const;
+  std::vector<std::pair<float, terms::TermId>> Heaviest(const terms::SparseVector& terms) const;
   void CompactPostings();
 
   CopyIndexOptions options_;
   std::unordered_map<size_t, Entry> entries_;
   std::unordered_map<uint64_t, size_t> exact_;  // exact hash -> oldest indexed article with it
   fingerprint::LshIndex lsh_;
-  std::unordered_map<stories::TermId, std::vector<size_t>> postings_;  // may hold erased indexes
+  std::unordered_map<terms::TermId, std::vector<size_t>> postings_;  // may hold erased indexes
   size_t erased_since_compaction_ = 0;
 };
 

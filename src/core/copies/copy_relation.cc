@@ -105,7 +105,7 @@ std::optional<RewriteEvidence> RewriteCandidate(const CopyDocument& a, const Cop
   return Evidence(a, b, v, model, options);
 }
 
-CopyDocument MakeCopyDocument(const text::AnalyzedText& body, stories::TermStatistics& statistics) {
+CopyDocument MakeCopyDocument(const text::AnalyzedText& body, terms::TermStatistics& statistics) {
   return MakeCopyDocument(fingerprint::ExactHash(body.normalized), fingerprint::ShingleHashes(body.words),
                           BuildSentenceProfiles(body, statistics), static_cast<uint32_t>(body.words.size()));
 }

@@ -51,7 +51,7 @@ struct CopyDocument {
   std::vector<uint32_t> shingles;
   fingerprint::MinHashSignature minhash;  // of `shingles`
   PackedSentences sentences;              // unpacked only to align a possible rewrite
-  std::vector<stories::TermId> stems;     // distinct content stems of all sentences, ascending
+  std::vector<terms::TermId> stems;       // distinct content stems of all sentences, ascending
   uint32_t word_count = 0;
 };
 
@@ -94,7 +94,7 @@ struct CopyVerdict {
 CopyDocument MakeCopyDocument(uint64_t exact_hash, std::vector<uint64_t> shingles,
                               const std::vector<SentenceProfile>& sentences, uint32_t word_count);
 // The same from an analysed body, its terms interned and weighed in `statistics`.
-CopyDocument MakeCopyDocument(const text::AnalyzedText& body, stories::TermStatistics& statistics);
+CopyDocument MakeCopyDocument(const text::AnalyzedText& body, terms::TermStatistics& statistics);
 
 // The relation between `a` and `b` (symmetric: which one is the copy is provenance's call).
 CopyVerdict ClassifyCopy(const CopyDocument& a, const CopyDocument& b, const CopyModels& models,

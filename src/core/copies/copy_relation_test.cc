@@ -32,7 +32,7 @@ class CopyRelationTest : public ::testing::Test {
   }
 
   text::TextAnalyzer analyzer_;
-  stories::TermStatistics statistics_;
+  terms::TermStatistics statistics_;
 };
 
 const char* const kStory =
@@ -170,7 +170,7 @@ TEST_F(CopyRelationTest, TwoReportsQuotingOneSpeechAreNotARewrite) {
 
 TEST(SentenceProfileQuotesTest, QuotedShareFollowsQuotationsAcrossSentences) {
   text::TextAnalyzer analyzer;
-  stories::TermStatistics statistics;
+  terms::TermStatistics statistics;
   const auto profiles = BuildSentenceProfiles(
       analyzer.Analyze("The minister spoke on Monday. \"We will act. We will act now,\" she said. "
                        "Nobody answered."),

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::copies {
@@ -29,7 +29,7 @@ void ExpectSame(const SentenceProfile& a, const SentenceProfile& b) {
 // Real profiles (names, numbers, a quotation, a one-word sentence) come back field by field.
 TEST(PackedSentencesTest, UnpacksWhatWasPacked) {
   text::TextAnalyzer analyzer;
-  stories::TermStatistics statistics;
+  terms::TermStatistics statistics;
   const auto profiles = BuildSentenceProfiles(
       analyzer.Analyze("SEOUL, South Korea (AP) — North Korea fired 2 missiles on Tuesday, officials said. "
                        "\"We will respond firmly,\" President Yoon Suk Yeol told reporters in Seoul. Oh. "

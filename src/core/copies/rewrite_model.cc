@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/stories/logistic_regression.h"
-#include "core/stories/model_text.h"
+#include "core/learning/logistic_regression.h"
+#include "core/learning/model_text.h"
 
 namespace storydesk::copies {
 namespace {
@@ -14,7 +14,7 @@ uint32_t WordsOf(const std::vector<SentenceProfile>& sentences) {
   return n;
 }
 
-constexpr stories::OperatingPointLayout kRewriteModelLayout{kRewriteModelHeader, "rewrite", "decide", "rewrite"};
+constexpr learning::OperatingPointLayout kRewriteModelLayout{kRewriteModelHeader, "rewrite", "decide", "rewrite"};
 
 }  // namespace
 
@@ -99,12 +99,12 @@ double RewriteModel::Logit(const RewriteFeatureVector& f) const {
   return s;
 }
 
-double RewriteModel::Probability(const RewriteFeatureVector& f) const { return stories::Sigmoid(Logit(f)); }
+double RewriteModel::Probability(const RewriteFeatureVector& f) const { return learning::Sigmoid(Logit(f)); }
 
 Result<RewriteModel> ParseRewriteModel(std::string_view text) {
   RewriteModel model;
-  if (Status s = stories::ParseWeightsWithOperatingPoint(text, kRewriteModelLayout, RewriteFeatureName, &model.weights,
-                                                         &model.rewrite_probability);
+  if (Status s = learning::ParseWeightsWithOperatingPoint(text, kRewriteModelLayout, RewriteFeatureName, &model.weights,
+                                                          &model.rewrite_probability);
       !s.ok()) {
     return s;
   }
@@ -112,8 +112,8 @@ Result<RewriteModel> ParseRewriteModel(std::string_view text) {
 }
 
 std::string FormatRewriteModel(const RewriteModel& model, const std::vector<std::string>& comments) {
-  return stories::FormatWeightsWithOperatingPoint(kRewriteModelLayout, comments, RewriteFeatureName, model.weights,
-                                                  model.rewrite_probability);
+  return learning::FormatWeightsWithOperatingPoint(kRewriteModelLayout, comments, RewriteFeatureName, model.weights,
+                                                   model.rewrite_probability);
 }
 
 }  // namespace storydesk::copies

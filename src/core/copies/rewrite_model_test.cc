@@ -21,7 +21,7 @@ class RewriteEvidenceTest : public ::testing::Test {
     return BuildSentenceProfiles(analyzer_.Analyze(text), statistics_);
   }
   text::TextAnalyzer analyzer_;
-  stories::TermStatistics statistics_;
+  terms::TermStatistics statistics_;
 };
 
 TEST_F(RewriteEvidenceTest, AParallelTextIsCoveredByAdjacentLinks) {

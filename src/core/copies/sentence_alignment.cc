@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 
 namespace storydesk::copies {
 namespace {
@@ -26,15 +26,15 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
   std::vector<uint64_t> pairs;
   for (uint32_t j = 0; j < other.size(); ++j) {
     for (const WeightedTerm& t : other[j].stems) pairs.push_back(static_cast<uint64_t>(t.term) << 32 | j);
-    for (stories::TermId n : other[j].names) pairs.push_back(static_cast<uint64_t>(n) << 32 | j);
+    for (terms::TermId n : other[j].names) pairs.push_back(static_cast<uint64_t>(n) << 32 | j);
   }
   std::sort(pairs.begin(), pairs.end());
-  auto term_of = [&](size_t p) { return static_cast<stories::TermId>(pairs[p] >> 32); };
+  auto term_of = [&](size_t p) { return static_cast<terms::TermId>(pairs[p] >> 32); };
   // Slot -> 1 + the first pair of a term's run (0: empty); at most half full.
   int bits = 4;
   while ((size_t{1} << bits) < 2 * pairs.size()) ++bits;
   const size_t mask = (size_t{1} << bits) - 1;
-  auto home = [&](stories::TermId term) { return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> (64 - bits)); };
+  auto home = [&](terms::TermId term) { return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> (64 - bits)); };
   std::vector<uint32_t> runs(mask + 1, 0);
   for (size_t p = 0; p < pairs.size(); ++p) {
     if (p > 0 && term_of(p) == term_of(p - 1)) continue;
@@ -47,7 +47,7 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
   std::vector<uint32_t> touched;
   for (uint32_t i = 0; i < side.size(); ++i) {
     touched.clear();
-    auto visit = [&](stories::TermId term) {
+    auto visit = [&](terms::TermId term) {
       size_t slot = home(term);
       while (runs[slot] != 0 && term_of(runs[slot] - 1) != term) slot = (slot + 1) & mask;
       if (runs[slot] == 0) return;  // no sentence of `other` has it
@@ -57,7 +57,7 @@ std::vector<std::vector<uint32_t>> Neighbours(const std::vector<SentenceProfile>
       }
     };
     for (const WeightedTerm& t : side[i].stems) visit(t.term);
-    for (stories::TermId n : side[i].names) visit(n);
+    for (terms::TermId n : side[i].names) visit(n);
     for (uint32_t j : touched) {
       if (counts[j] >= min_shared) out[i].push_back(j);
       counts[j] = 0;
@@ -81,7 +81,7 @@ std::vector<SentenceLink> CandidateLinks(const std::vector<SentenceProfile>& a, 
                       const SentenceProfile& pb) {
     const auto f = FeaturesIfPossiblyAtLeast(model, pa, pb, min_probability);
     if (!f) return;
-    const double p = stories::Sigmoid(model.Logit(*f));
+    const double p = learning::Sigmoid(model.Logit(*f));
     if (p >= min_probability) links.push_back({a0, a1, b0, b1, p, (*f)[kWeightedDice]});
   };
   // Two adjacent sentences read as one, merged once each and only when first needed.

@@ -5,8 +5,8 @@
 #include <initializer_list>
 
 #include "core/copies/sorted_sets.h"
-#include "core/stories/logistic_regression.h"
-#include "core/stories/model_text.h"
+#include "core/learning/logistic_regression.h"
+#include "core/learning/model_text.h"
 
 namespace storydesk::copies {
 namespace {
@@ -116,19 +116,19 @@ double SentenceModel::Logit(const SentenceFeatureVector& f) const {
 }
 
 double SentenceModel::Probability(const SentenceProfile& a, const SentenceProfile& b) const {
-  return stories::Sigmoid(Logit(ComputeSentenceFeatures(a, b)));
+  return learning::Sigmoid(Logit(ComputeSentenceFeatures(a, b)));
 }
 
 namespace {
 
-constexpr stories::OperatingPointLayout kSentenceModelLayout{kSentenceModelHeader, "sentence", "match", "match"};
+constexpr learning::OperatingPointLayout kSentenceModelLayout{kSentenceModelHeader, "sentence", "match", "match"};
 
 }  // namespace
 
 Result<SentenceModel> ParseSentenceModel(std::string_view text) {
   SentenceModel model;
-  if (Status s = stories::ParseWeightsWithOperatingPoint(text, kSentenceModelLayout, SentenceFeatureName,
-                                                         &model.weights, &model.match_probability);
+  if (Status s = learning::ParseWeightsWithOperatingPoint(text, kSentenceModelLayout, SentenceFeatureName,
+                                                          &model.weights, &model.match_probability);
       !s.ok()) {
     return s;
   }
@@ -136,8 +136,8 @@ Result<SentenceModel> ParseSentenceModel(std::string_view text) {
 }
 
 std::string FormatSentenceModel(const SentenceModel& model, const std::vector<std::string>& comments) {
-  return stories::FormatWeightsWithOperatingPoint(kSentenceModelLayout, comments, SentenceFeatureName, model.weights,
-                                                  model.match_probability);
+  return learning::FormatWeightsWithOperatingPoint(kSentenceModelLayout, comments, SentenceFeatureName, model.weights,
+                                                   model.match_probability);
 }
 
 }  // namespace storydesk::copies

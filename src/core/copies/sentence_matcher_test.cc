@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/copies/sentence_alignment.h"
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::copies {
@@ -18,7 +18,7 @@ class SentenceMatcherTest : public ::testing::Test {
     return BuildSentenceProfiles(analyzer_.Analyze(text), statistics_);
   }
   text::TextAnalyzer analyzer_;
-  stories::TermStatistics statistics_;
+  terms::TermStatistics statistics_;
 };
 
 TEST_F(SentenceMatcherTest, FeaturesOfIdenticalAndUnrelatedSentences) {
@@ -54,7 +54,7 @@ TEST_F(SentenceMatcherTest, EarlyRejectionNeverDropsAPairTheFullModelKeeps) {
       for (const SentenceProfile& b : sentences) {
         const SentenceFeatureVector full = ComputeSentenceFeatures(a, b);
         const auto staged = FeaturesIfPossiblyAtLeast(m, a, b, floor);
-        if (stories::Sigmoid(m.Logit(full)) >= floor) {
+        if (learning::Sigmoid(m.Logit(full)) >= floor) {
           ASSERT_TRUE(staged.has_value()) << "floor " << floor;
           for (size_t k = 0; k < kSentenceFeatureCount; ++k) EXPECT_DOUBLE_EQ((*staged)[k], full[k]);
           ++kept;

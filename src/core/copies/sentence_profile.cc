@@ -44,8 +44,7 @@ void MarkQuotations(const text::AnalyzedText& text, std::vector<SentenceProfile>
 
 }  // namespace
 
-std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text,
-                                                   stories::TermStatistics& statistics) {
+std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text, terms::TermStatistics& statistics) {
   std::vector<SentenceProfile> out(text.sentences.size());
   for (size_t i = 0; i < text.sentences.size(); ++i) {
     out[i].begin = static_cast<uint32_t>(text.sentences[i].begin);
@@ -110,7 +109,7 @@ std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& tex
       out[sentence].word_trigrams.push_back(((h1 * 0x9E3779B97F4A7C15ULL ^ h2) * 0xBF58476D1CE4E5B9ULL ^ h3) >> 32);
     }
   }
-  std::vector<stories::TermId> stem_ids(text.stems.size());
+  std::vector<terms::TermId> stem_ids(text.stems.size());
   for (size_t k = 0; k < text.stems.size(); ++k) stem_ids[k] = statistics.Intern(text.stems[k]);
   for (size_t k = 0; k < text.stems.size(); ++k) {
     const uint32_t sentence = text.word_sentence[text.stem_word[k]];
@@ -172,7 +171,7 @@ SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfil
   return m;
 }
 
-SentenceProfile BuildTextProfile(const text::AnalyzedText& text, stories::TermStatistics& statistics) {
+SentenceProfile BuildTextProfile(const text::AnalyzedText& text, terms::TermStatistics& statistics) {
   std::vector<SentenceProfile> sentences = BuildSentenceProfiles(text, statistics);
   if (sentences.empty()) return {};
   SentenceProfile whole = std::move(sentences.front());

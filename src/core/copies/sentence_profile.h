@@ -13,21 +13,21 @@
 #include <utility>
 #include <vector>
 
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 #include "core/text/analyzer.h"
 
 namespace storydesk::copies {
 
 struct WeightedTerm {
-  stories::TermId term = 0;
+  terms::TermId term = 0;
   float weight = 0.0f;  // IDF of the term when the profile was built
 };
 
 struct SentenceProfile {
-  std::vector<WeightedTerm> stems;       // distinct content stems, by ascending term id
-  std::vector<stories::TermId> names;    // distinct capitalised words (lower-cased), ascending
-  std::vector<stories::TermId> numbers;  // distinct number tokens, ascending
-  std::vector<uint64_t> bigrams;         // distinct ordered pairs of adjacent stems, ascending
+  std::vector<WeightedTerm> stems;     // distinct content stems, by ascending term id
+  std::vector<terms::TermId> names;    // distinct capitalised words (lower-cased), ascending
+  std::vector<terms::TermId> numbers;  // distinct number tokens, ascending
+  std::vector<uint64_t> bigrams;       // distinct ordered pairs of adjacent stems, ascending
   // Distinct hashes of adjacent word pairs and triples, stop words included, ascending: the
   // n-gram matches machine-translation metrics count (BLEU), which see phrasing, not topic.
   // 32-bit values (packed_sentences.h), held in 64 bits for the set operations.
@@ -57,13 +57,13 @@ inline double EvidenceSentence(const SentenceProfile& s) { return 1.0 - (1.0 - k
 // The profiles of `text`'s sentences, in order (sentences without any word are skipped).
 // Interns stems, names ("n:" + lower-cased word) and numbers ("#" + number) in `statistics`
 // the way the story engine does, and weighs stems by their current IDF there.
-std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text, stories::TermStatistics& statistics);
+std::vector<SentenceProfile> BuildSentenceProfiles(const text::AnalyzedText& text, terms::TermStatistics& statistics);
 
 // The profile of two sentences read as one (for merges): the union of their terms.
 SentenceProfile MergeProfiles(const SentenceProfile& first, const SentenceProfile& second);
 
 // The whole of `text` as one profile (its sentences merged): for texts that are one sentence
 // to a person but may split in two, like the pairs of a paraphrase corpus.
-SentenceProfile BuildTextProfile(const text::AnalyzedText& text, stories::TermStatistics& statistics);
+SentenceProfile BuildTextProfile(const text::AnalyzedText& text, terms::TermStatistics& statistics);
 
 }  // namespace storydesk::copies

@@ -63,7 +63,7 @@ TEST(BulletQualityTest, ADefiniteOpeningNounIsACommonNoun) {
 
 TEST(BulletQualityTest, ContentContainmentOfAShortRestatement) {
   text::TextAnalyzer analyzer;
-  stories::TermStatistics statistics;
+  terms::TermStatistics statistics;
   auto profile = [&](const char* s) { return copies::BuildSentenceProfiles(analyzer.Analyze(s), statistics).at(0); };
   const auto long_one = profile(
       "Officials found that recall organizers had collected 1,626,042 signatures on their petition, more than "

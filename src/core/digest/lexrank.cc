@@ -5,7 +5,7 @@
 
 namespace storydesk::digest {
 
-std::vector<double> LexRank(const std::vector<stories::SparseVector>& vectors, const std::vector<double>& prior,
+std::vector<double> LexRank(const std::vector<terms::SparseVector>& vectors, const std::vector<double>& prior,
                             const LexRankOptions& options) {
   const size_t n = vectors.size();
   if (n == 0) return {};
@@ -21,7 +21,7 @@ std::vector<double> LexRank(const std::vector<stories::SparseVector>& vectors, c
   std::vector<std::vector<std::pair<size_t, double>>> edges(n);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
-      const double s = stories::Dot(vectors[i], vectors[j]);
+      const double s = terms::Dot(vectors[i], vectors[j]);
       if (s >= options.min_similarity) {
         edges[i].emplace_back(j, s);
         edges[j].emplace_back(i, s);

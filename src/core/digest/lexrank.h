@@ -13,7 +13,7 @@
 
 #include <vector>
 
-#include "core/stories/sparse_vector.h"
+#include "core/terms/sparse_vector.h"
 
 namespace storydesk::digest {
 
@@ -26,7 +26,7 @@ struct LexRankOptions {
 
 // `vectors`: unit-length TF-IDF vectors of the sentences. `prior`: non-negative jump weights
 // (normalised here; empty = uniform). Returns scores summing to 1 (empty for no sentences).
-std::vector<double> LexRank(const std::vector<stories::SparseVector>& vectors, const std::vector<double>& prior,
+std::vector<double> LexRank(const std::vector<terms::SparseVector>& vectors, const std::vector<double>& prior,
                             const LexRankOptions& options = {});
 
 }  // namespace storydesk::digest

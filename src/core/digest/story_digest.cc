@@ -10,7 +10,7 @@
 #include "core/digest/bullet_quality.h"
 #include "core/digest/headline.h"
 #include "core/digest/lexrank.h"
-#include "core/stories/sparse_vector.h"
+#include "core/terms/sparse_vector.h"
 #include "core/text/analyzer.h"
 #include "core/text/dateline.h"
 
@@ -40,23 +40,23 @@ struct Sentence {
   size_t article = 0;
   size_t position = 0;  // among the article's sentences that are not boilerplate
   std::string text;
-  stories::SparseVector vector;
+  terms::SparseVector vector;
   claims::ClaimSentence claim;
   bool boilerplate = false;
   bool usable = false;  // may be a bullet or an "add": no boilerplate, fragment or commentary
   uint32_t words = 0;
 };
 
-stories::SparseVector Vector(const std::vector<stories::TermId>& terms, const stories::TermStatistics& statistics) {
-  std::map<stories::TermId, int> counts;
-  for (stories::TermId t : terms) ++counts[t];
-  return stories::TfIdfVector({counts.begin(), counts.end()}, statistics);
+terms::SparseVector Vector(const std::vector<terms::TermId>& terms, const terms::TermStatistics& statistics) {
+  std::map<terms::TermId, int> counts;
+  for (terms::TermId t : terms) ++counts[t];
+  return terms::TfIdfVector({counts.begin(), counts.end()}, statistics);
 }
 
 // The sentences of one analysed article, with their vectors and matcher profiles.
 void AddSentences(size_t article, const text::AnalyzedText& t, const claims::ClaimText& prepared,
-                  text::TextAnalyzer& analyzer, stories::TermStatistics& statistics, std::vector<Sentence>* out) {
-  std::vector<std::vector<stories::TermId>> terms(t.sentences.size());
+                  text::TextAnalyzer& analyzer, terms::TermStatistics& statistics, std::vector<Sentence>* out) {
+  std::vector<std::vector<terms::TermId>> terms(t.sentences.size());
   std::vector<std::vector<std::string_view>> stems(t.sentences.size());
   for (size_t k = 0; k < t.stems.size(); ++k) {
     const uint32_t sentence = t.word_sentence[t.stem_word[k]];
@@ -100,9 +100,9 @@ class Support {
           const std::vector<size_t>& family, const copies::SentenceModel& matcher, const claims::ClaimModel& model)
       : sentences_(sentences), texts_(texts), family_(family), matcher_(matcher), model_(model) {
     for (size_t a = 0; a < texts.size(); ++a) {
-      for (stories::TermId term : texts[a].stems) index_[term].push_back(a);
-      for (stories::TermId term : texts[a].names) index_[term].push_back(a);
-      for (stories::TermId term : texts[a].numbers) index_[term].push_back(a);
+      for (terms::TermId term : texts[a].stems) index_[term].push_back(a);
+      for (terms::TermId term : texts[a].names) index_[term].push_back(a);
+      for (terms::TermId term : texts[a].numbers) index_[term].push_back(a);
     }
   }
 
@@ -128,12 +128,12 @@ class Support {
     const size_t k = std::min(kQueryTerms, query.size());
     std::partial_sort(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(k), query.end(),
                       [](const copies::WeightedTerm& x, const copies::WeightedTerm& y) { return x.weight > y.weight; });
-    std::vector<stories::TermId> terms;
+    std::vector<terms::TermId> terms;
     for (size_t q = 0; q < k; ++q) terms.push_back(query[q].term);
     terms.insert(terms.end(), p.names.begin(), p.names.end());
     terms.insert(terms.end(), p.numbers.begin(), p.numbers.end());
     std::unordered_map<size_t, uint32_t> shared;
-    for (stories::TermId term : terms) {
+    for (terms::TermId term : terms) {
       auto it = index_.find(term);
       if (it == index_.end()) continue;
       for (size_t a : it->second) ++shared[a];
@@ -153,7 +153,7 @@ class Support {
   const std::vector<size_t>& family_;
   const copies::SentenceModel& matcher_;
   const claims::ClaimModel& model_;
-  std::unordered_map<stories::TermId, std::vector<size_t>> index_;
+  std::unordered_map<terms::TermId, std::vector<size_t>> index_;
   std::unordered_map<size_t, std::unordered_set<size_t>> candidates_;
   std::unordered_map<std::pair<size_t, size_t>, claims::Support, PairHash> cache_;
 };
@@ -184,12 +184,12 @@ std::optional<std::string> Date(const std::optional<std::string>& published) {
 
 // An article's text for the claim matcher: its title's sentences, then its body's.
 claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::string>& title,
-                            text::TextAnalyzer& analyzer, stories::TermStatistics& statistics,
+                            text::TextAnalyzer& analyzer, terms::TermStatistics& statistics,
                             const claims::StemSynonyms* synonyms) {
   if (!title || title->empty()) return body;
   claims::ClaimText t = claims::BuildClaimText(analyzer.Analyze(*title), statistics, synonyms);
   for (claims::ClaimSentence& s : t.sentences) s.index = UINT32_MAX;  // not a body sentence
-  auto merge = [](std::vector<stories::TermId> a, const std::vector<stories::TermId>& b) {
+  auto merge = [](std::vector<terms::TermId> a, const std::vector<terms::TermId>& b) {
     a.insert(a.end(), b.begin(), b.end());
     std::sort(a.begin(), a.end());
     a.erase(std::unique(a.begin(), a.end()), a.end());
@@ -205,7 +205,7 @@ claims::ClaimText WithTitle(claims::ClaimText body, const std::optional<std::str
 }  // namespace
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
-                             const claims::ClaimMatcher& claims, stories::TermStatistics& statistics,
+                             const claims::ClaimMatcher& claims, terms::TermStatistics& statistics,
                              const DigestOptions& options) {
   const claims::ClaimModel& claim_model = claims.model;
   StoryDigest digest;
@@ -254,7 +254,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   }
 
   // 2. Centrality, biased to the lead.
-  std::vector<stories::SparseVector> vectors;
+  std::vector<terms::SparseVector> vectors;
   std::vector<double> prior;
   for (size_t c : candidates) {
     vectors.push_back(sentences[c].vector);
@@ -305,7 +305,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     for (size_t k : ranked) {
       if (excluded[k]) continue;
       double closest = 0.0;
-      for (size_t c : chosen) closest = std::max(closest, stories::Dot(vectors[k], sentences[c].vector));
+      for (size_t c : chosen) closest = std::max(closest, terms::Dot(vectors[k], sentences[c].vector));
       if (closest >= kMaxBulletSimilarity) {
         excluded[k] = true;
         continue;

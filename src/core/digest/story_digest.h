@@ -41,7 +41,7 @@
 
 #include "core/claims/claim_support.h"
 #include "core/copies/sentence_matcher.h"
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 
 namespace storydesk::digest {
 
@@ -93,7 +93,7 @@ struct StoryDigest {
 };
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,
-                             const claims::ClaimMatcher& claims, stories::TermStatistics& statistics,
+                             const claims::ClaimMatcher& claims, terms::TermStatistics& statistics,
                              const DigestOptions& options = {});
 
 }  // namespace storydesk::digest

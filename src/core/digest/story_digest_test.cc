@@ -78,7 +78,7 @@ class StoryDigestTest : public ::testing::Test {
   }
   const copies::SentenceModel matcher_ = TestMatcher();
   const claims::ClaimMatcher claims_{TestClaims(), nullptr};
-  stories::TermStatistics statistics_;
+  terms::TermStatistics statistics_;
 };
 
 TEST_F(StoryDigestTest, BulletsAreFewDistinctAndCiteEveryArticleSayingThem) {

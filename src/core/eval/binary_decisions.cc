@@ -21,22 +21,22 @@ double BinaryCounts::Precision() const { return Ratio(tp, tp + fp); }
 double BinaryCounts::Recall() const { return Ratio(tp, tp + fn); }
 double BinaryCounts::F1() const { return Ratio(2 * tp, 2 * tp + fp + fn); }
 
-std::vector<std::pair<double, bool>> HeldOutProbabilities(const std::vector<stories::LogisticExample>& examples,
-                                                          int folds, const stories::LogisticOptions& options) {
+std::vector<std::pair<double, bool>> HeldOutProbabilities(const std::vector<learning::LogisticExample>& examples,
+                                                          int folds, const learning::LogisticOptions& options) {
   std::vector<std::pair<double, bool>> out;
   out.reserve(examples.size());
   const size_t n = examples.size();
   for (int fold = 0; fold < folds; ++fold) {
     const size_t begin = n * static_cast<size_t>(fold) / static_cast<size_t>(folds);
     const size_t end = n * static_cast<size_t>(fold + 1) / static_cast<size_t>(folds);
-    std::vector<stories::LogisticExample> train;
+    std::vector<learning::LogisticExample> train;
     train.reserve(n - (end - begin));
     for (size_t i = 0; i < n; ++i) {
       if (i < begin || i >= end) train.push_back(examples[i]);
     }
-    const std::vector<double> w = stories::FitLogistic(train, options);
+    const std::vector<double> w = learning::FitLogistic(train, options);
     for (size_t i = begin; i < end; ++i) {
-      out.emplace_back(stories::Sigmoid(stories::LinearScore(w, examples[i].x.data(), w.size())), examples[i].label);
+      out.emplace_back(learning::Sigmoid(learning::LinearScore(w, examples[i].x.data(), w.size())), examples[i].label);
     }
   }
   return out;

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 
 namespace storydesk::eval {
 
@@ -25,8 +25,8 @@ struct BinaryCounts {
 // (probability, label) of every example, each predicted by a model fitted without its fold.
 // Folds are contiguous ranges of `examples` (keep related examples together in the input so a
 // fold holds whole groups). Needs at least `folds` examples.
-std::vector<std::pair<double, bool>> HeldOutProbabilities(const std::vector<stories::LogisticExample>& examples,
-                                                          int folds, const stories::LogisticOptions& options);
+std::vector<std::pair<double, bool>> HeldOutProbabilities(const std::vector<learning::LogisticExample>& examples,
+                                                          int folds, const learning::LogisticOptions& options);
 
 // The lowest probability p such that the examples at or above p are positive at least
 // `target_precision` of the time; 1 when no such p (nothing may be called positive).

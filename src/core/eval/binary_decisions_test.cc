@@ -43,7 +43,7 @@ TEST(OperatingPointTest, TiedProbabilitiesAreOneStep) {
 }
 
 TEST(HeldOutProbabilitiesTest, EveryExampleOnceAndSeparable) {
-  std::vector<stories::LogisticExample> examples;
+  std::vector<learning::LogisticExample> examples;
   examples.reserve(40);
   for (int i = 0; i < 40; ++i) examples.push_back({{1.0, i % 2 == 0 ? 1.0 : -1.0}, i % 2 == 0, 1.0});
   const auto held_out = HeldOutProbabilities(examples, 4, {});

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <vector>
 
-#include "core/stories/model_text.h"
+#include "core/learning/model_text.h"
 
 namespace storydesk::stories {
 namespace {
@@ -19,31 +19,33 @@ Result<BackgroundFrequencies> ParseBackgroundFrequencies(std::string_view text) 
   BackgroundFrequencies result;
   bool have_documents = false;
   size_t lines = 0;
-  const Status read = ForEachModelLine(
+  const Status read = learning::ForEachModelLine(
       text, kBackgroundHeader,
       [&](size_t number, std::string_view line) {
         const size_t tab = line.find('\t');
-        if (tab == std::string_view::npos || tab == 0) return ModelLineError(number, "expected TERM<TAB>COUNT");
+        if (tab == std::string_view::npos || tab == 0)
+          return learning::ModelLineError(number, "expected TERM<TAB>COUNT");
         const std::string_view key = line.substr(0, tab);
         int64_t count = 0;
         if (!ParseCount(line.substr(tab + 1), &count) || count <= 0) {
-          return ModelLineError(number, "the count is not a positive integer");
+          return learning::ModelLineError(number, "the count is not a positive integer");
         }
         if (!have_documents) {
-          if (key != "documents") return ModelLineError(number, "expected the \"documents\" line first");
+          if (key != "documents") return learning::ModelLineError(number, "expected the \"documents\" line first");
           result.documents = count;
           have_documents = true;
           return Status::Ok();
         }
-        if (count > result.documents) return ModelLineError(number, "a term's count exceeds the number of documents");
+        if (count > result.documents)
+          return learning::ModelLineError(number, "a term's count exceeds the number of documents");
         if (!result.df.emplace(std::string(key), count).second) {
-          return ModelLineError(number, "the term \"" + std::string(key) + "\" appears twice");
+          return learning::ModelLineError(number, "the term \"" + std::string(key) + "\" appears twice");
         }
         return Status::Ok();
       },
       &lines);
   if (!read.ok()) return read;
-  if (!have_documents) return ModelLineError(lines, "no \"documents\" line");
+  if (!have_documents) return learning::ModelLineError(lines, "no \"documents\" line");
   return result;
 }
 

@@ -4,7 +4,7 @@
 // Why: online IDF over a handful of articles says little — in a 30-article feed a word seen
 // twice looks as rare as a name — and small corpora then split stories that share their
 // topic words. Starting from the counts of a few thousand news articles and adding the
-// stream's own counts on top (TermStatistics::AddCounts) is the "background corpus" IDF of
+// stream's own counts on top (terms::TermStatistics::AddCounts) is the "background corpus" IDF of
 // topic detection and tracking systems (Allan et al. 1998, "Topic Detection and Tracking
 // Pilot Study"; Yang et al. 1998, "A Study on Retrospective and On-line Event Detection").
 //

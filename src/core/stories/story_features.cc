@@ -5,7 +5,7 @@
 
 namespace storydesk::stories {
 
-void Centroid::Add(const SparseVector& v, std::vector<TermId>* new_terms) {
+void Centroid::Add(const terms::SparseVector& v, std::vector<terms::TermId>* new_terms) {
   Centroid other;
   other.weights = v.entries;
   other.norm2 = 0;
@@ -13,9 +13,9 @@ void Centroid::Add(const SparseVector& v, std::vector<TermId>* new_terms) {
   Merge(other, new_terms);
 }
 
-void Centroid::Merge(const Centroid& other, std::vector<TermId>* new_terms) {
+void Centroid::Merge(const Centroid& other, std::vector<terms::TermId>* new_terms) {
   // |c + o|^2 = |c|^2 + 2 c.o + |o|^2, with c.o taken during the merge.
-  std::vector<std::pair<TermId, float>> merged;
+  std::vector<std::pair<terms::TermId, float>> merged;
   merged.reserve(weights.size() + other.weights.size());
   double dot = 0;
   auto i = weights.begin();
@@ -37,13 +37,13 @@ void Centroid::Merge(const Centroid& other, std::vector<TermId>* new_terms) {
   norm2 += 2 * dot + other.norm2;
 }
 
-double Centroid::Cosine(const SparseVector& v) const {
+double Centroid::Cosine(const terms::SparseVector& v) const {
   if (v.empty() || norm2 <= 0) return 0.0;
   double dot = 0;
   auto from = weights.begin();
   for (const auto& [id, w] : v.entries) {
     // Both sides are sorted, so each search starts where the last one ended.
-    from = std::lower_bound(from, weights.end(), id, [](const auto& e, TermId t) { return e.first < t; });
+    from = std::lower_bound(from, weights.end(), id, [](const auto& e, terms::TermId t) { return e.first < t; });
     if (from == weights.end()) break;
     if (from->first == id) dot += static_cast<double>(w) * from->second;
   }
@@ -69,7 +69,7 @@ double Centroid::Cosine(const Centroid& other) const {
   return dot / std::sqrt(norm2 * other.norm2);
 }
 
-void StoryVectors::Remember(const SparseVector& all_vector, const SparseVector& names_vector) {
+void StoryVectors::Remember(const terms::SparseVector& all_vector, const terms::SparseVector& names_vector) {
   if (recent.size() < kRecentMembers) {
     recent.emplace_back(all_vector, names_vector);
     return;
@@ -128,20 +128,22 @@ StoryFeatureVector AssembleFeatures(const ArticleVectors& article, const StoryVe
 
 StoryFeatureVector ComputeStoryFeatures(const ArticleVectors& article, const StoryVectors& story) {
   return AssembleFeatures(
-      article, story, [](const Centroid& c, const SparseVector& v, ArticleLookup::Part) { return c.Cosine(v); },
-      [](const SparseVector& a, const SparseVector& member, ArticleLookup::Part) { return Dot(a, member); });
+      article, story, [](const Centroid& c, const terms::SparseVector& v, ArticleLookup::Part) { return c.Cosine(v); },
+      [](const terms::SparseVector& a, const terms::SparseVector& member, ArticleLookup::Part) {
+        return terms::Dot(a, member);
+      });
 }
 
 void ArticleLookup::Set(const ArticleVectors& article) {
-  for (TermId id : terms_) slot_[id] = 0;
+  for (terms::TermId id : terms_) slot_[id] = 0;
   terms_.clear();
   weights_.clear();
   article_ = &article;
-  const std::pair<const SparseVector*, Part> parts[] = {{&article.all, kAll},
-                                                        {&article.title, kTitle},
-                                                        {&article.lead, kLead},
-                                                        {&article.names, kNames},
-                                                        {&article.numbers, kNumbers}};
+  const std::pair<const terms::SparseVector*, Part> parts[] = {{&article.all, kAll},
+                                                               {&article.title, kTitle},
+                                                               {&article.lead, kLead},
+                                                               {&article.names, kNames},
+                                                               {&article.numbers, kNumbers}};
   for (const auto& [vector, part] : parts) {
     for (const auto& [id, w] : vector->entries) {
       if (id >= slot_.size()) slot_.resize(std::max<size_t>(static_cast<size_t>(id) + 1, slot_.size() * 2), 0);
@@ -156,7 +158,7 @@ void ArticleLookup::Set(const ArticleVectors& article) {
   }
 }
 
-double ArticleLookup::Dot(const std::vector<std::pair<TermId, float>>& entries, Part part) const {
+double ArticleLookup::Dot(const std::vector<std::pair<terms::TermId, float>>& entries, Part part) const {
   // Terms the article lacks add +0.0 (its slot's weight for this part is 0 too), as the merge
   // adds nothing for them: the same sum.
   double dot = 0;
@@ -167,7 +169,7 @@ double ArticleLookup::Dot(const std::vector<std::pair<TermId, float>>& entries, 
   return dot;
 }
 
-double ArticleLookup::Cosine(const Centroid& centroid, const SparseVector& v, Part part) const {
+double ArticleLookup::Cosine(const Centroid& centroid, const terms::SparseVector& v, Part part) const {
   // Walking the centroid pays when it is not much longer than the article's vector; a big
   // story's centroid is searched per article term instead (the same sum either way).
   if (centroid.weights.size() > 4 * v.entries.size()) return centroid.Cosine(v);
@@ -177,8 +179,11 @@ double ArticleLookup::Cosine(const Centroid& centroid, const SparseVector& v, Pa
 
 StoryFeatureVector ArticleLookup::Features(const StoryVectors& story) const {
   return AssembleFeatures(
-      *article_, story, [this](const Centroid& c, const SparseVector& v, Part part) { return Cosine(c, v, part); },
-      [this](const SparseVector&, const SparseVector& member, Part part) { return Dot(member.entries, part); });
+      *article_, story,
+      [this](const Centroid& c, const terms::SparseVector& v, Part part) { return Cosine(c, v, part); },
+      [this](const terms::SparseVector&, const terms::SparseVector& member, Part part) {
+        return Dot(member.entries, part);
+      });
 }
 
 }  // namespace storydesk::stories

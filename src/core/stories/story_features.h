@@ -18,7 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/stories/sparse_vector.h"
+#include "core/terms/sparse_vector.h"
 
 namespace storydesk::stories {
 
@@ -26,26 +26,26 @@ namespace storydesk::stories {
 // term id rather than a hash map: a cosine is then a binary search per article term over
 // contiguous memory (no pointer chasing), and adding an article is one linear merge.
 struct Centroid {
-  std::vector<std::pair<TermId, float>> weights;  // sorted by TermId, no duplicates
+  std::vector<std::pair<terms::TermId, float>> weights;  // sorted by TermId, no duplicates
   double norm2 = 0;
 
   // Adds `v`; new terms are appended to *new_terms when given.
-  void Add(const SparseVector& v, std::vector<TermId>* new_terms = nullptr);
+  void Add(const terms::SparseVector& v, std::vector<terms::TermId>* new_terms = nullptr);
   // Adds every member of `other` (merging two stories); new terms go to *new_terms when given.
-  void Merge(const Centroid& other, std::vector<TermId>* new_terms);
+  void Merge(const Centroid& other, std::vector<terms::TermId>* new_terms);
   // Cosine of a unit vector with this centroid; 0 when either is empty.
-  double Cosine(const SparseVector& v) const;
+  double Cosine(const terms::SparseVector& v) const;
   // Cosine of two centroids; 0 when either is empty.
   double Cosine(const Centroid& other) const;
 };
 
 // The article's side: unit TF-IDF sub-vectors and its time.
 struct ArticleVectors {
-  SparseVector all;      // stems of title (twice), bullets and body
-  SparseVector title;    // stems of the title
-  SparseVector lead;     // the first kLeadStems content stems of bullets and body
-  SparseVector names;    // lower-cased words of capitalised names
-  SparseVector numbers;  // number tokens: years, counts, magnitudes tell events of a kind apart
+  terms::SparseVector all;      // stems of title (twice), bullets and body
+  terms::SparseVector title;    // stems of the title
+  terms::SparseVector lead;     // the first kLeadStems content stems of bullets and body
+  terms::SparseVector names;    // lower-cased words of capitalised names
+  terms::SparseVector numbers;  // number tokens: years, counts, magnitudes tell events of a kind apart
   std::optional<int64_t> time;
 };
 
@@ -60,9 +60,9 @@ struct StoryVectors {
   Centroid all, title, lead, names, numbers;
   // The `all` and `names` vectors of the latest kRecentMembers members (a ring): a story that
   // drifts is still found by the article nearest to its newest turn (single link).
-  std::vector<std::pair<SparseVector, SparseVector>> recent;
+  std::vector<std::pair<terms::SparseVector, terms::SparseVector>> recent;
   size_t recent_next = 0;
-  void Remember(const SparseVector& all, const SparseVector& names);
+  void Remember(const terms::SparseVector& all, const terms::SparseVector& names);
   std::optional<int64_t> first_time, last_time;
   int size = 0;
 };
@@ -107,13 +107,13 @@ class ArticleLookup {
   StoryFeatureVector Features(const StoryVectors& story) const;
 
  private:
-  double Dot(const std::vector<std::pair<TermId, float>>& entries, Part part) const;
-  double Cosine(const Centroid& centroid, const SparseVector& v, Part part) const;
+  double Dot(const std::vector<std::pair<terms::TermId, float>>& entries, Part part) const;
+  double Cosine(const Centroid& centroid, const terms::SparseVector& v, Part part) const;
 
   const ArticleVectors* article_ = nullptr;
   std::vector<uint32_t> slot_;  // by term id: 0 when the article lacks it, else 1 + index in weights_
   std::vector<std::array<float, kParts>> weights_;
-  std::vector<TermId> terms_;  // the ids with a slot, to clear them
+  std::vector<terms::TermId> terms_;  // the ids with a slot, to clear them
 };
 
 }  // namespace storydesk::stories

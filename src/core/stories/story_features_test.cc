@@ -10,8 +10,8 @@
 namespace storydesk::stories {
 namespace {
 
-SparseVector Unit(std::vector<std::pair<TermId, float>> entries) {
-  SparseVector v;
+terms::SparseVector Unit(std::vector<std::pair<terms::TermId, float>> entries) {
+  terms::SparseVector v;
   v.entries = std::move(entries);
   v.Normalize();
   return v;
@@ -20,10 +20,10 @@ SparseVector Unit(std::vector<std::pair<TermId, float>> entries) {
 TEST(CentroidTest, CosineFollowsTheSumOfItsMembers) {
   Centroid c;
   EXPECT_EQ(c.Cosine(Unit({{1, 1}})), 0.0);
-  std::vector<TermId> fresh;
+  std::vector<terms::TermId> fresh;
   c.Add(Unit({{1, 1}}), &fresh);
   c.Add(Unit({{2, 1}}), &fresh);
-  EXPECT_EQ(fresh, (std::vector<TermId>{1, 2}));
+  EXPECT_EQ(fresh, (std::vector<terms::TermId>{1, 2}));
   EXPECT_NEAR(c.norm2, 2.0, 1e-9);
   EXPECT_NEAR(c.Cosine(Unit({{1, 1}})), 1 / std::sqrt(2.0), 1e-6);
   EXPECT_NEAR(c.Cosine(Unit({{1, 1}, {2, 1}})), 1.0, 1e-6);
@@ -88,21 +88,21 @@ TEST(StoryFeaturesTest, TimeFeaturesMeasureTheGapToTheStorysSpan) {
 
 TEST(StoryFeaturesTest, RecentMembersAreARingOfTheLatest) {
   StoryVectors story;
-  for (TermId i = 0; i < kRecentMembers + 3; ++i) story.Remember(Unit({{i, 1}}), SparseVector{});
+  for (terms::TermId i = 0; i < kRecentMembers + 3; ++i) story.Remember(Unit({{i, 1}}), terms::SparseVector{});
   EXPECT_EQ(story.recent.size(), kRecentMembers);
   ArticleVectors oldest, newest;
   oldest.all = Unit({{0, 1}});
-  newest.all = Unit({{static_cast<TermId>(kRecentMembers + 2), 1}});
+  newest.all = Unit({{static_cast<terms::TermId>(kRecentMembers + 2), 1}});
   EXPECT_EQ(ComputeStoryFeatures(oldest, story)[kNearestMemberAll], 0.0) << "evicted from the ring";
   EXPECT_NEAR(ComputeStoryFeatures(newest, story)[kNearestMemberAll], 1.0, 1e-6);
 }
 
 // A random unit vector of up to `n` terms below `vocabulary`.
-SparseVector RandomUnit(std::mt19937& rng, size_t n, TermId vocabulary) {
-  std::map<TermId, float> weights;
+terms::SparseVector RandomUnit(std::mt19937& rng, size_t n, terms::TermId vocabulary) {
+  std::map<terms::TermId, float> weights;
   for (size_t i = 0; i < n; ++i)
-    weights[static_cast<TermId>(rng() % vocabulary)] = 0.01f + static_cast<float>(rng() % 1000) / 97.0f;
-  SparseVector v;
+    weights[static_cast<terms::TermId>(rng() % vocabulary)] = 0.01f + static_cast<float>(rng() % 1000) / 97.0f;
+  terms::SparseVector v;
   v.entries.assign(weights.begin(), weights.end());
   v.Normalize();
   return v;
@@ -114,12 +114,12 @@ TEST(ArticleLookupTest, GivesTheDirectFeaturesToTheLastBit) {
   std::mt19937 rng(11);
   ArticleLookup lookup;
   for (int round = 0; round < 200; ++round) {
-    const TermId vocabulary = 50 + static_cast<TermId>(rng() % 5000);
+    const terms::TermId vocabulary = 50 + static_cast<terms::TermId>(rng() % 5000);
     StoryVectors story;
     const int members = 1 + static_cast<int>(rng() % 30);
     for (int m = 0; m < members; ++m) {
-      const SparseVector all = RandomUnit(rng, 5 + rng() % 120, vocabulary);
-      const SparseVector names = RandomUnit(rng, rng() % 10, vocabulary);
+      const terms::SparseVector all = RandomUnit(rng, 5 + rng() % 120, vocabulary);
+      const terms::SparseVector names = RandomUnit(rng, rng() % 10, vocabulary);
       story.all.Add(all);
       story.title.Add(RandomUnit(rng, rng() % 8, vocabulary));
       story.lead.Add(RandomUnit(rng, rng() % 40, vocabulary));

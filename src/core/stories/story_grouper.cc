@@ -97,7 +97,7 @@ std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfi
 std::vector<int64_t> StoryGrouper::CandidateIds(const ArticleProfile& article) const {
   // Look up only the heaviest terms: they carry the story, and the long postings of common
   // words would cost more than they add.
-  std::vector<std::pair<float, TermId>>& heaviest = scratch_heaviest_;
+  std::vector<std::pair<float, terms::TermId>>& heaviest = scratch_heaviest_;
   heaviest.clear();
   for (const auto& [id, w] : article.all.entries) heaviest.emplace_back(w, id);
   const size_t k = std::min(options_.query_terms, heaviest.size());
@@ -260,7 +260,7 @@ void StoryGrouper::MergeStories(int64_t into, int64_t from) {
   if (from_it == stories_.end() || into == from) return;
   Story& target = stories_.at(into);
   Story& source = from_it->second;
-  std::vector<TermId> new_terms;
+  std::vector<terms::TermId> new_terms;
   target.all.Merge(source.all, &new_terms);
   target.title.Merge(source.title, nullptr);
   target.lead.Merge(source.lead, nullptr);
@@ -275,7 +275,7 @@ void StoryGrouper::MergeStories(int64_t into, int64_t from) {
     expiry_.emplace(*target.last_time, into);
   }
   target.size += source.size;
-  for (TermId id : new_terms) postings_[id].push_back(into);
+  for (terms::TermId id : new_terms) postings_[id].push_back(into);
   stories_.erase(from_it);
   ++evicted_since_compaction_;  // `from`'s postings are stale now
   merged_into_[from] = into;
@@ -315,14 +315,14 @@ void StoryGrouper::Remember(ArticleProfile&& article, const Assignment& assignme
 
 void StoryGrouper::AddToStory(int64_t story_id, const ArticleProfile& article) {
   Story& story = stories_[story_id];
-  std::vector<TermId> new_terms;
+  std::vector<terms::TermId> new_terms;
   story.all.Add(article.all, &new_terms);
   story.title.Add(article.title);
   story.lead.Add(article.lead);
   story.names.Add(article.names);
   story.numbers.Add(article.numbers);
   story.Remember(article.all, article.names);
-  for (TermId id : new_terms) postings_[id].push_back(story_id);
+  for (terms::TermId id : new_terms) postings_[id].push_back(story_id);
   ++story.size;
   if (article.time) {
     if (!story.first_time || *article.time < *story.first_time) story.first_time = article.time;

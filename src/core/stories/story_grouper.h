@@ -40,10 +40,10 @@
 #include "core/copies/copy_index.h"
 #include "core/copies/sentence_matcher.h"
 #include "core/stories/dating_guard.h"
-#include "core/stories/sparse_vector.h"
 #include "core/stories/story_features.h"
 #include "core/stories/story_model.h"
 #include "core/stories/time_evidence.h"
+#include "core/terms/sparse_vector.h"
 
 namespace storydesk::stories {
 
@@ -205,7 +205,7 @@ class StoryGrouper {
   GroupingOptions options_;
   // Buffers of CandidateIds, kept to spare an allocation per article.
   ArticleLookup lookup_;  // the article being placed, for its features against each candidate
-  mutable std::vector<std::pair<float, TermId>> scratch_heaviest_;
+  mutable std::vector<std::pair<float, terms::TermId>> scratch_heaviest_;
   mutable std::vector<std::pair<int64_t, float>> scratch_hits_;
   mutable std::vector<std::pair<float, int64_t>> scratch_scored_;
   bool use_time_evidence_ = false;
@@ -214,8 +214,8 @@ class StoryGrouper {
   std::optional<int64_t> newest_time_;
 
   std::unordered_map<int64_t, Story> stories_;
-  std::unordered_map<int64_t, int64_t> merged_into_;           // merged story -> the story it went into
-  std::unordered_map<TermId, std::vector<int64_t>> postings_;  // may hold evicted ids
+  std::unordered_map<int64_t, int64_t> merged_into_;                  // merged story -> the story it went into
+  std::unordered_map<terms::TermId, std::vector<int64_t>> postings_;  // may hold evicted ids
   size_t evicted_since_compaction_ = 0;
   // (last_time, story) of dated stories; entries go stale when a story's last_time moves.
   std::priority_queue<std::pair<int64_t, int64_t>, std::vector<std::pair<int64_t, int64_t>>, std::greater<>> expiry_;

@@ -23,16 +23,16 @@ class ProfileMaker {
     ArticleProfile p;
     p.id = id;
     if (day) p.time = *day * kDay;
-    std::map<TermId, int> counts, name_counts;
-    std::vector<TermId> unique;
+    std::map<terms::TermId, int> counts, name_counts;
+    std::vector<terms::TermId> unique;
     for (const auto& w : words) counts[stats_.Intern(w)]++;
     for (const auto& n : names) name_counts[stats_.Intern("n:" + n)]++;
     unique.reserve(counts.size() + name_counts.size());
     for (const auto& [id_, c] : counts) unique.push_back(id_);
     for (const auto& [id_, c] : name_counts) unique.push_back(id_);
     stats_.AddDocument(unique);
-    p.all = TfIdfVector({counts.begin(), counts.end()}, stats_);
-    p.names = TfIdfVector({name_counts.begin(), name_counts.end()}, stats_);
+    p.all = terms::TfIdfVector({counts.begin(), counts.end()}, stats_);
+    p.names = terms::TfIdfVector({name_counts.begin(), name_counts.end()}, stats_);
     std::string text;
     for (const auto& w : words) text += w + " ";
     p.copy = copies::MakeCopyDocument(std::hash<std::string>{}(text), fingerprint::ShingleHashes(words), {},
@@ -41,7 +41,7 @@ class ProfileMaker {
   }
 
  private:
-  TermStatistics stats_;
+  terms::TermStatistics stats_;
 };
 
 std::vector<std::string> Repeat(std::vector<std::string> base, int times) {

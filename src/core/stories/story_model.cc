@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/stories/logistic_regression.h"
-#include "core/stories/model_text.h"
+#include "core/learning/logistic_regression.h"
+#include "core/learning/model_text.h"
 
 namespace storydesk::stories {
 namespace {
@@ -38,31 +38,31 @@ double StoryModel::JoinLogit(const StoryFeatureVector& f) const {
 double StoryModel::AttachProbability(const AttachFeatureVector& f) const {
   double s = 0;
   for (size_t k = 0; k < kAttachFeatureCount; ++k) s += attach[k] * f[k];
-  return Sigmoid(s);
+  return learning::Sigmoid(s);
 }
 
 Result<StoryModel> ParseStoryModel(std::string_view text) {
   StoryModel model;
   bool have_join = false, have_attach = false;
   size_t lines = 0;
-  const Status read = ForEachModelLine(
+  const Status read = learning::ForEachModelLine(
       text, kStoryModelHeader,
       [&](size_t number, std::string_view line) {
-        const auto fields = SplitTabs(line);
+        const auto fields = learning::SplitTabs(line);
         if (fields[0] == "join" && !have_join) {
           have_join = true;
-          return ReadWeights(fields, number, StoryFeatureName, &model.join);
+          return learning::ReadWeights(fields, number, StoryFeatureName, &model.join);
         }
         if (fields[0] == "attach" && !have_attach) {
           have_attach = true;
-          return ReadWeights(fields, number, AttachFeatureName, &model.attach);
+          return learning::ReadWeights(fields, number, AttachFeatureName, &model.attach);
         }
-        return ModelLineError(number,
-                              "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
+        return learning::ModelLineError(
+            number, "expected one \"join\" and one \"attach\" line, got \"" + std::string(fields[0]) + "\"");
       },
       &lines);
   if (!read.ok()) return read;
-  if (!have_join || !have_attach) return ModelLineError(lines, "the \"join\" or \"attach\" line is missing");
+  if (!have_join || !have_attach) return learning::ModelLineError(lines, "the \"join\" or \"attach\" line is missing");
   return model;
 }
 
@@ -70,30 +70,30 @@ std::string FormatStoryModel(const StoryModel& model, const std::vector<std::str
   std::string out(kStoryModelHeader);
   out += '\n';
   for (const std::string& c : comments) out += "# " + c + '\n';
-  out += WriteWeights("join", model.join, StoryFeatureName);
-  out += WriteWeights("attach", model.attach, AttachFeatureName);
+  out += learning::WriteWeights("join", model.join, StoryFeatureName);
+  out += learning::WriteWeights("attach", model.attach, AttachFeatureName);
   return out;
 }
 
 StoryModelTraining TrainStoryModel(const std::vector<TrainingArticle>& articles, double l2) {
   StoryModelTraining result;
-  LogisticOptions options;
+  learning::LogisticOptions options;
   options.l2 = l2;
 
-  std::vector<LogisticExample> join_examples;
+  std::vector<learning::LogisticExample> join_examples;
   for (const TrainingArticle& a : articles) {
     for (size_t i = 0; i < a.candidates.size(); ++i) {
       join_examples.push_back(
           {std::vector<double>(a.candidates[i].begin(), a.candidates[i].end()), a.gold == i, a.pair_weight});
     }
   }
-  const std::vector<double> join = FitLogistic(join_examples, options);
+  const std::vector<double> join = learning::FitLogistic(join_examples, options);
   for (size_t k = 0; k < kStoryFeatureCount && k < join.size(); ++k) result.model.join[k] = join[k];
   result.join_examples = join_examples.size();
   join_examples.clear();
   join_examples.shrink_to_fit();
 
-  std::vector<LogisticExample> attach_examples;
+  std::vector<learning::LogisticExample> attach_examples;
   for (const TrainingArticle& a : articles) {
     if (a.candidates.empty()) continue;  // no choice was made: a new story opens
     double best = -1e300;
@@ -112,7 +112,7 @@ StoryModelTraining TrainStoryModel(const std::vector<TrainingArticle>& articles,
     const AttachFeatureVector f = ComputeAttachFeatures(best, second);
     attach_examples.push_back({std::vector<double>(f.begin(), f.end()), a.gold == best_index, a.attach_weight});
   }
-  const std::vector<double> attach = FitLogistic(attach_examples, options);
+  const std::vector<double> attach = learning::FitLogistic(attach_examples, options);
   for (size_t k = 0; k < kAttachFeatureCount && k < attach.size(); ++k) result.model.attach[k] = attach[k];
   result.attach_examples = attach_examples.size();
   return result;

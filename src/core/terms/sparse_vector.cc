@@ -1,8 +1,8 @@
-#include "core/stories/sparse_vector.h"
+#include "core/terms/sparse_vector.h"
 
 #include <algorithm>
 
-namespace storydesk::stories {
+namespace storydesk::terms {
 
 // The merge advances without branching on the comparison — ids interleave unpredictably, and a
 // mispredicted branch per step cost more than the arithmetic.
@@ -34,4 +34,4 @@ SparseVector TfIdfVector(const std::vector<std::pair<TermId, int>>& counts, cons
   return v;
 }
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::terms

@@ -1,11 +1,11 @@
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 
 #include <xxhash.h>
 
 #include <bit>
 #include <cmath>
 
-namespace storydesk::stories {
+namespace storydesk::terms {
 
 uint64_t TermStatistics::Hash(std::string_view term) { return XXH3_64bits(term.data(), term.size()); }
 
@@ -55,4 +55,4 @@ double TermStatistics::Idf(TermId id) const {
   return std::log((1.0 + static_cast<double>(documents_)) / (1.0 + df)) + 1.0;
 }
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::terms

@@ -1,6 +1,6 @@
-#include "core/stories/model_text.h"
+#include "core/learning/model_text.h"
 
-namespace storydesk::stories {
+namespace storydesk::learning {
 
 Status ModelLineError(size_t number, const std::string& what) {
   return Status::Error(ErrorCode::kInvalidInput, "line " + std::to_string(number) + ": " + what);
@@ -28,4 +28,4 @@ Status ForEachModelLine(std::string_view text, std::string_view header,
   return Status::Ok();
 }
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::learning

@@ -1,9 +1,9 @@
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace storydesk::stories {
+namespace storydesk::learning {
 namespace {
 
 // Solves A x = b for a symmetric positive definite A (Cholesky); false when A is not.
@@ -80,4 +80,4 @@ std::vector<double> FitLogistic(const std::vector<LogisticExample>& examples, co
   return w;
 }
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::learning

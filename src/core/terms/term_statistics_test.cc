@@ -1,11 +1,11 @@
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-namespace storydesk::stories {
+namespace storydesk::terms {
 namespace {
 
 TEST(TermStatisticsTest, InternGivesDenseStableIds) {
@@ -40,4 +40,4 @@ TEST(TermStatisticsTest, IdfIsSmoothed) {
 }
 
 }  // namespace
-}  // namespace storydesk::stories
+}  // namespace storydesk::terms

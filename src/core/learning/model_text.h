@@ -16,7 +16,7 @@
 
 #include "storydesk/status.h"
 
-namespace storydesk::stories {
+namespace storydesk::learning {
 
 // kInvalidInput "line N: what".
 Status ModelLineError(size_t number, const std::string& what);
@@ -149,4 +149,4 @@ std::string FormatWeightsWithOperatingPoint(const OperatingPointLayout& layout,
   return out;
 }
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::learning

@@ -1,10 +1,10 @@
-#include "core/stories/logistic_regression.h"
+#include "core/learning/logistic_regression.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-namespace storydesk::stories {
+namespace storydesk::learning {
 namespace {
 
 TEST(LogisticRegressionTest, SigmoidIsStableAtTheExtremes) {
@@ -52,4 +52,4 @@ TEST(LogisticRegressionTest, SeparableDataStaysFiniteUnderThePenalty) {
 TEST(LogisticRegressionTest, NoExamplesNoWeights) { EXPECT_TRUE(FitLogistic({}).empty()); }
 
 }  // namespace
-}  // namespace storydesk::stories
+}  // namespace storydesk::learning

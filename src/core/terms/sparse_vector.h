@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/stories/term_statistics.h"
+#include "core/terms/term_statistics.h"
 
-namespace storydesk::stories {
+namespace storydesk::terms {
 
 struct SparseVector {
   std::vector<std::pair<TermId, float>> entries;  // sorted by TermId, no duplicates
@@ -34,4 +34,4 @@ double Dot(const SparseVector& a, const SparseVector& b);
 // (sublinear tf: a term said ten times is not ten times the evidence).
 SparseVector TfIdfVector(const std::vector<std::pair<TermId, int>>& counts, const TermStatistics& stats);
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::terms

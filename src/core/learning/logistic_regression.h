@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace storydesk::stories {
+namespace storydesk::learning {
 
 struct LogisticExample {
   std::vector<double> x;  // features; x[0] is usually the constant 1 (its weight is not penalised)
@@ -30,4 +30,4 @@ double LinearScore(const std::vector<double>& w, const double* x, size_t n);
 
 double Sigmoid(double z);
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::learning

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace storydesk::stories {
+namespace storydesk::terms {
 
 using TermId = uint32_t;
 
@@ -54,4 +54,4 @@ class TermStatistics {
   int64_t documents_ = 0;
 };
 
-}  // namespace storydesk::stories
+}  // namespace storydesk::terms
