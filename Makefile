@@ -35,6 +35,7 @@ test: DEB_PACKAGES += clang-tidy
 test: build deps-test-tools
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	bash scripts/check_format.sh
+	python3 scripts/check_layering.py
 	TIDY_JOBS=$(JOBS) bash scripts/check_tidy.sh $(BUILD)
 	$(MAKE) --no-print-directory test-asan
 

@@ -21,11 +21,11 @@
 #include <vector>
 
 #include "core/copies/copy_index.h"
-#include "core/copies/sentence_profile.h"
 #include "core/fingerprint/exact_hash.h"
-#include "core/fingerprint/minhash.h"
-#include "core/terms/sparse_vector.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/sentence_profile.h"
+#include "storydesk/fingerprint/minhash.h"
+#include "storydesk/terms/sparse_vector.h"
+#include "storydesk/text/analyzer.h"
 
 namespace {
 

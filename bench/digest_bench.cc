@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/digest/story_digest.h"
+#include "storydesk/digest/story_digest.h"
 
 namespace {
 

@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "core/copies/copy_relation.h"
-#include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
-#include "core/stories/story_model.h"
+#include "storydesk/copies/copy_relation.h"
+#include "storydesk/fingerprint/minhash.h"
+#include "storydesk/stories/story_model.h"
 
 namespace {
 

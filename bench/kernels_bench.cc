@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/fingerprint/minhash.h"
-#include "core/text/analyzer.h"
+#include "storydesk/fingerprint/minhash.h"
 #include "storydesk/story_engine.h"
+#include "storydesk/text/analyzer.h"
 
 namespace {
 

@@ -29,11 +29,11 @@
 
 #include "adapters/synth/synthetic_stream.h"
 #include "core/fingerprint/exact_hash.h"
-#include "core/fingerprint/fingerprint_settings.h"
 #include "core/fingerprint/lsh_index.h"
-#include "core/fingerprint/minhash.h"
-#include "core/text/normalize.h"
-#include "core/text/tokens.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/minhash.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/tokens.h"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/stories/background_frequencies.h"
 #include "model_files_fuzz.h"
+#include "storydesk/stories/background_frequencies.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using storydesk::fuzz::Check;

@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "adapters/store/fts_query.h"
-#include "core/text/utf8.h"
 #include "fuzz_check.h"
+#include "storydesk/text/utf8.h"
 
 using storydesk::fuzz::Check;
 

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "adapters/read/post_body.h"
-#include "core/article_id.h"
 #include "fuzz_check.h"
+#include "storydesk/article_id.h"
 
 using storydesk::fuzz::Check;
 using storydesk::fuzz::CheckMessage;

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/copies/rewrite_model.h"
 #include "model_files_fuzz.h"
+#include "storydesk/copies/rewrite_model.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using storydesk::copies::RewriteModel;

@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "adapters/read/seed_text_reader.h"
-#include "core/text/dateline.h"
-#include "core/time/published_time.h"
+#include "storydesk/text/dateline.h"
+#include "storydesk/time/published_time.h"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/copies/sentence_matcher.h"
 #include "model_files_fuzz.h"
+#include "storydesk/copies/sentence_matcher.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using storydesk::copies::SentenceModel;

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/stories/story_model.h"
 #include "model_files_fuzz.h"
+#include "storydesk/stories/story_model.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using storydesk::stories::StoryModel;

@@ -12,7 +12,7 @@
 #include "adapters/service/open_store.h"
 #include "adapters/service/stored_story_digest.h"
 #include "cli_runner.h"
-#include "core/digest/headline.h"
+#include "storydesk/digest/headline.h"
 #include "temp_dir.h"
 
 namespace storydesk::testing {

@@ -1,4 +1,8 @@
-// StoryEngine: the pipeline from a RawArticle to its story — the one entry point of the core.
+// StoryEngine: the pipeline from a RawArticle to its story — the core's entry point for
+// decisions. The other headers under include/storydesk/ are the rest of the core's public door:
+// its models (stories/, copies/, claims/, learning/), the digest (digest/), evaluation (eval/)
+// and the text and time tools adapters share (text/, time/, article_id.h); nothing under
+// src/core/ is visible outside the core (scripts/check_layering.py).
 //
 //   RawArticle → analyse (normalise, sentences, tokens, stems, names)
 //              → fingerprint (exact hash, MinHash) → copy check → story assignment
@@ -20,6 +24,8 @@
 
 namespace storydesk {
 
+// Declared in storydesk/stories/story_model.h, storydesk/copies/{sentence_matcher,rewrite_model}.h
+// and storydesk/digest/headline.h; forward-declared so that this header stays light.
 namespace stories {
 struct StoryModel;
 struct TrainingArticle;
@@ -39,27 +45,32 @@ struct EngineOptions {
   std::optional<double> join_threshold;
   // Share of the similarity given to names over words; unset: the trained default.
   std::optional<double> name_weight;
-  // The learned grouping decisions (core/stories/story_model.h); null: the fixed cosine blend
+  // The learned grouping decisions (storydesk/stories/story_model.h); null: the fixed cosine blend
   // with join_threshold and name_weight.
   std::shared_ptr<const stories::StoryModel> model;
   // Merge repair threshold (see stories::GroupingOptions::merge_probability); unset: default.
   std::optional<double> merge_probability;
   // Whether time evidence learned from a dated stream is used (stories::TimeEvidence); unset: yes.
   std::optional<bool> stream_time_evidence;
-  // The sentence matcher of rewrite detection (core/copies/sentence_matcher.h); null: only
+  // The sentence matcher of rewrite detection (storydesk/copies/sentence_matcher.h); null: only
   // exact, near and excerpt copies are detected.
   std::shared_ptr<const copies::SentenceModel> sentence_model;
-  // The document-level decision of rewrite detection (core/copies/rewrite_model.h); null: a
+  // The document-level decision of rewrite detection (storydesk/copies/rewrite_model.h); null: a
   // rewrite is a text most of whose words lie in surely aligned sentences.
   std::shared_ptr<const copies::RewriteModel> rewrite_model;
   // Training: every active story sharing a query term is a candidate (no bound on postings or
   // on the stories scored in full), so the model also sees the easy negatives that bounded
   // retrieval filters out. Slow; BCubed F1 on allsides-val was higher trained this way.
   bool exhaustive_candidates = false;
-  // Whether each Decision carries the article's headline evidence (core/digest/headline.h),
+  // Whether each Decision carries the article's headline evidence (storydesk/digest/headline.h),
   // made from the analyses the engine makes anyway: what a store needs to keep its stories'
   // headlines without analysing the text again.
   bool headline_evidence = false;
+  // Bounded memory: once the vocabulary holds this many terms, the terms that no active story
+  // and no article of the copy index holds are forgotten (their document frequencies live on
+  // as upper bounds in a fixed-size sketch, terms/term_statistics.h), and again each time it
+  // has doubled since; 0: never. 2^18 terms (~20 MiB) keeps small corpora untouched.
+  size_t forget_terms_at = size_t{1} << 18;
 };
 
 // A stored copy decision that changes: an earlier-published article took the family over.
@@ -121,8 +132,10 @@ class StoryEngine {
   StoryEngine(StoryEngine&&) noexcept;
   StoryEngine& operator=(StoryEngine&&) noexcept;
 
-  // Seeds the online statistics with persisted counts (documents seen, per-term DF).
-  void LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df);
+  // Seeds the online statistics with persisted counts (documents seen, per-term DF). The terms
+  // of `kept_always` counts (a background corpus) are never forgotten; those of a stream's own
+  // past (a store's) are, like any term no live structure holds.
+  void LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df, bool kept_always);
   // New stories get ids above `id`.
   void ReserveStoryIdsThrough(int64_t id);
 

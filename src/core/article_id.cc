@@ -1,4 +1,4 @@
-#include "core/article_id.h"
+#include "storydesk/article_id.h"
 
 #include <xxhash.h>
 

@@ -4,16 +4,16 @@
 #include <limits>
 #include <unordered_map>
 
-#include "core/copies/attribution.h"
-#include "core/copies/sentence_profile.h"
-#include "core/digest/headline.h"
 #include "core/fingerprint/exact_hash.h"
-#include "core/fingerprint/minhash.h"
 #include "core/stories/story_grouper.h"
-#include "core/stories/story_model.h"
-#include "core/text/analyzer.h"
-#include "core/text/tokens.h"
 #include "core/time/mentioned_years.h"
+#include "storydesk/copies/attribution.h"
+#include "storydesk/copies/sentence_profile.h"
+#include "storydesk/digest/headline.h"
+#include "storydesk/fingerprint/minhash.h"
+#include "storydesk/stories/story_model.h"
+#include "storydesk/text/analyzer.h"
+#include "storydesk/text/tokens.h"
 
 namespace storydesk {
 namespace {
@@ -184,6 +184,17 @@ struct StoryEngine::Impl {
     return p;
   }
 
+  // Forgets the terms nothing live holds once the vocabulary has reached the next threshold
+  // (EngineOptions::forget_terms_at, then twice what was left): the sweep walks every live
+  // structure, so doubling keeps its cost a constant per term interned.
+  void ForgetUnusedTerms() {
+    if (options.forget_terms_at == 0 || statistics.Size() < next_forget_at) return;
+    std::vector<bool> in_use(statistics.IdBound(), false);
+    grouper.MarkTermsInUse(in_use);
+    statistics.Forget(in_use);
+    next_forget_at = std::max(options.forget_terms_at, 2 * statistics.Size());
+  }
+
   terms::TermStatistics statistics;
   stories::StoryGrouper grouper;
   // Training replay. Teacher forcing: gold label -> story id. Own decisions: story id -> how
@@ -191,6 +202,7 @@ struct StoryEngine::Impl {
   std::unordered_map<std::string, int64_t> gold_stories;
   std::unordered_map<int64_t, std::unordered_map<std::string, int>> gold_members;
   EngineOptions options;
+  size_t next_forget_at = options.forget_terms_at;
 };
 
 StoryEngine::StoryEngine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -198,9 +210,10 @@ StoryEngine::~StoryEngine() = default;
 StoryEngine::StoryEngine(StoryEngine&&) noexcept = default;
 StoryEngine& StoryEngine::operator=(StoryEngine&&) noexcept = default;
 
-void StoryEngine::LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df) {
+void StoryEngine::LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df,
+                                          bool kept_always) {
   impl_->statistics.AddDocuments(documents);
-  for (const auto& [term, count] : df) impl_->statistics.AddCounts(0, term, count);
+  for (const auto& [term, count] : df) impl_->statistics.AddCounts(0, term, count, kept_always);
 }
 
 void StoryEngine::ReserveStoryIdsThrough(int64_t id) { impl_->grouper.ReserveStoryIdsThrough(id); }
@@ -219,6 +232,7 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   d.exact_hash = profile.copy.exact_hash;
   d.minhash = profile.copy.minhash;  // the copy index takes the profile's own
   const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
+  impl_->ForgetUnusedTerms();
 
   d.story = a.story;
   d.opened_story = a.opened_story;
@@ -262,6 +276,7 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
     stories::Assignment a;
     a.story = it->second;
     impl_->grouper.Record(std::move(profile), a);
+    impl_->ForgetUnusedTerms();
     return !is_copy;
   }
 
@@ -281,6 +296,7 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
     }
   }
   const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
+  impl_->ForgetUnusedTerms();
   auto& members = impl_->gold_members[a.story];
   for (int64_t merged : a.merged) {
     for (const auto& [label, n] : impl_->gold_members[merged]) members[label] += n;
@@ -304,6 +320,7 @@ void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, i
   a.copy_of = copy_of;
   a.relation = RelationFromName(relation);
   impl_->grouper.Record(std::move(profile), a);
+  impl_->ForgetUnusedTerms();
 }
 
 void StoryEngine::Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash) {

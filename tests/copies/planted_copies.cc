@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/text/normalize.h"
 #include "core/text/sentences.h"
-#include "core/text/stopwords.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/stopwords.h"
 
 namespace storydesk::planted {
 namespace {

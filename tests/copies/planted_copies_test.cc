@@ -29,11 +29,11 @@
 #include <vector>
 
 #include "adapters/wordnet/wordnet_synonyms.h"
-#include "core/copies/rewrite_model.h"
-#include "core/copies/sentence_matcher.h"
-#include "core/text/normalize.h"
 #include "core/text/sentences.h"
+#include "storydesk/copies/rewrite_model.h"
+#include "storydesk/copies/sentence_matcher.h"
 #include "storydesk/story_engine.h"
+#include "storydesk/text/normalize.h"
 
 namespace storydesk::planted {
 namespace {

@@ -8,10 +8,10 @@
 #include <utility>
 
 #include "adapters/cli/cli_common.h"
-#include "core/eval/binary_decisions.h"
-#include "core/learning/logistic_regression.h"
-#include "core/learning/model_text.h"
-#include "core/text/analyzer.h"
+#include "storydesk/eval/binary_decisions.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/learning/model_text.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

@@ -8,11 +8,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/claims/claim_support.h"
-#include "core/claims/claim_text.h"
-#include "core/terms/term_statistics.h"
 #include "storydesk/article.h"
+#include "storydesk/claims/claim_support.h"
+#include "storydesk/claims/claim_text.h"
 #include "storydesk/status.h"
+#include "storydesk/terms/term_statistics.h"
 
 namespace storydesk::cli {
 

@@ -9,7 +9,7 @@
 
 #include "adapters/read/path_reader.h"
 #include "adapters/service/open_store.h"
-#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
 
 namespace storydesk::cli {

@@ -16,9 +16,10 @@ namespace {
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
                const std::string& model_choice, const std::string& sentence_model_choice,
                const std::string& rewrite_model_choice, std::optional<double> merge_probability, int threads,
-               bool timings) {
+               size_t forget_terms_at, bool timings) {
   EngineOptions options;
   options.merge_probability = merge_probability;
+  options.forget_terms_at = forget_terms_at;
   options.window_seconds = window_days * 24 * 3600;
   if (Status s = UseModels({model_choice, sentence_model_choice, rewrite_model_choice}, &options); !s.ok()) {
     PrintError(s.message());
@@ -94,13 +95,18 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
                   "number gives the same output")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  auto forget_terms_at = std::make_shared<size_t>(EngineOptions{}.forget_terms_at);
+  cmd->add_option("--forget-terms-at", *forget_terms_at,
+                  "bounded memory: once the vocabulary holds this many terms, forget those no open story holds "
+                  "(then again each time it doubles); 0: never")
+      ->capture_default_str();
   auto timings = std::make_shared<bool>(false);
   cmd->add_flag("--timings", *timings, "print on stderr where the time went: reading, analysing, deciding");
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
   cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads,
-                 timings, exit_code] {
+                 forget_terms_at, timings, exit_code] {
     *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
-                            *merge_probability, *threads, *timings);
+                            *merge_probability, *threads, *forget_terms_at, *timings);
   });
 }
 

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "adapters/memory/memory_store.h"
-#include "core/stories/background_frequencies.h"
 #include "storydesk/status.h"
+#include "storydesk/stories/background_frequencies.h"
 #include "storydesk/story_engine.h"
 
 namespace storydesk::cli {

@@ -1,8 +1,8 @@
 #include "adapters/cli/copy_pair.h"
 
 #include "adapters/service/shipped_models.h"
-#include "core/copies/attribution.h"
-#include "core/time/published_time.h"
+#include "storydesk/copies/attribution.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::cli {
 

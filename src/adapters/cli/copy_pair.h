@@ -14,12 +14,12 @@
 #include <memory>
 #include <string>
 
-#include "core/copies/copy_explanation.h"
-#include "core/copies/provenance.h"
-#include "core/terms/term_statistics.h"
-#include "core/text/analyzer.h"
 #include "storydesk/article.h"
+#include "storydesk/copies/copy_explanation.h"
+#include "storydesk/copies/provenance.h"
 #include "storydesk/status.h"
+#include "storydesk/terms/term_statistics.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 

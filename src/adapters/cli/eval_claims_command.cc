@@ -20,11 +20,11 @@
 #include "adapters/cli/json_lines_file.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
-#include "core/claims/claim_support.h"
-#include "core/digest/story_digest.h"
-#include "core/eval/binary_decisions.h"
-#include "core/learning/logistic_regression.h"
-#include "core/text/analyzer.h"
+#include "storydesk/claims/claim_support.h"
+#include "storydesk/digest/story_digest.h"
+#include "storydesk/eval/binary_decisions.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

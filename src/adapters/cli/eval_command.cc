@@ -1,7 +1,7 @@
 // storydesk eval --gold GOLD.jsonl INPUT — scores a grouping against gold stories.
 // INPUT is either a prediction ({"id","story"} lines, e.g. the output of `cluster` or
 // `export`) or articles (lines with "text", or seed text files/directories), which are then
-// clustered in memory first. Metrics: src/core/eval/clustering_metrics.h.
+// clustered in memory first. Metrics: include/storydesk/eval/clustering_metrics.h.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +15,7 @@
 #include "adapters/cli/gold_file.h"
 #include "adapters/cli/summary_eval.h"
 #include "adapters/service/shipped_models.h"
-#include "core/eval/clustering_metrics.h"
+#include "storydesk/eval/clustering_metrics.h"
 
 namespace storydesk::cli {
 namespace {
@@ -28,6 +28,7 @@ struct EvalFlags {
   std::string summarizer = "digest";
   bool json = false;
   int64_t window_days = 7;
+  size_t forget_terms_at = EngineOptions{}.forget_terms_at;
   std::optional<double> join_threshold;
   std::optional<double> name_weight;
   std::string background = kBuiltinBackground;
@@ -83,6 +84,7 @@ int RunEval(const EvalFlags& flags) {
   if (HoldsArticles(flags.input)) {
     EngineOptions options;
     options.window_seconds = flags.window_days * 24 * 3600;
+    options.forget_terms_at = flags.forget_terms_at;
     options.join_threshold = flags.join_threshold;
     options.name_weight = flags.name_weight;
     options.merge_probability = flags.merge_probability;
@@ -171,6 +173,10 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
                 "when clustering: ignore the time evidence learned from a dated stream");
   cmd->add_option("--shuffle", flags->shuffle_seed,
                   "when clustering: shuffle the input order with this seed first (order-robustness check)");
+  cmd->add_option("--forget-terms-at", flags->forget_terms_at,
+                  "when clustering: forget the terms no open story holds once the vocabulary has this many "
+                  "(then again each time it doubles); 0: never")
+      ->capture_default_str();
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();

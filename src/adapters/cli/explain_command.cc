@@ -9,8 +9,8 @@
 #include "adapters/cli/copy_pair.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
-#include "core/copies/copy_explanation.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/copy_explanation.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

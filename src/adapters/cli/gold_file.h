@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/eval/clustering_metrics.h"
+#include "storydesk/eval/clustering_metrics.h"
 #include "storydesk/status.h"
 
 namespace storydesk::cli {

@@ -7,7 +7,7 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "core/text/analyzer.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

@@ -12,8 +12,8 @@
 #include "adapters/cli/json_lines_file.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
-#include "core/eval/rouge.h"
-#include "core/text/analyzer.h"
+#include "storydesk/eval/rouge.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "adapters/synth/synthetic_stream.h"
-#include "core/time/published_time.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::cli {
 namespace {

@@ -14,9 +14,9 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "adapters/service/shipped_models.h"
-#include "core/claims/claim_support.h"
-#include "core/eval/binary_decisions.h"
-#include "core/learning/logistic_regression.h"
+#include "storydesk/claims/claim_support.h"
+#include "storydesk/eval/binary_decisions.h"
+#include "storydesk/learning/logistic_regression.h"
 
 namespace storydesk::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "adapters/cli/commands.h"
 #include "adapters/cli/gold_file.h"
 #include "adapters/service/shipped_models.h"
-#include "core/stories/story_model.h"
+#include "storydesk/stories/story_model.h"
 
 namespace storydesk::cli {
 namespace {

@@ -19,11 +19,11 @@
 #include "adapters/cli/commands.h"
 #include "adapters/cli/json_lines_file.h"
 #include "adapters/service/shipped_models.h"
-#include "core/copies/copy_relation.h"
-#include "core/copies/rewrite_model.h"
-#include "core/eval/binary_decisions.h"
-#include "core/learning/logistic_regression.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/copy_relation.h"
+#include "storydesk/copies/rewrite_model.h"
+#include "storydesk/eval/binary_decisions.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

@@ -13,11 +13,11 @@
 #include "adapters/cli/commands.h"
 #include "adapters/cli/json_lines_file.h"
 #include "adapters/service/shipped_models.h"
-#include "core/copies/sentence_matcher.h"
-#include "core/copies/sentence_profile.h"
-#include "core/eval/binary_decisions.h"
-#include "core/learning/logistic_regression.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/copies/sentence_profile.h"
+#include "storydesk/eval/binary_decisions.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::cli {
 namespace {

@@ -27,8 +27,8 @@
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stored_story_digest.h"
 #include "adapters/store/writer_lock.h"
-#include "core/article_id.h"
-#include "core/time/published_time.h"
+#include "storydesk/article_id.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::http {
 namespace {

@@ -7,9 +7,9 @@
 #include <utility>
 
 #include "adapters/memory/search_words.h"
-#include "core/digest/headline.h"
-#include "core/text/analyzer.h"
-#include "core/time/published_time.h"
+#include "storydesk/digest/headline.h"
+#include "storydesk/text/analyzer.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::store {
 namespace {

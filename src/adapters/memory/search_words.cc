@@ -4,8 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "core/text/normalize.h"
-#include "core/text/tokens.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/tokens.h"
 
 namespace storydesk::store {
 namespace {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text/stemmer.h"
+#include "storydesk/text/stemmer.h"
 
 namespace storydesk::store {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/article_id.h"
+#include "storydesk/article_id.h"
 
 namespace storydesk::read {
 namespace {

@@ -17,7 +17,7 @@
 #include "adapters/read/jsonl_reader.h"
 #include "adapters/read/seed_text_reader.h"
 #include "adapters/read/text_checks.h"
-#include "core/article_id.h"
+#include "storydesk/article_id.h"
 
 namespace storydesk::read {
 namespace fs = std::filesystem;

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/article_id.h"
+#include "storydesk/article_id.h"
 
 namespace storydesk::read {
 namespace {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/read/jsonl_reader.h"
-#include "core/article_id.h"
+#include "storydesk/article_id.h"
 
 namespace storydesk::read {
 namespace {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "adapters/read/text_checks.h"
-#include "core/text/dateline.h"
-#include "core/time/published_time.h"
+#include "storydesk/text/dateline.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::read {
 namespace {

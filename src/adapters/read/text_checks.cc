@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "core/text/utf8.h"
+#include "storydesk/text/utf8.h"
 
 namespace storydesk::read {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/digest/story_digest.h"
 #include "storydesk/article.h"
+#include "storydesk/digest/story_digest.h"
 
 namespace storydesk::service {
 

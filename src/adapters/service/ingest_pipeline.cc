@@ -55,12 +55,12 @@ Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
 Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
                      const stories::BackgroundFrequencies* background, StoryEngine* engine) {
   // The background counts first, then the stream's own on top.
-  if (background != nullptr) engine->LoadDocumentFrequencies(background->documents, background->df);
+  if (background != nullptr) engine->LoadDocumentFrequencies(background->documents, background->df, /*kept_always=*/true);
   auto documents = db.DocumentCount();
   if (!documents.ok()) return documents.status();
   auto df = db.LoadDocumentFrequencies();
   if (!df.ok()) return df.status();
-  engine->LoadDocumentFrequencies(documents.value(), df.value());
+  engine->LoadDocumentFrequencies(documents.value(), df.value(), /*kept_always=*/false);
   auto max_story = db.MaxStoryId();
   if (!max_story.ok()) return max_story.status();
   engine->ReserveStoryIdsThrough(max_story.value());

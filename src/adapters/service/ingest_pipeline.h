@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "adapters/store/store.h"
-#include "core/stories/background_frequencies.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
+#include "storydesk/stories/background_frequencies.h"
 #include "storydesk/story_engine.h"
 
 namespace storydesk::service {

@@ -1,7 +1,7 @@
 #include "adapters/service/open_store.h"
 
 #include "adapters/store/sqlite_store.h"
-#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
 
 namespace storydesk::service {

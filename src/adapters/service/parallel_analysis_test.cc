@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/digest/headline.h"
+#include "storydesk/digest/headline.h"
 
 namespace storydesk::service {
 namespace {

@@ -142,7 +142,7 @@ Status UseModels(const ModelChoices& choices, EngineOptions* options) {
 Status UseBuiltinModels(EngineOptions* options) { return UseModels({}, options); }
 
 void SeedEngine(const std::optional<stories::BackgroundFrequencies>& background, StoryEngine* engine) {
-  if (background) engine->LoadDocumentFrequencies(background->documents, background->df);
+  if (background) engine->LoadDocumentFrequencies(background->documents, background->df, /*kept_always=*/true);
 }
 
 terms::TermStatistics SeededStatistics(const stories::BackgroundFrequencies& background) {

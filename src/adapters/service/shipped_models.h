@@ -14,14 +14,14 @@
 #include <optional>
 #include <string>
 
-#include "core/claims/claim_support.h"
-#include "core/copies/rewrite_model.h"
-#include "core/copies/sentence_matcher.h"
-#include "core/stories/background_frequencies.h"
-#include "core/stories/story_model.h"
-#include "core/terms/term_statistics.h"
+#include "storydesk/claims/claim_support.h"
+#include "storydesk/copies/rewrite_model.h"
+#include "storydesk/copies/sentence_matcher.h"
 #include "storydesk/status.h"
+#include "storydesk/stories/background_frequencies.h"
+#include "storydesk/stories/story_model.h"
 #include "storydesk/story_engine.h"
+#include "storydesk/terms/term_statistics.h"
 
 namespace storydesk::service {
 

@@ -16,9 +16,9 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/digest/headline.h"
-#include "core/text/analyzer.h"
+#include "storydesk/digest/headline.h"
 #include "storydesk/status.h"
+#include "storydesk/text/analyzer.h"
 
 struct sqlite3;
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
-#include "core/time/published_time.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::synth {
 namespace {

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "core/text/stopwords.h"
+#include "storydesk/text/stopwords.h"
 
 namespace storydesk::wordnet {
 namespace {

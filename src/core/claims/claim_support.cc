@@ -1,4 +1,4 @@
-#include "core/claims/claim_support.h"
+#include "storydesk/claims/claim_support.h"
 
 #include <algorithm>
 #include <bit>
@@ -7,8 +7,8 @@
 #include <cstdint>
 
 #include "core/copies/sorted_sets.h"
-#include "core/learning/logistic_regression.h"
-#include "core/learning/model_text.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/learning/model_text.h"
 
 namespace storydesk::claims {
 namespace {

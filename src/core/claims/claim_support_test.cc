@@ -1,8 +1,8 @@
-#include "core/claims/claim_support.h"
+#include "storydesk/claims/claim_support.h"
 
 #include <gtest/gtest.h>
 
-#include "core/claims/claim_text.h"
+#include "storydesk/claims/claim_text.h"
 
 namespace storydesk::claims {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/claims/claim_text.h"
+#include "storydesk/claims/claim_text.h"
 
 #include <algorithm>
 #include <array>

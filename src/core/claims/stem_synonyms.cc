@@ -1,8 +1,8 @@
-#include "core/claims/stem_synonyms.h"
+#include "storydesk/claims/stem_synonyms.h"
 
 #include <algorithm>
 
-#include "core/text/stemmer.h"
+#include "storydesk/text/stemmer.h"
 
 namespace storydesk::claims {
 

@@ -1,4 +1,4 @@
-#include "core/copies/attribution.h"
+#include "storydesk/copies/attribution.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/copies/copy_explanation.h"
+#include "storydesk/copies/copy_explanation.h"
 
 namespace storydesk::copies {
 namespace {

@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/copies/provenance.h"
+#include "storydesk/copies/provenance.h"
 
 namespace storydesk::copies {
 

@@ -148,6 +148,24 @@ const CopyDocument* CopyIndex::Get(size_t document) const {
   return it == entries_.end() ? nullptr : &it->second.doc;
 }
 
+void CopyIndex::MarkTermsInUse(std::vector<bool>& in_use) {
+  CompactPostings();
+  for (const auto& [document, entry] : entries_) {
+    for (terms::TermId id : entry.terms) in_use[id] = true;
+    for (terms::TermId id : entry.doc.stems) in_use[id] = true;
+    for (const SentenceProfile& sentence : entry.doc.sentences.Unpack()) {
+      for (const WeightedTerm& stem : sentence.stems) in_use[stem.term] = true;
+      for (terms::TermId id : sentence.names) in_use[id] = true;
+      for (terms::TermId id : sentence.numbers) in_use[id] = true;
+      for (uint64_t pair : sentence.bigrams) {  // two stem ids (sentence_profile.cc)
+        in_use[static_cast<terms::TermId>(pair >> 32)] = true;
+        in_use[static_cast<terms::TermId>(pair)] = true;
+      }
+    }
+  }
+  for (const auto& [id, list] : postings_) in_use[id] = true;
+}
+
 void CopyIndex::CompactPostings() {
   for (auto it = postings_.begin(); it != postings_.end();) {
     std::vector<size_t>& list = it->second;

@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/copies/copy_relation.h"
 #include "core/fingerprint/lsh_index.h"
-#include "core/terms/sparse_vector.h"
+#include "storydesk/copies/copy_relation.h"
+#include "storydesk/terms/sparse_vector.h"
 
 namespace storydesk::copies {
 
@@ -55,6 +55,11 @@ class CopyIndex {
   void Erase(size_t document);
   const CopyDocument* Get(size_t document) const;
   size_t Size() const { return entries_.size(); }
+
+  // Marks in `in_use` (indexed by term id, sized by the caller to cover every id handed out)
+  // every term id the index holds: indexed terms, stems and sentence profiles. Drops the
+  // postings of erased articles first, so that no posting key outlives its articles.
+  void MarkTermsInUse(std::vector<bool>& in_use);
 
  private:
   struct Entry {

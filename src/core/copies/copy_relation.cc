@@ -1,4 +1,4 @@
-#include "core/copies/copy_relation.h"
+#include "storydesk/copies/copy_relation.h"
 
 #include <algorithm>
 

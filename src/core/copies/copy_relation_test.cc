@@ -1,11 +1,11 @@
-#include "core/copies/copy_relation.h"
+#include "storydesk/copies/copy_relation.h"
 
 #include <gtest/gtest.h>
 
-#include "core/copies/sentence_profile.h"
 #include "core/fingerprint/exact_hash.h"
-#include "core/fingerprint/minhash.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/sentence_profile.h"
+#include "storydesk/fingerprint/minhash.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::copies {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/copies/packed_sentences.h"
+#include "storydesk/copies/packed_sentences.h"
 
 #include <bit>
 

@@ -1,9 +1,9 @@
-#include "core/copies/packed_sentences.h"
+#include "storydesk/copies/packed_sentences.h"
 
 #include <gtest/gtest.h>
 
-#include "core/terms/term_statistics.h"
-#include "core/text/analyzer.h"
+#include "storydesk/terms/term_statistics.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::copies {
 namespace {

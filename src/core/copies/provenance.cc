@@ -1,4 +1,4 @@
-#include "core/copies/provenance.h"
+#include "storydesk/copies/provenance.h"
 
 namespace storydesk::copies {
 namespace {

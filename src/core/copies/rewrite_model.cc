@@ -1,9 +1,9 @@
-#include "core/copies/rewrite_model.h"
+#include "storydesk/copies/rewrite_model.h"
 
 #include <algorithm>
 
-#include "core/learning/logistic_regression.h"
-#include "core/learning/model_text.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/learning/model_text.h"
 
 namespace storydesk::copies {
 namespace {

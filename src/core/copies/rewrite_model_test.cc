@@ -1,8 +1,8 @@
-#include "core/copies/rewrite_model.h"
+#include "storydesk/copies/rewrite_model.h"
 
 #include <gtest/gtest.h>
 
-#include "core/text/analyzer.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::copies {
 namespace {

@@ -1,9 +1,9 @@
-#include "core/copies/sentence_alignment.h"
+#include "storydesk/copies/sentence_alignment.h"
 
 #include <algorithm>
 #include <tuple>
 
-#include "core/learning/logistic_regression.h"
+#include "storydesk/learning/logistic_regression.h"
 
 namespace storydesk::copies {
 namespace {

@@ -1,12 +1,12 @@
-#include "core/copies/sentence_matcher.h"
+#include "storydesk/copies/sentence_matcher.h"
 
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
 
 #include "core/copies/sorted_sets.h"
-#include "core/learning/logistic_regression.h"
-#include "core/learning/model_text.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/learning/model_text.h"
 
 namespace storydesk::copies {
 namespace {

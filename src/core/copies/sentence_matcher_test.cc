@@ -1,10 +1,10 @@
-#include "core/copies/sentence_matcher.h"
+#include "storydesk/copies/sentence_matcher.h"
 
 #include <gtest/gtest.h>
 
-#include "core/copies/sentence_alignment.h"
-#include "core/learning/logistic_regression.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/sentence_alignment.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::copies {
 namespace {

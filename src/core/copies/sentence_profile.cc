@@ -1,4 +1,4 @@
-#include "core/copies/sentence_profile.h"
+#include "storydesk/copies/sentence_profile.h"
 
 #include <xxhash.h>
 

@@ -23,7 +23,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/copies/sentence_profile.h"
+#include "storydesk/copies/sentence_profile.h"
 
 namespace storydesk::digest {
 

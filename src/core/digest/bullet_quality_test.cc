@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/text/analyzer.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::digest {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/digest/headline.h"
+#include "storydesk/digest/headline.h"
 
 #include <xxhash.h>
 
@@ -10,8 +10,8 @@
 
 #include "core/digest/boilerplate.h"
 #include "core/digest/bullet_quality.h"
-#include "core/text/dateline.h"
-#include "core/text/stopwords.h"
+#include "storydesk/text/dateline.h"
+#include "storydesk/text/stopwords.h"
 
 namespace storydesk::digest {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/digest/headline.h"
+#include "storydesk/digest/headline.h"
 
 #include <gtest/gtest.h>
 

@@ -13,7 +13,7 @@
 
 #include <vector>
 
-#include "core/terms/sparse_vector.h"
+#include "storydesk/terms/sparse_vector.h"
 
 namespace storydesk::digest {
 

@@ -1,18 +1,18 @@
-#include "core/digest/story_digest.h"
+#include "storydesk/digest/story_digest.h"
 
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/claims/claim_text.h"
 #include "core/digest/boilerplate.h"
 #include "core/digest/bullet_quality.h"
-#include "core/digest/headline.h"
 #include "core/digest/lexrank.h"
-#include "core/terms/sparse_vector.h"
-#include "core/text/analyzer.h"
-#include "core/text/dateline.h"
+#include "storydesk/claims/claim_text.h"
+#include "storydesk/digest/headline.h"
+#include "storydesk/terms/sparse_vector.h"
+#include "storydesk/text/analyzer.h"
+#include "storydesk/text/dateline.h"
 
 namespace storydesk::digest {
 namespace {

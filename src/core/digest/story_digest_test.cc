@@ -1,4 +1,4 @@
-#include "core/digest/story_digest.h"
+#include "storydesk/digest/story_digest.h"
 
 #include <gtest/gtest.h>
 

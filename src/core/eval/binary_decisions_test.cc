@@ -1,4 +1,4 @@
-#include "core/eval/binary_decisions.h"
+#include "storydesk/eval/binary_decisions.h"
 
 #include <gtest/gtest.h>
 

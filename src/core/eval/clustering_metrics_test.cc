@@ -1,4 +1,4 @@
-#include "core/eval/clustering_metrics.h"
+#include "storydesk/eval/clustering_metrics.h"
 
 #include <gtest/gtest.h>
 

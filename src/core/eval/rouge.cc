@@ -1,4 +1,4 @@
-#include "core/eval/rouge.h"
+#include "storydesk/eval/rouge.h"
 
 #include <algorithm>
 #include <cstdint>

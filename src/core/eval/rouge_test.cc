@@ -1,4 +1,4 @@
-#include "core/eval/rouge.h"
+#include "storydesk/eval/rouge.h"
 
 #include <gtest/gtest.h>
 

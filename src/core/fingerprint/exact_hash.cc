@@ -2,7 +2,7 @@
 
 #include <xxhash.h>
 
-#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
 
 namespace storydesk::fingerprint {
 

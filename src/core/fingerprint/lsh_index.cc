@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <bit>
 
-#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
 
 namespace storydesk::fingerprint {
 

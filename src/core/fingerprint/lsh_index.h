@@ -20,8 +20,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/fingerprint/fingerprint_settings.h"
-#include "core/fingerprint/minhash.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/minhash.h"
 
 namespace storydesk::fingerprint {
 

@@ -1,4 +1,4 @@
-#include "core/fingerprint/minhash.h"
+#include "storydesk/fingerprint/minhash.h"
 
 #include <xxhash.h>
 
@@ -6,7 +6,7 @@
 #include <array>
 #include <limits>
 
-#include "core/fingerprint/fingerprint_settings.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
 
 namespace storydesk::fingerprint {
 namespace {

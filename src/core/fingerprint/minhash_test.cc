@@ -1,4 +1,4 @@
-#include "core/fingerprint/minhash.h"
+#include "storydesk/fingerprint/minhash.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/fingerprint/exact_hash.h"
-#include "core/fingerprint/fingerprint_settings.h"
 #include "core/fingerprint/lsh_index.h"
+#include "storydesk/fingerprint/fingerprint_settings.h"
 
 namespace storydesk::fingerprint {
 namespace {

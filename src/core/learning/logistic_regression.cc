@@ -1,4 +1,4 @@
-#include "core/learning/logistic_regression.h"
+#include "storydesk/learning/logistic_regression.h"
 
 #include <algorithm>
 #include <cmath>

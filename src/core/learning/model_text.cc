@@ -1,4 +1,4 @@
-#include "core/learning/model_text.h"
+#include "storydesk/learning/model_text.h"
 
 namespace storydesk::learning {
 

@@ -1,9 +1,9 @@
-#include "core/stories/background_frequencies.h"
+#include "storydesk/stories/background_frequencies.h"
 
 #include <charconv>
 #include <vector>
 
-#include "core/learning/model_text.h"
+#include "storydesk/learning/model_text.h"
 
 namespace storydesk::stories {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/stories/background_frequencies.h"
+#include "storydesk/stories/background_frequencies.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include "core/stories/dating_guard.h"
 
-#include "core/time/published_time.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::stories {
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/time/published_time.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::stories {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/stories/story_features.h"
+#include "storydesk/stories/story_features.h"
 
 #include <gtest/gtest.h>
 

@@ -358,6 +358,22 @@ void StoryGrouper::Evict(int64_t now) {
   if (evicted_since_compaction_ > 1024 && evicted_since_compaction_ > stories_.size()) CompactPostings();
 }
 
+void StoryGrouper::MarkTermsInUse(std::vector<bool>& in_use) {
+  CompactPostings();
+  const auto mark = [&in_use](const auto& entries) {
+    for (const auto& entry : entries) in_use[entry.first] = true;
+  };
+  for (const auto& [story_id, story] : stories_) {
+    for (const Centroid* c : {&story.all, &story.title, &story.lead, &story.names, &story.numbers}) mark(c->weights);
+    for (const auto& [all, names] : story.recent) {
+      mark(all.entries);
+      mark(names.entries);
+    }
+  }
+  for (const auto& [id, list] : postings_) in_use[id] = true;
+  copy_index_.MarkTermsInUse(in_use);
+}
+
 void StoryGrouper::CompactPostings() {
   for (auto it = postings_.begin(); it != postings_.end();) {
     auto& ids = it->second;

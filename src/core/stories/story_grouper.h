@@ -38,12 +38,12 @@
 
 #include "core/copies/copy_families.h"
 #include "core/copies/copy_index.h"
-#include "core/copies/sentence_matcher.h"
 #include "core/stories/dating_guard.h"
-#include "core/stories/story_features.h"
-#include "core/stories/story_model.h"
 #include "core/stories/time_evidence.h"
-#include "core/terms/sparse_vector.h"
+#include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/stories/story_features.h"
+#include "storydesk/stories/story_model.h"
+#include "storydesk/terms/sparse_vector.h"
 
 namespace storydesk::stories {
 
@@ -168,6 +168,12 @@ class StoryGrouper {
   void ReserveStoryIdsThrough(int64_t id);
 
   size_t ActiveStories() const { return stories_.size(); }
+
+  // Marks in `in_use` (indexed by term id, sized by the caller to cover every id handed out)
+  // every term id the grouper holds: the active stories' centroids and recent members, the
+  // inverted index and the copy index. What is not marked may be forgotten and its id reused
+  // (TermStatistics::Forget).
+  void MarkTermsInUse(std::vector<bool>& in_use);
 
   // The story `story` now is: itself, or the story it was merged into (transitively).
   int64_t CurrentStory(int64_t story) const;

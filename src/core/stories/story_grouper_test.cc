@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/fingerprint/minhash.h"
-#include "core/time/published_time.h"
+#include "storydesk/fingerprint/minhash.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::stories {
 namespace {
@@ -39,6 +39,8 @@ class ProfileMaker {
                                       static_cast<uint32_t>(words.size()));
     return p;
   }
+  terms::TermId Id(const std::string& term) { return stats_.Intern(term); }
+  size_t IdBound() const { return stats_.IdBound(); }
 
  private:
   terms::TermStatistics stats_;
@@ -140,6 +142,36 @@ TEST(StoryGrouperTest, RecordRestoresStateWithoutDeciding) {
   EXPECT_EQ(next.story, 41);
   auto other = grouper.Assign(maker.Make("c", kBudget, {}, 2));
   EXPECT_EQ(other.story, 42);  // new ids continue above restored ones
+}
+
+// The vocabulary's sweep (TermStatistics::Forget) may reuse only ids nothing holds: an open
+// story still holds the terms of an article that has left the copy index (older than the
+// window) and its ring of recent members; an evicted story holds nothing.
+TEST(StoryGrouperTest, MarksTheTermsOfOpenStoriesOnly) {
+  ProfileMaker maker;
+  StoryGrouper grouper;  // 7-day window
+  Assignment open, closed;
+  open.story = 7;
+  closed.story = 8;
+  grouper.Record(maker.Make("a", kFerry, {"port alvara"}, 1), open);
+  grouper.Record(maker.Make("b", kBudget, {"mayor lind"}, 1), closed);
+  // Story 7 takes an article a day until day 12 (more than the ring of recent members holds);
+  // story 8 takes none and leaves the window.
+  for (int day = 2; day <= 11; ++day) {
+    grouper.Record(
+        maker.Make("d" + std::to_string(day), {"inquiri", "report", "hear", "day" + std::to_string(day)}, {}, day),
+        open);
+  }
+  // Restoring never evicts; deciding does.
+  ASSERT_EQ(grouper.Assign(maker.Make("e", {"inquiri", "report", "hear", "day12"}, {}, 12)).story, 7);
+  ASSERT_EQ(grouper.ActiveStories(), 1u);
+  std::vector<bool> in_use(maker.IdBound(), false);
+  grouper.MarkTermsInUse(in_use);
+  EXPECT_TRUE(in_use[maker.Id("ferri")]);  // in story 7's centroid only
+  EXPECT_TRUE(in_use[maker.Id("n:port alvara")]);
+  EXPECT_TRUE(in_use[maker.Id("day12")]);
+  EXPECT_FALSE(in_use[maker.Id("budget")]);
+  EXPECT_FALSE(in_use[maker.Id("n:mayor lind")]);
 }
 
 TEST(StoryGrouperTest, UndatedArticlesAreComparedWithEveryStory) {

@@ -1,4 +1,4 @@
-#include "core/stories/story_model.h"
+#include "storydesk/stories/story_model.h"
 
 #include <algorithm>
 #include <charconv>
@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/learning/logistic_regression.h"
-#include "core/learning/model_text.h"
+#include "storydesk/learning/logistic_regression.h"
+#include "storydesk/learning/model_text.h"
 
 namespace storydesk::stories {
 namespace {

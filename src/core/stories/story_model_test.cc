@@ -1,4 +1,4 @@
-#include "core/stories/story_model.h"
+#include "storydesk/stories/story_model.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/terms/sparse_vector.h"
+#include "storydesk/terms/sparse_vector.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "core/text/analyzer.h"
+#include "storydesk/text/analyzer.h"
 
 #include <functional>
 #include <string>
@@ -6,11 +6,11 @@
 
 #include "core/text/char_class.h"
 #include "core/text/names.h"
-#include "core/text/normalize.h"
 #include "core/text/sentences.h"
-#include "core/text/stemmer.h"
-#include "core/text/stopwords.h"
-#include "core/text/tokens.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/stemmer.h"
+#include "storydesk/text/stopwords.h"
+#include "storydesk/text/tokens.h"
 
 namespace storydesk::text {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/text/analyzer.h"
+#include "storydesk/text/analyzer.h"
 
 #include <gtest/gtest.h>
 
@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/text/normalize.h"
-#include "core/text/tokens.h"
-#include "core/text/utf8.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/tokens.h"
+#include "storydesk/text/utf8.h"
 
 namespace storydesk::text {
 namespace {

@@ -13,7 +13,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "core/text/utf8.h"
+#include "storydesk/text/utf8.h"
 
 namespace storydesk::text {
 

@@ -1,10 +1,10 @@
-#include "core/text/dateline.h"
+#include "storydesk/text/dateline.h"
 
 #include <unicode/uchar.h>
 
 #include <array>
 
-#include "core/text/utf8.h"
+#include "storydesk/text/utf8.h"
 
 // The grammar, in the order it is matched at the start of the text:
 //

@@ -1,4 +1,4 @@
-#include "core/text/dateline.h"
+#include "storydesk/text/dateline.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <cstddef>
 
 #include "core/text/char_class.h"
-#include "core/text/stopwords.h"
+#include "storydesk/text/stopwords.h"
 
 namespace storydesk::text {
 namespace {

@@ -33,8 +33,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text/analyzer.h"
-#include "core/text/tokens.h"
+#include "storydesk/text/analyzer.h"
+#include "storydesk/text/tokens.h"
 
 namespace storydesk::text {
 

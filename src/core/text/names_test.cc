@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/text/normalize.h"
 #include "core/text/sentences.h"
-#include "core/text/tokens.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/tokens.h"
 
 namespace storydesk::text {
 namespace {

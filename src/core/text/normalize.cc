@@ -1,4 +1,4 @@
-#include "core/text/normalize.h"
+#include "storydesk/text/normalize.h"
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -9,7 +9,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "core/text/utf8.h"
+#include "storydesk/text/utf8.h"
 
 namespace storydesk::text {
 namespace {

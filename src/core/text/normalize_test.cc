@@ -1,10 +1,10 @@
-#include "core/text/normalize.h"
+#include "storydesk/text/normalize.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "core/text/utf8.h"
+#include "storydesk/text/utf8.h"
 
 namespace storydesk::text {
 namespace {

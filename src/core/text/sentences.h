@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text/analyzer.h"  // SentenceSpan
+#include "storydesk/text/analyzer.h"  // SentenceSpan
 
 namespace storydesk::text {
 

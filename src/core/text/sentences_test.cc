@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/text/normalize.h"
-#include "core/text/tokens.h"
+#include "storydesk/text/normalize.h"
+#include "storydesk/text/tokens.h"
 
 namespace storydesk::text {
 namespace {

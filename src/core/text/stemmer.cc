@@ -1,4 +1,4 @@
-#include "core/text/stemmer.h"
+#include "storydesk/text/stemmer.h"
 
 #include <libstemmer.h>
 

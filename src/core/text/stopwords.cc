@@ -1,4 +1,4 @@
-#include "core/text/stopwords.h"
+#include "storydesk/text/stopwords.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "core/text/stopwords.h"
+#include "storydesk/text/stopwords.h"
 
 #include <gtest/gtest.h>
 

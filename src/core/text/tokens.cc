@@ -17,7 +17,7 @@
 //   "e.g.", "U.S.A."; without the trailing period when there is none ("U.S-led" → "U.S").
 // - A token mixing letters and digits ("G7", "3rd", "1990s", "5pm") is a word; only digits and
 //   inner separators make a number.
-#include "core/text/tokens.h"
+#include "storydesk/text/tokens.h"
 
 #include <unicode/bytestream.h>
 #include <unicode/casemap.h>

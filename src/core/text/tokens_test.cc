@@ -1,4 +1,4 @@
-#include "core/text/tokens.h"
+#include "storydesk/text/tokens.h"
 
 #include <gtest/gtest.h>
 

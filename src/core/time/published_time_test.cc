@@ -1,4 +1,4 @@
-#include "core/time/published_time.h"
+#include "storydesk/time/published_time.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/learning/logistic_regression.h"
+#include "storydesk/learning/logistic_regression.h"
 
 namespace storydesk::eval {
 

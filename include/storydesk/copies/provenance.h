@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/copies/attribution.h"
+#include "storydesk/copies/attribution.h"
 
 namespace storydesk::copies {
 

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/copies/sentence_profile.h"
+#include "storydesk/copies/sentence_profile.h"
 #include "storydesk/status.h"
 
 namespace storydesk::copies {

@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/copies/sentence_profile.h"
+#include "storydesk/copies/sentence_profile.h"
 
 namespace storydesk::copies {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/copies/copy_relation.h"
-#include "core/copies/sentence_alignment.h"
-#include "core/terms/term_statistics.h"
-#include "core/text/analyzer.h"
+#include "storydesk/copies/copy_relation.h"
+#include "storydesk/copies/sentence_alignment.h"
+#include "storydesk/terms/term_statistics.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::copies {
 

@@ -21,9 +21,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/copies/sentence_alignment.h"
-#include "core/copies/sentence_matcher.h"
-#include "core/copies/sentence_profile.h"
+#include "storydesk/copies/sentence_alignment.h"
+#include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/copies/sentence_profile.h"
 #include "storydesk/status.h"
 
 namespace storydesk::copies {

@@ -17,8 +17,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/copies/sentence_matcher.h"
-#include "core/copies/sentence_profile.h"
+#include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/copies/sentence_profile.h"
 
 namespace storydesk::copies {
 

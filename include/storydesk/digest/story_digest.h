@@ -39,9 +39,9 @@
 #include <string>
 #include <vector>
 
-#include "core/claims/claim_support.h"
-#include "core/copies/sentence_matcher.h"
-#include "core/terms/term_statistics.h"
+#include "storydesk/claims/claim_support.h"
+#include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/terms/term_statistics.h"
 
 namespace storydesk::digest {
 

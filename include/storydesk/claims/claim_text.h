@@ -10,10 +10,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/claims/stem_synonyms.h"
-#include "core/copies/sentence_profile.h"
-#include "core/terms/term_statistics.h"
-#include "core/text/analyzer.h"
+#include "storydesk/claims/stem_synonyms.h"
+#include "storydesk/copies/sentence_profile.h"
+#include "storydesk/terms/term_statistics.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::claims {
 

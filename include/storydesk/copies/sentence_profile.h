@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/terms/term_statistics.h"
-#include "core/text/analyzer.h"
+#include "storydesk/terms/term_statistics.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::copies {
 

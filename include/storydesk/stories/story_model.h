@@ -24,8 +24,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/stories/story_features.h"
 #include "storydesk/status.h"
+#include "storydesk/stories/story_features.h"
 
 namespace storydesk::stories {
 

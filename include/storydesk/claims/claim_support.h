@@ -33,8 +33,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/claims/claim_text.h"
-#include "core/copies/sentence_matcher.h"
+#include "storydesk/claims/claim_text.h"
+#include "storydesk/copies/sentence_matcher.h"
 #include "storydesk/status.h"
 
 namespace storydesk::claims {

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/terms/term_statistics.h"
+#include "storydesk/terms/term_statistics.h"
 
 namespace storydesk::terms {
 

@@ -25,12 +25,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/copies/packed_sentences.h"
-#include "core/copies/rewrite_model.h"
-#include "core/copies/sentence_alignment.h"
-#include "core/copies/sentence_matcher.h"
-#include "core/copies/sentence_profile.h"
-#include "core/fingerprint/minhash.h"
+#include "storydesk/copies/packed_sentences.h"
+#include "storydesk/copies/rewrite_model.h"
+#include "storydesk/copies/sentence_alignment.h"
+#include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/copies/sentence_profile.h"
+#include "storydesk/fingerprint/minhash.h"
 
 namespace storydesk::copies {
 

@@ -14,7 +14,7 @@
 //   F is the harmonic mean of P and R (beta = 1; ROUGE-1.5.5's default alpha = 0.5 is the same).
 //
 // Differences from ROUGE-1.5.5 -m, all small and deliberate:
-//   - Stems are Snowball English (Porter2, src/core/text/stemmer.h), not the original Porter
+//   - Stems are Snowball English (Porter2, include/storydesk/text/stemmer.h), not the original Porter
 //     stemmer, and ROUGE-1.5.5's WordNet table of irregular forms ("went" → "go") is not used.
 //   - One reference per candidate; several references (ROUGE's -f A/B) are the caller's loop.
 //   - The word budget counts our tokens; ROUGE-1.5.5's -l counts whitespace-separated words of
@@ -31,8 +31,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/eval/clustering_metrics.h"
-#include "core/text/stemmer.h"
+#include "storydesk/eval/clustering_metrics.h"
+#include "storydesk/text/stemmer.h"
 
 namespace storydesk::eval {
 

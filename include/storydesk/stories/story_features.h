@@ -18,7 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/terms/sparse_vector.h"
+#include "storydesk/terms/sparse_vector.h"
 
 namespace storydesk::stories {
 

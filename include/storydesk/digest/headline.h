@@ -38,7 +38,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/text/analyzer.h"
+#include "storydesk/text/analyzer.h"
 
 namespace storydesk::digest {
 
