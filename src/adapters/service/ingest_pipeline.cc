@@ -55,7 +55,8 @@ Coverage Needed(const std::vector<RawArticle>& fresh, int64_t window) {
 Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
                      const stories::BackgroundFrequencies* background, StoryEngine* engine) {
   // The background counts first, then the stream's own on top.
-  if (background != nullptr) engine->LoadDocumentFrequencies(background->documents, background->df, /*kept_always=*/true);
+  if (background != nullptr)
+    engine->LoadDocumentFrequencies(background->documents, background->df, /*kept_always=*/true);
   auto documents = db.DocumentCount();
   if (!documents.ok()) return documents.status();
   auto df = db.LoadDocumentFrequencies();
