@@ -98,7 +98,7 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto forget_terms_at = std::make_shared<size_t>(EngineOptions{}.forget_terms_at);
   cmd->add_option("--forget-terms-at", *forget_terms_at,
                   "bounded memory: once the vocabulary holds this many terms, forget those no open story holds "
-                  "(then again each time it doubles); 0: never")
+                  "(then again each time it grows by half); 0: never")
       ->capture_default_str();
   auto timings = std::make_shared<bool>(false);
   cmd->add_flag("--timings", *timings, "print on stderr where the time went: reading, analysing, deciding");

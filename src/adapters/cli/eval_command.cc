@@ -175,7 +175,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
                   "when clustering: shuffle the input order with this seed first (order-robustness check)");
   cmd->add_option("--forget-terms-at", flags->forget_terms_at,
                   "when clustering: forget the terms no open story holds once the vocabulary has this many "
-                  "(then again each time it doubles); 0: never")
+                  "(then again each time it grows by half); 0: never")
       ->capture_default_str();
   cmd->add_option("--window-days", flags->window_days, "when clustering: days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))

@@ -1,22 +1,18 @@
 #include "adapters/http/api_server.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <list>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <set>
-#include <unordered_map>
 #include <variant>
 
 #include "adapters/http/api_json.h"
 #include "adapters/http/cursor.h"
+#include "adapters/http/digest_cache.h"
 #include "adapters/http/embedded_files.h"
 #include "adapters/http/http_server.h"
 #include "adapters/read/post_body.h"
@@ -168,19 +164,7 @@ struct ApiServer::Impl : public HttpService {
   service::IngestSession ingest_session;
   std::mutex write_mutex;
 
-  // Digests by story, while the story's summary row has not changed. A digest being computed
-  // is in `computing`: concurrent first requests for it wait for that one instead of each
-  // computing it again.
-  struct CachedDigest {
-    std::string key;
-    std::string body;
-  };
-  std::mutex cache_mutex;
-  std::condition_variable cache_cv;
-  std::list<int64_t> cache_order;  // most recent first
-  std::unordered_map<int64_t, std::pair<CachedDigest, std::list<int64_t>::iterator>> cache;
-  std::set<std::pair<int64_t, std::string>> computing;  // (story, key)
-  std::atomic<size_t> digests_computed{0};
+  DigestCache digests{kDigestCacheSize};
 
   // This worker thread's read connection to the store.
   Result<store::Store*> Reader() {
@@ -263,49 +247,20 @@ HttpResponse ApiServer::Impl::GetStory(store::Store& db, const std::string& id_t
   const std::string key = std::to_string(s.articles) + "/" + std::to_string(s.copies) + "/" +
                           std::to_string(s.sources) + "/" + s.first_published.value_or("") + "/" +
                           s.last_published.value_or("") + "/" + s.headline;
-  auto cached = [&](const std::string& body) {
-    HttpResponse r;
-    r.body = body;
-    return r;
-  };
-  {
-    std::unique_lock lock(cache_mutex);
-    // Another request computing this very digest: wait for it rather than compute it again.
-    cache_cv.wait(lock, [&] { return computing.count({story, key}) == 0; });
-    if (auto it = cache.find(story); it != cache.end() && it->second.first.key == key) {
-      cache_order.splice(cache_order.begin(), cache_order, it->second.second);
-      return cached(it->second.first.body);
-    }
-    computing.insert({story, key});
-  }
-  std::string body;
-  std::optional<HttpResponse> failure;
+  Result<std::string> body = std::string();
   try {
-    digests_computed.fetch_add(1);
-    auto digested = service::DigestStoredStory(db, story);
-    if (!digested.ok()) {
-      failure = ErrorResponse(Internal(digested.status()));
-    } else {
-      body = service::DigestJson(digested.value()).dump(-1, ' ', false, json::error_handler_t::replace);
-    }
+    body = digests.GetOrCompute(story, key, [&]() -> Result<std::string> {
+      auto digested = service::DigestStoredStory(db, story);
+      if (!digested.ok()) return digested.status();
+      return service::DigestJson(digested.value()).dump(-1, ' ', false, json::error_handler_t::replace);
+    });
   } catch (...) {
-    failure = ErrorResponse({500, "internal", "unexpected failure"});
+    return ErrorResponse({500, "internal", "unexpected failure"});
   }
-  std::lock_guard lock(cache_mutex);
-  computing.erase({story, key});
-  cache_cv.notify_all();
-  if (failure) return *failure;
-  if (auto it = cache.find(story); it != cache.end()) {
-    cache_order.erase(it->second.second);
-    cache.erase(it);
-  }
-  cache_order.push_front(story);
-  cache.emplace(story, std::make_pair(CachedDigest{key, body}, cache_order.begin()));
-  if (cache.size() > kDigestCacheSize) {
-    cache.erase(cache_order.back());
-    cache_order.pop_back();
-  }
-  return cached(body);
+  if (!body.ok()) return ErrorResponse(Internal(body.status()));
+  HttpResponse r;
+  r.body = std::move(body).value();
+  return r;
 }
 
 HttpResponse ApiServer::Impl::GetArticle(store::Store& db, const std::string& id) {
@@ -505,7 +460,7 @@ Status ApiServer::Serve() {
   return impl_->server->Serve();
 }
 
-size_t ApiServer::DigestsComputed() const { return impl_->digests_computed.load(); }
+size_t ApiServer::DigestsComputed() const { return impl_->digests.Computed(); }
 
 void ApiServer::Stop() {
   if (impl_ && impl_->server) impl_->server->Stop();
