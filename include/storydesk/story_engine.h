@@ -71,6 +71,7 @@ struct EngineOptions {
   // as upper bounds in a fixed-size sketch, terms/term_statistics.h), and again each time it
   // has grown by half since; 0: never. 2^16 terms: the labelled sets we measure on (about
   // 11,000 terms each) are never swept, a stream is from its first few ten thousand articles.
+  // Training replay (Observe) never forgets, so that shipped models reproduce exactly.
   size_t forget_terms_at = size_t{1} << 16;
 };
 

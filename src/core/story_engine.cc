@@ -277,7 +277,6 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
     stories::Assignment a;
     a.story = it->second;
     impl_->grouper.Record(std::move(profile), a);
-    impl_->ForgetUnusedTerms();
     return !is_copy;
   }
 
@@ -297,7 +296,6 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
     }
   }
   const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
-  impl_->ForgetUnusedTerms();
   auto& members = impl_->gold_members[a.story];
   for (int64_t merged : a.merged) {
     for (const auto& [label, n] : impl_->gold_members[merged]) members[label] += n;
