@@ -233,7 +233,6 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   d.exact_hash = profile.copy.exact_hash;
   d.minhash = profile.copy.minhash;  // the copy index takes the profile's own
   const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
-  impl_->ForgetUnusedTerms();
 
   d.story = a.story;
   d.opened_story = a.opened_story;
@@ -249,6 +248,9 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   for (terms::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
   d.headline_evidence = std::move(data.headline_evidence);
+  // Only now: the decision names the article's terms by their strings, and a copy's terms
+  // (a copy adds nothing to its story's centroids) may be held by nothing live.
+  impl_->ForgetUnusedTerms();
   return d;
 }
 
