@@ -248,8 +248,8 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   for (terms::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
   d.headline_evidence = std::move(data.headline_evidence);
-  // Only now: the decision names the article's terms by their strings, and a copy's terms
-  // (a copy adds nothing to its story's centroids) may be held by nothing live.
+  // Only now: the decision names the article's terms by their strings above, and nothing
+  // guarantees that every one of them is still held by a live structure.
   impl_->ForgetUnusedTerms();
   return d;
 }
