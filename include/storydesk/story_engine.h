@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "storydesk/article.h"
+#include "storydesk/copies/copy_kind.h"
 
 namespace storydesk {
 
@@ -75,25 +76,17 @@ struct EngineOptions {
   size_t forget_terms_at = size_t{1} << 16;
 };
 
-// A stored copy decision that changes: an earlier-published article took the family over.
-struct CopyUpdate {
-  std::string article;
-  std::string copy_of;                  // the new original
-  std::optional<std::string> relation;  // the new relation; unset: keep the stored one
-  double score = 0.0;                   // with `relation`
-};
-
 // Everything decided about one article.
 struct Decision {
   int64_t story = 0;
   bool opened_story = false;
   double similarity = 0.0;
   std::optional<std::string> copy_of;   // the family's original, for copies
-  std::optional<std::string> relation;  // "exact" | "near" | "excerpt" | "rewrite" for copies
+  copies::CopyKind relation = copies::CopyKind::kNone;  // for copies: which kind
   // Set when this article, published before its copy family's original, took the family over
   // (it is then an original: no copy_of): every member's new copy_of (and the old original's
   // relation).
-  std::vector<CopyUpdate> copy_updates;
+  std::vector<copies::CopyUpdate> copy_updates;
   double copy_score = 0.0;
   uint64_t exact_hash = 0;
   std::vector<uint32_t> minhash;
@@ -162,10 +155,10 @@ class StoryEngine {
 
   // Replays a decision taken earlier (not counted in the statistics again).
   void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
-               const std::optional<std::string>& relation);
+               copies::CopyKind relation);
   // The same, with the analysis made already (as for Decide).
   void Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
-               const std::optional<std::string>& copy_of, const std::optional<std::string>& relation);
+               const std::optional<std::string>& copy_of, copies::CopyKind relation);
 
   // The fingerprints of `article` alone (used by the fingerprint migration).
   static void Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash);

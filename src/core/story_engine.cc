@@ -26,16 +26,6 @@ constexpr std::string_view kNumberPrefix = "#";
 // A title says what the story is about more densely than any body sentence.
 constexpr int kTitleWeight = 2;
 
-std::optional<std::string> RelationName(stories::CopyRelation r) {
-  if (r == stories::CopyRelation::kNone) return std::nullopt;
-  return std::string(copies::CopyKindName(r));
-}
-
-stories::CopyRelation RelationFromName(const std::optional<std::string>& name) {
-  if (!name) return stories::CopyRelation::kNone;
-  return copies::CopyKindFromName(*name).value_or(stories::CopyRelation::kNone);
-}
-
 }  // namespace
 
 struct AnalyzedArticle::Data {
@@ -238,12 +228,10 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   d.opened_story = a.opened_story;
   d.similarity = a.similarity;
   d.copy_of = a.copy_of;
-  d.relation = RelationName(a.relation);
+  d.relation = a.relation;
   d.copy_score = a.copy_score;
   d.merged_stories = a.merged;
-  for (const stories::CopyUpdate& u : a.copy_updates) {
-    d.copy_updates.push_back({u.id, u.copy_of, RelationName(u.relation), u.score});
-  }
+  d.copy_updates = a.copy_updates;
   d.terms.reserve(unique.size());
   for (terms::TermId id : unique) d.terms.push_back(impl_->statistics.Term(id));
   std::sort(d.terms.begin(), d.terms.end());
@@ -308,18 +296,18 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
 }
 
 void StoryEngine::Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
-                          const std::optional<std::string>& relation) {
+                          copies::CopyKind relation) {
   Restore(article, AnalyzeArticle(article, /*headline_evidence=*/false), story, copy_of, relation);
 }
 
 void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
-                          const std::optional<std::string>& copy_of, const std::optional<std::string>& relation) {
+                          const std::optional<std::string>& copy_of, copies::CopyKind relation) {
   Impl::Counted counted = impl_->Count(*analyzed.data_);
   stories::ArticleProfile profile = impl_->Profile(article, *analyzed.data_, counted);
   stories::Assignment a;
   a.story = story;
   a.copy_of = copy_of;
-  a.relation = RelationFromName(relation);
+  a.relation = relation;
   impl_->grouper.Record(std::move(profile), a);
   impl_->ForgetUnusedTerms();
 }

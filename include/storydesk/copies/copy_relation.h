@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storydesk/copies/copy_kind.h"
 #include "storydesk/copies/packed_sentences.h"
 #include "storydesk/copies/rewrite_model.h"
 #include "storydesk/copies/sentence_alignment.h"
@@ -33,13 +34,6 @@
 #include "storydesk/fingerprint/minhash.h"
 
 namespace storydesk::copies {
-
-enum class CopyKind { kNone, kExact, kNear, kExcerpt, kRewrite };
-
-// "exact", "near", "excerpt", "rewrite"; empty for kNone.
-std::string_view CopyKindName(CopyKind kind);
-// The kind named `name`; nullopt for anything else.
-std::optional<CopyKind> CopyKindFromName(std::string_view name);
 
 // What copy detection keeps of one article's body.
 struct CopyDocument {

@@ -24,7 +24,7 @@ namespace storydesk::cli {
 struct Placement {
   int64_t story = 0;
   std::optional<std::string> copy_of;
-  std::optional<std::string> relation;
+  copies::CopyKind relation = copies::CopyKind::kNone;
 };
 
 struct ClusterRun {

@@ -71,7 +71,7 @@ int RunCopies(bool json, const std::string& db_path) {
     }
     const bool direct = verdict && verdict->kind != copies::CopyKind::kNone;
     const std::string relation =
-        direct ? std::string(copies::CopyKindName(verdict->kind)) : a.relation.value_or("copy");
+        std::string(copies::RelationLabel(/*is_copy=*/true, direct ? verdict->kind : a.relation));
     if (json) {
       nlohmann::json c = ArticleMetadataJson(a);
       c["relation"] = relation;

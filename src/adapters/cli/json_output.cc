@@ -8,15 +8,20 @@ nlohmann::json OrNull(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+// A copy's kind by name; null for an original.
+nlohmann::json KindOrNull(copies::CopyKind kind) {
+  return kind == copies::CopyKind::kNone ? nlohmann::json(nullptr) : nlohmann::json(copies::CopyKindName(kind));
+}
+
 }  // namespace
 
 nlohmann::json ArticleAssignmentJson(const std::string& id, int64_t story, const std::optional<std::string>& copy_of,
-                                     const std::optional<std::string>& relation) {
+                                     copies::CopyKind relation) {
   nlohmann::json j;
   j["id"] = id;
   j["story"] = story;
   j["copy_of"] = OrNull(copy_of);
-  j["relation"] = OrNull(relation);
+  j["relation"] = KindOrNull(relation);
   return j;
 }
 
@@ -42,7 +47,7 @@ nlohmann::json ArticleMetadataJson(const store::StoredArticle& article) {
   j["url"] = OrNull(raw.url);
   j["place"] = OrNull(raw.place);
   j["story"] = article.story;
-  j["relation"] = OrNull(article.relation);
+  j["relation"] = KindOrNull(article.relation);
   j["copy_of"] = OrNull(article.copy_of);
   return j;
 }

@@ -9,9 +9,9 @@
 
 namespace storydesk::cli {
 
-// {"id", "story", "copy_of": id|null, "relation": "exact"|"near"|null}
+// {"id", "story", "copy_of": id|null, "relation": "exact"|"near"|"excerpt"|"rewrite"|null}
 nlohmann::json ArticleAssignmentJson(const std::string& id, int64_t story, const std::optional<std::string>& copy_of,
-                                     const std::optional<std::string>& relation);
+                                     copies::CopyKind relation);
 
 // {"id", "headline", "first_published", "last_published", "articles", "sources", "copies"}
 nlohmann::json StorySummaryJson(const store::StorySummary& story);

@@ -31,7 +31,7 @@ nlohmann::json ArticleJson(const store::StoredArticle& a, int64_t story) {
           {"bullets", a.raw.bullets},
           {"text", a.raw.text},
           {"story", story},
-          {"relation", a.copy_of ? nlohmann::json(a.relation.value_or("copy")) : nlohmann::json("original")},
+          {"relation", copies::RelationLabel(a.copy_of.has_value(), a.relation)},
           {"copy_of", OrNull(a.copy_of)},
           {"copy_score", a.copy_of ? nlohmann::json(a.copy_score) : nlohmann::json(nullptr)}};
 }

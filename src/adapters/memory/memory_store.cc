@@ -271,7 +271,7 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
     if (s.story <= 0) {
       return Status::Error(ErrorCode::kStore, "article '" + s.raw.id + "' has no story (internal error)");
     }
-    for (const CopyUpdate& u : s.copy_updates) {
+    for (const copies::CopyUpdate& u : s.copy_updates) {
       if (!index_of_.contains(u.article) && !ids.contains(u.article)) {
         return Status::Error(ErrorCode::kStore, "copy update of article '" + u.article + "', which is not stored");
       }
@@ -301,10 +301,10 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
       headlines_->evidence.insert_or_assign(at, *s.headline_evidence);
     }
 
-    for (const CopyUpdate& u : s.copy_updates) {
+    for (const copies::CopyUpdate& u : s.copy_updates) {
       StoredArticle& target = articles_[index_of_.at(u.article)];
       target.copy_of = u.copy_of;
-      if (u.relation) {
+      if (u.relation != copies::CopyKind::kNone) {
         target.relation = u.relation;
         target.copy_score = u.score;
       }

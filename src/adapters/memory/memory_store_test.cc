@@ -32,14 +32,14 @@ TEST(MemoryStoreTest, ADecisionsStoreKeepsNoTextsAndSaysSoWhenTheyAreNeeded) {
   MemoryStore store(kSettings, MemoryStore::Contents::kDecisions);
   StoredArticle copy = Article("b", 1, 11);
   copy.copy_of = "a";
-  copy.relation = "exact";
+  copy.relation = copies::CopyKind::kExact;
   std::vector<StoredArticle> batch = {Article("a", 1, 10), copy, Article("u", 2, -1)};
   ASSERT_TRUE(store.CommitBatch(batch, {{"x", 2}}, 3).ok());
   auto b = store.GetArticle("b").value();
   ASSERT_TRUE(b);
   EXPECT_EQ(b->story, 1);
   EXPECT_EQ(b->copy_of, "a");
-  EXPECT_EQ(b->relation, "exact");
+  EXPECT_EQ(b->relation, copies::CopyKind::kExact);
   EXPECT_EQ(b->raw.title, "Title of b");
   EXPECT_EQ(b->exact_hash, batch[1].exact_hash);
   EXPECT_TRUE(b->raw.text.empty());

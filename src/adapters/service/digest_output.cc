@@ -85,7 +85,7 @@ std::string RelationText(const digest::DigestArticle& a) {
 
 }  // namespace
 
-digest::DigestArticle DigestArticleOf(const RawArticle& article, const std::optional<std::string>& relation,
+digest::DigestArticle DigestArticleOf(const RawArticle& article, copies::CopyKind relation,
                                       const std::optional<std::string>& copy_of) {
   digest::DigestArticle d;
   d.id = article.id;
@@ -93,7 +93,7 @@ digest::DigestArticle DigestArticleOf(const RawArticle& article, const std::opti
   d.published = article.published;
   d.title = article.title;
   d.text = article.text;
-  d.relation = copy_of ? relation.value_or("copy") : "original";
+  d.relation = copies::RelationLabel(copy_of.has_value(), relation);
   d.copy_of = copy_of;
   return d;
 }

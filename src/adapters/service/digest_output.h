@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "storydesk/article.h"
+#include "storydesk/copies/copy_kind.h"
 #include "storydesk/digest/story_digest.h"
 
 namespace storydesk::service {
@@ -30,7 +31,7 @@ struct DigestedStory {
 };
 
 // What the digest needs of an article, with its copy relation (none: an original).
-digest::DigestArticle DigestArticleOf(const RawArticle& article, const std::optional<std::string>& relation,
+digest::DigestArticle DigestArticleOf(const RawArticle& article, copies::CopyKind relation,
                                       const std::optional<std::string>& copy_of);
 
 nlohmann::json DigestJson(const DigestedStory& s);

@@ -38,7 +38,7 @@ struct IngestedArticle {
   IngestOutcome outcome = IngestOutcome::kNotStored;
   // For stored and duplicate articles: the story now holding it and its copy relation.
   std::optional<int64_t> story;
-  std::optional<std::string> relation;
+  copies::CopyKind relation = copies::CopyKind::kNone;
   std::optional<std::string> copy_of;
   std::string error;  // for rejections: "ORIGIN: what is wrong"
 };

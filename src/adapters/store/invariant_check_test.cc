@@ -38,7 +38,7 @@ std::string MakeStore(const TempDir& dir) {
   EXPECT_TRUE(store.ok());
   std::vector<StoredArticle> batch = {Article("a1", 1, 100), Article("a2", 1, 101), Article("a3", 2, 102)};
   batch[1].copy_of = "a1";
-  batch[1].relation = "near";
+  batch[1].relation = copies::CopyKind::kNear;
   batch[1].copy_score = 0.9;
   EXPECT_TRUE(store.value()->CommitBatch(batch, {{"body", 3}}, 3).ok());
   return path;

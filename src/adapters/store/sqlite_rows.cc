@@ -60,7 +60,14 @@ Result<StoredArticle> ReadArticle(const Statement& row) {
   s.minhash = std::move(signature).value();
   s.story = row.ColumnInt64(14);
   s.copy_of = row.ColumnOptionalText(15);
-  s.relation = row.ColumnOptionalText(16);
+  if (const std::optional<std::string> relation = row.ColumnOptionalText(16)) {
+    const std::optional<copies::CopyKind> kind = copies::CopyKindFromName(*relation);
+    if (!kind) {
+      return Status::Error(ErrorCode::kStore,
+                           "article '" + s.raw.id + "' has an unknown copy relation '" + *relation + "' in the store");
+    }
+    s.relation = *kind;
+  }
   s.copy_score = row.ColumnIsNull(17) ? 0.0 : row.ColumnDouble(17);
   return s;
 }

@@ -390,17 +390,19 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
         StatementReset reset(&q);
         q.BindText(1, s.raw.id);
         q.BindText(2, *s.copy_of);
-        q.BindText(3, s.relation.value_or("near"));
+        // A copy decided without a kind (older callers) is stored as a near copy, as before.
+        q.BindText(3, s.relation == copies::CopyKind::kNone ? "near" : copies::CopyKindName(s.relation));
         q.BindDouble(4, s.copy_score);
         if (Status st = q.Run(); !st.ok()) return st;
       }
-      for (const CopyUpdate& u : s.copy_updates) {
-        Statement& q = u.relation ? upsert_copy.value() : repoint_copy.value();
+      for (const copies::CopyUpdate& u : s.copy_updates) {
+        const bool new_relation = u.relation != copies::CopyKind::kNone;
+        Statement& q = new_relation ? upsert_copy.value() : repoint_copy.value();
         StatementReset reset(&q);
         q.BindText(1, u.article);
         q.BindText(2, u.copy_of);
-        if (u.relation) {
-          q.BindText(3, *u.relation);
+        if (new_relation) {
+          q.BindText(3, copies::CopyKindName(u.relation));
           q.BindDouble(4, u.score);
         }
         if (Status st = q.Run(); !st.ok()) return st;

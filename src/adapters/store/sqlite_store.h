@@ -29,7 +29,6 @@
 #include "adapters/store/store_types.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
-#include "storydesk/story_engine.h"  // CopyUpdate
 
 struct sqlite3;
 

@@ -93,7 +93,7 @@ TEST_F(StoreTest, EveryFieldRoundTripsAndSurvivesReopening) {
   a.raw.bullets = {"first \"bullet\"", "second\nline", "été"};
   StoredArticle b = Article("b1", 1, 101);
   b.copy_of = "a1";
-  b.relation = "near";
+  b.relation = copies::CopyKind::kNear;
   b.copy_score = 0.9;
   {
     auto store = OpenOrDie();
@@ -126,10 +126,38 @@ TEST_F(StoreTest, EveryFieldRoundTripsAndSurvivesReopening) {
   EXPECT_EQ(got.story, 1);
   EXPECT_FALSE(got.copy_of);
   EXPECT_EQ(all[1].copy_of, "a1");
-  EXPECT_EQ(all[1].relation, "near");
+  EXPECT_EQ(all[1].relation, copies::CopyKind::kNear);
   EXPECT_DOUBLE_EQ(all[1].copy_score, 0.9);
   EXPECT_EQ(store->DocumentCount().value(), 2);
   EXPECT_EQ(store->LoadDocumentFrequencies().value(), (std::map<std::string, int64_t>{{"seoul", 2}}));
+}
+
+// A relation the program does not know (a file edited by hand, its CHECK bypassed) is reported
+// with the article, not read as an original.
+TEST_F(StoreTest, AnUnknownStoredRelationIsAnErrorNamingTheArticle) {
+  StoredArticle a = Article("a1", 1, 100);
+  StoredArticle b = Article("b1", 1, 101);
+  b.copy_of = "a1";
+  b.relation = copies::CopyKind::kExcerpt;
+  {
+    auto store = OpenOrDie();
+    std::vector<StoredArticle> batch = {a, b};
+    ASSERT_TRUE(store->CommitBatch(batch, {}, 2).ok());
+    EXPECT_EQ(store->GetArticle("b1").value()->relation, copies::CopyKind::kExcerpt);
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(DbPath().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA ignore_check_constraints = ON; UPDATE copies SET relation = 'paraphrase'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = OpenOrDie();
+  auto got = store->GetArticle("b1");
+  ASSERT_FALSE(got.ok());
+  EXPECT_NE(got.status().message().find("'b1'"), std::string::npos) << got.status().message();
+  EXPECT_NE(got.status().message().find("'paraphrase'"), std::string::npos) << got.status().message();
 }
 
 // Issue 15: one headline per story, chosen by core/digest/headline.h and kept as articles join;

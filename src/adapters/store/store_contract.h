@@ -132,7 +132,7 @@ TYPED_TEST_P(StoreContract, StoriesAreSummarisedAndListedByNewestActivity) {
   auto store = this->OpenOrDie();
   StoredArticle copy = Article("s1-c", 1, 12, "Copier");
   copy.copy_of = "s1-a";
-  copy.relation = "exact";
+  copy.relation = copies::CopyKind::kExact;
   copy.copy_score = 1.0;
   std::vector<StoredArticle> batch = {Article("s1-a", 1, 10, "A"), Article("s1-b", 1, 11, "B"), copy,
                                       Article("s2-a", 2, 20, "A"), Article("s3-a", 3, -1, "A")};
@@ -540,13 +540,14 @@ TYPED_TEST_P(StoreContract, WhatTheStoreWroteIsWhole) {
   auto store = this->OpenOrDie();
   StoredArticle copy = Article("c", 1, 12);
   copy.copy_of = "a";
-  copy.relation = "near";
+  copy.relation = copies::CopyKind::kNear;
   copy.copy_score = 0.9;
   std::vector<StoredArticle> first = {Article("a", 1, 10), Article("b", 2, 11), copy};
   ASSERT_TRUE(store->CommitBatch(first, {{"x", 3}}, 3).ok());
   // "early", published before "a", takes the family over: "a" becomes its copy, "c" points at it.
   StoredArticle early = Article("early", 1, 9);
-  early.copy_updates = {CopyUpdate{"a", "early", "near", 0.95}, CopyUpdate{"c", "early", std::nullopt, 0}};
+  early.copy_updates = {copies::CopyUpdate{"a", "early", copies::CopyKind::kNear, 0.95},
+                       copies::CopyUpdate{"c", "early", copies::CopyKind::kNone, 0}};
   StoredArticle bridge = Article("bridge", 1, 13);
   bridge.merged_stories = {2};
   std::vector<StoredArticle> second = {early, bridge};
@@ -558,9 +559,9 @@ TYPED_TEST_P(StoreContract, WhatTheStoreWroteIsWhole) {
   EXPECT_EQ(report.value().stories, 1);
   EXPECT_EQ(report.value().copies, 2);
   EXPECT_EQ(store->GetArticle("a").value()->copy_of, "early");
-  EXPECT_EQ(store->GetArticle("a").value()->relation, "near");
+  EXPECT_EQ(store->GetArticle("a").value()->relation, copies::CopyKind::kNear);
   EXPECT_EQ(store->GetArticle("c").value()->copy_of, "early");
-  EXPECT_EQ(store->GetArticle("c").value()->relation, "near") << "a re-pointed copy keeps its relation";
+  EXPECT_EQ(store->GetArticle("c").value()->relation, copies::CopyKind::kNear) << "a re-pointed copy keeps its relation";
   EXPECT_EQ(store->GetStory(1).value().copies, 2);
   EXPECT_EQ(Ids(store->CopyFamilyArticles().value()), (std::vector<std::string>{"early", "a", "c"}))
       << "the original first, then its copies in publication order";

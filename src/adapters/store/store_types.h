@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "storydesk/article.h"
-#include "storydesk/story_engine.h"  // CopyUpdate
+#include "storydesk/copies/copy_kind.h"
 
 namespace storydesk::digest {
 struct HeadlineEvidence;
@@ -38,11 +38,11 @@ struct StoredArticle {
   std::vector<uint32_t> minhash;        // MinHash signature (FingerprintSettings::permutations)
   int64_t story = 0;                    // story id (> 0)
   std::optional<std::string> copy_of;   // id of the original, for copies
-  std::optional<std::string> relation;  // "exact" | "near" | "excerpt" | "rewrite" for copies
-  double copy_score = 0.0;              // similarity behind `relation`, in [0,1]
+  copies::CopyKind relation = copies::CopyKind::kNone;  // for copies: which kind
+  double copy_score = 0.0;                              // similarity behind `relation`, in [0,1]
   // Stored articles whose copy_of changes on commit: this article, published before their
   // family's original, took the family over. Not read back.
-  std::vector<CopyUpdate> copy_updates;
+  std::vector<copies::CopyUpdate> copy_updates;
   // Stories this article merged into `story` (merge repair): their members move to `story`
   // on commit and their ids are recorded as merged. Not read back.
   std::vector<int64_t> merged_stories;

@@ -7,29 +7,6 @@
 
 namespace storydesk::copies {
 
-std::string_view CopyKindName(CopyKind kind) {
-  switch (kind) {
-    case CopyKind::kExact:
-      return "exact";
-    case CopyKind::kNear:
-      return "near";
-    case CopyKind::kExcerpt:
-      return "excerpt";
-    case CopyKind::kRewrite:
-      return "rewrite";
-    case CopyKind::kNone:
-      break;
-  }
-  return {};
-}
-
-std::optional<CopyKind> CopyKindFromName(std::string_view name) {
-  for (CopyKind k : {CopyKind::kExact, CopyKind::kNear, CopyKind::kExcerpt, CopyKind::kRewrite}) {
-    if (CopyKindName(k) == name) return k;
-  }
-  return std::nullopt;
-}
-
 CopyDocument MakeCopyDocument(uint64_t exact_hash, std::vector<uint64_t> shingles,
                               const std::vector<SentenceProfile>& sentences, uint32_t word_count) {
   CopyDocument d;

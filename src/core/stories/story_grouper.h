@@ -120,14 +120,6 @@ struct ArticleProfile : ArticleVectors {
   std::vector<copies::Attribution> credits;
 };
 
-// A family member whose copy_of changed: an earlier-published article took the family over.
-struct CopyUpdate {
-  std::string id;
-  std::string copy_of;
-  CopyRelation relation = CopyRelation::kNone;
-  double score = 0.0;
-};
-
 struct Assignment {
   int64_t story = 0;
   bool opened_story = false;  // true when this article opened `story`
@@ -138,7 +130,7 @@ struct Assignment {
   std::vector<int64_t> merged;         // stories merged into `story` by this article (merge repair)
   // When this article took its copy family over (it is the earlier publication): every member
   // now copying it. The article itself is then an original (relation kNone, no copy_of).
-  std::vector<CopyUpdate> copy_updates;
+  std::vector<copies::CopyUpdate> copy_updates;
 };
 
 class StoryGrouper {
