@@ -5,7 +5,8 @@
 # (scripts/rewrite_training_pairs.py); the story model from allsides-train and ecbplus (so
 # ecbplus itself is only ever reported by leave-topics-out cross-validation); the claim matcher
 # of the digest from the fitting half of the claim-support labels (data/claims/README.md),
-# whose texts are in allsides-dev and multinews-dev.
+# whose texts are in allsides-dev and multinews-dev; the named-entity tagger from the training
+# split of conll2003 (its validation split is only ever reported).
 # Each later trainer uses the models embedded in BINARY, so `make models` passes the command
 # that rebuilds it, run after each model is written; without one (tests/models), BINARY must
 # already embed models equal to those being trained.
@@ -30,4 +31,6 @@ rebuild "$@"
   "$data/allsides-train/articles.jsonl" "$data/ecbplus/articles.jsonl" -o "$out/story-model.tsv"
 rebuild "$@"
 "$binary" train-claims data/claims/claim-support.tsv --data "$data" -o "$out/claim-model.tsv"
+rebuild "$@"
+"$binary" train-ner "$data/conll2003/train.txt" -o "$out/entity-model.tsv"
 rebuild "$@"

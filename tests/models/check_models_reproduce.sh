@@ -13,7 +13,7 @@ binary="$(realpath "$1")"
 source_dir="$(realpath "$2")"
 cd "$source_dir"
 data="../shared/data"
-for set in allsides-train ecbplus msrp-train wmt21-translations-dev wikiref allsides-dev multinews-dev; do
+for set in allsides-train ecbplus msrp-train wmt21-translations-dev wikiref allsides-dev multinews-dev conll2003; do
   if [[ ! -d "$data/$set" ]]; then
     echo "SKIPPED: $data/$set is absent, so the models cannot be retrained here"
     exit 0
@@ -27,7 +27,7 @@ if ! scripts/train_models.sh "$binary" "$data" "$tmp" > "$tmp/train.log" 2>&1; t
   exit 1
 fi
 status=0
-for model in background-df.tsv sentence-model.tsv rewrite-model.tsv story-model.tsv claim-model.tsv; do
+for model in background-df.tsv sentence-model.tsv rewrite-model.tsv story-model.tsv claim-model.tsv entity-model.tsv; do
   if cmp -s "$tmp/$model" "models/$model"; then
     echo "reproduced: models/$model"
   else

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "adapters/read/path_reader.h"
 #include "adapters/service/open_store.h"
@@ -91,6 +92,19 @@ Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBa
   Status s = read::ReadPaths(paths, std::cin, callbacks);
   if (!s.ok()) return s;
   return outcome;
+}
+
+Result<std::string> ReadFileWhole(const std::string& path) {
+  std::ostringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+    return text.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(ErrorCode::kIo, path + ": cannot open");
+  text << in.rdbuf();
+  if (in.bad()) return Status::Error(ErrorCode::kIo, path + ": cannot read");
+  return text.str();
 }
 
 Status WriteFileWhole(const std::string& path, const std::string& text) {

@@ -62,6 +62,9 @@ struct ReadOutcome {
 };
 Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress);
 
+// The whole file at `path` ("-": stdin). Errors: kIo naming the file.
+Result<std::string> ReadFileWhole(const std::string& path);
+
 // Writes `text` to `path` through a sibling "PATH.partial" renamed over it, so a failed run
 // never leaves half a file. Errors: kIo naming the file.
 Status WriteFileWhole(const std::string& path, const std::string& text);

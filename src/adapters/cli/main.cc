@@ -37,6 +37,8 @@ int Run(int argc, char** argv) {
   AddSynthCommand(app, &exit_code);
   AddDigestCommand(app, &exit_code);
   AddSentencesCommand(app, &exit_code);
+  AddTagCommand(app, &exit_code);
+  AddTrainNerCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
   AddEvalClaimsCommand(app, &exit_code);
   AddTrainDfCommand(app, &exit_code);

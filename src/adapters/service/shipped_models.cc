@@ -14,6 +14,7 @@ STORYDESK_EMBED(storydesk_story_model, STORYDESK_STORY_MODEL)
 STORYDESK_EMBED(storydesk_sentence_model, STORYDESK_SENTENCE_MODEL)
 STORYDESK_EMBED(storydesk_claim_model, STORYDESK_CLAIM_MODEL)
 STORYDESK_EMBED(storydesk_rewrite_model, STORYDESK_REWRITE_MODEL)
+STORYDESK_EMBED(storydesk_entity_model, STORYDESK_ENTITY_MODEL)
 
 namespace storydesk::service {
 namespace {
@@ -124,6 +125,25 @@ const Result<copies::RewriteModel>& BuiltinRewriteModel() {
 
 Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice) {
   return LoadShared(choice, kCoverageRule, BuiltinRewriteModel(), copies::ParseRewriteModel, "rewrite model");
+}
+
+const Result<std::shared_ptr<const entities::EntityModel>>& BuiltinEntityModel() {
+  using Shared = std::shared_ptr<const entities::EntityModel>;
+  static const Result<Shared> kModel = []() -> Result<Shared> {
+    auto parsed = ParseEmbedded(storydesk_entity_model_begin, storydesk_entity_model_end, entities::EntityModel::Parse,
+                                "entity model");
+    if (!parsed.ok()) return parsed.status();
+    return Shared(std::make_shared<const entities::EntityModel>(std::move(parsed).value()));
+  }();
+  return kModel;
+}
+
+Result<std::shared_ptr<const entities::EntityModel>> LoadEntityModel(const std::string& choice) {
+  if (choice == kBuiltinModel || choice.empty()) return BuiltinEntityModel();
+  auto parsed = ParseFile(choice, entities::EntityModel::Parse, "entity model");
+  if (!parsed.ok()) return parsed.status();
+  return std::shared_ptr<const entities::EntityModel>(
+      std::make_shared<const entities::EntityModel>(std::move(parsed).value()));
 }
 
 Status UseModels(const ModelChoices& choices, EngineOptions* options) {

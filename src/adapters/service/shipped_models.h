@@ -7,7 +7,9 @@
 //     (core/copies/sentence_matcher.h); --sentence-model replaces it;
 //   - models/rewrite-model.tsv — the document decision of rewrite detection
 //     (core/copies/rewrite_model.h); --rewrite-model replaces it;
-//   - models/claim-model.tsv — the claim matcher of the digest (core/claims/claim_support.h).
+//   - models/claim-model.tsv — the claim matcher of the digest (core/claims/claim_support.h);
+//   - models/entity-model.tsv — the named-entity tagger (storydesk/entities/entity_model.h);
+//     --model of `tag` replaces it.
 #pragma once
 
 #include <memory>
@@ -17,6 +19,7 @@
 #include "storydesk/claims/claim_support.h"
 #include "storydesk/copies/rewrite_model.h"
 #include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/entities/entity_model.h"
 #include "storydesk/status.h"
 #include "storydesk/stories/background_frequencies.h"
 #include "storydesk/stories/story_model.h"
@@ -77,6 +80,13 @@ const Result<copies::RewriteModel>& BuiltinRewriteModel();
 // "builtin" → the embedded model, "coverage" → null, else the model file at that path.
 // Errors: kIo, kInvalidInput ("PATH: line N: ...").
 Result<std::shared_ptr<const copies::RewriteModel>> LoadRewriteModel(const std::string& choice);
+
+// Shared: the model is large (a few MB of weights), parsed once and never copied.
+const Result<std::shared_ptr<const entities::EntityModel>>& BuiltinEntityModel();
+
+// "builtin" → the embedded model, else the model file at that path.
+// Errors: kIo, kInvalidInput ("PATH: line N: ...").
+Result<std::shared_ptr<const entities::EntityModel>> LoadEntityModel(const std::string& choice);
 
 // Which story model, sentence matcher and rewrite decision to use (each as its --flag takes it).
 struct ModelChoices {

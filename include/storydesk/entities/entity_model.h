@@ -1,0 +1,105 @@
+// EntityModel: finds the names of people, organisations, places and other named things
+// (CoNLL-2003's PER, ORG, LOC, MISC) in tokenised sentences.
+//
+// A greedy left-to-right tagger: each token gets the best-scoring of 17 BILOU labels that may
+// follow the label before it (a name's Begin, Inside, Last, or a one-token Unit, of each type;
+// or O), scored by a linear model over the features of core/entities/token_features.h —
+// among them the labels just given and the types the same document gave the word before.
+// Trained as an averaged perceptron (Collins 2002; Freund & Schapire 1999), on the tagger's own
+// earlier labels, so it learns to recover from its mistakes as it will have to; greedy
+// decoding with BILOU labels matches Viterbi decoding on this task (Ratinov & Roth 2009).
+//
+// The model file: the versioned header, comment lines saying how it was trained, then one line
+// per feature with its non-zero weights: "w=germany<TAB>U-LOC=2.31<TAB>B-ORG=-0.4". Features
+// name the text they test, so a decision can be explained by reading the lines it used.
+// Parse/ToText/Tag are thread-safe on a const model (Tag uses per-call scratch).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storydesk/entities/entity_span.h"
+#include "storydesk/status.h"
+
+namespace storydesk::entities {
+
+// A sentence: its tokens as written (no whitespace inside a token).
+using TokenSentence = std::vector<std::string>;
+
+inline constexpr std::string_view kEntityModelHeader = "# storydesk entity model v1";
+
+class EntityModel {
+ public:
+  EntityModel();
+  ~EntityModel();
+  EntityModel(EntityModel&&) noexcept;
+  EntityModel& operator=(EntityModel&&) noexcept;
+
+  // Reads a model file. Errors (kInvalidInput) name the line: "line 7: …".
+  static Result<EntityModel> Parse(std::string_view text);
+  // The model file; `comments` (without '#') are written after the header.
+  std::string ToText(const std::vector<std::string>& comments = {}) const;
+
+  // The names in each sentence of `document`, in order. A whole document rather than one
+  // sentence: a name tagged in an earlier sentence is evidence in later ones.
+  std::vector<std::vector<EntitySpan>> Tag(const std::vector<TokenSentence>& document) const;
+
+  size_t features() const;
+
+ private:
+  friend class EntityModelBuilder;
+  struct Weights;
+  std::unique_ptr<Weights> weights_;
+};
+
+// A document with its gold names, for training and scoring.
+struct LabeledDocument {
+  std::vector<TokenSentence> sentences;
+  std::vector<std::vector<EntitySpan>> names;  // per sentence
+};
+
+struct EntityTrainingOptions {
+  // Passes over the training documents; 0: chosen by training on the first nine tenths of the
+  // documents and scoring the last tenth after each pass (the best of 1..max_epochs), then
+  // training on all of them for that many passes.
+  int epochs = 0;
+  int max_epochs = 12;
+  uint64_t seed = 1;  // the order of documents in each pass
+  // Weights smaller than this (after averaging) are left out of the model: they change almost
+  // no decision and make most of the file.
+  double min_weight = 0.01;
+  // Features that fire on fewer training tokens than this are left out too: a word seen once
+  // says little about words never seen, and such features are half of them.
+  int min_count = 2;
+};
+
+struct EntityTrainingReport {
+  int epochs = 0;                         // passes made on all documents
+  std::vector<double> held_out_f1;        // per pass, when the passes were chosen
+  size_t features = 0;                    // in the model
+  size_t tokens = 0;                      // of the training documents
+};
+
+EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, const EntityTrainingOptions& options,
+                             EntityTrainingReport* report);
+
+// Exact-match scores (span and type both right), micro-averaged, as conlleval counts them.
+struct EntityScores {
+  size_t gold = 0, predicted = 0, correct = 0;
+  double precision() const { return predicted == 0 ? 0.0 : static_cast<double>(correct) / predicted; }
+  double recall() const { return gold == 0 ? 0.0 : static_cast<double>(correct) / gold; }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+  }
+};
+// Scores one sentence's names and adds them to `scores` (overall) and `by_type` (per type).
+void ScoreSentence(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
+                   EntityScores* scores, std::array<EntityScores, kEntityTypes>* by_type = nullptr);
+
+}  // namespace storydesk::entities

@@ -1,0 +1,131 @@
+#include "storydesk/entities/entity_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "core/entities/bilou.h"
+#include "core/entities/entity_model_builder.h"
+#include "core/entities/greedy_decoder.h"
+#include "core/entities/token_features.h"
+#include "storydesk/learning/model_text.h"
+
+namespace storydesk::entities {
+
+struct EntityModel::Weights {
+  std::unordered_map<uint64_t, uint32_t> row_of;  // feature hash → row
+  std::vector<std::string> names;                 // per row
+  std::vector<float> weights;                     // kLabels per row
+};
+
+EntityModel::EntityModel() : weights_(std::make_unique<Weights>()) {}
+EntityModel::~EntityModel() = default;
+EntityModel::EntityModel(EntityModel&&) noexcept = default;
+EntityModel& EntityModel::operator=(EntityModel&&) noexcept = default;
+
+size_t EntityModel::features() const { return weights_->names.size(); }
+
+bool EntityModelBuilder::AddRow(EntityModel* model, std::string name, const std::array<float, kLabels>& row) {
+  EntityModel::Weights& w = *model->weights_;
+  const auto [it, added] = w.row_of.emplace(FeatureHash(name), static_cast<uint32_t>(w.names.size()));
+  if (!added) return false;
+  w.names.push_back(std::move(name));
+  w.weights.insert(w.weights.end(), row.begin(), row.end());
+  return true;
+}
+
+Result<EntityModel> EntityModel::Parse(std::string_view text) {
+  EntityModel model;
+  size_t lines = 0;
+  Status parsed = learning::ForEachModelLine(text, kEntityModelHeader, [&](size_t number, std::string_view line) {
+    const std::vector<std::string_view> fields = learning::SplitTabs(line);
+    if (fields[0].empty()) return learning::ModelLineError(number, "empty feature name");
+    std::array<float, kLabels> row{};
+    for (size_t i = 1; i < fields.size(); ++i) {
+      const size_t eq = fields[i].find('=');
+      const int label = eq == std::string_view::npos ? kNoLabel : LabelFromName(fields[i].substr(0, eq));
+      if (label == kNoLabel) {
+        return learning::ModelLineError(number, "expected LABEL=WEIGHT with a BILOU label, got \"" +
+                                                    std::string(fields[i]) + "\"");
+      }
+      const std::string value(fields[i].substr(eq + 1));
+      char* end = nullptr;
+      const double w = std::strtod(value.c_str(), &end);
+      if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(w) || std::fabs(w) > 1e30) {
+        return learning::ModelLineError(number, "the weight of " + LabelName(label) + " is not a finite number");
+      }
+      row[static_cast<size_t>(label)] = static_cast<float>(w);
+    }
+    if (!EntityModelBuilder::AddRow(&model, std::string(fields[0]), row)) {
+      return learning::ModelLineError(number, "feature \"" + std::string(fields[0]) + "\" appears twice");
+    }
+    return Status::Ok();
+  }, &lines);
+  if (!parsed.ok()) return parsed;
+  return model;
+}
+
+std::string EntityModel::ToText(const std::vector<std::string>& comments) const {
+  std::string out(kEntityModelHeader);
+  out += '\n';
+  for (const std::string& c : comments) {
+    out += "# ";
+    out += c;
+    out += '\n';
+  }
+  // Sorted by name, so a retrained model differs from the last one only where it changed.
+  std::vector<uint32_t> order(weights_->names.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [this](uint32_t a, uint32_t b) { return weights_->names[a] < weights_->names[b]; });
+  for (uint32_t row : order) {
+    out += weights_->names[row];
+    for (size_t label = 0; label < kLabels; ++label) {
+      const float w = weights_->weights[row * kLabels + label];
+      if (w == 0) continue;
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "=%.4g", static_cast<double>(w));
+      out += '\t';
+      out += LabelName(static_cast<int>(label));
+      out += buffer;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSentence>& document) const {
+  const Weights& w = *weights_;
+  GreedyDecoder decoder;
+  std::vector<std::vector<EntitySpan>> names;
+  names.reserve(document.size());
+  for (const TokenSentence& sentence : document) {
+    const std::vector<int> labels = decoder.Decode(sentence, [&w](const FeatureSet& features, float* scores) {
+      for (uint64_t h : features.hashes()) {
+        const auto it = w.row_of.find(h);
+        if (it == w.row_of.end()) continue;
+        const float* row = &w.weights[static_cast<size_t>(it->second) * kLabels];
+        for (size_t l = 0; l < kLabels; ++l) scores[l] += row[l];
+      }
+    });
+    names.push_back(SpansOf(labels));
+  }
+  return names;
+}
+
+void ScoreSentence(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
+                   EntityScores* scores, std::array<EntityScores, kEntityTypes>* by_type) {
+  auto count = [&](EntityType type, size_t EntityScores::*field) {
+    ++(scores->*field);
+    if (by_type != nullptr) ++((*by_type)[static_cast<size_t>(type)].*field);
+  };
+  for (const EntitySpan& g : gold) count(g.type, &EntityScores::gold);
+  for (const EntitySpan& p : predicted) {
+    count(p.type, &EntityScores::predicted);
+    if (std::find(gold.begin(), gold.end(), p) != gold.end()) count(p.type, &EntityScores::correct);
+  }
+}
+
+}  // namespace storydesk::entities

@@ -1,0 +1,151 @@
+// Training of the entity model: the averaged perceptron (Collins 2002, "Discriminative
+// training methods for hidden Markov models"), run through the tagger's own greedy decoder.
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <unordered_map>
+
+#include "core/entities/bilou.h"
+#include "core/entities/entity_model_builder.h"
+#include "core/entities/greedy_decoder.h"
+#include "storydesk/entities/entity_model.h"
+
+namespace storydesk::entities {
+
+namespace {
+
+// Perceptron weights with the sums that give their average over every update step without
+// summing them at each step (Daumé's trick: the average is w - u / c, where each update of δ at
+// step c also adds c·δ to u).
+class Perceptron {
+ public:
+  // Also counts the tokens each feature fires on (in every pass; only zero or not matters
+  // against min_count after one pass, and the ratio is the same after more).
+  void Score(const FeatureSet& features, float* scores) {
+    for (uint64_t h : features.hashes()) {
+      ++seen_[h];
+      const auto it = row_of_.find(h);
+      if (it == row_of_.end()) continue;
+      const int32_t* row = &weights_[static_cast<size_t>(it->second) * kLabels];
+      for (size_t l = 0; l < kLabels; ++l) scores[l] += static_cast<float>(row[l]);
+    }
+  }
+
+  void Update(const FeatureSet& features, int gold, int predicted) {
+    for (size_t k = 0; k < features.hashes().size(); ++k) {
+      const auto [it, added] = row_of_.emplace(features.hashes()[k], static_cast<uint32_t>(names_.size()));
+      if (added) {
+        names_.push_back(features.names()[k]);
+        weights_.resize(weights_.size() + kLabels, 0);
+        sums_.resize(sums_.size() + kLabels, 0);
+      }
+      const size_t row = static_cast<size_t>(it->second) * kLabels;
+      weights_[row + static_cast<size_t>(gold)] += 1;
+      sums_[row + static_cast<size_t>(gold)] += step_;
+      weights_[row + static_cast<size_t>(predicted)] -= 1;
+      sums_[row + static_cast<size_t>(predicted)] -= step_;
+    }
+  }
+
+  void Tick() { ++step_; }
+
+  EntityModel Averaged(double min_weight, int min_count, int passes) const {
+    EntityModel model;
+    for (size_t r = 0; r < names_.size(); ++r) {
+      const auto seen = seen_.find(FeatureHash(names_[r]));
+      if (seen == seen_.end() || seen->second < static_cast<int64_t>(min_count) * passes) continue;
+      std::array<float, kLabels> row{};
+      bool any = false;
+      for (size_t l = 0; l < kLabels; ++l) {
+        const size_t at = r * kLabels + l;
+        const double average =
+            static_cast<double>(weights_[at]) - static_cast<double>(sums_[at]) / static_cast<double>(step_);
+        if (std::fabs(average) < min_weight) continue;
+        row[l] = static_cast<float>(average);
+        any = true;
+      }
+      if (any) EntityModelBuilder::AddRow(&model, names_[r], row);
+    }
+    return model;
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> row_of_;
+  std::unordered_map<uint64_t, int64_t> seen_;
+  std::vector<std::string> names_;
+  std::vector<int32_t> weights_;
+  std::vector<int64_t> sums_;
+  int64_t step_ = 1;
+};
+
+void Pass(const std::vector<const LabeledDocument*>& documents, Perceptron* perceptron) {
+  GreedyDecoder decoder(/*keep_names=*/true);
+  for (const LabeledDocument* d : documents) {
+    decoder.NewDocument();
+    for (size_t s = 0; s < d->sentences.size(); ++s) {
+      const TokenSentence& sentence = d->sentences[s];
+      const std::vector<int> gold = LabelsOf(d->names[s], sentence.size());
+      decoder.Decode(
+          sentence, [perceptron](const FeatureSet& f, float* scores) { perceptron->Score(f, scores); },
+          [&](const FeatureSet& f, size_t i, int predicted) {
+            if (predicted != gold[i]) perceptron->Update(f, gold[i], predicted);
+            perceptron->Tick();
+            return predicted;
+          });
+    }
+  }
+}
+
+double F1(const EntityModel& model, const std::vector<const LabeledDocument*>& documents) {
+  EntityScores scores;
+  for (const LabeledDocument* d : documents) {
+    const std::vector<std::vector<EntitySpan>> tagged = model.Tag(d->sentences);
+    for (size_t s = 0; s < tagged.size(); ++s) ScoreSentence(d->names[s], tagged[s], &scores);
+  }
+  return scores.f1();
+}
+
+// Trains for `epochs` passes over `documents`, each pass in an order drawn from `seed`; with
+// `held_out`, scores the averaged model on it after each pass into *f1.
+EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epochs, const EntityTrainingOptions& options,
+                  const std::vector<const LabeledDocument*>* held_out, std::vector<double>* f1) {
+  Perceptron perceptron;
+  std::mt19937_64 random(options.seed);
+  std::vector<const LabeledDocument*> order = documents;
+  for (int e = 0; e < epochs; ++e) {
+    std::shuffle(order.begin(), order.end(), random);
+    Pass(order, &perceptron);
+    if (held_out != nullptr) {
+      f1->push_back(F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1), *held_out));
+    }
+  }
+  return perceptron.Averaged(options.min_weight, options.min_count, epochs);
+}
+
+}  // namespace
+
+EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, const EntityTrainingOptions& options,
+                             EntityTrainingReport* report) {
+  std::vector<const LabeledDocument*> all;
+  for (const LabeledDocument& d : documents) {
+    all.push_back(&d);
+    for (const TokenSentence& s : d.sentences) report->tokens += s.size();
+  }
+  int epochs = options.epochs;
+  if (epochs <= 0) {
+    // The passes are chosen on a tenth of the training documents held out (the last tenth,
+    // so the choice does not depend on the seed), never on a set the model is reported on.
+    const size_t fit = all.size() - all.size() / 10;
+    const std::vector<const LabeledDocument*> fitting(all.begin(), all.begin() + static_cast<ptrdiff_t>(fit));
+    const std::vector<const LabeledDocument*> held_out(all.begin() + static_cast<ptrdiff_t>(fit), all.end());
+    Train(fitting, options.max_epochs, options, &held_out, &report->held_out_f1);
+    epochs = 1 + static_cast<int>(std::max_element(report->held_out_f1.begin(), report->held_out_f1.end()) -
+                                  report->held_out_f1.begin());
+  }
+  report->epochs = epochs;
+  EntityModel model = Train(all, epochs, options, nullptr, nullptr);
+  report->features = model.features();
+  return model;
+}
+
+}  // namespace storydesk::entities

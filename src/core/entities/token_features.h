@@ -1,0 +1,78 @@
+// The evidence the entity tagger weighs for one token (Ratinov & Roth 2009, "Design challenges
+// and misconceptions in named entity recognition", CoNLL: their baseline features and their
+// "extended prediction history"):
+//   - the word, lower-cased and as written, and the words two either side;
+//   - its shape ("Xx", "X.X.", "d-d") and its neighbours', its prefixes and suffixes;
+//   - the labels already given to the previous two tokens;
+//   - whether the sentence is a headline in capitals (where case says nothing);
+//   - which types the document gave the same word before (a name is spelled out in full
+//     once and repeated: "Blackburn" after "Peter Blackburn").
+// Each feature is a short string ("w-1=the") kept as its 64-bit hash; the names are kept only
+// when a model is being written.
+// Not thread-safe (scratch buffers); one per tagging thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "storydesk/entities/entity_span.h"
+
+namespace storydesk::entities {
+
+// One sentence's tokens with what every feature of it needs computed once.
+struct PreparedSentence {
+  std::vector<std::string> tokens;  // as written
+  std::vector<std::string> lower;   // lower-cased
+  std::vector<std::string> shapes;  // condensed shapes: runs of X, x and d collapsed
+  bool headline = false;            // most of its letters are capitals
+};
+PreparedSentence PrepareSentence(const std::vector<std::string>& tokens);
+
+// The word's shape: each capital X, small letter x, digit d, anything else itself, runs of
+// one kind collapsed ("McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d").
+std::string WordShape(std::string_view word);
+
+// The types the document has given each capitalised word so far.
+class DocumentMemory {
+ public:
+  void Record(const std::string& token, int label);
+  // How often each type was given to `token` (nullptr: never, or not capitalised).
+  const std::array<uint16_t, kEntityTypes>* Seen(const std::string& token) const;
+  void Clear() { seen_.clear(); }
+
+ private:
+  std::unordered_map<std::string, std::array<uint16_t, kEntityTypes>> seen_;
+};
+
+// Features as hashes, and their names when kept.
+class FeatureSet {
+ public:
+  explicit FeatureSet(bool keep_names = false) : keep_names_(keep_names) {}
+  void Clear();
+  void Add(std::string_view name, std::string_view value);
+  void Add(std::string_view name, std::string_view a, std::string_view b);
+  void Add(std::string_view name, std::string_view a, std::string_view b, std::string_view c);
+  const std::vector<uint64_t>& hashes() const { return hashes_; }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  void Commit();
+  bool keep_names_;
+  std::string buffer_;
+  std::vector<uint64_t> hashes_;
+  std::vector<std::string> names_;
+};
+
+// The features of token `i` of `sentence`, given the labels of the two tokens before it
+// (kNoLabel before the start) and what the document said earlier; appended to `out`.
+void TokenFeatures(const PreparedSentence& sentence, size_t i, int previous, int before_previous,
+                   const DocumentMemory& memory, FeatureSet* out);
+
+// The hash of a feature's name, as FeatureSet keeps it.
+uint64_t FeatureHash(std::string_view name);
+
+}  // namespace storydesk::entities
