@@ -6,7 +6,9 @@
 # ecbplus itself is only ever reported by leave-topics-out cross-validation); the claim matcher
 # of the digest from the fitting half of the claim-support labels (data/claims/README.md),
 # whose texts are in allsides-dev and multinews-dev; the named-entity tagger from the training
-# split of conll2003 (its validation split is only ever reported).
+# split of conll2003 (its validation split is only ever reported), its word clusters from the
+# words of that split and of sets not reported for anything the clusters could help
+# (allsides-train, ecbplus, wikiref, the training half of polnear).
 # Each later trainer uses the models embedded in BINARY, so `make models` passes the command
 # that rebuilds it, run after each model is written; without one (tests/models), BINARY must
 # already embed models equal to those being trained.
@@ -32,5 +34,7 @@ rebuild "$@"
 rebuild "$@"
 "$binary" train-claims data/claims/claim-support.tsv --data "$data" -o "$out/claim-model.tsv"
 rebuild "$@"
-"$binary" train-ner "$data/conll2003/train.txt" -o "$out/entity-model.tsv"
+"$binary" train-ner "$data/conll2003/train.txt" -o "$out/entity-model.tsv" \
+  --unlabelled "$data/allsides-train/articles.jsonl" "$data/ecbplus/articles.jsonl" "$data/wikiref/articles.jsonl" \
+  --unlabelled-text "$data/polnear/train/text"
 rebuild "$@"

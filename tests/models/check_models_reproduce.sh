@@ -13,7 +13,7 @@ binary="$(realpath "$1")"
 source_dir="$(realpath "$2")"
 cd "$source_dir"
 data="../shared/data"
-for set in allsides-train ecbplus msrp-train wmt21-translations-dev wikiref allsides-dev multinews-dev conll2003; do
+for set in allsides-train ecbplus msrp-train wmt21-translations-dev wikiref allsides-dev multinews-dev conll2003 polnear; do
   if [[ ! -d "$data/$set" ]]; then
     echo "SKIPPED: $data/$set is absent, so the models cannot be retrained here"
     exit 0

@@ -9,9 +9,10 @@
 // earlier labels, so it learns to recover from its mistakes as it will have to; greedy
 // decoding with BILOU labels matches Viterbi decoding on this task (Ratinov & Roth 2009).
 //
-// The model file: the versioned header, comment lines saying how it was trained, then one line
-// per feature with its non-zero weights: "w=germany<TAB>U-LOC=2.31<TAB>B-ORG=-0.4". Features
-// name the text they test, so a decision can be explained by reading the lines it used.
+// The model file: the versioned header, comment lines saying how it was trained, the word
+// clusters its features use, one "@<TAB>word<TAB>path" line each, then one line per feature
+// with its non-zero weights: "w=germany<TAB>U-LOC=2.31<TAB>B-ORG=-0.4". Features name the
+// text they test, so a decision can be explained by reading the lines it used.
 // Parse/ToText/Tag are thread-safe on a const model (Tag uses per-call scratch).
 #pragma once
 
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "storydesk/entities/entity_span.h"
+#include "storydesk/entities/word_clusters.h"
 #include "storydesk/status.h"
 
 namespace storydesk::entities {
@@ -50,6 +52,7 @@ class EntityModel {
   std::vector<std::vector<EntitySpan>> Tag(const std::vector<TokenSentence>& document) const;
 
   size_t features() const;
+  const WordClusters& clusters() const;
 
  private:
   friend class EntityModelBuilder;
@@ -73,6 +76,8 @@ struct EntityTrainingOptions {
   // Weights smaller than this (after averaging) are left out of the model: they change almost
   // no decision and make most of the file.
   double min_weight = 0.01;
+  // Word clusters learned from unlabelled text (word_clusters.h), kept in the model; null: none.
+  const WordClusters* clusters = nullptr;
   // Features that fire on fewer training tokens than this are left out too: a word seen once
   // says little about words never seen, and such features are half of them.
   int min_count = 2;

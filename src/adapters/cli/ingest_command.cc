@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#ifdef __GLIBC__
+#ifdef STORYDESK_JEMALLOC
+#include <jemalloc/jemalloc.h>
+#elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
 #include <unordered_set>
@@ -24,11 +26,11 @@ struct IngestFlags {
   bool log_commits = false;
   bool log_memory = false;
   bool timings = false;
-  size_t chunk_articles = 50000;
+  size_t chunk_articles = 10000;
 };
 
 // Input is read and ingested a chunk at a time — at most `chunk_articles` articles (default
-// 50,000) or kChunkBytes of text — so a stream of any length is ingested in the memory of one
+// 10,000) or kChunkBytes of text — so a stream of any length is ingested in the memory of one
 // chunk plus the engine's window. Each chunk is put in publication order and ingested by one
 // IngestSession, which keeps its engine from chunk to chunk while the stream moves forward (an
 // earlier article makes it restore the window around it from the store, as a later `ingest`
@@ -54,10 +56,18 @@ std::pair<int64_t, int64_t> ResidentMiB() {
   return {rss, peak};
 }
 
-// Bytes the allocator has handed out and not had back, in MiB (glibc; -1 elsewhere): next to
-// the resident size it tells live data from memory freed but kept by the allocator.
+// Bytes the allocator has handed out and not had back, in MiB (jemalloc or glibc; -1
+// elsewhere): next to the resident size it tells live data from memory freed but kept.
 int64_t HeapInUseMiB() {
-#ifdef __GLIBC__
+#ifdef STORYDESK_JEMALLOC
+  uint64_t epoch = 1;
+  size_t size = sizeof epoch;
+  mallctl("epoch", &epoch, &size, &epoch, size);  // refreshes the statistics
+  size_t allocated = 0;
+  size = sizeof allocated;
+  if (mallctl("stats.allocated", &allocated, &size, nullptr, 0) != 0) return -1;
+  return static_cast<int64_t>(allocated >> 20);
+#elif defined(__GLIBC__)
   const struct mallinfo2 m = mallinfo2();
   return static_cast<int64_t>((m.uordblks + m.hblkhd) >> 20);
 #else
@@ -65,16 +75,15 @@ int64_t HeapInUseMiB() {
 #endif
 }
 
-// Hands the pages of freed memory back to the system (glibc's malloc_trim; nothing elsewhere).
-// A chunk's articles are freed once ingested while the window's structures live on; the
-// allocator would keep those pages for reuse, but what it reuses them for is scattered among
-// long-lived data, so without this the resident size creeps up chunk after chunk although
-// the heap in use stays flat (docs/measurements.md, issue 16). After each chunk and every
-// kTrimEvery articles stored: a walk of the heap, milliseconds against the seconds it takes
-// to store that many.
+// Hands the pages of freed memory back to the system where the allocator does not do it by
+// itself (glibc's malloc_trim; jemalloc returns them as it goes). A chunk's articles are freed
+// once ingested while the window's structures live on; glibc keeps those pages for reuse, so
+// without this the resident size climbs chunk after chunk although the heap in use stays flat
+// (docs/measurements.md, issue 16). After each chunk and every kTrimEvery articles stored: a
+// walk of the heap, milliseconds against the seconds it takes to store that many.
 constexpr size_t kTrimEvery = 5000;
 void ReturnFreedMemory() {
-#ifdef __GLIBC__
+#if !defined(STORYDESK_JEMALLOC) && defined(__GLIBC__)
   malloc_trim(0);
 #endif
 }
@@ -253,12 +262,12 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
   cmd->add_flag("--timings", flags->timings,
                 "print on stderr where the time went: reading, restoring, analysing, deciding, committing");
   // For tests of long inputs: the chunk size of a stream (see RunIngest).
-  cmd->add_option("--chunk-articles", flags->chunk_articles, "articles read before they are ingested (default 50000)")
+  cmd->add_option("--chunk-articles", flags->chunk_articles, "articles read before they are ingested (default 10000)")
       ->check(CLI::Range(1, 10000000))
       ->group("");
   cmd->footer(
       "Prints one line: read, new, duplicates, rejected, stories.\n"
-      "Input is ingested 50,000 articles at a time, each chunk in publication order (undated articles\n"
+      "Input is ingested 10,000 articles at a time, each chunk in publication order (undated articles\n"
       "last), so a stream of any length runs in bounded memory; sort a large unordered corpus by date.\n"
       "Ingesting the same input twice stores nothing new.\n"
       "One writer at a time: a second ingest (or the server's POST) on the same database waits for the\n"

@@ -18,6 +18,7 @@ struct EntityModel::Weights {
   std::unordered_map<uint64_t, uint32_t> row_of;  // feature hash → row
   std::vector<std::string> names;                 // per row
   std::vector<float> weights;                     // kLabels per row
+  WordClusters clusters;
 };
 
 EntityModel::EntityModel() : weights_(std::make_unique<Weights>()) {}
@@ -26,6 +27,9 @@ EntityModel::EntityModel(EntityModel&&) noexcept = default;
 EntityModel& EntityModel::operator=(EntityModel&&) noexcept = default;
 
 size_t EntityModel::features() const { return weights_->names.size(); }
+const WordClusters& EntityModel::clusters() const { return weights_->clusters; }
+
+WordClusters& EntityModelBuilder::Clusters(EntityModel* model) { return model->weights_->clusters; }
 
 bool EntityModelBuilder::AddRow(EntityModel* model, std::string name, const std::array<float, kLabels>& row) {
   EntityModel::Weights& w = *model->weights_;
@@ -41,6 +45,18 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
   size_t lines = 0;
   Status parsed = learning::ForEachModelLine(text, kEntityModelHeader, [&](size_t number, std::string_view line) {
     const std::vector<std::string_view> fields = learning::SplitTabs(line);
+    if (fields[0] == "@") {
+      // A word's cluster: "@", the word, its path of 0s and 1s.
+      if (fields.size() != 3 || fields[1].empty() || fields[2].find_first_not_of("01") != std::string_view::npos) {
+        return learning::ModelLineError(number, "expected @<TAB>WORD<TAB>PATH of 0s and 1s");
+      }
+      if (!model.clusters().Path(fields[1]).empty() || fields[2].empty()) {
+        if (fields[2].empty()) return learning::ModelLineError(number, "empty cluster path");
+        return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
+      }
+      EntityModelBuilder::Clusters(&model).Set(std::string(fields[1]), std::string(fields[2]));
+      return Status::Ok();
+    }
     if (fields[0].empty()) return learning::ModelLineError(number, "empty feature name");
     std::array<float, kLabels> row{};
     for (size_t i = 1; i < fields.size(); ++i) {
@@ -75,6 +91,13 @@ std::string EntityModel::ToText(const std::vector<std::string>& comments) const 
     out += c;
     out += '\n';
   }
+  for (const auto& [word, path] : weights_->clusters.Entries()) {
+    out += "@\t";
+    out += word;
+    out += '\t';
+    out += path;
+    out += '\n';
+  }
   // Sorted by name, so a retrained model differs from the last one only where it changed.
   std::vector<uint32_t> order(weights_->names.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -98,7 +121,7 @@ std::string EntityModel::ToText(const std::vector<std::string>& comments) const 
 
 std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSentence>& document) const {
   const Weights& w = *weights_;
-  GreedyDecoder decoder;
+  GreedyDecoder decoder(w.clusters.words() > 0 ? &w.clusters : nullptr);
   std::vector<std::vector<EntitySpan>> names;
   names.reserve(document.size());
   for (const TokenSentence& sentence : document) {

@@ -13,6 +13,7 @@ class EntityModelBuilder {
  public:
   // Adds feature `name` with its weight per label; false when the model has it already.
   static bool AddRow(EntityModel* model, std::string name, const std::array<float, kLabels>& row);
+  static WordClusters& Clusters(EntityModel* model);
 };
 
 }  // namespace storydesk::entities

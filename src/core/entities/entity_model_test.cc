@@ -103,8 +103,13 @@ TEST(EntityModelTest, LearnsPatternsAndTagsNamesItNeverSaw) {
 }
 
 TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
+  WordClusters clusters;
+  clusters.Set("Tarnwick", "0110");
+  clusters.Set("Venn", "0111");
+  clusters.Set("said", "10");
   EntityTrainingOptions options;
   options.epochs = 3;
+  options.clusters = &clusters;
   EntityTrainingReport report;
   const EntityModel model = TrainEntityModel(MakeDocuments(kTrainNames, 60, 3), options, &report);
   EXPECT_EQ(report.epochs, 3);
@@ -114,6 +119,9 @@ TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
   auto parsed = EntityModel::Parse(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   EXPECT_EQ(parsed.value().features(), model.features());
+  EXPECT_EQ(parsed.value().clusters().Entries(), clusters.Entries());
+  EXPECT_NE(text.find("@\tTarnwick\t0110\n"), std::string::npos);
+  EXPECT_NE(text.find("c4=0110"), std::string::npos) << "cluster features were learned";
   EXPECT_EQ(parsed.value().ToText({"made by a test"}), text);
   for (const LabeledDocument& d : MakeDocuments(kTestNames, 10, 4)) {
     EXPECT_EQ(parsed.value().Tag(d.sentences), model.Tag(d.sentences));
@@ -134,6 +142,10 @@ TEST(EntityModelTest, ABadModelFileIsAnErrorNamingTheLine) {
       {"not a number", header + "w=x\tU-LOC=abc\n", "not a finite number"},
       {"infinite", header + "w=x\tU-LOC=inf\n", "not a finite number"},
       {"twice", header + "w=x\tU-LOC=1\nw=x\tO=1\n", "line 3: feature \"w=x\" appears twice"},
+      {"cluster path not binary", header + "@\tKim\t01a\n", "line 2: expected @<TAB>WORD<TAB>PATH"},
+      {"cluster without path", header + "@\tKim\n", "line 2: expected @<TAB>WORD<TAB>PATH"},
+      {"cluster twice", header + "@\tKim\t01\n@\tKim\t10\n", "line 3: the cluster of \"Kim\" appears twice"},
+      {"empty cluster path", header + "@\tKim\t\n", "line 2: empty cluster path"},
   };
   for (const Case& c : cases) {
     auto parsed = EntityModel::Parse(c.text);

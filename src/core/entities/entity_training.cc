@@ -49,8 +49,9 @@ class Perceptron {
 
   void Tick() { ++step_; }
 
-  EntityModel Averaged(double min_weight, int min_count, int passes) const {
+  EntityModel Averaged(double min_weight, int min_count, int passes, const WordClusters* clusters) const {
     EntityModel model;
+    if (clusters != nullptr) EntityModelBuilder::Clusters(&model) = *clusters;
     for (size_t r = 0; r < names_.size(); ++r) {
       const auto seen = seen_.find(FeatureHash(names_[r]));
       if (seen == seen_.end() || seen->second < static_cast<int64_t>(min_count) * passes) continue;
@@ -78,8 +79,8 @@ class Perceptron {
   int64_t step_ = 1;
 };
 
-void Pass(const std::vector<const LabeledDocument*>& documents, Perceptron* perceptron) {
-  GreedyDecoder decoder(/*keep_names=*/true);
+void Pass(const std::vector<const LabeledDocument*>& documents, const WordClusters* clusters, Perceptron* perceptron) {
+  GreedyDecoder decoder(clusters, /*keep_names=*/true);
   for (const LabeledDocument* d : documents) {
     decoder.NewDocument();
     for (size_t s = 0; s < d->sentences.size(); ++s) {
@@ -114,12 +115,13 @@ EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epoc
   std::vector<const LabeledDocument*> order = documents;
   for (int e = 0; e < epochs; ++e) {
     std::shuffle(order.begin(), order.end(), random);
-    Pass(order, &perceptron);
+    Pass(order, options.clusters, &perceptron);
     if (held_out != nullptr) {
-      f1->push_back(F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1), *held_out));
+      f1->push_back(
+          F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters), *held_out));
     }
   }
-  return perceptron.Averaged(options.min_weight, options.min_count, epochs);
+  return perceptron.Averaged(options.min_weight, options.min_count, epochs, options.clusters);
 }
 
 }  // namespace

@@ -17,7 +17,9 @@ namespace storydesk::entities {
 
 class GreedyDecoder {
  public:
-  explicit GreedyDecoder(bool keep_names = false) : features_(keep_names) {}
+  // `clusters` (may be null) must outlive the decoder.
+  explicit GreedyDecoder(const WordClusters* clusters, bool keep_names = false)
+      : clusters_(clusters), features_(keep_names) {}
 
   // Forgets what earlier sentences were given: the next sentence opens a new document.
   void NewDocument() { memory_.Clear(); }
@@ -28,7 +30,7 @@ class GreedyDecoder {
   // it) — it returns `label` to keep the decision.
   template <typename Score, typename Decided>
   std::vector<int> Decode(const TokenSentence& sentence, const Score& score, const Decided& decided) {
-    const PreparedSentence prepared = PrepareSentence(sentence);
+    const PreparedSentence prepared = PrepareSentence(sentence, clusters_);
     std::vector<int> labels(sentence.size(), kOutside);
     int previous = kNoLabel, before_previous = kNoLabel;
     for (size_t i = 0; i < sentence.size(); ++i) {
@@ -57,6 +59,7 @@ class GreedyDecoder {
   }
 
  private:
+  const WordClusters* clusters_;
   FeatureSet features_;
   DocumentMemory memory_;
 };

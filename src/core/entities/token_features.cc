@@ -62,8 +62,12 @@ std::string WordShape(std::string_view word) {
   return shape;
 }
 
-PreparedSentence PrepareSentence(const std::vector<std::string>& tokens) {
+PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const WordClusters* clusters) {
   PreparedSentence s;
+  if (clusters != nullptr) {
+    s.paths.reserve(tokens.size());
+    for (const std::string& t : tokens) s.paths.push_back(clusters->Path(t));
+  }
   s.tokens = tokens;
   s.lower.reserve(tokens.size());
   s.shapes.reserve(tokens.size());
@@ -175,6 +179,29 @@ void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before
   for (size_t k = 1; k <= kMaxAffix && k < points; ++k) {
     out->Add(kPrefix[k - 1], w.substr(0, at[k]));
     out->Add(kSuffix[k - 1], w.substr(at[points - k]));
+  }
+
+  if (!s.paths.empty()) {
+    static constexpr std::array<size_t, 4> kPrefixes = {4, 6, 10, 20};
+    static constexpr std::array<std::string_view, 4> kNames0 = {"c4", "c6", "c10", "c20"};
+    static constexpr std::array<std::string_view, 4> kNamesBefore = {"c4-1", "c6-1", "c10-1", "c20-1"};
+    static constexpr std::array<std::string_view, 4> kNamesAfter = {"c4+1", "c6+1", "c10+1", "c20+1"};
+    auto add = [&](ptrdiff_t k, const std::array<std::string_view, 4>& names) {
+      const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
+      if (j < 0 || j >= static_cast<ptrdiff_t>(n)) return;
+      const std::string_view path = s.paths[static_cast<size_t>(j)];
+      if (path.empty()) {
+        out->Add(names[0], "?");
+        return;
+      }
+      for (size_t p = 0; p < kPrefixes.size(); ++p) {
+        out->Add(names[p], path.substr(0, kPrefixes[p]));
+        if (path.size() <= kPrefixes[p]) break;
+      }
+    };
+    add(0, kNames0);
+    add(-1, kNamesBefore);
+    add(1, kNamesAfter);
   }
 
   const std::string prev = previous == kNoLabel ? "<s>" : LabelName(previous);

@@ -6,7 +6,9 @@
 //   - the labels already given to the previous two tokens;
 //   - whether the sentence is a headline in capitals (where case says nothing);
 //   - which types the document gave the same word before (a name is spelled out in full
-//     once and repeated: "Blackburn" after "Peter Blackburn").
+//     once and repeated: "Blackburn" after "Peter Blackburn");
+//   - the word clusters (word_clusters.h) of the word and its neighbours, as path prefixes
+//     of 4, 6, 10 and 20 bits (Ratinov & Roth's choice), from coarse to fine.
 // Each feature is a short string ("w-1=the") kept as its 64-bit hash; the names are kept only
 // when a model is being written.
 // Not thread-safe (scratch buffers); one per tagging thread.
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "storydesk/entities/entity_span.h"
+#include "storydesk/entities/word_clusters.h"
 
 namespace storydesk::entities {
 
@@ -28,9 +31,11 @@ struct PreparedSentence {
   std::vector<std::string> tokens;  // as written
   std::vector<std::string> lower;   // lower-cased
   std::vector<std::string> shapes;  // condensed shapes: runs of X, x and d collapsed
-  bool headline = false;            // most of its letters are capitals
+  std::vector<std::string_view> paths;  // cluster paths ("" for a word without); none without clusters
+  bool headline = false;                // most of its letters are capitals
 };
-PreparedSentence PrepareSentence(const std::vector<std::string>& tokens);
+// `clusters` may be null (no cluster features); it must outlive the prepared sentence.
+PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const WordClusters* clusters = nullptr);
 
 // The word's shape: each capital X, small letter x, digit d, anything else itself, runs of
 // one kind collapsed ("McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d").
