@@ -40,6 +40,17 @@ bool EntityModelBuilder::AddRow(EntityModel* model, std::string name, const std:
   return true;
 }
 
+namespace {
+
+// Tokens hold no whitespace or control characters, so neither do the words and feature names
+// of a model made from them; one that does could not be written back as it was read (a
+// trailing carriage return is taken for a line end).
+bool HasControlCharacter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+}  // namespace
+
 Result<EntityModel> EntityModel::Parse(std::string_view text) {
   EntityModel model;
   size_t lines = 0;
@@ -50,6 +61,7 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
       if (fields.size() != 3 || fields[1].empty() || fields[2].find_first_not_of("01") != std::string_view::npos) {
         return learning::ModelLineError(number, "expected @<TAB>WORD<TAB>PATH of 0s and 1s");
       }
+      if (HasControlCharacter(fields[1])) return learning::ModelLineError(number, "a control character in a word");
       if (!model.clusters().Path(fields[1]).empty() || fields[2].empty()) {
         if (fields[2].empty()) return learning::ModelLineError(number, "empty cluster path");
         return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
@@ -58,6 +70,7 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
       return Status::Ok();
     }
     if (fields[0].empty()) return learning::ModelLineError(number, "empty feature name");
+    if (HasControlCharacter(fields[0])) return learning::ModelLineError(number, "a control character in a feature name");
     std::array<float, kLabels> row{};
     for (size_t i = 1; i < fields.size(); ++i) {
       const size_t eq = fields[i].find('=');

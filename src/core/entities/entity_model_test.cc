@@ -146,6 +146,8 @@ TEST(EntityModelTest, ABadModelFileIsAnErrorNamingTheLine) {
       {"cluster without path", header + "@\tKim\n", "line 2: expected @<TAB>WORD<TAB>PATH"},
       {"cluster twice", header + "@\tKim\t01\n@\tKim\t10\n", "line 3: the cluster of \"Kim\" appears twice"},
       {"empty cluster path", header + "@\tKim\t\n", "line 2: empty cluster path"},
+      {"carriage returns in a name (found by fuzzing)", header + "cR=4\r\r\tO=1\n", "line 2: a control character"},
+      {"a control character in a word", header + "@\tK\x01m\t01\n", "line 2: a control character in a word"},
   };
   for (const Case& c : cases) {
     auto parsed = EntityModel::Parse(c.text);
