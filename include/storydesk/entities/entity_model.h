@@ -51,8 +51,8 @@ class EntityModel {
   // sentence: a name tagged in an earlier sentence is evidence in later ones.
   std::vector<std::vector<EntitySpan>> Tag(const std::vector<TokenSentence>& document) const;
 
-  size_t features() const;
-  const WordClusters& clusters() const;
+  size_t FeatureCount() const;
+  const WordClusters& Clusters() const;
 
  private:
   friend class EntityModelBuilder;
@@ -96,10 +96,10 @@ EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, cons
 // Exact-match scores (span and type both right), micro-averaged, as conlleval counts them.
 struct EntityScores {
   size_t gold = 0, predicted = 0, correct = 0;
-  double precision() const { return predicted == 0 ? 0.0 : static_cast<double>(correct) / predicted; }
-  double recall() const { return gold == 0 ? 0.0 : static_cast<double>(correct) / gold; }
-  double f1() const {
-    const double p = precision(), r = recall();
+  double Precision() const { return predicted == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(predicted); }
+  double Recall() const { return gold == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(gold); }
+  double F1() const {
+    const double p = Precision(), r = Recall();
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
   }
 };

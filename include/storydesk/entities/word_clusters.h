@@ -37,7 +37,7 @@ class WordClusters {
  public:
   // The path of `word`'s class ("" when the word has none).
   std::string_view Path(std::string_view word) const;
-  size_t words() const { return path_of_.size(); }
+  size_t WordCount() const { return path_of_.size(); }
 
   // Every word with its path, sorted by word.
   std::vector<std::pair<std::string, std::string>> Entries() const;

@@ -22,7 +22,7 @@ struct TagFlags {
 };
 
 nlohmann::json ScoresJson(const entities::EntityScores& s) {
-  return {{"precision", s.precision()}, {"recall", s.recall()}, {"f1", s.f1()},
+  return {{"precision", s.Precision()}, {"recall", s.Recall()}, {"f1", s.F1()},
           {"gold", s.gold},           {"predicted", s.predicted}, {"correct", s.correct}};
 }
 

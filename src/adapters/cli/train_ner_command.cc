@@ -131,7 +131,7 @@ int RunTrainNer(const TrainNerFlags& flags) {
 
   entities::EntityTrainingOptions options;
   options.epochs = flags.epochs;
-  if (clusters.words() > 0) options.clusters = &clusters;
+  if (clusters.WordCount() > 0) options.clusters = &clusters;
   entities::EntityTrainingReport report;
   const entities::EntityModel model = entities::TrainEntityModel(documents.value(), options, &report);
 
@@ -140,7 +140,7 @@ int RunTrainNer(const TrainNerFlags& flags) {
           std::filesystem::path(flags.input).filename().string(),
       std::to_string(documents.value().size()) + " documents, " + std::to_string(report.tokens) + " tokens; " +
           std::to_string(report.epochs) + " passes; " + std::to_string(report.features) + " features"};
-  if (clusters.words() > 0) {
+  if (clusters.WordCount() > 0) {
     std::string moved;
     for (size_t m : cluster_report.moved) moved += " " + std::to_string(m);
     comments.push_back("word clusters: " + std::to_string(flags.clusters) + " classes (exchange, then merged into a tree) of " +

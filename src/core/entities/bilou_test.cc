@@ -33,6 +33,7 @@ TEST(BilouTest, SpansBecomeLabelsAndBack) {
   for (const Case& c : cases) {
     const std::vector<int> labels = LabelsOf(c.spans, c.tokens);
     std::vector<std::string> names;
+    names.reserve(labels.size());
     for (int l : labels) names.push_back(LabelName(l));
     EXPECT_EQ(names, c.labels) << c.what;
     EXPECT_EQ(SpansOf(labels), c.spans) << c.what;

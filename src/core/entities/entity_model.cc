@@ -26,8 +26,8 @@ EntityModel::~EntityModel() = default;
 EntityModel::EntityModel(EntityModel&&) noexcept = default;
 EntityModel& EntityModel::operator=(EntityModel&&) noexcept = default;
 
-size_t EntityModel::features() const { return weights_->names.size(); }
-const WordClusters& EntityModel::clusters() const { return weights_->clusters; }
+size_t EntityModel::FeatureCount() const { return weights_->names.size(); }
+const WordClusters& EntityModel::Clusters() const { return weights_->clusters; }
 
 WordClusters& EntityModelBuilder::Clusters(EntityModel* model) { return model->weights_->clusters; }
 
@@ -62,7 +62,7 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
         return learning::ModelLineError(number, "expected @<TAB>WORD<TAB>PATH of 0s and 1s");
       }
       if (HasControlCharacter(fields[1])) return learning::ModelLineError(number, "a control character in a word");
-      if (!model.clusters().Path(fields[1]).empty() || fields[2].empty()) {
+      if (!model.Clusters().Path(fields[1]).empty() || fields[2].empty()) {
         if (fields[2].empty()) return learning::ModelLineError(number, "empty cluster path");
         return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
       }
@@ -134,12 +134,12 @@ std::string EntityModel::ToText(const std::vector<std::string>& comments) const 
 
 std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSentence>& document) const {
   const Weights& w = *weights_;
-  GreedyDecoder decoder(w.clusters.words() > 0 ? &w.clusters : nullptr);
+  GreedyDecoder decoder(w.clusters.WordCount() > 0 ? &w.clusters : nullptr);
   std::vector<std::vector<EntitySpan>> names;
   names.reserve(document.size());
   for (const TokenSentence& sentence : document) {
     const std::vector<int> labels = decoder.Decode(sentence, [&w](const FeatureSet& features, float* scores) {
-      for (uint64_t h : features.hashes()) {
+      for (uint64_t h : features.Hashes()) {
         const auto it = w.row_of.find(h);
         if (it == w.row_of.end()) continue;
         const float* row = &w.weights[static_cast<size_t>(it->second) * kLabels];

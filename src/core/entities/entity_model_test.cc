@@ -99,7 +99,7 @@ TEST(EntityModelTest, LearnsPatternsAndTagsNamesItNeverSaw) {
   EXPECT_GE(report.epochs, 1);
   EXPECT_EQ(report.held_out_f1.size(), 12u) << "passes chosen on the held-out tenth";
   const EntityScores unseen = Score(model, MakeDocuments(kTestNames, 50, 2));
-  EXPECT_GE(unseen.f1(), 0.9) << "precision " << unseen.precision() << " recall " << unseen.recall();
+  EXPECT_GE(unseen.F1(), 0.9) << "precision " << unseen.Precision() << " recall " << unseen.Recall();
 }
 
 TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
@@ -118,8 +118,8 @@ TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
   EXPECT_EQ(text.rfind(std::string(kEntityModelHeader) + "\n# made by a test\n", 0), 0u);
   auto parsed = EntityModel::Parse(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
-  EXPECT_EQ(parsed.value().features(), model.features());
-  EXPECT_EQ(parsed.value().clusters().Entries(), clusters.Entries());
+  EXPECT_EQ(parsed.value().FeatureCount(), model.FeatureCount());
+  EXPECT_EQ(parsed.value().Clusters().Entries(), clusters.Entries());
   EXPECT_NE(text.find("@\tTarnwick\t0110\n"), std::string::npos);
   EXPECT_NE(text.find("c4=0110"), std::string::npos) << "cluster features were learned";
   EXPECT_EQ(parsed.value().ToText({"made by a test"}), text);
@@ -175,7 +175,7 @@ TEST(EntityModelTest, ScoresCountExactSpansAndTypes) {
   EXPECT_EQ(scores.gold, 2u);
   EXPECT_EQ(scores.predicted, 3u);
   EXPECT_EQ(scores.correct, 1u);
-  EXPECT_DOUBLE_EQ(scores.f1(), 2 * (1.0 / 3) * 0.5 / (1.0 / 3 + 0.5));
+  EXPECT_DOUBLE_EQ(scores.F1(), 2 * (1.0 / 3) * 0.5 / (1.0 / 3 + 0.5));
   EXPECT_EQ(by_type[static_cast<size_t>(EntityType::kLocation)].gold, 1u);
   EXPECT_EQ(by_type[static_cast<size_t>(EntityType::kLocation)].correct, 0u);
 }

@@ -22,7 +22,7 @@ class Perceptron {
   // Also counts the tokens each feature fires on (in every pass; only zero or not matters
   // against min_count after one pass, and the ratio is the same after more).
   void Score(const FeatureSet& features, float* scores) {
-    for (uint64_t h : features.hashes()) {
+    for (uint64_t h : features.Hashes()) {
       ++seen_[h];
       const auto it = row_of_.find(h);
       if (it == row_of_.end()) continue;
@@ -32,10 +32,10 @@ class Perceptron {
   }
 
   void Update(const FeatureSet& features, int gold, int predicted) {
-    for (size_t k = 0; k < features.hashes().size(); ++k) {
-      const auto [it, added] = row_of_.emplace(features.hashes()[k], static_cast<uint32_t>(names_.size()));
+    for (size_t k = 0; k < features.Hashes().size(); ++k) {
+      const auto [it, added] = row_of_.emplace(features.Hashes()[k], static_cast<uint32_t>(names_.size()));
       if (added) {
-        names_.push_back(features.names()[k]);
+        names_.push_back(features.Names()[k]);
         weights_.resize(weights_.size() + kLabels, 0);
         sums_.resize(sums_.size() + kLabels, 0);
       }
@@ -103,7 +103,7 @@ double F1(const EntityModel& model, const std::vector<const LabeledDocument*>& d
     const std::vector<std::vector<EntitySpan>> tagged = model.Tag(d->sentences);
     for (size_t s = 0; s < tagged.size(); ++s) ScoreSentence(d->names[s], tagged[s], &scores);
   }
-  return scores.f1();
+  return scores.F1();
 }
 
 // Trains for `epochs` passes over `documents`, each pass in an order drawn from `seed`; with
@@ -146,7 +146,7 @@ EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, cons
   }
   report->epochs = epochs;
   EntityModel model = Train(all, epochs, options, nullptr, nullptr);
-  report->features = model.features();
+  report->features = model.FeatureCount();
   return model;
 }
 

@@ -61,8 +61,8 @@ class FeatureSet {
   void Add(std::string_view name, std::string_view value);
   void Add(std::string_view name, std::string_view a, std::string_view b);
   void Add(std::string_view name, std::string_view a, std::string_view b, std::string_view c);
-  const std::vector<uint64_t>& hashes() const { return hashes_; }
-  const std::vector<std::string>& names() const { return names_; }
+  const std::vector<uint64_t>& Hashes() const { return hashes_; }
+  const std::vector<std::string>& Names() const { return names_; }
 
  private:
   void Commit();

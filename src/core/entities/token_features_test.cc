@@ -36,13 +36,13 @@ TEST(TokenFeaturesTest, TheDocumentRemembersTheTypesOfCapitalisedWords) {
   const PreparedSentence s = PrepareSentence({"Blackburn", "said"});
   FeatureSet features(/*keep_names=*/true);
   TokenFeatures(s, 0, kNoLabel, kNoLabel, memory, &features);
-  const auto& names = features.names();
+  const auto& names = features.Names();
   EXPECT_NE(std::find(names.begin(), names.end(), "h=PER"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "w-1=<s>"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "W=Blackburn"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "x3=urn"), names.end());
-  ASSERT_EQ(features.hashes().size(), names.size());
-  EXPECT_EQ(features.hashes()[1], FeatureHash(names[1]));
+  ASSERT_EQ(features.Hashes().size(), names.size());
+  EXPECT_EQ(features.Hashes()[1], FeatureHash(names[1]));
 }
 
 }  // namespace

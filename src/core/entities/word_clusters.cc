@@ -19,8 +19,9 @@ class XLogXTable {
     for (size_t x = 2; x <= max; ++x) values_[x] = static_cast<double>(x) * std::log(static_cast<double>(x));
   }
   double operator()(double x) const {
-    const auto i = static_cast<size_t>(x + 0.5);
-    return i < values_.size() ? values_[i] : (x > 0 ? x * std::log(x) : 0.0);
+    const long i = std::lround(x);
+    if (i >= 0 && static_cast<size_t>(i) < values_.size()) return values_[static_cast<size_t>(i)];
+    return x > 0 ? x * std::log(x) : 0.0;
   }
 
  private:
@@ -50,7 +51,7 @@ class ClassCounts {
   double& Right(size_t a) { return right_[a]; }
   double Left(size_t a) const { return left_[a]; }
   double Right(size_t a) const { return right_[a]; }
-  size_t classes() const { return c_; }
+  size_t ClassCount() const { return c_; }
 
  private:
   size_t c_;
@@ -133,7 +134,7 @@ double MergeTerm(size_t i, size_t j, size_t d, const ClassCounts& n, const XLogX
 // The change of the likelihood if classes i and j (both live) were one.
 double MergeGain(size_t i, size_t j, const ClassCounts& n, const std::vector<bool>& live, const XLogXTable& xlogx) {
   double gain = 0;
-  for (size_t d = 0; d < n.classes(); ++d) {
+  for (size_t d = 0; d < n.ClassCount(); ++d) {
     if (live[d] && d != i && d != j) gain += MergeTerm(i, j, d, n, xlogx);
   }
   const double ii = n.Cell(i, i), ij = n.Cell(i, j), ji = n.Cell(j, i), jj = n.Cell(j, j);

@@ -74,7 +74,7 @@ TEST(WordClustersTest, RareWordsGetNoClassAndTheResultIsDeterministic) {
   EXPECT_EQ(a.Path("zeppelin"), "") << "seen once, below min_count";
   EXPECT_EQ(a.Entries(), b.Entries());
   WordClusterReport empty;
-  EXPECT_EQ(TrainWordClusters({}, options, &empty).words(), 0u);
+  EXPECT_EQ(TrainWordClusters({}, options, &empty).WordCount(), 0u);
 }
 
 }  // namespace
