@@ -11,7 +11,7 @@ else  # a copy without .git: the source folders
   mapfile -t files < <(find src include tests bench fuzz -name '*.cc' -o -name '*.h' 2> /dev/null | sort)
 fi
 if ! clang-format --dry-run --Werror "${files[@]}" 2> /tmp/storydesk-format.$$; then
-  grep 'warning:' /tmp/storydesk-format.$$ | cut -d: -f1 | sort | uniq -c | sed 's/^/  /'
+  grep -E '(warning|error):' /tmp/storydesk-format.$$ | cut -d: -f1 | sort | uniq -c | sed 's/^/  /'
   rm -f /tmp/storydesk-format.$$
   echo "clang-format: the files above are not formatted (fix: clang-format -i FILE)" >&2
   exit 1

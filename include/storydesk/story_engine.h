@@ -81,7 +81,7 @@ struct Decision {
   int64_t story = 0;
   bool opened_story = false;
   double similarity = 0.0;
-  std::optional<std::string> copy_of;   // the family's original, for copies
+  std::optional<std::string> copy_of;                   // the family's original, for copies
   copies::CopyKind relation = copies::CopyKind::kNone;  // for copies: which kind
   // Set when this article, published before its copy family's original, took the family over
   // (it is then an original: no copy_of): every member's new copy_of (and the old original's

@@ -449,8 +449,8 @@ TEST(PlantedCopyMeasurement, CopiesOfMultiNewsArticlesAreFoundWithTheirOriginal)
       KindTally& tally = tallies[p->second.kind];
       ++tally.planted;
       ++tally.labels[d.relation != copies::CopyKind::kNone ? std::string(copies::CopyKindName(d.relation))
-                     : is_flagged                              ? "(no relation)"
-                                                               : "none"];
+                     : is_flagged                          ? "(no relation)"
+                                                           : "none"];
       tally.correct += is_correct;
       tally.wrong_original += is_flagged && !is_correct;
     }
@@ -491,7 +491,8 @@ TEST(PlantedCopyMeasurement, CopiesOfMultiNewsArticlesAreFoundWithTheirOriginal)
   for (size_t i = 0; i < false_positives.size() && i < kMaxFalsePositivesShown; ++i) {
     const auto& [article, d] = false_positives[i];
     const auto original = by_id.find(*d.copy_of);
-    report << "  false positive " << article->id << " (" << (d.relation == copies::CopyKind::kNone ? "no relation" : copies::CopyKindName(d.relation)) << ", score "
+    report << "  false positive " << article->id << " ("
+           << (d.relation == copies::CopyKind::kNone ? "no relation" : copies::CopyKindName(d.relation)) << ", score "
            << Fixed(d.copy_score) << ") copy_of " << *d.copy_of << "\n"
            << "    this:     " << Snippet(article->text) << "\n"
            << "    copy_of:  " << (original == by_id.end() ? "(unknown id)" : Snippet(original->second->text)) << "\n";

@@ -24,9 +24,9 @@ std::string_view RelationLabel(bool is_copy, CopyKind kind);
 // A family member whose copy_of changes: an earlier-published article took the family over.
 struct CopyUpdate {
   std::string article;
-  std::string copy_of;                    // the new original
-  CopyKind relation = CopyKind::kNone;    // the new relation; kNone: the member keeps its own
-  double score = 0.0;                     // with `relation`
+  std::string copy_of;                  // the new original
+  CopyKind relation = CopyKind::kNone;  // the new relation; kNone: the member keeps its own
+  double score = 0.0;                   // with `relation`
   bool operator==(const CopyUpdate&) const = default;
 };
 

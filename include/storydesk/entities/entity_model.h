@@ -84,10 +84,10 @@ struct EntityTrainingOptions {
 };
 
 struct EntityTrainingReport {
-  int epochs = 0;                         // passes made on all documents
-  std::vector<double> held_out_f1;        // per pass, when the passes were chosen
-  size_t features = 0;                    // in the model
-  size_t tokens = 0;                      // of the training documents
+  int epochs = 0;                   // passes made on all documents
+  std::vector<double> held_out_f1;  // per pass, when the passes were chosen
+  size_t features = 0;              // in the model
+  size_t tokens = 0;                // of the training documents
 };
 
 EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, const EntityTrainingOptions& options,
@@ -96,7 +96,9 @@ EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, cons
 // Exact-match scores (span and type both right), micro-averaged, as conlleval counts them.
 struct EntityScores {
   size_t gold = 0, predicted = 0, correct = 0;
-  double Precision() const { return predicted == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(predicted); }
+  double Precision() const {
+    return predicted == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(predicted);
+  }
   double Recall() const { return gold == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(gold); }
   double F1() const {
     const double p = Precision(), r = Recall();
@@ -104,7 +106,7 @@ struct EntityScores {
   }
 };
 // Scores one sentence's names and adds them to `scores` (overall) and `by_type` (per type).
-void ScoreSentence(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
-                   EntityScores* scores, std::array<EntityScores, kEntityTypes>* by_type = nullptr);
+void ScoreSentence(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted, EntityScores* scores,
+                   std::array<EntityScores, kEntityTypes>* by_type = nullptr);
 
 }  // namespace storydesk::entities

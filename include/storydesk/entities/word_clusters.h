@@ -26,9 +26,9 @@
 namespace storydesk::entities {
 
 struct WordClusterOptions {
-  size_t classes = 256;    // flat classes before the tree (leaves)
-  int min_count = 3;       // rarer words get no class
-  int max_passes = 20;     // exchange passes at most
+  size_t classes = 256;  // flat classes before the tree (leaves)
+  int min_count = 3;     // rarer words get no class
+  int max_passes = 20;   // exchange passes at most
   // Stop once fewer than this share of the words moved in a pass.
   double min_moved = 0.001;
 };
@@ -52,7 +52,7 @@ class WordClusters {
 struct WordClusterReport {
   size_t tokens = 0, words = 0;  // tokens read; distinct words given a class
   int passes = 0;
-  std::vector<size_t> moved;     // words moved in each pass
+  std::vector<size_t> moved;  // words moved in each pass
 };
 
 // Learns clusters from `sequences` of tokens (sentences or whole texts: bigrams are taken

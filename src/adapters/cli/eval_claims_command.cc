@@ -170,7 +170,8 @@ int RunEvalClaims(const EvalClaimsFlags& flags) {
   for (const auto& [key, ids] : story_articles) {
     std::vector<digest::DigestArticle> articles;
     for (const std::string& id : ids)
-      articles.push_back(service::DigestArticleOf(texts.value().articles.at(id), copies::CopyKind::kNone, std::nullopt));
+      articles.push_back(
+          service::DigestArticleOf(texts.value().articles.at(id), copies::CopyKind::kNone, std::nullopt));
     const digest::StoryDigest d =
         digest::BuildStoryDigest(articles, matcher.value(), judge.at(IsTestStory(key.first, key.second)), statistics);
     if (flags.show) std::printf("\n== %s %s: %s\n", key.first.c_str(), key.second.c_str(), d.headline.c_str());

@@ -104,7 +104,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   options.batch_size = flags.batch_size;
   options.threads = flags.threads;
   ProgressBar progress("ingesting");
-  size_t stored = 0;  // new articles stored so far (by earlier chunks, while one commits)
+  size_t stored = 0;      // new articles stored so far (by earlier chunks, while one commits)
   size_t trimmed_at = 0;  // articles stored when freed memory was last handed back
   options.progress = [&](size_t done, size_t total) {
     if (stored + done >= trimmed_at + kTrimEvery) {
@@ -119,10 +119,10 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     }
     if (flags.log_memory) {
       const auto [rss, peak] = ResidentMiB();
-      std::fprintf(stderr,
-                   "storydesk: stored %zu new articles; resident memory %lld MiB, peak %lld MiB, heap in use %lld MiB\n",
-                   stored + done, static_cast<long long>(rss), static_cast<long long>(peak),
-                   static_cast<long long>(HeapInUseMiB()));
+      std::fprintf(
+          stderr, "storydesk: stored %zu new articles; resident memory %lld MiB, peak %lld MiB, heap in use %lld MiB\n",
+          stored + done, static_cast<long long>(rss), static_cast<long long>(peak),
+          static_cast<long long>(HeapInUseMiB()));
     }
   };
   IngestSession session(options);

@@ -22,8 +22,8 @@ struct TagFlags {
 };
 
 nlohmann::json ScoresJson(const entities::EntityScores& s) {
-  return {{"precision", s.Precision()}, {"recall", s.Recall()}, {"f1", s.F1()},
-          {"gold", s.gold},           {"predicted", s.predicted}, {"correct", s.correct}};
+  return {{"precision", s.Precision()}, {"recall", s.Recall()}, {"f1", s.F1()}, {"gold", s.gold},
+          {"predicted", s.predicted},   {"correct", s.correct}};
 }
 
 int RunTag(const TagFlags& flags) {

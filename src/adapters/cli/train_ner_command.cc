@@ -31,8 +31,7 @@ struct TrainNerFlags {
 
 // The unlabelled articles' texts as word sequences (one per article, as the analysis
 // tokenises: punctuation dropped, case kept).
-Result<std::vector<std::vector<std::string>>> UnlabelledWords(const std::vector<std::string>& paths,
-                                                              size_t* articles) {
+Result<std::vector<std::vector<std::string>>> UnlabelledWords(const std::vector<std::string>& paths, size_t* articles) {
   std::vector<std::vector<std::string>> sequences;
   if (paths.empty()) return sequences;
   ProgressBar progress("reading unlabelled text");
@@ -143,11 +142,11 @@ int RunTrainNer(const TrainNerFlags& flags) {
   if (clusters.WordCount() > 0) {
     std::string moved;
     for (size_t m : cluster_report.moved) moved += " " + std::to_string(m);
-    comments.push_back("word clusters: " + std::to_string(flags.clusters) + " classes (exchange, then merged into a tree) of " +
-                       std::to_string(cluster_report.words) + " words seen 3 times or more in " +
-                       std::to_string(cluster_report.tokens) + " tokens: the training file and " +
-                       std::to_string(articles) + " unlabelled articles and " + std::to_string(files) +
-                       " text files; words moved in each pass:" + moved);
+    comments.push_back("word clusters: " + std::to_string(flags.clusters) +
+                       " classes (exchange, then merged into a tree) of " + std::to_string(cluster_report.words) +
+                       " words seen 3 times or more in " + std::to_string(cluster_report.tokens) +
+                       " tokens: the training file and " + std::to_string(articles) + " unlabelled articles and " +
+                       std::to_string(files) + " text files; words moved in each pass:" + moved);
   }
   if (!report.held_out_f1.empty()) {
     std::string line = "passes chosen on the last tenth of the documents held out, entity F1 after each:";

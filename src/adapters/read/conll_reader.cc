@@ -85,8 +85,9 @@ Result<std::vector<entities::LabeledDocument>> LabeledDocuments(const ConllFile&
         size_t bad = 0;
         while (bad < s.last_columns.size() && entities::SpansFromIob({s.last_columns[bad]}).ok()) ++bad;
         const size_t line = s.lines[bad < s.lines.size() ? bad : 0];
-        return LineError(origin, line, "\"" + (bad < s.last_columns.size() ? s.last_columns[bad] : std::string()) +
-                                           "\" is not an IOB2 tag");
+        return LineError(
+            origin, line,
+            "\"" + (bad < s.last_columns.size() ? s.last_columns[bad] : std::string()) + "\" is not an IOB2 tag");
       }
       labeled.sentences.push_back(s.words);
       labeled.names.push_back(std::move(spans).value());

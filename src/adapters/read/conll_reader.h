@@ -16,9 +16,9 @@
 namespace storydesk::read {
 
 struct ConllSentence {
-  std::vector<size_t> lines;                 // 0-based index into ConllFile::lines, per token
-  std::vector<std::string> words;            // the first column
-  std::vector<std::string> last_columns;     // the last column ("" when the line has one column)
+  std::vector<size_t> lines;              // 0-based index into ConllFile::lines, per token
+  std::vector<std::string> words;         // the first column
+  std::vector<std::string> last_columns;  // the last column ("" when the line has one column)
 };
 
 struct ConllDocument {

@@ -34,8 +34,7 @@ TEST(ConllReaderTest, ReadsDocumentsSentencesAndEveryLine) {
 
   auto labeled = LabeledDocuments(f, "in.txt");
   ASSERT_TRUE(labeled.ok());
-  EXPECT_EQ(labeled.value()[0].names[0],
-            (std::vector<entities::EntitySpan>{{0, 2, entities::EntityType::kPerson}}));
+  EXPECT_EQ(labeled.value()[0].names[0], (std::vector<entities::EntitySpan>{{0, 2, entities::EntityType::kPerson}}));
 }
 
 TEST(ConllReaderTest, WordsAloneAndNoDocumentMarksAreOneDocument) {

@@ -547,7 +547,7 @@ TYPED_TEST_P(StoreContract, WhatTheStoreWroteIsWhole) {
   // "early", published before "a", takes the family over: "a" becomes its copy, "c" points at it.
   StoredArticle early = Article("early", 1, 9);
   early.copy_updates = {copies::CopyUpdate{"a", "early", copies::CopyKind::kNear, 0.95},
-                       copies::CopyUpdate{"c", "early", copies::CopyKind::kNone, 0}};
+                        copies::CopyUpdate{"c", "early", copies::CopyKind::kNone, 0}};
   StoredArticle bridge = Article("bridge", 1, 13);
   bridge.merged_stories = {2};
   std::vector<StoredArticle> second = {early, bridge};
@@ -561,7 +561,8 @@ TYPED_TEST_P(StoreContract, WhatTheStoreWroteIsWhole) {
   EXPECT_EQ(store->GetArticle("a").value()->copy_of, "early");
   EXPECT_EQ(store->GetArticle("a").value()->relation, copies::CopyKind::kNear);
   EXPECT_EQ(store->GetArticle("c").value()->copy_of, "early");
-  EXPECT_EQ(store->GetArticle("c").value()->relation, copies::CopyKind::kNear) << "a re-pointed copy keeps its relation";
+  EXPECT_EQ(store->GetArticle("c").value()->relation, copies::CopyKind::kNear)
+      << "a re-pointed copy keeps its relation";
   EXPECT_EQ(store->GetStory(1).value().copies, 2);
   EXPECT_EQ(Ids(store->CopyFamilyArticles().value()), (std::vector<std::string>{"early", "a", "c"}))
       << "the original first, then its copies in publication order";

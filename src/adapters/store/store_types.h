@@ -32,12 +32,12 @@ struct FingerprintSettings {
 
 // One article with everything the pipeline decided about it.
 struct StoredArticle {
-  RawArticle raw;                       // raw.id is the primary key
-  int64_t sequence = 0;                 // ingest order, assigned by the store on commit
-  uint64_t exact_hash = 0;              // xxHash64 of the normalised text
-  std::vector<uint32_t> minhash;        // MinHash signature (FingerprintSettings::permutations)
-  int64_t story = 0;                    // story id (> 0)
-  std::optional<std::string> copy_of;   // id of the original, for copies
+  RawArticle raw;                                       // raw.id is the primary key
+  int64_t sequence = 0;                                 // ingest order, assigned by the store on commit
+  uint64_t exact_hash = 0;                              // xxHash64 of the normalised text
+  std::vector<uint32_t> minhash;                        // MinHash signature (FingerprintSettings::permutations)
+  int64_t story = 0;                                    // story id (> 0)
+  std::optional<std::string> copy_of;                   // id of the original, for copies
   copies::CopyKind relation = copies::CopyKind::kNone;  // for copies: which kind
   double copy_score = 0.0;                              // similarity behind `relation`, in [0,1]
   // Stored articles whose copy_of changes on commit: this article, published before their

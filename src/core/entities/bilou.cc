@@ -19,8 +19,7 @@ int LabelFromName(std::string_view name) {
 }
 
 bool MayFollow(int previous, int label, bool last) {
-  const bool in_name =
-      previous > kOutside && (PartOf(previous) == Part::kBegin || PartOf(previous) == Part::kInside);
+  const bool in_name = previous > kOutside && (PartOf(previous) == Part::kBegin || PartOf(previous) == Part::kInside);
   bool ok = false;
   if (in_name) {
     ok = label > kOutside && TypeOf(label) == TypeOf(previous) &&
@@ -57,8 +56,7 @@ std::vector<EntitySpan> SpansOf(const std::vector<int>& labels) {
       continue;
     }
     const Part part = PartOf(label);
-    const bool continues =
-        open && (part == Part::kInside || part == Part::kLast) && spans.back().type == TypeOf(label);
+    const bool continues = open && (part == Part::kInside || part == Part::kLast) && spans.back().type == TypeOf(label);
     if (continues) {
       spans.back().end = i + 1;
     } else {

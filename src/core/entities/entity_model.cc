@@ -54,44 +54,48 @@ bool HasControlCharacter(std::string_view s) {
 Result<EntityModel> EntityModel::Parse(std::string_view text) {
   EntityModel model;
   size_t lines = 0;
-  Status parsed = learning::ForEachModelLine(text, kEntityModelHeader, [&](size_t number, std::string_view line) {
-    const std::vector<std::string_view> fields = learning::SplitTabs(line);
-    if (fields[0] == "@") {
-      // A word's cluster: "@", the word, its path of 0s and 1s.
-      if (fields.size() != 3 || fields[1].empty() || fields[2].find_first_not_of("01") != std::string_view::npos) {
-        return learning::ModelLineError(number, "expected @<TAB>WORD<TAB>PATH of 0s and 1s");
-      }
-      if (HasControlCharacter(fields[1])) return learning::ModelLineError(number, "a control character in a word");
-      if (!model.Clusters().Path(fields[1]).empty() || fields[2].empty()) {
-        if (fields[2].empty()) return learning::ModelLineError(number, "empty cluster path");
-        return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
-      }
-      EntityModelBuilder::Clusters(&model).Set(std::string(fields[1]), std::string(fields[2]));
-      return Status::Ok();
-    }
-    if (fields[0].empty()) return learning::ModelLineError(number, "empty feature name");
-    if (HasControlCharacter(fields[0])) return learning::ModelLineError(number, "a control character in a feature name");
-    std::array<float, kLabels> row{};
-    for (size_t i = 1; i < fields.size(); ++i) {
-      const size_t eq = fields[i].find('=');
-      const int label = eq == std::string_view::npos ? kNoLabel : LabelFromName(fields[i].substr(0, eq));
-      if (label == kNoLabel) {
-        return learning::ModelLineError(number, "expected LABEL=WEIGHT with a BILOU label, got \"" +
-                                                    std::string(fields[i]) + "\"");
-      }
-      const std::string value(fields[i].substr(eq + 1));
-      char* end = nullptr;
-      const double w = std::strtod(value.c_str(), &end);
-      if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(w) || std::fabs(w) > 1e30) {
-        return learning::ModelLineError(number, "the weight of " + LabelName(label) + " is not a finite number");
-      }
-      row[static_cast<size_t>(label)] = static_cast<float>(w);
-    }
-    if (!EntityModelBuilder::AddRow(&model, std::string(fields[0]), row)) {
-      return learning::ModelLineError(number, "feature \"" + std::string(fields[0]) + "\" appears twice");
-    }
-    return Status::Ok();
-  }, &lines);
+  Status parsed = learning::ForEachModelLine(
+      text, kEntityModelHeader,
+      [&](size_t number, std::string_view line) {
+        const std::vector<std::string_view> fields = learning::SplitTabs(line);
+        if (fields[0] == "@") {
+          // A word's cluster: "@", the word, its path of 0s and 1s.
+          if (fields.size() != 3 || fields[1].empty() || fields[2].find_first_not_of("01") != std::string_view::npos) {
+            return learning::ModelLineError(number, "expected @<TAB>WORD<TAB>PATH of 0s and 1s");
+          }
+          if (HasControlCharacter(fields[1])) return learning::ModelLineError(number, "a control character in a word");
+          if (!model.Clusters().Path(fields[1]).empty() || fields[2].empty()) {
+            if (fields[2].empty()) return learning::ModelLineError(number, "empty cluster path");
+            return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
+          }
+          EntityModelBuilder::Clusters(&model).Set(std::string(fields[1]), std::string(fields[2]));
+          return Status::Ok();
+        }
+        if (fields[0].empty()) return learning::ModelLineError(number, "empty feature name");
+        if (HasControlCharacter(fields[0]))
+          return learning::ModelLineError(number, "a control character in a feature name");
+        std::array<float, kLabels> row{};
+        for (size_t i = 1; i < fields.size(); ++i) {
+          const size_t eq = fields[i].find('=');
+          const int label = eq == std::string_view::npos ? kNoLabel : LabelFromName(fields[i].substr(0, eq));
+          if (label == kNoLabel) {
+            return learning::ModelLineError(
+                number, "expected LABEL=WEIGHT with a BILOU label, got \"" + std::string(fields[i]) + "\"");
+          }
+          const std::string value(fields[i].substr(eq + 1));
+          char* end = nullptr;
+          const double w = std::strtod(value.c_str(), &end);
+          if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(w) || std::fabs(w) > 1e30) {
+            return learning::ModelLineError(number, "the weight of " + LabelName(label) + " is not a finite number");
+          }
+          row[static_cast<size_t>(label)] = static_cast<float>(w);
+        }
+        if (!EntityModelBuilder::AddRow(&model, std::string(fields[0]), row)) {
+          return learning::ModelLineError(number, "feature \"" + std::string(fields[0]) + "\" appears twice");
+        }
+        return Status::Ok();
+      },
+      &lines);
   if (!parsed.ok()) return parsed;
   return model;
 }
@@ -151,8 +155,8 @@ std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSen
   return names;
 }
 
-void ScoreSentence(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
-                   EntityScores* scores, std::array<EntityScores, kEntityTypes>* by_type) {
+void ScoreSentence(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted, EntityScores* scores,
+                   std::array<EntityScores, kEntityTypes>* by_type) {
   auto count = [&](EntityType type, size_t EntityScores::*field) {
     ++(scores->*field);
     if (by_type != nullptr) ++((*by_type)[static_cast<size_t>(type)].*field);

@@ -152,8 +152,8 @@ TEST(EntityModelTest, ABadModelFileIsAnErrorNamingTheLine) {
   for (const Case& c : cases) {
     auto parsed = EntityModel::Parse(c.text);
     ASSERT_FALSE(parsed.ok()) << c.what;
-    EXPECT_NE(parsed.status().message().find(c.message), std::string::npos) << c.what << ": "
-                                                                             << parsed.status().message();
+    EXPECT_NE(parsed.status().message().find(c.message), std::string::npos)
+        << c.what << ": " << parsed.status().message();
   }
 }
 

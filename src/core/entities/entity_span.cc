@@ -32,9 +32,9 @@ Result<std::vector<EntitySpan>> SpansFromIob(const std::vector<std::string>& tag
       open = false;
       continue;
     }
-    const std::optional<EntityType> type =
-        tag.size() > 2 && tag[1] == '-' && (tag[0] == 'B' || tag[0] == 'I') ? EntityTypeFromName(tag.substr(2))
-                                                                             : std::nullopt;
+    const std::optional<EntityType> type = tag.size() > 2 && tag[1] == '-' && (tag[0] == 'B' || tag[0] == 'I')
+                                               ? EntityTypeFromName(tag.substr(2))
+                                               : std::nullopt;
     if (!type) {
       return Status::Error(ErrorCode::kInvalidInput,
                            "tag " + std::to_string(i + 1) + ": \"" + std::string(tag) + "\" is not an IOB2 tag");

@@ -37,8 +37,8 @@ TEST(EntitySpanTest, WritesIob2) {
 }
 
 TEST(EntitySpanTest, RejectsWhatIsNotIob2) {
-  for (const std::vector<std::string>& tags : std::vector<std::vector<std::string>>{
-           {"O", "B-FOO"}, {"U-PER"}, {"B-"}, {"PER"}, {""}, {"b-per"}}) {
+  for (const std::vector<std::string>& tags :
+       std::vector<std::vector<std::string>>{{"O", "B-FOO"}, {"U-PER"}, {"B-"}, {"PER"}, {""}, {"b-per"}}) {
     auto spans = SpansFromIob(tags);
     ASSERT_FALSE(spans.ok()) << tags.back();
     EXPECT_NE(spans.status().message().find("is not an IOB2 tag"), std::string::npos);

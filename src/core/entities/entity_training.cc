@@ -108,8 +108,9 @@ double F1(const EntityModel& model, const std::vector<const LabeledDocument*>& d
 
 // Trains for `epochs` passes over `documents`, each pass in an order drawn from `seed`; with
 // `held_out`, scores the averaged model on it after each pass into *f1.
-EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epochs, const EntityTrainingOptions& options,
-                  const std::vector<const LabeledDocument*>* held_out, std::vector<double>* f1) {
+EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epochs,
+                  const EntityTrainingOptions& options, const std::vector<const LabeledDocument*>* held_out,
+                  std::vector<double>* f1) {
   Perceptron perceptron;
   std::mt19937_64 random(options.seed);
   std::vector<const LabeledDocument*> order = documents;
@@ -117,8 +118,7 @@ EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epoc
     std::shuffle(order.begin(), order.end(), random);
     Pass(order, options.clusters, &perceptron);
     if (held_out != nullptr) {
-      f1->push_back(
-          F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters), *held_out));
+      f1->push_back(F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters), *held_out));
     }
   }
   return perceptron.Averaged(options.min_weight, options.min_count, epochs, options.clusters);

@@ -1,7 +1,6 @@
 #include "core/entities/token_features.h"
 
 #include <unicode/uchar.h>
-
 #include <xxhash.h>
 
 #include "core/entities/bilou.h"
@@ -138,8 +137,8 @@ void FeatureSet::Add(std::string_view name, std::string_view a, std::string_view
   Commit();
 }
 
-void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before_previous,
-                   const DocumentMemory& memory, FeatureSet* out) {
+void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before_previous, const DocumentMemory& memory,
+                   FeatureSet* out) {
   const size_t n = s.tokens.size();
   auto lower = [&](ptrdiff_t k) -> std::string_view {
     const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;

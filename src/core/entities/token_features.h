@@ -28,9 +28,9 @@ namespace storydesk::entities {
 
 // One sentence's tokens with what every feature of it needs computed once.
 struct PreparedSentence {
-  std::vector<std::string> tokens;  // as written
-  std::vector<std::string> lower;   // lower-cased
-  std::vector<std::string> shapes;  // condensed shapes: runs of X, x and d collapsed
+  std::vector<std::string> tokens;      // as written
+  std::vector<std::string> lower;       // lower-cased
+  std::vector<std::string> shapes;      // condensed shapes: runs of X, x and d collapsed
   std::vector<std::string_view> paths;  // cluster paths ("" for a word without); none without clusters
   bool headline = false;                // most of its letters are capitals
 };

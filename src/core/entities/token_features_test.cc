@@ -11,9 +11,9 @@ namespace {
 
 TEST(TokenFeaturesTest, WordShapesCollapseRuns) {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"Blackburn", "Xx"},     {"EU", "X"},           {"1996-08-22", "d-d-d"}, {"McDonald's", "XxXx'x"},
-      {"U.S.", "X.X."},        {"Éire", "Xx"},        {"straße", "x"},         {"", ""},
-      {"3,000", "d,d"},        {"€5", "*d"},
+      {"Blackburn", "Xx"}, {"EU", "X"},    {"1996-08-22", "d-d-d"}, {"McDonald's", "XxXx'x"},
+      {"U.S.", "X.X."},    {"Éire", "Xx"}, {"straße", "x"},         {"", ""},
+      {"3,000", "d,d"},    {"€5", "*d"},
   };
   for (const auto& [word, shape] : cases) EXPECT_EQ(WordShape(word), shape) << word;
 }

@@ -28,8 +28,6 @@ class XLogXTable {
   std::vector<double> values_;
 };
 
-
-
 struct Neighbour {
   uint32_t word;
   double count;
@@ -44,7 +42,8 @@ struct Bigrams {
 // The counts of the class bigram model over `classes` classes.
 class ClassCounts {
  public:
-  explicit ClassCounts(size_t classes) : c_(classes), cells_(classes * classes, 0), left_(classes, 0), right_(classes, 0) {}
+  explicit ClassCounts(size_t classes)
+      : c_(classes), cells_(classes * classes, 0), left_(classes, 0), right_(classes, 0) {}
   double& Cell(size_t a, size_t b) { return cells_[a * c_ + b]; }
   double Cell(size_t a, size_t b) const { return cells_[a * c_ + b]; }
   double& Left(size_t a) { return left_[a]; }
@@ -70,8 +69,7 @@ WordLinks LinksOf(uint32_t w, const Bigrams& bigrams, const std::vector<uint32_t
                   std::vector<double>* scratch) {
   WordLinks links;
   links.self = bigrams.self[w];
-  auto gather = [&](const std::vector<Neighbour>& list, std::vector<std::pair<uint32_t, double>>* out,
-                    double* total) {
+  auto gather = [&](const std::vector<Neighbour>& list, std::vector<std::pair<uint32_t, double>>* out, double* total) {
     std::vector<uint32_t> touched;
     for (const Neighbour& n : list) {
       *total += n.count;
