@@ -8,7 +8,8 @@
 # whose texts are in allsides-dev and multinews-dev; the named-entity tagger from the training
 # split of conll2003 (its validation split is only ever reported), its word clusters from the
 # words of that split and of sets not reported for anything the clusters could help
-# (allsides-train, ecbplus, wikiref, the training half of polnear).
+# (allsides-train, ecbplus, wikiref, the training half of polnear), its name lists from the
+# capitalised lemmas of Debian's WordNet (wordnet-base) and the training split's own names.
 # Each later trainer uses the models embedded in BINARY, so `make models` passes the command
 # that rebuilds it, run after each model is written; without one (tests/models), BINARY must
 # already embed models equal to those being trained.

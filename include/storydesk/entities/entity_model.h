@@ -10,7 +10,8 @@
 // decoding with BILOU labels matches Viterbi decoding on this task (Ratinov & Roth 2009).
 //
 // The model file: the versioned header, comment lines saying how it was trained, the word
-// clusters its features use, one "@<TAB>word<TAB>path" line each, then one line per feature
+// clusters its features use, one "@<TAB>word<TAB>path" line each, the gazetteer's phrases, one
+// "%<TAB>CATEGORY<TAB>lower-cased tokens joined by spaces" line each, then one line per feature
 // with its non-zero weights: "w=germany<TAB>U-LOC=2.31<TAB>B-ORG=-0.4". Features name the
 // text they test, so a decision can be explained by reading the lines it used.
 // Parse/ToText/Tag are thread-safe on a const model (Tag uses per-call scratch).
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "storydesk/entities/entity_span.h"
+#include "storydesk/entities/gazetteer.h"
 #include "storydesk/entities/word_clusters.h"
 #include "storydesk/status.h"
 
@@ -53,6 +55,7 @@ class EntityModel {
 
   size_t FeatureCount() const;
   const WordClusters& Clusters() const;
+  const Gazetteer& KnownNames() const;
 
  private:
   friend class EntityModelBuilder;
@@ -78,6 +81,14 @@ struct EntityTrainingOptions {
   double min_weight = 0.01;
   // Word clusters learned from unlabelled text (word_clusters.h), kept in the model; null: none.
   const WordClusters* clusters = nullptr;
+  // Lists of names from outside the training text (gazetteer.h), kept in the model; null: none.
+  const Gazetteer* gazetteer = nullptr;
+  // Also list the training documents' own names, under their type ("PER"…). A document is
+  // trained on with the names of the other folds only (documents split by their index into
+  // `name_folds`), so the model learns how far a listing is to be trusted for a name it has not
+  // seen rather than that every listed name is right; the model keeps the names of all.
+  bool list_training_names = true;
+  size_t name_folds = 5;
   // Features that fire on fewer training tokens than this are left out too: a word seen once
   // says little about words never seen, and such features are half of them.
   int min_count = 2;

@@ -11,6 +11,7 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "adapters/read/conll_reader.h"
+#include "adapters/wordnet/wordnet_names.h"
 #include "storydesk/entities/entity_model.h"
 #include "storydesk/entities/word_clusters.h"
 #include "storydesk/text/normalize.h"
@@ -27,6 +28,8 @@ struct TrainNerFlags {
   std::vector<std::string> unlabelled;
   std::vector<std::string> unlabelled_text;
   size_t clusters = 256;
+  std::string wordnet = wordnet::kDebianWordNetDir.string();
+  bool training_names = true;
 };
 
 // The unlabelled articles' texts as word sequences (one per article, as the analysis
@@ -128,9 +131,20 @@ int RunTrainNer(const TrainNerFlags& flags) {
       flags.clusters == 0 ? entities::WordClusters()
                           : entities::TrainWordClusters(sequences, cluster_options, &cluster_report);
 
+  entities::Gazetteer listed;
+  if (flags.wordnet != "none") {
+    auto names = wordnet::LoadWordNetNames(flags.wordnet);
+    if (!names.ok()) {
+      PrintError(names.status().message());
+      return ExitCodeFor(names.status());
+    }
+    listed = std::move(names).value();
+  }
   entities::EntityTrainingOptions options;
   options.epochs = flags.epochs;
   if (clusters.WordCount() > 0) options.clusters = &clusters;
+  if (!listed.Empty()) options.gazetteer = &listed;
+  options.list_training_names = flags.training_names;
   entities::EntityTrainingReport report;
   const entities::EntityModel model = entities::TrainEntityModel(documents.value(), options, &report);
 
@@ -148,6 +162,12 @@ int RunTrainNer(const TrainNerFlags& flags) {
                        " tokens: the training file and " + std::to_string(articles) + " unlabelled articles and " +
                        std::to_string(files) + " text files; words moved in each pass:" + moved);
   }
+  comments.push_back("listed names: " + std::to_string(listed.Size()) + " capitalised WordNet lemmas" +
+                     (flags.training_names
+                          ? std::string(" and the training file's names (each document trained on with "
+                                        "the names of the other fifths only)")
+                          : std::string()) +
+                     ": " + std::to_string(model.KnownNames().Size()) + " phrases");
   if (!report.held_out_f1.empty()) {
     std::string line = "passes chosen on the last tenth of the documents held out, entity F1 after each:";
     for (double f : report.held_out_f1) {
@@ -180,6 +200,10 @@ void AddTrainNerCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--unlabelled-text", flags->unlabelled_text,
                   "plain UTF-8 text files, or directories of them, whose words the clusters are learned from");
   cmd->add_option("--clusters", flags->clusters, "word classes (0: no clusters)")->capture_default_str();
+  cmd->add_option("--wordnet", flags->wordnet,
+                  "WordNet's database, whose capitalised lemmas are listed as names (\"none\": not used)")
+      ->capture_default_str();
+  cmd->add_flag("!--no-training-names", flags->training_names, "do not list the training file's own names");
   cmd->add_option("--epochs", flags->epochs, "passes over the data (default 0: chosen on a held-out tenth)")
       ->check(CLI::Range(0, 100));
   cmd->footer("The built-in model is models/entity-model.tsv, retrained by `make models`.");

@@ -2,11 +2,10 @@
 #include "adapters/wordnet/wordnet_synonyms.h"
 
 #include <array>
-#include <charconv>
-#include <fstream>
 #include <sstream>
 #include <string_view>
 
+#include "adapters/wordnet/wordnet_files.h"
 #include "storydesk/text/stopwords.h"
 
 namespace storydesk::wordnet {
@@ -15,46 +14,12 @@ namespace {
 // The four parts of speech, in the order that breaks ties between them.
 constexpr std::array<std::string_view, 4> kPartsOfSpeech = {"noun", "verb", "adj", "adv"};
 
-Status NotInstalled(const std::filesystem::path& missing) {
-  return Status::Error(ErrorCode::kIo,
-                       "WordNet not installed: apt-get install wordnet-base (cannot read " + missing.string() + ")");
-}
-
-bool ReadWholeFile(const std::filesystem::path& path, std::string* contents) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return false;
-  *contents = std::move(buffer).str();
-  return true;
-}
-
-// Space-separated fields of one line.
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    const size_t start = i;
-    while (i < line.size() && line[i] != ' ') ++i;
-    if (i > start) fields.push_back(line.substr(start, i - start));
-  }
-  return fields;
-}
-
 bool IsLowerAsciiWord(std::string_view word) {
   if (word.empty()) return false;
   for (const char c : word) {
     if (c < 'a' || c > 'z') return false;
   }
   return true;
-}
-
-template <typename T>
-bool ParseNumber(std::string_view field, T* value, int base = 10) {
-  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), *value, base);
-  return error == std::errc() && end == field.data() + field.size();
 }
 
 // A content word's first sense in one part of speech, from its index line.

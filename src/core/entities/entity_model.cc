@@ -19,6 +19,7 @@ struct EntityModel::Weights {
   std::vector<std::string> names;                 // per row
   std::vector<float> weights;                     // kLabels per row
   WordClusters clusters;
+  Gazetteer gazetteer;
 };
 
 EntityModel::EntityModel() : weights_(std::make_unique<Weights>()) {}
@@ -28,8 +29,10 @@ EntityModel& EntityModel::operator=(EntityModel&&) noexcept = default;
 
 size_t EntityModel::FeatureCount() const { return weights_->names.size(); }
 const WordClusters& EntityModel::Clusters() const { return weights_->clusters; }
+const Gazetteer& EntityModel::KnownNames() const { return weights_->gazetteer; }
 
 WordClusters& EntityModelBuilder::Clusters(EntityModel* model) { return model->weights_->clusters; }
+Gazetteer& EntityModelBuilder::KnownNames(EntityModel* model) { return model->weights_->gazetteer; }
 
 bool EntityModelBuilder::AddRow(EntityModel* model, std::string name, const std::array<float, kLabels>& row) {
   EntityModel::Weights& w = *model->weights_;
@@ -69,6 +72,24 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
             return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
           }
           EntityModelBuilder::Clusters(&model).Set(std::string(fields[1]), std::string(fields[2]));
+          return Status::Ok();
+        }
+        if (fields[0] == "%") {
+          // A listed name: "%", its category, its lower-cased tokens joined by spaces.
+          if (fields.size() != 3) return learning::ModelLineError(number, "expected %<TAB>CATEGORY<TAB>PHRASE");
+          std::vector<std::string> tokens;
+          size_t start = 0;
+          while (start <= fields[2].size()) {
+            const size_t space = std::min(fields[2].find(' ', start), fields[2].size());
+            tokens.emplace_back(fields[2].substr(start, space - start));
+            start = space + 1;
+          }
+          if (!EntityModelBuilder::KnownNames(&model).Add(tokens, fields[1])) {
+            return learning::ModelLineError(
+                number, "a listed name must be 1 to " + std::to_string(Gazetteer::kMaxPhraseTokens) +
+                            " tokens split by single spaces, its category one word, and at most " +
+                            std::to_string(Gazetteer::kMaxCategories) + " categories");
+          }
           return Status::Ok();
         }
         if (fields[0].empty()) return learning::ModelLineError(number, "empty feature name");
@@ -115,6 +136,13 @@ std::string EntityModel::ToText(const std::vector<std::string>& comments) const 
     out += path;
     out += '\n';
   }
+  for (const auto& [category, phrase] : weights_->gazetteer.Entries()) {
+    out += "%\t";
+    out += category;
+    out += '\t';
+    out += phrase;
+    out += '\n';
+  }
   // Sorted by name, so a retrained model differs from the last one only where it changed.
   std::vector<uint32_t> order(weights_->names.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -138,7 +166,8 @@ std::string EntityModel::ToText(const std::vector<std::string>& comments) const 
 
 std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSentence>& document) const {
   const Weights& w = *weights_;
-  GreedyDecoder decoder(w.clusters.WordCount() > 0 ? &w.clusters : nullptr);
+  GreedyDecoder decoder(w.clusters.WordCount() > 0 ? &w.clusters : nullptr,
+                        w.gazetteer.Empty() ? nullptr : &w.gazetteer);
   std::vector<std::vector<EntitySpan>> names;
   names.reserve(document.size());
   for (const TokenSentence& sentence : document) {

@@ -14,6 +14,7 @@ class EntityModelBuilder {
   // Adds feature `name` with its weight per label; false when the model has it already.
   static bool AddRow(EntityModel* model, std::string name, const std::array<float, kLabels>& row);
   static WordClusters& Clusters(EntityModel* model);
+  static Gazetteer& KnownNames(EntityModel* model);
 };
 
 }  // namespace storydesk::entities

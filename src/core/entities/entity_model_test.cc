@@ -107,9 +107,13 @@ TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
   clusters.Set("Tarnwick", "0110");
   clusters.Set("Venn", "0111");
   clusters.Set("said", "10");
+  Gazetteer listed;
+  ASSERT_TRUE(listed.Add({"Ostmere"}, "wn-location"));
   EntityTrainingOptions options;
   options.epochs = 3;
   options.clusters = &clusters;
+  options.gazetteer = &listed;
+  options.list_training_names = false;
   EntityTrainingReport report;
   const EntityModel model = TrainEntityModel(MakeDocuments(kTrainNames, 60, 3), options, &report);
   EXPECT_EQ(report.epochs, 3);
@@ -123,9 +127,22 @@ TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
   EXPECT_NE(text.find("@\tTarnwick\t0110\n"), std::string::npos);
   EXPECT_NE(text.find("c4=0110"), std::string::npos) << "cluster features were learned";
   EXPECT_EQ(parsed.value().ToText({"made by a test"}), text);
+  EXPECT_NE(text.find("%\twn-location\tostmere\n"), std::string::npos);
+  EXPECT_EQ(parsed.value().KnownNames().Entries(), model.KnownNames().Entries());
   for (const LabeledDocument& d : MakeDocuments(kTestNames, 10, 4)) {
     EXPECT_EQ(parsed.value().Tag(d.sentences), model.Tag(d.sentences));
   }
+}
+
+TEST(EntityModelTest, ListsTheTrainingNamesAndKeepsThem) {
+  EntityTrainingOptions options;
+  options.epochs = 2;
+  EntityTrainingReport report;
+  const EntityModel model = TrainEntityModel(MakeDocuments(kTrainNames, 60, 5), options, &report);
+  const auto entries = model.KnownNames().Entries();
+  EXPECT_NE(std::find(entries.begin(), entries.end(), std::pair<std::string, std::string>{"MISC", "velmoran"}),
+            entries.end());
+  EXPECT_NE(model.ToText().find("g=MISC-U\t"), std::string::npos) << "the listing is a feature";
 }
 
 TEST(EntityModelTest, ABadModelFileIsAnErrorNamingTheLine) {
@@ -148,6 +165,10 @@ TEST(EntityModelTest, ABadModelFileIsAnErrorNamingTheLine) {
       {"empty cluster path", header + "@\tKim\t\n", "line 2: empty cluster path"},
       {"carriage returns in a name (found by fuzzing)", header + "cR=4\r\r\tO=1\n", "line 2: a control character"},
       {"a control character in a word", header + "@\tK\x01m\t01\n", "line 2: a control character in a word"},
+      {"listed name without category", header + "%\tkim\n", "line 2: expected %<TAB>CATEGORY<TAB>PHRASE"},
+      {"listed name with two spaces", header + "%\tPER\tsung  kim\n", "line 2: a listed name must be"},
+      {"listed name too long", header + "%\tORG\ta b c d e f g\n", "line 2: a listed name must be"},
+      {"listed name empty", header + "%\tORG\t\n", "line 2: a listed name must be"},
   };
   for (const Case& c : cases) {
     auto parsed = EntityModel::Parse(c.text);

@@ -49,9 +49,11 @@ class Perceptron {
 
   void Tick() { ++step_; }
 
-  EntityModel Averaged(double min_weight, int min_count, int passes, const WordClusters* clusters) const {
+  EntityModel Averaged(double min_weight, int min_count, int passes, const WordClusters* clusters,
+                       const Gazetteer& gazetteer) const {
     EntityModel model;
     if (clusters != nullptr) EntityModelBuilder::Clusters(&model) = *clusters;
+    EntityModelBuilder::KnownNames(&model) = gazetteer;
     for (size_t r = 0; r < names_.size(); ++r) {
       const auto seen = seen_.find(FeatureHash(names_[r]));
       if (seen == seen_.end() || seen->second < static_cast<int64_t>(min_count) * passes) continue;
@@ -79,10 +81,15 @@ class Perceptron {
   int64_t step_ = 1;
 };
 
-void Pass(const std::vector<const LabeledDocument*>& documents, const WordClusters* clusters, Perceptron* perceptron) {
-  GreedyDecoder decoder(clusters, /*keep_names=*/true);
+// Each document's gazetteer while it is trained on.
+using GazetteerOf = std::unordered_map<const LabeledDocument*, const Gazetteer*>;
+
+void Pass(const std::vector<const LabeledDocument*>& documents, const WordClusters* clusters,
+          const GazetteerOf& gazetteer_of, Perceptron* perceptron) {
+  GreedyDecoder decoder(clusters, nullptr, /*keep_names=*/true);
   for (const LabeledDocument* d : documents) {
-    decoder.NewDocument();
+    const auto g = gazetteer_of.find(d);
+    decoder.NewDocument(g == gazetteer_of.end() || g->second->Empty() ? nullptr : g->second);
     for (size_t s = 0; s < d->sentences.size(); ++s) {
       const TokenSentence& sentence = d->sentences[s];
       const std::vector<int> gold = LabelsOf(d->names[s], sentence.size());
@@ -106,22 +113,47 @@ double F1(const EntityModel& model, const std::vector<const LabeledDocument*>& d
   return scores.F1();
 }
 
+void ListNames(const LabeledDocument& d, Gazetteer* gazetteer) {
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    for (const EntitySpan& name : d.names[s]) {
+      const std::vector<std::string> phrase(d.sentences[s].begin() + static_cast<ptrdiff_t>(name.begin),
+                                            d.sentences[s].begin() + static_cast<ptrdiff_t>(name.end));
+      gazetteer->Add(phrase, EntityTypeName(name.type));  // a name too long to list is left out
+    }
+  }
+}
+
 // Trains for `epochs` passes over `documents`, each pass in an order drawn from `seed`; with
 // `held_out`, scores the averaged model on it after each pass into *f1.
 EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epochs,
                   const EntityTrainingOptions& options, const std::vector<const LabeledDocument*>* held_out,
                   std::vector<double>* f1) {
+  Gazetteer all;
+  if (options.gazetteer != nullptr) all.Merge(*options.gazetteer);
+  // folds[k]: the outside lists and the names of every document not in fold k.
+  const size_t folds = options.list_training_names ? std::max<size_t>(options.name_folds, 2) : 1;
+  std::vector<Gazetteer> fold(folds, all);
+  GazetteerOf gazetteer_of;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    gazetteer_of[documents[i]] = &fold[i % folds];
+    if (!options.list_training_names) continue;
+    ListNames(*documents[i], &all);
+    for (size_t k = 0; k < folds; ++k) {
+      if (k != i % folds) ListNames(*documents[i], &fold[k]);
+    }
+  }
   Perceptron perceptron;
   std::mt19937_64 random(options.seed);
   std::vector<const LabeledDocument*> order = documents;
   for (int e = 0; e < epochs; ++e) {
     std::shuffle(order.begin(), order.end(), random);
-    Pass(order, options.clusters, &perceptron);
+    Pass(order, options.clusters, gazetteer_of, &perceptron);
     if (held_out != nullptr) {
-      f1->push_back(F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters), *held_out));
+      f1->push_back(
+          F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters, all), *held_out));
     }
   }
-  return perceptron.Averaged(options.min_weight, options.min_count, epochs, options.clusters);
+  return perceptron.Averaged(options.min_weight, options.min_count, epochs, options.clusters, all);
 }
 
 }  // namespace

@@ -17,12 +17,18 @@ namespace storydesk::entities {
 
 class GreedyDecoder {
  public:
-  // `clusters` (may be null) must outlive the decoder.
-  explicit GreedyDecoder(const WordClusters* clusters, bool keep_names = false)
-      : clusters_(clusters), features_(keep_names) {}
+  // `clusters` and `gazetteer` (either may be null) must outlive the decoder.
+  explicit GreedyDecoder(const WordClusters* clusters, const Gazetteer* gazetteer = nullptr, bool keep_names = false)
+      : clusters_(clusters), gazetteer_(gazetteer), features_(keep_names) {}
 
   // Forgets what earlier sentences were given: the next sentence opens a new document.
   void NewDocument() { memory_.Clear(); }
+  // The same, the new document's phrases looked up in `gazetteer` (training: a gazetteer that
+  // does not list the document's own names).
+  void NewDocument(const Gazetteer* gazetteer) {
+    memory_.Clear();
+    gazetteer_ = gazetteer;
+  }
 
   // The labels of `sentence`. `score(features, scores)` adds each label's score for a token's
   // features into scores[kLabels]; `decided(features, i, label)` is called once the token's
@@ -30,7 +36,7 @@ class GreedyDecoder {
   // it) — it returns `label` to keep the decision.
   template <typename Score, typename Decided>
   std::vector<int> Decode(const TokenSentence& sentence, const Score& score, const Decided& decided) {
-    const PreparedSentence prepared = PrepareSentence(sentence, clusters_);
+    const PreparedSentence prepared = PrepareSentence(sentence, clusters_, gazetteer_);
     std::vector<int> labels(sentence.size(), kOutside);
     int previous = kNoLabel, before_previous = kNoLabel;
     for (size_t i = 0; i < sentence.size(); ++i) {
@@ -60,6 +66,7 @@ class GreedyDecoder {
 
  private:
   const WordClusters* clusters_;
+  const Gazetteer* gazetteer_;
   FeatureSet features_;
   DocumentMemory memory_;
 };

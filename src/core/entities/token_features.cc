@@ -61,7 +61,8 @@ std::string WordShape(std::string_view word) {
   return shape;
 }
 
-PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const WordClusters* clusters) {
+PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const WordClusters* clusters,
+                                 const Gazetteer* gazetteer) {
   PreparedSentence s;
   if (clusters != nullptr) {
     s.paths.reserve(tokens.size());
@@ -83,6 +84,7 @@ PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const W
   }
   // A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN"): more than four letters in five.
   s.headline = letters >= 4 && upper * 5 > letters * 4;
+  if (gazetteer != nullptr) s.listed = gazetteer->Match(s.lower);
   return s;
 }
 
@@ -201,6 +203,10 @@ void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before
     add(0, kNames0);
     add(-1, kNamesBefore);
     add(1, kNamesAfter);
+  }
+
+  if (!s.listed.empty()) {
+    for (const std::string& m : s.listed[i]) out->Add("g", m);
   }
 
   const std::string prev = previous == kNoLabel ? "<s>" : LabelName(previous);

@@ -7,6 +7,7 @@
 //   - whether the sentence is a headline in capitals (where case says nothing);
 //   - which types the document gave the same word before (a name is spelled out in full
 //     once and repeated: "Blackburn" after "Peter Blackburn");
+//   - the gazetteer's phrases covering the word, with its place in each (gazetteer.h);
 //   - the word clusters (word_clusters.h) of the word and its neighbours, as path prefixes
 //     of 4, 6, 10 and 20 bits (Ratinov & Roth's choice), from coarse to fine.
 // Each feature is a short string ("w-1=the") kept as its 64-bit hash; the names are kept only
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "storydesk/entities/entity_span.h"
+#include "storydesk/entities/gazetteer.h"
 #include "storydesk/entities/word_clusters.h"
 
 namespace storydesk::entities {
@@ -33,9 +35,13 @@ struct PreparedSentence {
   std::vector<std::string> shapes;      // condensed shapes: runs of X, x and d collapsed
   std::vector<std::string_view> paths;  // cluster paths ("" for a word without); none without clusters
   bool headline = false;                // most of its letters are capitals
+  // Per token, the gazetteer's phrases covering it ("LOC-B"); empty without a gazetteer.
+  std::vector<std::vector<std::string>> listed;
 };
 // `clusters` may be null (no cluster features); it must outlive the prepared sentence.
-PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const WordClusters* clusters = nullptr);
+// `gazetteer` may be null (no gazetteer features).
+PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const WordClusters* clusters = nullptr,
+                                 const Gazetteer* gazetteer = nullptr);
 
 // The word's shape: each capital X, small letter x, digit d, anything else itself, runs of
 // one kind collapsed ("McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d").
