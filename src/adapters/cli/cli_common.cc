@@ -94,6 +94,18 @@ Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBa
   return outcome;
 }
 
+std::vector<size_t> CodePointIndex(std::string_view text) {
+  std::vector<size_t> index(text.size() + 1, 0);
+  size_t points = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    // A continuation byte belongs to the code point before it.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++points;
+    index[i] = points - 1;
+  }
+  index[text.size()] = points;
+  return index;
+}
+
 Result<std::string> ReadFileWhole(const std::string& path) {
   std::ostringstream text;
   if (path == "-") {

@@ -31,6 +31,7 @@ void AddSentencesCommand(CLI::App& app, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddTrainNerCommand(CLI::App& app, int* exit_code);
 void AddTagCommand(CLI::App& app, int* exit_code);
+void AddQuotesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 
 }  // namespace storydesk::cli

@@ -38,6 +38,7 @@ int Run(int argc, char** argv) {
   AddDigestCommand(app, &exit_code);
   AddSentencesCommand(app, &exit_code);
   AddTagCommand(app, &exit_code);
+  AddQuotesCommand(app, &exit_code);
   AddTrainNerCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);
   AddEvalClaimsCommand(app, &exit_code);

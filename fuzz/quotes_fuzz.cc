@@ -1,0 +1,58 @@
+// Fuzz target for the attribution finder (quotes::FindAttributions, `storydesk quotes FILE`)
+// and the cutting of text for tagging under it: on any valid UTF-8 text, tokens lie in order
+// inside the text, and every attribution's content, cue and speaker are spans of the text, the
+// content's pieces in order, a speaker always with a name.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "storydesk/quotes/attribution.h"
+#include "storydesk/text/utf8.h"
+
+namespace {
+
+using storydesk::fuzz::Check;
+using storydesk::quotes::ByteSpan;
+
+void CheckSpan(const ByteSpan& s, size_t size, bool may_be_empty) {
+  Check(s.begin <= s.end && s.end <= size);
+  Check(may_be_empty || s.begin < s.end);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (!storydesk::text::IsValidUtf8(text)) return 0;  // `quotes` rejects such a file first
+  storydesk::entities::TaggedText tagged;
+  tagged.sentences = storydesk::entities::SplitForTagging(text);
+  size_t end = 0;
+  for (size_t s = 0; s < tagged.sentences.size(); ++s) {
+    Check(!tagged.sentences[s].empty());
+    for (const ByteSpan& t : tagged.sentences[s]) {
+      CheckSpan(t, size, false);
+      Check(t.begin >= end);
+      end = t.end;
+    }
+    // Every capitalised token a person, so the speaker rules run on names.
+    for (const ByteSpan& t : tagged.sentences[s]) {
+      if (text[t.begin] >= 'A' && text[t.begin] <= 'Z') {
+        tagged.names.push_back({t, storydesk::entities::EntityType::kPerson, s});
+      }
+    }
+  }
+  for (const auto& a : storydesk::quotes::FindAttributions(text, tagged)) {
+    Check(!a.content.empty());
+    size_t piece_end = 0;
+    for (const ByteSpan& p : a.content) {
+      CheckSpan(p, size, false);
+      Check(p.begin >= piece_end);
+      piece_end = p.end;
+    }
+    CheckSpan(a.cue, size, true);
+    CheckSpan(a.speaker, size, true);
+    Check((a.speaker.begin == a.speaker.end) == a.speaker_name.empty());
+  }
+  return 0;
+}

@@ -1,0 +1,468 @@
+#include "storydesk/quotes/attribution.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "storydesk/text/utf8.h"
+
+namespace storydesk::quotes {
+namespace {
+
+using entities::EntityType;
+using entities::NameMention;
+using entities::TaggedText;
+
+// Verbs and phrases that attribute speech or writing, lower-case.
+constexpr std::array<std::string_view, 97> kCueWords = {
+    "said",      "says",       "say",        "told",      "tells",     "tell",      "added",        "adds",
+    "wrote",     "writes",     "asked",      "asks",      "continued", "continues", "tweeted",      "tweets",
+    "replied",   "replies",    "responded",  "responds",  "declared",  "declares",  "explained",    "explains",
+    "noted",     "notes",      "insisted",   "insists",   "argued",    "argues",    "recalled",     "recalls",
+    "stated",    "warned",     "warns",      "concluded", "admitted",  "admits",    "acknowledged", "claimed",
+    "claims",    "joked",      "jokes",      "quipped",   "cautioned", "conceded",  "observed",     "remarked",
+    "shouted",   "chanted",    "reads",      "read",      "yelled",    "posted",    "announced",    "announces",
+    "predicted", "complained", "complains",  "boasted",   "urged",     "pleaded",   "vowed",        "promised",
+    "pledged",   "pledges",    "emphasized", "stressed",  "suggested", "suggests",  "charged",      "countered",
+    "testified", "mused",      "lamented",   "exclaimed", "whispered", "cried",     "texted",       "emailed",
+    "recounted", "scoffed",    "snapped",    "wondered",  "agreed",    "confirmed", "reported",     "thundered",
+    "saying",    "adding",     "telling",    "asking",    "writing",   "noting",    "explaining",   "insisting",
+    "according"};
+
+// Speech verbs that also report a view without quoting ("believes", "thinks" are left out:
+// they report beliefs, which a reader does not take for someone's words).
+bool IsCueWord(std::string_view lower) {
+  return std::find(kCueWords.begin(), kCueWords.end(), lower) != kCueWords.end();
+}
+
+constexpr std::array<std::string_view, 14> kPronouns = {"he", "she", "they", "i", "we", "it", "who",
+                                                        "He", "She", "They", "I", "We", "It", "Who"};
+bool IsPronoun(std::string_view word) { return std::find(kPronouns.begin(), kPronouns.end(), word) != kPronouns.end(); }
+bool IsPersonalPronoun(std::string_view word) {
+  return word == "he" || word == "she" || word == "He" || word == "She" || word == "I";
+}
+
+// Words that end a speaker's noun phrase after the cue ("said Smith in a statement").
+bool EndsSpeakerAfterCue(std::string_view lower) {
+  static constexpr std::array<std::string_view, 16> kWords = {"in",   "on",   "at",    "after",  "during", "to",
+                                                              "as",   "when", "while", "before", "of",     "from",
+                                                              "last", "this", "that",  "about"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+constexpr size_t kNone = std::numeric_limits<size_t>::max();
+
+// Words that open a clause before its subject ("although officials said") or stand between
+// a subject and its verb ("Kim has also said"): not part of who spoke.
+bool IsClauseOpener(std::string_view lower) {
+  static constexpr std::array<std::string_view, 12> kWords = {"although", "but",   "and",   "while", "because", "as",
+                                                              "though",   "since", "after", "when",  "so",      "yet"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+bool IsVerbCompanion(std::string_view lower) {
+  static constexpr std::array<std::string_view, 20> kWords = {
+      "has",   "have", "had",        "also",    "is",     "was",    "will",  "would",      "could", "later",
+      "again", "then", "reportedly", "further", "simply", "merely", "never", "previously", "once",  "has also"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+struct Token {
+  size_t begin = 0, end = 0;
+  size_t sentence = 0, line = 0;
+  std::string_view text;
+  std::string lower;
+  // A cue word as written in lower case ("said"; "According" opening a sentence too) — not a
+  // word of a name ("Says" in a title).
+  bool cue = false;
+};
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsOpeningMark(std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C" || t == "''" || t == "``"; }
+bool IsClosingMark(std::string_view t) { return t == "\"" || t == "\xE2\x80\x9D" || t == "''"; }
+bool EndsSentence(std::string_view t) { return t == "." || t == "!" || t == "?"; }
+bool IsPunctuation(std::string_view t) {
+  return t == "," || t == ":" || t == ";" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "-" || EndsSentence(t);
+}
+
+// A quotation: the tokens [open, close] of its marks; `closed` false when its paragraph ended
+// inside it (close is then the paragraph's last token).
+struct Quotation {
+  size_t open = 0, close = 0;
+  bool closed = true;
+};
+
+class Finder {
+ public:
+  Finder(std::string_view text, const TaggedText& tagged) : text_(text), tagged_(tagged) {
+    size_t line = 0, scanned = 0;
+    for (size_t s = 0; s < tagged.sentences.size(); ++s) {
+      for (const ByteSpan& b : tagged.sentences[s]) {
+        line += static_cast<size_t>(std::count(text.begin() + static_cast<ptrdiff_t>(scanned),
+                                               text.begin() + static_cast<ptrdiff_t>(b.begin), '\n'));
+        scanned = b.begin;
+        Token t{b.begin, b.end, s, line, text.substr(b.begin, b.end - b.begin), ""};
+        t.lower = AsciiLower(t.text);
+        t.cue = IsCueWord(t.lower) && (t.lower == t.text || t.lower == "according");
+        tokens_.push_back(std::move(t));
+      }
+    }
+  }
+
+  std::vector<Attribution> Run() {
+    FindQuotations();
+    std::vector<Attribution> found;
+    std::vector<bool> quoted_sentence(tagged_.sentences.size(), false);
+    size_t last_direct = kNone;  // index into found
+    for (size_t q = 0; q < quotations_.size(); ++q) {
+      const Quotation& quote = quotations_[q];
+      // A quotation continuing the last one: the paragraph before ended inside it.
+      if (last_direct != kNone && q > 0 && !quotations_[q - 1].closed &&
+          quote.open == FirstOfLine(tokens_[quote.open].line)) {
+        found[last_direct].content.push_back(Span(quote.open, quote.close));
+        MarkSentences(quote, &quoted_sentence);
+        continue;
+      }
+      // The second piece of a quotation split by its attribution: it opens right where the
+      // attribution of the last one ended ("A," he said. "B." / "A," he said, "b.").
+      Attribution a;
+      a.kind = AttributionKind::kDirect;
+      a.content.push_back(Span(quote.open, quote.close));
+      size_t after_end = quote.close + 1;
+      bool attributed = quote.closed && Postposed(quote.close + 1, &a, &after_end);
+      // (One with an attribution of its own is a quotation of its own: "B," he added.)
+      if (!attributed && last_direct != kNone && SplitContinues(found[last_direct], quote.open)) {
+        found[last_direct].content.push_back(Span(quote.open, quote.close));
+        MarkSentences(quote, &quoted_sentence);
+        continue;
+      }
+      if (Words(quote) < kMinimumWords) continue;  // "Judge," — an address, a title
+      const size_t lead_begin = LeadBegin(quote.open);
+      const bool lead_empty = lead_begin == quote.open;
+      if (!lead_empty) {
+        // Introduced by its cue ("Kim told reporters: \"…\"", "Obama tweeted \"…\""), or a
+        // phrase quoted inside the writer's own sentence.
+        const Token& last = tokens_[quote.open - 1];
+        if (last.text != ":" && last.text != "," && !last.cue) continue;
+        if (!attributed && !Preposed(lead_begin, last.cue ? quote.open : quote.open - 1, &a)) continue;
+        attributed = true;
+      }
+      if (!attributed) {
+        // A paragraph that is a quotation and nothing else, right after a paragraph whose
+        // last quotation was attributed: the same speaker goes on (news style gives the
+        // attribution once). Anything else opening a sentence unattributed is left out.
+        const size_t line = tokens_[quote.open].line;
+        const bool whole_line = quote.open == FirstOfLine(line) &&
+                                (quote.close + 1 == tokens_.size() || tokens_[quote.close + 1].line != line);
+        if (!whole_line || quote.open == 0 || last_direct == kNone ||
+            found[last_direct].speaker.begin == found[last_direct].speaker.end ||
+            tokens_[quote.open - 1].line != last_line_)
+          continue;
+        a.speaker = found[last_direct].speaker;
+      }
+      last_line_ = tokens_[quote.close].line;
+      MarkSentences(quote, &quoted_sentence);
+      split_after_ = after_end;
+      last_direct = found.size();
+      found.push_back(std::move(a));
+    }
+    for (size_t s = 0; s < tagged_.sentences.size(); ++s) {
+      if (!quoted_sentence[s]) Reported(s, &found);
+    }
+    std::sort(found.begin(), found.end(), [](const Attribution& x, const Attribution& y) {
+      return x.content.front().begin < y.content.front().begin;
+    });
+    for (Attribution& a : found) a.speaker_name = SpeakerName(a.speaker);
+    return found;
+  }
+
+ private:
+  ByteSpan Span(size_t first, size_t last) const { return {tokens_[first].begin, tokens_[last].end}; }
+
+  static constexpr size_t kMinimumWords = 2;
+
+  // The speaker among tokens [first, end): clause openers, auxiliaries and adverbs around it
+  // and punctuation trimmed; false when nothing is left or it is too long to be a name.
+  bool Subject(size_t first, size_t end, ByteSpan* out) const {
+    while (first < end && (IsClauseOpener(tokens_[first].lower) || IsPunctuation(tokens_[first].text))) ++first;
+    while (end > first && (IsVerbCompanion(tokens_[end - 1].lower) || IsPunctuation(tokens_[end - 1].text))) --end;
+    if (end == first || end - first > 10) return false;
+    *out = Span(first, end - 1);
+    return true;
+  }
+
+  size_t Words(const Quotation& q) const {
+    size_t words = 0;
+    for (size_t i = q.open + 1; i < q.close; ++i) words += !IsPunctuation(tokens_[i].text);
+    return words;
+  }
+
+  size_t FirstOfLine(size_t line) const {
+    size_t i = 0;
+    while (i < tokens_.size() && tokens_[i].line < line) ++i;
+    return i;
+  }
+
+  void MarkSentences(const Quotation& q, std::vector<bool>* marked) const {
+    for (size_t i = q.open; i <= q.close; ++i) (*marked)[tokens_[i].sentence] = true;
+  }
+
+  // Pairs quotation marks within each paragraph: curly marks by their direction, straight
+  // ones and '' by turns.
+  void FindQuotations() {
+    size_t open = kNone;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const bool line_ends = i + 1 == tokens_.size() || tokens_[i + 1].line != tokens_[i].line;
+      const std::string_view t = tokens_[i].text;
+      if (open != kNone && IsClosingMark(t)) {
+        if (i > open + 1) quotations_.push_back({open, i, true});
+        open = kNone;
+      } else if (open == kNone && IsOpeningMark(t)) {
+        open = i;
+      } else if (open != kNone && t == "\xE2\x80\x9C") {
+        open = i;  // a curly opening mark inside an open quotation: the first was never closed
+      }
+      if (line_ends && open != kNone) {
+        if (i > open) quotations_.push_back({open, i, false});
+        open = kNone;
+      }
+    }
+  }
+
+  // The first token of the quotation's lead: the words of its sentence before it (after the
+  // last quotation closed before it).
+  size_t LeadBegin(size_t open) const {
+    size_t i = open;
+    while (i > 0) {
+      const Token& before = tokens_[i - 1];
+      if (before.line != tokens_[open].line || before.sentence != tokens_[open].sentence) break;
+      if (!quotations_.empty() && IsClosingMark(before.text) && i - 1 != open) {
+        bool closes_quote = false;
+        for (const Quotation& q : quotations_) closes_quote = closes_quote || q.close == i - 1;
+        if (closes_quote) break;
+      }
+      --i;
+    }
+    return i;
+  }
+
+  // "…," SPEAKER CUE / "…," CUE SPEAKER right after the quotation at token `from`.
+  bool Postposed(size_t from, Attribution* a, size_t* end) {
+    size_t i = from;
+    const size_t line = tokens_[from - 1].line;
+    if (i < tokens_.size() && tokens_[i].line == line && (tokens_[i].text == "," || tokens_[i].lower == "\xE2\x80\x94"))
+      ++i;
+    const size_t np_begin = i;
+    size_t cue = tokens_.size();
+    // The speaker may carry an apposition between commas ("…," Terrie Rizzo, the Democratic
+    // chair of the county, said); its name is then what comes before the first comma.
+    size_t commas = 0, np_end = tokens_.size();
+    for (size_t k = 0; k < 20 && i < tokens_.size() && tokens_[i].line == line; ++k, ++i) {
+      if (tokens_[i].cue) {
+        cue = i;
+        break;
+      }
+      if (tokens_[i].text == "," && i > np_begin && commas == 0) {
+        ++commas;
+        np_end = i;
+        continue;
+      }
+      if (tokens_[i].text == "," && commas == 1 && i + 1 < tokens_.size() && tokens_[i + 1].cue) continue;
+      if (IsPunctuation(tokens_[i].text) || IsOpeningMark(tokens_[i].text) || (commas == 0 && k >= 8)) break;
+    }
+    if (cue == tokens_.size()) return false;
+    size_t cue_end = cue;
+    if (tokens_[cue].lower == "according" && cue + 1 < tokens_.size() && tokens_[cue + 1].lower == "to") ++cue_end;
+    a->cue = Span(cue, cue_end);
+    if (cue > np_begin) {
+      Subject(np_begin, std::min(np_end, cue), &a->speaker);
+    } else {
+      size_t k = cue_end + 1;
+      const size_t first = k;
+      while (k < tokens_.size() && tokens_[k].line == line && k - first < 8 && !IsPunctuation(tokens_[k].text) &&
+             !EndsSpeakerAfterCue(tokens_[k].lower) && !IsOpeningMark(tokens_[k].text))
+        ++k;
+      if (k > first) a->speaker = Span(first, k - 1);
+    }
+    size_t e = cue_end + 1;
+    while (e < tokens_.size() && tokens_[e].line == line && !EndsSentence(tokens_[e].text) &&
+           !IsOpeningMark(tokens_[e].text))
+      ++e;
+    *end = e < tokens_.size() && EndsSentence(tokens_[e].text) ? e + 1 : e;
+    return true;
+  }
+
+  // SPEAKER CUE …: "…" — the lead [begin, colon) names the speaker before its cue.
+  bool Preposed(size_t begin, size_t mark, Attribution* a) {
+    size_t cue = mark;
+    for (size_t i = mark; i > begin;) {
+      --i;
+      if (tokens_[i].cue) {
+        cue = i;
+        break;
+      }
+    }
+    if (cue == mark) return false;
+    a->cue = Span(cue, cue);
+    // The subject: the words before the cue, after the last comma that leaves any.
+    size_t first = begin;
+    for (size_t i = begin; i < cue; ++i) {
+      if (tokens_[i].text == "," && i + 1 < cue) first = i + 1;
+    }
+    Subject(first, cue, &a->speaker);
+    return true;
+  }
+
+  // Whether a quotation opening at token `open` is the next piece of `a`: it opens right
+  // where the attribution of a's last piece ended.
+  bool SplitContinues(const Attribution& a, size_t open) const {
+    return a.cue.begin > a.content.back().end && split_after_ == open && split_after_ < tokens_.size() &&
+           tokens_[split_after_].line == tokens_[split_after_ - 1].line;
+  }
+
+  // Reported speech in sentence `s`, which holds no direct quote.
+  void Reported(size_t s, std::vector<Attribution>* found) {
+    const std::vector<ByteSpan>& sentence = tagged_.sentences[s];
+    if (sentence.size() < 5) return;
+    size_t first = 0;
+    while (first < tokens_.size() && tokens_[first].begin != sentence.front().begin) ++first;
+    const size_t last = first + sentence.size() - 1;
+    size_t end = last;
+    while (end > first && IsPunctuation(tokens_[end].text)) --end;
+    for (size_t i = first; i <= end; ++i) {
+      if (!tokens_[i].cue) continue;
+      Attribution a;
+      a.kind = AttributionKind::kIndirect;
+      if (tokens_[i].lower == "according") {
+        if (i + 1 > end || tokens_[i + 1].lower != "to") continue;
+        // "according to X, CONTENT" / "CONTENT, according to X"
+        size_t k = i + 2;
+        while (k <= end && tokens_[k].text != ",") ++k;
+        if (k <= end && i == first) {
+          if (k + 1 > end) continue;
+          a.speaker = Span(i + 2, k - 1);
+          a.content.push_back(Span(k + 1, end));
+        } else if (i > first + 2 && tokens_[i - 1].text == ",") {
+          a.speaker = Span(i + 2, std::min(k, end + 1) - 1);
+          a.content.push_back(Span(first, i - 2));
+        } else {
+          continue;
+        }
+        a.cue = Span(i, i + 1);
+      } else if (i > first + 3 && i + 1 <= end + 1 && tokens_[i - 1].text != "," &&
+                 std::any_of(tokens_.begin() + static_cast<ptrdiff_t>(first),
+                             tokens_.begin() + static_cast<ptrdiff_t>(i),
+                             [](const Token& t) { return t.text == ","; }) &&
+                 (i == end || EndsSpeakerAfterCue(tokens_[i + 1].lower) || IsPunctuation(tokens_[i + 1].text))) {
+        // "CONTENT, SPEAKER said." — the speaker between the last comma and the cue.
+        size_t comma = i;
+        while (comma > first && tokens_[comma - 1].text != ",") --comma;
+        if (comma == i || i - comma > 8 || comma < first + 4) continue;
+        a.speaker = Span(comma, i - 1);
+        a.content.push_back(Span(first, comma - 2));
+        a.cue = Span(i, i);
+      } else if (i > first && i + 2 <= end && !IsPunctuation(tokens_[i - 1].text)) {
+        // "SPEAKER said (that) CONTENT."
+        size_t subject = first;
+        for (size_t k = first; k < i; ++k) {
+          if (tokens_[k].text == "," && k + 1 < i) subject = k + 1;
+        }
+        if (i - subject > 8) continue;
+        size_t c = i + 1;
+        if ((tokens_[i].lower == "told" || tokens_[i].lower == "tells" || tokens_[i].lower == "telling") && c <= end) {
+          // "told reporters (that) …": the hearer is not what was said.
+          while (c <= end && c - i <= 4 && tokens_[c].lower != "that" && tokens_[c].text != ",") ++c;
+          if (c > end || c - i > 4) continue;
+          if (tokens_[c].text == ",") ++c;
+        }
+        if (c > end || end - c < 2) continue;
+        if (!Subject(subject, i, &a.speaker)) continue;
+        a.content.push_back(Span(c, end));
+        a.cue = Span(i, i);
+      } else {
+        continue;
+      }
+      found->push_back(std::move(a));
+      return;
+    }
+  }
+
+  // The name the speaker mention refers to at that point.
+  std::string SpeakerName(const ByteSpan& mention) const {
+    if (mention.begin == mention.end) return "";
+    const std::string_view words = text_.substr(mention.begin, mention.end - mention.begin);
+    // A person named inside the mention ("senior diplomat Noh Kyu-duk").
+    const NameMention* inside = nullptr;
+    for (const NameMention& n : tagged_.names) {
+      if (n.span.begin >= mention.begin && n.span.end <= mention.end && n.type == EntityType::kPerson) inside = &n;
+    }
+    if (inside != nullptr) return FullName(*inside);
+    if (IsPronoun(words)) {
+      if (!IsPersonalPronoun(words) && words != "they" && words != "They") return std::string(words);
+      const NameMention* before = nullptr;
+      for (const NameMention& n : tagged_.names) {
+        if (n.span.end > mention.begin) break;
+        if (n.type == EntityType::kPerson) before = &n;
+      }
+      return before == nullptr ? std::string(words) : FullName(*before);
+    }
+    // Otherwise the mention as written: "the White House", "Washington's special envoy".
+    return std::string(words);
+  }
+
+  std::string_view Text(const ByteSpan& s) const { return text_.substr(s.begin, s.end - s.begin); }
+
+  // A person's fullest name up to this mention: the last longer name before it that holds
+  // the mention's words as its own ("Kim" in "Sung Kim" — and not in "Kim Jong Un" when the
+  // text was last about Sung Kim).
+  std::string FullName(const NameMention& mention) const {
+    const std::string_view short_name = Text(mention.span);
+    std::string best(short_name);
+    for (const NameMention& n : tagged_.names) {
+      if (n.span.begin >= mention.span.begin) break;
+      if (n.type != EntityType::kPerson) continue;
+      const std::string_view full = Text(n.span);
+      if (full.size() <= short_name.size()) continue;
+      size_t at = full.find(short_name);
+      while (at != std::string_view::npos) {
+        const bool starts = at == 0 || full[at - 1] == ' ';
+        const bool ends = at + short_name.size() == full.size() || full[at + short_name.size()] == ' ';
+        if (starts && ends) {
+          best = std::string(full);
+          break;
+        }
+        at = full.find(short_name, at + 1);
+      }
+    }
+    return best;
+  }
+
+  std::string_view text_;
+  const TaggedText& tagged_;
+  std::vector<Token> tokens_;
+  std::vector<Quotation> quotations_;
+  size_t split_after_ = 0;    // the token after the attribution of the last direct quote
+  size_t last_line_ = kNone;  // the paragraph of the last direct quote's last piece
+};
+
+}  // namespace
+
+std::string_view AttributionKindName(AttributionKind kind) {
+  return kind == AttributionKind::kDirect ? "direct" : "indirect";
+}
+
+std::vector<Attribution> FindAttributions(std::string_view text, const TaggedText& tagged) {
+  return Finder(text, tagged).Run();
+}
+
+std::vector<Attribution> FindAttributions(std::string_view text, const entities::EntityModel& model) {
+  return FindAttributions(text, entities::TagText(model, text));
+}
+
+}  // namespace storydesk::quotes

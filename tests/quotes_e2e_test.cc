@@ -1,0 +1,101 @@
+// Issue 17: `storydesk quotes` and `storydesk tag FILE` on the seeds, as a reader checks them,
+// and on bad input.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+#include "temp_dir.h"
+
+namespace storydesk::testing {
+namespace {
+
+const std::filesystem::path kSeeds = std::filesystem::path(STORYDESK_SHARED_DIR) / "seeds";
+
+std::filesystem::path Seed(const std::string& prefix) {
+  for (const auto& entry : std::filesystem::directory_iterator(kSeeds)) {
+    if (entry.path().filename().string().starts_with(prefix)) return entry.path();
+  }
+  return {};
+}
+
+// The attribution whose text holds `words`, or null.
+const nlohmann::json* WithText(const std::vector<nlohmann::json>& found, const std::string& words) {
+  for (const nlohmann::json& a : found) {
+    if (a["text"].get<std::string>().find(words) != std::string::npos) return &a;
+  }
+  return nullptr;
+}
+
+TEST(QuotesE2eTest, TheSeedsQuotesAreAttributedToWhoSaidThem) {
+  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seeds are not beside the repo";
+  const std::filesystem::path seed000 = Seed("000_"), seed002 = Seed("002_");
+  const CommandResult run = RunStorydesk("quotes --format json " + Quote(seed000));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<nlohmann::json> found = JsonLines(run.out);
+  const nlohmann::json* ready = WithText(found, "I continue to stand ready to meet");
+  ASSERT_NE(ready, nullptr) << run.out;
+  EXPECT_EQ((*ready)["kind"], "direct");
+  EXPECT_EQ((*ready)["speaker"], "Sung Kim") << "\"Kim said\": the envoy named in full before";
+  EXPECT_EQ((*ready)["cue"], "said");
+  const nlohmann::json* intent = WithText(found, "does not have hostile intent toward (North Korea)");
+  ASSERT_NE(intent, nullptr);
+  EXPECT_EQ((*intent)["speaker"], "Sung Kim");
+  EXPECT_EQ((*intent)["cue"], "told");
+  // Offsets are code points into the file as read (the seed has bullets "•" before it).
+  const std::string text = ReadFile(seed000);
+  size_t byte = 0;
+  for (size_t points = 0; points < (*ready)["start"].get<size_t>() && byte < text.size(); ++points) {
+    do ++byte;
+    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80);
+  }
+  EXPECT_EQ(text.substr(byte, 3), "\"I ");
+
+  const CommandResult second = RunStorydesk("quotes --format json " + Quote(seed002));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const std::vector<nlohmann::json> found002 = JsonLines(second.out);
+  const nlohmann::json* pledge = WithText(found002, "strengthen his country");
+  ASSERT_NE(pledge, nullptr) << second.out;
+  EXPECT_EQ((*pledge)["speaker"], "Kim Jong Un") << "the Kim the text is about at that point, not the envoy";
+}
+
+TEST(QuotesE2eTest, TagListsTheNamesOfATextFile) {
+  TempDir tmp;
+  const auto file = tmp.Write("a.txt", "Foreign Minister Chung Eui-yong met US envoy Sung Kim in Seoul on Sunday.\n");
+  const CommandResult run = RunStorydesk("tag --format json " + Quote(file));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  bool seoul = false;
+  for (const nlohmann::json& n : JsonLines(run.out)) {
+    if (n["text"] == "Seoul") seoul = n["type"] == "LOC" && n["start"] == 57 && n["end"] == 62;
+  }
+  EXPECT_TRUE(seoul) << run.out;
+}
+
+TEST(QuotesE2eTest, BadInputIsOneLineNamingTheFile) {
+  TempDir tmp;
+  const auto binary = tmp.Write("bad.txt", std::string("\"Fine,\" he said. \xff\xfe"));
+  for (const std::string& verb : std::vector<std::string>{"quotes", "tag"}) {
+    std::string args = verb;
+    args += ' ';
+    args += Quote(binary);
+    const CommandResult run = RunStorydesk(args);
+    EXPECT_NE(run.exit_code, 0) << verb;
+    EXPECT_NE(run.err.find("bad.txt: not UTF-8 at byte 17"), std::string::npos) << verb << ": " << run.err;
+    EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << "one line";
+  }
+  const CommandResult missing = RunStorydesk("quotes " + Quote(tmp.path() / "none.txt"));
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("none.txt"), std::string::npos) << missing.err;
+  const CommandResult date = RunStorydesk("quotes --published 2021-13-01 " + Quote(binary));
+  EXPECT_NE(date.exit_code, 0);
+  EXPECT_NE(date.err.find("--published"), std::string::npos) << date.err;
+  const auto empty = tmp.Write("empty.txt", "");
+  const CommandResult none = RunStorydesk("quotes --format json " + Quote(empty));
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out, "");
+}
+
+}  // namespace
+}  // namespace storydesk::testing
