@@ -61,6 +61,53 @@ TEST(QuotesE2eTest, TheSeedsQuotesAreAttributedToWhoSaidThem) {
   EXPECT_EQ((*pledge)["speaker"], "Kim Jong Un") << "the Kim the text is about at that point, not the envoy";
 }
 
+TEST(QuotesE2eTest, TheSeedStorysDigestListsItsPeopleAndEachQuoteOnceWithBothWordings) {
+  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seeds are not beside the repo";
+  TempDir tmp;
+  const std::string db = "--db " + Quote(tmp.path() / "s.db") + " ";
+  ASSERT_EQ(RunStorydesk(db + "ingest " + Quote(kSeeds)).exit_code, 0);
+  const CommandResult show = RunStorydesk(db + "show 1 --format json");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  const nlohmann::json d = nlohmann::json::parse(show.out);
+  const std::string a000 = Seed("000_").stem().string(), a002 = Seed("002_").stem().string();
+  auto person = [&](const std::string& name) -> const nlohmann::json* {
+    for (const nlohmann::json& e : d["entities"]) {
+      if (e["name"] == name) return &e;
+    }
+    return nullptr;
+  };
+  const nlohmann::json* sung_kim = person("Sung Kim");
+  ASSERT_NE(sung_kim, nullptr) << d["entities"].dump();
+  EXPECT_EQ((*sung_kim)["type"], "person");
+  EXPECT_FALSE((*sung_kim)["roles"].empty());
+  const nlohmann::json* noh = person("Noh Kyu-duk");
+  ASSERT_NE(noh, nullptr);
+  EXPECT_EQ((*noh)["roles"], nlohmann::json::array({"senior South Korean diplomat"}));
+  ASSERT_NE(person("Kim Jong Un"), nullptr);
+  EXPECT_EQ((*person("Kim Jong Un"))["roles"], nlohmann::json::array({"North Korean leader"}));
+
+  // The two quotes both articles report, each one quote with both wordings, by the envoy.
+  auto quote = [&](const std::string& words) -> const nlohmann::json* {
+    for (const nlohmann::json& q : d["quotes"]) {
+      if (q["text"].get<std::string>().find(words) != std::string::npos) return &q;
+    }
+    return nullptr;
+  };
+  for (const std::string& words :
+       {std::string("does not have hostile intent toward"), std::string("I continue to stand ready to meet")}) {
+    const nlohmann::json* q = quote(words);
+    ASSERT_NE(q, nullptr) << words << "\n" << d["quotes"].dump();
+    EXPECT_EQ((*q)["speaker"], "Sung Kim") << words;
+    EXPECT_EQ((*q)["kind"], "direct");
+    ASSERT_EQ((*q)["variants"].size(), 2u) << words << ": " << (*q).dump();
+    EXPECT_EQ((*q)["variants"][0]["article"], a000);
+    EXPECT_EQ((*q)["variants"][1]["article"], a002);
+  }
+  const nlohmann::json* pledge = quote("strengthen his country");
+  ASSERT_NE(pledge, nullptr);
+  EXPECT_EQ((*pledge)["speaker"], "Kim Jong Un");
+}
+
 TEST(QuotesE2eTest, TagListsTheNamesOfATextFile) {
   TempDir tmp;
   const auto file = tmp.Write("a.txt", "Foreign Minister Chung Eui-yong met US envoy Sung Kim in Seoul on Sunday.\n");

@@ -30,6 +30,8 @@
 //      in part (the claim matcher's "no", whose operating point is chosen so the source
 //      rarely states what is listed); both empty when
 //      the story is one text and its copies.
+//   8. People and quotes: who the articles name, with their roles, and who said what, each
+//      quote once with every article's wording (story_voices.h) — when given the tagger.
 // Bullets are in the order chosen (most central first), without a leading wire dateline. Pure function; the statistics
 // are the caller's (weights only: the digest interns terms but adds no documents).
 #pragma once
@@ -41,6 +43,8 @@
 
 #include "storydesk/claims/claim_support.h"
 #include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/digest/story_voices.h"
+#include "storydesk/entities/entity_model.h"
 #include "storydesk/terms/term_statistics.h"
 
 namespace storydesk::digest {
@@ -66,6 +70,8 @@ struct DigestOptions {
   size_t max_adds = 3;  // per source, its most central points no other source has
   // The story's headline as stored (headline.h): shown as it is, so that every view agrees.
   std::optional<std::string> headline;
+  // The entity tagger for the people and quotes (story_voices.h); null: neither is looked for.
+  const entities::EntityModel* entities = nullptr;
 };
 
 struct Bullet {
@@ -90,6 +96,8 @@ struct StoryDigest {
   std::optional<std::string> last_published;
   std::vector<Bullet> bullets;
   std::vector<SourceComparison> sources;
+  std::vector<StoryEntity> entities;  // story_voices.h; empty without DigestOptions::entities
+  std::vector<StoryQuote> quotes;
 };
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,

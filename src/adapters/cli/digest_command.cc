@@ -51,6 +51,12 @@ int RunDigest(const DigestFlags& flags) {
     PrintError(claims.status().message());
     return ExitCodeFor(claims.status());
   }
+  const auto& entity_model = BuiltinEntityModel();
+  if (!entity_model.ok()) {
+    PrintError(entity_model.status().message());
+    return ExitCodeFor(entity_model.status());
+  }
+  digest_options.entities = entity_model.value().get();
   std::vector<DigestedStory> stories;
   for (auto& [first, s] : by_first) {
     s.digest = digest::BuildStoryDigest(s.articles, matcher, claims.value(), statistics, digest_options);

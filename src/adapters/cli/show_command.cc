@@ -1,5 +1,6 @@
 // storydesk show STORY [--format text|json|markdown|html] — one story: its digest (headline,
 // bullets citing their sources, what each source adds and lacks) and its articles.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -66,6 +67,34 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     std::printf("  * %s\n    (%s)\n", b.text.c_str(), cited.c_str());
   }
   std::printf("\n");
+  const auto& people = digested.digest.entities;
+  if (std::any_of(people.begin(), people.end(),
+                  [](const auto& e) { return e.type == entities::EntityType::kPerson; })) {
+    std::printf("  people:\n");
+    for (const auto& e : people) {
+      if (e.type != entities::EntityType::kPerson) continue;
+      std::string roles;
+      for (const auto& r : e.roles) roles += (roles.empty() ? " — " : "; ") + r;
+      std::printf("    %s%s (%zu mention%s in %zu article%s)\n", e.name.c_str(), roles.c_str(), e.mentions,
+                  e.mentions == 1 ? "" : "s", e.articles.size(), e.articles.size() == 1 ? "" : "s");
+    }
+    std::printf("\n");
+  }
+  if (!digested.digest.quotes.empty()) {
+    std::printf("  quotes:\n");
+    for (const auto& q : digested.digest.quotes) {
+      const bool direct = q.kind == quotes::AttributionKind::kDirect;
+      std::printf("    %s%s%s — %s", direct ? "\xE2\x80\x9C" : "", q.text.c_str(), direct ? "\xE2\x80\x9D" : "",
+                  q.speaker.c_str());
+      std::string cited;
+      for (const auto& v : q.variants) cited += (cited.empty() ? "" : ", ") + v.article;
+      std::printf("\n      (%s)\n", cited.c_str());
+      for (const auto& v : q.variants) {
+        if (v.text != q.text) std::printf("      %s words it: %s\n", v.article.c_str(), v.text.c_str());
+      }
+    }
+    std::printf("\n");
+  }
   if (digested.article_count > digested.articles.size()) {
     std::printf("  (the digest read %zu of the story's %zu articles: each source's first, then a spread)\n\n",
                 digested.articles.size(), digested.article_count);

@@ -78,6 +78,20 @@ std::string MetaLine(const DigestedStory& s) {
          Count(DistinctSources(s), "source") + " · " + Span(s);
 }
 
+// The entity types as the API and the page name them.
+std::string_view EntityTypeWord(entities::EntityType type) {
+  switch (type) {
+    case entities::EntityType::kPerson:
+      return "person";
+    case entities::EntityType::kOrganization:
+      return "organization";
+    case entities::EntityType::kLocation:
+      return "place";
+    default:
+      return "other";
+  }
+}
+
 std::string RelationText(const digest::DigestArticle& a) {
   if (!a.copy_of) return "";
   return a.relation + " copy of " + a.copy_of.value();
@@ -119,6 +133,24 @@ nlohmann::json DigestJson(const DigestedStory& s) {
   }
   nlohmann::json sources = nlohmann::json::array();
   for (const auto& c : d.sources) sources.push_back({{"article", c.article}, {"adds", c.adds}, {"lacks", c.lacks}});
+  nlohmann::json entities = nlohmann::json::array();
+  for (const auto& e : d.entities) {
+    entities.push_back({{"name", e.name},
+                        {"type", EntityTypeWord(e.type)},
+                        {"roles", e.roles},
+                        {"aliases", e.aliases},
+                        {"mentions", e.mentions},
+                        {"articles", e.articles}});
+  }
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const auto& q : d.quotes) {
+    nlohmann::json variants = nlohmann::json::array();
+    for (const auto& v : q.variants) variants.push_back({{"article", v.article}, {"text", v.text}});
+    quotes.push_back({{"kind", quotes::AttributionKindName(q.kind)},
+                      {"text", q.text},
+                      {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+                      {"variants", variants}});
+  }
   return {{"schema", kDigestSchema},
           {"story", s.story},
           {"headline", d.headline},
@@ -127,8 +159,8 @@ nlohmann::json DigestJson(const DigestedStory& s) {
           {"articles", articles},
           {"article_count", std::max(s.article_count, s.articles.size())},
           {"bullets", bullets},
-          {"entities", nlohmann::json::array()},
-          {"quotes", nlohmann::json::array()},
+          {"entities", entities},
+          {"quotes", quotes},
           {"timeline", nlohmann::json::array()},
           {"sources", sources}};
 }
@@ -141,6 +173,32 @@ std::string DigestMarkdown(const DigestedStory& s) {
     out += "- " + Md(b.text);
     for (const auto& id : b.sources) out += " [" + std::to_string(Marker(s, id)) + "]";
     out += "\n";
+  }
+  bool any_person = false;
+  for (const auto& e : d.entities) any_person = any_person || e.type == entities::EntityType::kPerson;
+  if (any_person) {
+    out += "\n### People\n\n";
+    for (const auto& e : d.entities) {
+      if (e.type != entities::EntityType::kPerson) continue;
+      out += "- **" + Md(e.name) + "**";
+      for (size_t i = 0; i < e.roles.size(); ++i) out += (i == 0 ? " — " : "; ") + Md(e.roles[i]);
+      for (const auto& id : e.articles) out += " [" + std::to_string(Marker(s, id)) + "]";
+      out += "\n";
+    }
+  }
+  if (!d.quotes.empty()) {
+    out += "\n### Quotes\n\n";
+    for (const auto& q : d.quotes) {
+      const bool direct = q.kind == quotes::AttributionKind::kDirect;
+      out += "- " + std::string(direct ? "\xE2\x80\x9C" : "") + Md(q.text) + (direct ? "\xE2\x80\x9D" : "") + " — " +
+             Md(q.speaker.empty() ? "speaker not identified" : q.speaker);
+      for (const auto& v : q.variants) out += " [" + std::to_string(Marker(s, v.article)) + "]";
+      out += "\n";
+      for (const auto& v : q.variants) {
+        if (v.text != q.text)
+          out += "  - [" + std::to_string(Marker(s, v.article)) + "] words it: " + Md(v.text) + "\n";
+      }
+    }
   }
   out += "\n### Sources\n\n";
   for (size_t i = 0; i < s.articles.size(); ++i) {
@@ -188,7 +246,36 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
       }
       out += "</li>\n";
     }
-    out += "</ul>\n<h3>Sources</h3>\n<ol class=\"sources\">\n";
+    out += "</ul>\n";
+    auto cite = [&](const std::string& id) {
+      const std::string n = std::to_string(Marker(s, id));
+      return "<sup><a href=\"#" + anchor + "-a" + n + "\" title=\"" + Html(id) + "\">[" + n + "]</a></sup>";
+    };
+    std::string people;
+    for (const auto& e : d.entities) {
+      if (e.type != entities::EntityType::kPerson) continue;
+      people += "<li><strong>" + Html(e.name) + "</strong>";
+      for (size_t i = 0; i < e.roles.size(); ++i) people += (i == 0 ? " — " : "; ") + Html(e.roles[i]);
+      for (const auto& id : e.articles) people += cite(id);
+      people += "</li>\n";
+    }
+    if (!people.empty()) out += "<h3>People</h3>\n<ul class=\"people\">\n" + people + "</ul>\n";
+    if (!d.quotes.empty()) {
+      out += "<h3>Quotes</h3>\n<ul class=\"quotes\">\n";
+      for (const auto& q : d.quotes) {
+        const bool direct = q.kind == quotes::AttributionKind::kDirect;
+        out += "<li><q>" + Html(q.text) + "</q> — " + Html(q.speaker.empty() ? "speaker not identified" : q.speaker);
+        if (!direct) out += " <span class=\"meta\">(reported)</span>";
+        for (const auto& v : q.variants) out += cite(v.article);
+        for (const auto& v : q.variants) {
+          if (v.text != q.text)
+            out += "<p class=\"meta\">" + cite(v.article) + " words it: <q>" + Html(v.text) + "</q></p>";
+        }
+        out += "</li>\n";
+      }
+      out += "</ul>\n";
+    }
+    out += "<h3>Sources</h3>\n<ol class=\"sources\">\n";
     for (size_t i = 0; i < s.articles.size(); ++i) {
       const auto& a = s.articles[i];
       out += "<li id=\"" + anchor + "-a" + std::to_string(i + 1) + "\"><strong>" + Html(SourceName(a)) + "</strong>";

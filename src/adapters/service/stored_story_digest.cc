@@ -52,6 +52,8 @@ Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story, size_t 
   if (!matcher.ok()) return matcher.status();
   const auto& claim_model = BuiltinClaimMatcher();
   if (!claim_model.ok()) return claim_model.status();
+  const auto& entity_model = BuiltinEntityModel();
+  if (!entity_model.ok()) return entity_model.status();
   auto resolved = db.ResolveStory(story);
   if (!resolved.ok()) return resolved.status();
   DigestedStory digested;
@@ -78,6 +80,7 @@ Result<DigestedStory> DigestStoredStory(store::Store& db, int64_t story, size_t 
   if (!summary.ok()) return summary.status();
   digest::DigestOptions options;
   options.headline = summary.value().headline;
+  options.entities = entity_model.value().get();
   terms::TermStatistics statistics = SeededStatistics(background.value());
   digested.digest =
       digest::BuildStoryDigest(digested.articles, matcher.value(), claim_model.value(), statistics, options);

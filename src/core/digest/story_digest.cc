@@ -391,6 +391,12 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     }
     digest.sources.push_back(std::move(comparison));
   }
+  // 8. People and quotes.
+  if (options.entities != nullptr) {
+    StoryVoices voices = FindStoryVoices(articles, *options.entities, matcher, claims, statistics);
+    digest.entities = std::move(voices.entities);
+    digest.quotes = std::move(voices.quotes);
+  }
   return digest;
 }
 

@@ -399,8 +399,15 @@ class Finder {
     const std::string_view words = text_.substr(mention.begin, mention.end - mention.begin);
     // A person named inside the mention ("senior diplomat Noh Kyu-duk").
     const NameMention* inside = nullptr;
+    // (Not as a possessive: "Joe Biden's administration" is not Biden.)
     for (const NameMention& n : tagged_.names) {
-      if (n.span.begin >= mention.begin && n.span.end <= mention.end && n.type == EntityType::kPerson) inside = &n;
+      if (n.span.begin < mention.begin || n.span.end > mention.end || n.type != EntityType::kPerson) continue;
+      const std::string_view after = text_.substr(n.span.end, mention.end - n.span.end);
+      if (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s") || after.starts_with("'") ||
+          after.starts_with("\xE2\x80\x99")) {
+        continue;
+      }
+      inside = &n;
     }
     if (inside != nullptr) return FullName(*inside);
     if (IsPronoun(words)) {

@@ -142,10 +142,12 @@ TEST(AttributionTest, AShortNameOrPronounIsThePersonTheTextIsAboutAtThatPoint) {
       "\"We will respond,\" Kim said.\n\n"
       "\"I stand ready to meet,\" he said.\n";
   const std::vector<Attribution> found = FindAttributions(text, Tagged(text, {"Sung Kim", "Kim Jong Un", "Kim"}));
-  ASSERT_EQ(found.size(), 3u);
+  ASSERT_EQ(found.size(), 4u);
   EXPECT_EQ(found[0].speaker_name, "Sung Kim");
+  EXPECT_EQ(found[1].kind, AttributionKind::kIndirect) << "\"has pledged to\" reports what he said";
   EXPECT_EQ(found[1].speaker_name, "Kim Jong Un");
-  EXPECT_EQ(found[2].speaker_name, "Kim Jong Un") << "the pronoun is the last person named";
+  EXPECT_EQ(found[2].speaker_name, "Kim Jong Un");
+  EXPECT_EQ(found[3].speaker_name, "Kim Jong Un") << "the pronoun is the last person named";
 }
 
 TEST(AttributionTest, AQuoteParagraphAfterAnAttributedOneKeepsItsSpeaker) {

@@ -1,0 +1,459 @@
+#include "storydesk/digest/story_voices.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <unordered_map>
+
+#include "storydesk/claims/claim_text.h"
+#include "storydesk/digest/story_digest.h"
+#include "storydesk/entities/tagged_text.h"
+#include "storydesk/text/analyzer.h"
+#include "storydesk/text/tokens.h"
+
+namespace storydesk::digest {
+namespace {
+
+using entities::EntityType;
+using entities::NameMention;
+using entities::TaggedText;
+
+// Capitalised words that are titles, not names, when written against a name.
+bool IsTitleWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 44> kWords = {
+      "President",      "Vice",    "Prime",        "Minister",  "Foreign",     "Defense",  "Defence",  "Secretary",
+      "State",          "Senator", "Sen.",         "Gov.",      "Governor",    "Rep.",     "Deputy",   "Chief",
+      "General",        "Gen.",    "Special",      "Envoy",     "Ambassador",  "Director", "Chairman", "Chairwoman",
+      "Chair",          "Leader",  "King",         "Queen",     "Prince",      "Pope",     "Judge",    "Justice",
+      "Mayor",          "Speaker", "Commissioner", "Spokesman", "Spokeswoman", "Former",   "Attorney", "Supreme",
+      "Representative", "Lt.",     "Col.",         "Adm."};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Honorifics: part of how a name is written, not a role.
+bool IsHonorific(std::string_view w) { return w == "Mr." || w == "Mrs." || w == "Ms." || w == "Dr." || w == "Mr"; }
+
+// Lower-case nouns that say what someone is ("envoy", "leader"), and the words that may
+// qualify them ("senior", "special"): a role is made of these, titles and other names' words.
+bool IsRoleNoun(std::string_view lower) {
+  static constexpr std::array<std::string_view, 72> kWords = {
+      "envoy",      "diplomat",   "leader",        "minister",     "president",      "secretary",   "senator",
+      "governor",   "spokesman",  "spokeswoman",   "spokesperson", "official",       "officer",     "chairman",
+      "chairwoman", "chair",      "director",      "ambassador",   "representative", "counterpart", "negotiator",
+      "adviser",    "advisor",    "aide",          "analyst",      "professor",      "expert",      "researcher",
+      "lawmaker",   "legislator", "commander",     "general",      "chief",          "head",        "executive",
+      "founder",    "candidate",  "nominee",       "mayor",        "judge",          "prosecutor",  "attorney",
+      "lawyer",     "reporter",   "correspondent", "editor",       "columnist",      "author",      "activist",
+      "father",     "mother",     "son",           "daughter",     "wife",           "husband",     "brother",
+      "sister",     "manager",    "coach",         "captain",      "king",           "queen",       "prince",
+      "doctor",     "scientist",  "economist",     "strategist",   "pollster",       "member",      "premier",
+      "chancellor", "deputy"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+bool IsRoleModifier(std::string_view lower) {
+  static constexpr std::array<std::string_view, 44> kWords = {
+      "senior",   "special",   "former",     "deputy",    "top",          "chief",    "foreign",     "defence",
+      "defense",  "vice",      "acting",     "assistant", "national",     "security", "state",       "federal",
+      "local",    "regional",  "junior",     "lead",      "presidential", "prime",    "first",       "interior",
+      "finance",  "trade",     "health",     "economic",  "military",     "nuclear",  "unification", "press",
+      "campaign", "party",     "opposition", "ruling",    "longtime",     "retired",  "veteran",     "incoming",
+      "outgoing", "executive", "managing",   "supreme"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+bool StartsLower(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
+
+// Whether `part` is one or more whole words of `full` ("Kim" of "Sung Kim"), and shorter.
+bool HoldsAsWords(std::string_view full, std::string_view part) {
+  if (part.empty() || part.size() >= full.size()) return false;
+  for (size_t at = full.find(part); at != std::string_view::npos; at = full.find(part, at + 1)) {
+    const bool starts = at == 0 || full[at - 1] == ' ';
+    const bool ends = at + part.size() == full.size() || full[at + part.size()] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+std::string_view TypeOrder(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson:
+      return "0";
+    case EntityType::kOrganization:
+      return "1";
+    case EntityType::kLocation:
+      return "2";
+    default:
+      return "3";
+  }
+}
+
+struct Mention {
+  std::string surface;    // as written
+  std::string canonical;  // the fullest form in its article
+  EntityType type = EntityType::kPerson;
+  std::vector<std::string> roles;
+};
+
+class ArticleNames {
+ public:
+  ArticleNames(std::string_view text, const TaggedText& tagged) : text_(text), tagged_(tagged) {}
+
+  std::vector<Mention> Mentions() const {
+    std::vector<Mention> out;
+    for (size_t k = 0; k < tagged_.names.size(); ++k) {
+      const NameMention& n = tagged_.names[k];
+      Mention m;
+      m.surface = Text(n.span);
+      m.type = n.type;
+      m.canonical = m.surface;
+      if (n.type == EntityType::kPerson) {
+        // The fullest earlier name holding this one as words.
+        for (size_t j = 0; j < k; ++j) {
+          const NameMention& before = tagged_.names[j];
+          if (before.type == EntityType::kPerson && HoldsAsWords(Text(before.span), m.surface)) {
+            m.canonical = Text(before.span);
+          }
+        }
+        Roles(n, &m.roles);
+      }
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+ private:
+  std::string Text(const entities::ByteSpan& s) const { return std::string(text_.substr(s.begin, s.end - s.begin)); }
+
+  bool InName(const entities::ByteSpan& token) const {
+    return std::any_of(tagged_.names.begin(), tagged_.names.end(), [&](const NameMention& n) {
+      return n.type != EntityType::kPerson && token.begin >= n.span.begin && token.end <= n.span.end;
+    });
+  }
+
+  // The role written before the name (titles, lower-case words, other names' words and their
+  // possessives: "Biden's special envoy", "senior South Korean diplomat") and the apposition
+  // after it between commas.
+  void Roles(const NameMention& n, std::vector<std::string>* roles) const {
+    const std::vector<entities::ByteSpan>& tokens = tagged_.sentences[n.sentence];
+    size_t first = 0;
+    while (first < tokens.size() && tokens[first].begin < n.span.begin) ++first;
+    size_t last = first;
+    while (last < tokens.size() && tokens[last].end <= n.span.end) ++last;  // one past the name
+    // Before: read backwards from the name while the words can make a role; the word next to
+    // the name must say what the person is ("envoy", "Minister").
+    size_t begin = first;
+    while (begin > 0 && first - begin < 6) {
+      const entities::ByteSpan& t = tokens[begin - 1];
+      const std::string w = Text(t);
+      const std::string lower = text::ToLower(w);
+      const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
+      const bool role_word = IsTitleWord(w) || (StartsLower(w) && (IsRoleNoun(lower) || IsRoleModifier(lower)));
+      if (begin == first ? !(IsTitleWord(w) || (StartsLower(w) && IsRoleNoun(lower))) || IsHonorific(w)
+                         : !(role_word || InName(t) || possessive)) {
+        break;
+      }
+      --begin;
+    }
+    // A role opens on a role word or a name, never on a possessive.
+    while (begin < first && (Text(tokens[begin]) == "'s" || Text(tokens[begin]) == "\xE2\x80\x99s")) ++begin;
+    if (begin < first) Add(Text({tokens[begin].begin, tokens[first - 1].end}), roles);
+    // After: ", ROLE," — a description, not a clause.
+    if (last + 1 < tokens.size() && Text(tokens[last]) == ",") {
+      size_t end = last + 1;
+      bool lower_word = false, clause = false;
+      while (end < tokens.size() && end - last <= 12 && Text(tokens[end]) != "," && Text(tokens[end]) != "." &&
+             Text(tokens[end]) != ";") {
+        const std::string w = Text(tokens[end]);
+        const std::string lower = text::ToLower(w);
+        if (lower == "who" || lower == "which" || lower == "said" || lower == "says" || lower == "told" ||
+            lower == "is" || lower == "was" || lower == "has" || lower == "had") {
+          clause = true;
+        }
+        lower_word = lower_word || IsRoleNoun(lower);
+        ++end;
+      }
+      size_t from = last + 1;
+      while (from < end && (Text(tokens[from]) == "the" || Text(tokens[from]) == "a" || Text(tokens[from]) == "an")) {
+        ++from;
+      }
+      if (!clause && lower_word && end < tokens.size() && end > from && end - from <= 10) {
+        Add(Text({tokens[from].begin, tokens[end - 1].end}), roles);
+      }
+    }
+  }
+
+  static void Add(std::string role, std::vector<std::string>* roles) {
+    for (const std::string& r : *roles) {
+      if (text::ToLower(r) == text::ToLower(role)) return;
+    }
+    roles->push_back(std::move(role));
+  }
+
+  std::string_view text_;
+  const TaggedText& tagged_;
+};
+
+// A quote's text without its outer quotation marks and trailing comma, pieces joined by " … ".
+std::string QuoteText(std::string_view text, const quotes::Attribution& a) {
+  std::string out;
+  for (const entities::ByteSpan& p : a.content) {
+    std::string_view piece = text.substr(p.begin, p.end - p.begin);
+    if (a.kind == quotes::AttributionKind::kDirect) {
+      for (const std::string_view mark :
+           {std::string_view("\xE2\x80\x9C"), std::string_view("\""), std::string_view("''"), std::string_view("``")}) {
+        if (piece.starts_with(mark)) {
+          piece.remove_prefix(mark.size());
+          break;
+        }
+      }
+      for (const std::string_view mark :
+           {std::string_view("\xE2\x80\x9D"), std::string_view("\""), std::string_view("''")}) {
+        if (piece.ends_with(mark)) {
+          piece.remove_suffix(mark.size());
+          break;
+        }
+      }
+    }
+    while (!piece.empty() && (piece.back() == ',' || piece.back() == ' ')) piece.remove_suffix(1);
+    while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+    if (piece.empty()) continue;
+    if (!out.empty()) out += " \xE2\x80\xA6 ";
+    out += piece;
+  }
+  return out;
+}
+
+struct FoundQuote {
+  size_t article = 0;
+  quotes::AttributionKind kind = quotes::AttributionKind::kDirect;
+  std::string text;
+  std::string speaker;  // resolved across the story
+  claims::ClaimText claim;
+};
+
+bool SameSpeaker(const std::string& a, const std::string& b) {
+  const std::string la = text::ToLower(a), lb = text::ToLower(b);
+  return la == lb || HoldsAsWords(la, lb) || HoldsAsWords(lb, la);
+}
+
+size_t Root(std::vector<size_t>& parent, size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+}  // namespace
+
+StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const entities::EntityModel& model,
+                            const copies::SentenceModel& matcher, const claims::ClaimMatcher& claims,
+                            terms::TermStatistics& statistics, const VoicesOptions& options) {
+  StoryVoices voices;
+  // Copies repeat their original's names and quotes: only originals (and copies whose
+  // original is not in the story) are read.
+  std::unordered_map<std::string, size_t> index_of;
+  for (size_t i = 0; i < articles.size(); ++i) index_of.emplace(articles[i].id, i);
+  // Each article read with its title first: a headline often names in full whom the body
+  // opens with ("envoy Sung Kim calls for talks" / "Sung Kim arrived in Seoul").
+  std::vector<std::string> texts(articles.size());
+  std::vector<TaggedText> tagged(articles.size());
+  std::vector<bool> read(articles.size(), false);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    read[i] = !articles[i].copy_of || index_of.count(*articles[i].copy_of) == 0;
+    if (!read[i]) continue;
+    texts[i] = articles[i].title && !articles[i].title->empty() ? *articles[i].title + "\n\n" + articles[i].text
+                                                                : articles[i].text;
+    tagged[i] = entities::TagText(model, texts[i]);
+  }
+
+  // 1–2. Entities.
+  std::unordered_map<std::string, size_t> entity_of;  // lower-case name → index
+  std::vector<StoryEntity> all;
+  std::vector<std::vector<size_t>> seen_in;  // per entity, article indexes
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!read[i]) continue;
+    for (Mention& m : ArticleNames(texts[i], tagged[i]).Mentions()) {
+      const std::string key = std::string(TypeOrder(m.type)) + text::ToLower(m.canonical);
+      auto [it, added] = entity_of.try_emplace(key, all.size());
+      if (added) {
+        all.push_back({m.canonical, m.type, {}, {}, 0, {}});
+        seen_in.emplace_back();
+      }
+      StoryEntity& e = all[it->second];
+      ++e.mentions;
+      if (m.surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), m.surface) == e.aliases.end()) {
+        e.aliases.push_back(m.surface);
+      }
+      for (std::string& r : m.roles) {
+        if (std::none_of(e.roles.begin(), e.roles.end(),
+                         [&](const std::string& x) { return text::ToLower(x) == text::ToLower(r); })) {
+          e.roles.push_back(std::move(r));
+        }
+      }
+      if (seen_in[it->second].empty() || seen_in[it->second].back() != i) seen_in[it->second].push_back(i);
+    }
+  }
+  // A person's short name alone in its article joins the story's one longer name holding it.
+  std::vector<size_t> joined(all.size());
+  std::iota(joined.begin(), joined.end(), 0);
+  std::vector<bool> dropped(all.size(), false);
+  for (size_t e = 0; e < all.size(); ++e) {
+    if (all[e].type != EntityType::kPerson) continue;
+    std::vector<size_t> holders;
+    for (size_t f = 0; f < all.size(); ++f) {
+      if (f != e && all[f].type == EntityType::kPerson && HoldsAsWords(all[f].name, all[e].name)) holders.push_back(f);
+    }
+    if (holders.empty()) continue;
+    if (holders.size() > 1) {
+      dropped[e] = true;
+      continue;
+    }
+    const size_t into = holders.front();
+    joined[e] = into;
+    StoryEntity& target = all[into];
+    target.mentions += all[e].mentions;
+    if (std::find(target.aliases.begin(), target.aliases.end(), all[e].name) == target.aliases.end()) {
+      target.aliases.push_back(all[e].name);
+    }
+    for (const std::string& r : all[e].roles) {
+      if (std::find(target.roles.begin(), target.roles.end(), r) == target.roles.end()) target.roles.push_back(r);
+    }
+    for (size_t a : seen_in[e]) seen_in[into].push_back(a);
+    dropped[e] = true;
+  }
+  std::vector<std::string> name_of(all.size());  // what a speaker of each entity is called
+  for (size_t e = 0; e < all.size(); ++e) name_of[e] = joined[e] != e || !dropped[e] ? all[joined[e]].name : "";
+  for (size_t e = 0; e < all.size(); ++e) {
+    if (dropped[e]) continue;
+    std::sort(seen_in[e].begin(), seen_in[e].end());
+    seen_in[e].erase(std::unique(seen_in[e].begin(), seen_in[e].end()), seen_in[e].end());
+    for (size_t a : seen_in[e]) all[e].articles.push_back(articles[a].id);
+    voices.entities.push_back(std::move(all[e]));
+  }
+  std::stable_sort(voices.entities.begin(), voices.entities.end(), [](const StoryEntity& a, const StoryEntity& b) {
+    const bool pa = a.type == EntityType::kPerson || a.type == EntityType::kOrganization;
+    const bool pb = b.type == EntityType::kPerson || b.type == EntityType::kOrganization;
+    if (pa != pb) return pa;
+    return a.mentions > b.mentions;
+  });
+  if (voices.entities.size() > options.max_entities) voices.entities.resize(options.max_entities);
+
+  // The story's name for a speaker: the person entity it is, else as written.
+  auto story_name = [&](const std::string& speaker) {
+    const auto it = entity_of.find(std::string(TypeOrder(EntityType::kPerson)) + text::ToLower(speaker));
+    if (it == entity_of.end() || name_of[it->second].empty()) return speaker;
+    return name_of[it->second];
+  };
+
+  // 3. Quotes.
+  std::vector<FoundQuote> found;
+  text::TextAnalyzer analyzer;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!read[i]) continue;
+    size_t kept = 0;
+    for (const quotes::Attribution& a : quotes::FindAttributions(texts[i], tagged[i])) {
+      if (a.speaker_name.empty() || kept == options.max_quotes * 2) continue;
+      // Reported speech only from a person the article names.
+      if (a.kind == quotes::AttributionKind::kIndirect &&
+          entity_of.count(std::string(TypeOrder(EntityType::kPerson)) + text::ToLower(a.speaker_name)) == 0) {
+        continue;
+      }
+      // Each piece of a quote split by its attribution is matched on its own: another source
+      // may run the pieces together, or report one only.
+      std::vector<quotes::Attribution> units;
+      if (a.kind == quotes::AttributionKind::kDirect) {
+        for (const entities::ByteSpan& piece : a.content) {
+          quotes::Attribution unit = a;
+          unit.content = {piece};
+          units.push_back(std::move(unit));
+        }
+      } else {
+        units.push_back(a);
+      }
+      for (const quotes::Attribution& unit : units) {
+        FoundQuote q;
+        q.article = i;
+        q.kind = unit.kind;
+        q.text = QuoteText(texts[i], unit);
+        if (q.text.empty()) continue;
+        q.speaker = story_name(a.speaker_name);
+        q.claim = claims::BuildClaimText(analyzer.Analyze(q.text), statistics, claims.synonyms.get());
+        found.push_back(std::move(q));
+      }
+      ++kept;
+    }
+  }
+  std::vector<size_t> parent(found.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  // A quote is said once per article: two groups holding the same article stay apart (the
+  // article's two quotes are two things said, however close).
+  std::vector<std::vector<size_t>> group_articles(found.size());
+  for (size_t x = 0; x < found.size(); ++x) group_articles[x] = {found[x].article};
+  auto states = [&](const FoundQuote& x, const FoundQuote& y) {
+    for (const claims::ClaimSentence& s : x.claim.sentences) {
+      if (claims::JudgeSupport(claims.model, s, y.claim, matcher).level == claims::SupportLevel::kYes) return true;
+    }
+    return false;
+  };
+  for (size_t x = 0; x < found.size(); ++x) {
+    for (size_t y = x + 1; y < found.size(); ++y) {
+      if (found[x].article == found[y].article || !SameSpeaker(found[x].speaker, found[y].speaker)) continue;
+      if (Root(parent, x) == Root(parent, y)) continue;
+      const size_t rx = Root(parent, x), ry = Root(parent, y);
+      const std::vector<size_t>& ax = group_articles[rx];
+      const std::vector<size_t>& ay = group_articles[ry];
+      if (std::any_of(ay.begin(), ay.end(), [&](size_t a) { return std::find(ax.begin(), ax.end(), a) != ax.end(); })) {
+        continue;
+      }
+      if (states(found[x], found[y]) || states(found[y], found[x])) {
+        parent[ry] = rx;
+        group_articles[rx].insert(group_articles[rx].end(), ay.begin(), ay.end());
+      }
+    }
+  }
+  std::unordered_map<size_t, size_t> group_of;  // root → index into voices.quotes
+  std::vector<size_t> first_seen;
+  for (size_t x = 0; x < found.size(); ++x) {
+    const size_t root = Root(parent, x);
+    auto [it, added] = group_of.try_emplace(root, voices.quotes.size());
+    if (added) {
+      voices.quotes.push_back({found[x].kind, found[x].text, found[x].speaker, {}});
+      first_seen.push_back(x);
+    }
+    StoryQuote& q = voices.quotes[it->second];
+    if (found[x].kind == quotes::AttributionKind::kDirect) q.kind = quotes::AttributionKind::kDirect;
+    if (found[x].speaker.size() > q.speaker.size()) q.speaker = found[x].speaker;
+    const std::string& id = articles[found[x].article].id;
+    if (std::none_of(q.variants.begin(), q.variants.end(), [&](const QuoteVariant& v) { return v.article == id; })) {
+      q.variants.push_back({id, found[x].text});
+    }
+  }
+  // An article quoting a person names them, even where the tagger missed the name.
+  for (const StoryQuote& q : voices.quotes) {
+    for (StoryEntity& e : voices.entities) {
+      if (e.type != EntityType::kPerson || e.name != q.speaker) continue;
+      for (const QuoteVariant& v : q.variants) {
+        if (std::find(e.articles.begin(), e.articles.end(), v.article) == e.articles.end())
+          e.articles.push_back(v.article);
+      }
+      std::sort(e.articles.begin(), e.articles.end(),
+                [&](const std::string& a, const std::string& b) { return index_of.at(a) < index_of.at(b); });
+    }
+  }
+  std::vector<size_t> order(voices.quotes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& qa = voices.quotes[a];
+    const auto& qb = voices.quotes[b];
+    if (qa.variants.size() != qb.variants.size()) return qa.variants.size() > qb.variants.size();
+    if (qa.kind != qb.kind) return qa.kind == quotes::AttributionKind::kDirect;
+    return first_seen[a] < first_seen[b];
+  });
+  std::vector<StoryQuote> sorted;
+  for (size_t k : order) {
+    if (sorted.size() == options.max_quotes) break;
+    sorted.push_back(std::move(voices.quotes[k]));
+  }
+  voices.quotes = std::move(sorted);
+  return voices;
+}
+
+}  // namespace storydesk::digest
