@@ -39,7 +39,9 @@ export function renderBullets(bullets, ctx) {
 }
 
 export function renderEntities(entities, ctx) {
-  const sorted = [...entities].sort((a, b) => (Number(b.mentions) || 0) - (Number(a.mentions) || 0));
+  // People first, then organisations, places and other names; the most mentioned first in each.
+  const rank = (e) => ['person', 'organization', 'place'].indexOf(e.type) >>> 0;
+  const sorted = [...entities].sort((a, b) => rank(a) - rank(b) || (Number(b.mentions) || 0) - (Number(a.mentions) || 0));
   return el('ul', {class: 'entities'}, sorted.map((e) => {
     const type = ENTITY_TYPES[e.type] ? e.type : 'other';
     const roles = list(e.roles).filter(Boolean);
@@ -69,7 +71,7 @@ export function renderQuotes(quotes, ctx) {
           el('span', {class: 'speaker'}, q.speaker ? `— ${q.speaker}` : '— Speaker not identified'), ' ',
           el('span', {class: 'badge'}, direct ? 'Direct quote' : 'Reported speech'), ' ',
           markers(variants.map((v) => v.article), ctx))),
-      variants.length ? el('div', {class: 'variants'},
+      variants.length > 1 ? el('div', {class: 'variants'},
         el('p', {class: 'variants-title'}, variants.length === 1 ? 'As one source words it:' : `As ${variants.length} sources word it:`),
         el('ul', null, variants.map((v) => {
           const n = ctx.index.get(String(v.article));

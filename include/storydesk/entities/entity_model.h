@@ -50,7 +50,8 @@ class EntityModel {
   std::string ToText(const std::vector<std::string>& comments = {}) const;
 
   // The names in each sentence of `document`, in order. A whole document rather than one
-  // sentence: a name tagged in an earlier sentence is evidence in later ones.
+  // sentence: a name tagged in an earlier sentence is evidence in later ones, and a name of
+  // several tokens tagged once is tagged wherever it recurs (core/entities/name_consistency.h).
   std::vector<std::vector<EntitySpan>> Tag(const std::vector<TokenSentence>& document) const;
 
   size_t FeatureCount() const;

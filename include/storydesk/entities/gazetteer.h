@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -46,6 +47,7 @@ class Gazetteer {
  private:
   std::vector<std::string> categories_;
   std::unordered_map<std::string, uint32_t> phrases_;  // lower-cased tokens joined by ' ' → categories
+  std::unordered_set<std::string> first_tokens_;       // of every phrase: where a match may start
   size_t longest_ = 0;
 };
 

@@ -87,6 +87,18 @@ std::string_view TypeOrder(EntityType t) {
   }
 }
 
+// One or two capitalised words, the last with a nationality's ending ("-an", "-ese", "-ish",
+// "-i", "-ic" and their plurals): "South Korean", "Americans", "Israeli", "Arabic".
+bool IsNationalityLike(std::string_view name) {
+  if (std::count(name.begin(), name.end(), ' ') > 1) return false;
+  std::string_view last = name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1);
+  if (last.size() > 3 && last.back() == 's') last.remove_suffix(1);
+  for (const std::string_view ending : {"an", "ese", "ish", "i", "ic"}) {
+    if (last.size() > ending.size() + 2 && last.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 struct Mention {
   std::string surface;    // as written
   std::string canonical;  // the fullest form in its article
@@ -323,6 +335,9 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   for (size_t e = 0; e < all.size(); ++e) name_of[e] = joined[e] != e || !dropped[e] ? all[joined[e]].name : "";
   for (size_t e = 0; e < all.size(); ++e) {
     if (dropped[e]) continue;
+    // A nationality or a people's adjective ("North Korean", "Russian", "Japanese") names no
+    // one a reader would look up.
+    if (all[e].type == EntityType::kMisc && IsNationalityLike(all[e].name)) continue;
     std::sort(seen_in[e].begin(), seen_in[e].end());
     seen_in[e].erase(std::unique(seen_in[e].begin(), seen_in[e].end()), seen_in[e].end());
     for (size_t a : seen_in[e]) all[e].articles.push_back(articles[a].id);

@@ -9,6 +9,7 @@
 #include "core/entities/bilou.h"
 #include "core/entities/entity_model_builder.h"
 #include "core/entities/greedy_decoder.h"
+#include "core/entities/name_consistency.h"
 #include "core/entities/token_features.h"
 #include "storydesk/learning/model_text.h"
 
@@ -181,6 +182,7 @@ std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSen
     });
     names.push_back(SpansOf(labels));
   }
+  MakeConsistent(document, &names);
   return names;
 }
 

@@ -26,6 +26,7 @@ bool Gazetteer::Add(const std::vector<std::string>& phrase, std::string_view cat
     if (!key.empty()) key += ' ';
     key += text::ToLower(t);
   }
+  first_tokens_.insert(key.substr(0, key.find(' ')));
   phrases_[key] |= uint32_t{1} << index;
   longest_ = std::max(longest_, phrase.size());
   return true;
@@ -44,7 +45,9 @@ void Gazetteer::Merge(const Gazetteer& other) {
       }
       mine |= uint32_t{1} << index;
     }
-    if (mine != 0) phrases_[phrase] |= mine;
+    if (mine == 0) continue;
+    phrases_[phrase] |= mine;
+    first_tokens_.insert(phrase.substr(0, phrase.find(' ')));
   }
   longest_ = std::max(longest_, other.longest_);
 }
@@ -54,6 +57,7 @@ std::vector<std::vector<std::string>> Gazetteer::Match(const std::vector<std::st
   if (phrases_.empty()) return matches;
   std::string key;
   for (size_t start = 0; start < lower.size(); ++start) {
+    if (first_tokens_.count(lower[start]) == 0) continue;
     key.clear();
     for (size_t end = start; end < lower.size() && end - start < longest_; ++end) {
       if (end > start) key += ' ';

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <string>
 
 #include "storydesk/text/utf8.h"
@@ -130,44 +129,6 @@ std::string AsTrainedOn(std::string_view token) {
   return out;
 }
 
-// One name, one reading across the document (Krishnan & Manning 2006 on label consistency): a
-// name of two tokens or more tagged once is a name wherever its tokens recur — the tagger
-// misses "Sung Kim" opening a paragraph, which it found in the headline — and a shorter name
-// inside such a recurrence ("Kim") gives way to it.
-void MakeConsistent(const std::vector<TokenSentence>& document, std::vector<std::vector<EntitySpan>>* names) {
-  std::map<std::vector<std::string>, EntityType> known;
-  for (size_t s = 0; s < document.size(); ++s) {
-    for (const EntitySpan& n : (*names)[s]) {
-      if (n.end - n.begin < 2) continue;
-      known.emplace(std::vector<std::string>(document[s].begin() + static_cast<ptrdiff_t>(n.begin),
-                                             document[s].begin() + static_cast<ptrdiff_t>(n.end)),
-                    n.type);
-    }
-  }
-  if (known.empty()) return;
-  for (size_t s = 0; s < document.size(); ++s) {
-    const TokenSentence& tokens = document[s];
-    std::vector<EntitySpan>& spans = (*names)[s];
-    for (const auto& [phrase, type] : known) {
-      for (size_t at = 0; at + phrase.size() <= tokens.size(); ++at) {
-        if (!std::equal(phrase.begin(), phrase.end(), tokens.begin() + static_cast<ptrdiff_t>(at))) continue;
-        const EntitySpan found{at, at + phrase.size(), type};
-        // Only where no name crosses it: names inside it give way, a longer one keeps its place.
-        bool blocked = false;
-        for (const EntitySpan& n : spans) {
-          const bool overlaps = n.begin < found.end && found.begin < n.end;
-          const bool inside = n.begin >= found.begin && n.end <= found.end;
-          blocked = blocked || (overlaps && !inside);
-        }
-        if (blocked) continue;
-        std::erase_if(spans, [&](const EntitySpan& n) { return n.begin >= found.begin && n.end <= found.end; });
-        spans.push_back(found);
-      }
-    }
-    std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
-  }
-}
-
 }  // namespace
 
 std::vector<std::vector<ByteSpan>> SplitForTagging(std::string_view text) {
@@ -223,8 +184,7 @@ TaggedText TagText(const EntityModel& model, std::string_view text) {
     for (const ByteSpan& t : sentence) tokens.push_back(AsTrainedOn(text.substr(t.begin, t.end - t.begin)));
     document.push_back(std::move(tokens));
   }
-  std::vector<std::vector<EntitySpan>> names = model.Tag(document);
-  MakeConsistent(document, &names);
+  const std::vector<std::vector<EntitySpan>> names = model.Tag(document);
   for (size_t s = 0; s < names.size(); ++s) {
     for (const EntitySpan& n : names[s]) {
       tagged.names.push_back({{tagged.sentences[s][n.begin].begin, tagged.sentences[s][n.end - 1].end}, n.type, s});
