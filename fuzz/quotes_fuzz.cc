@@ -1,11 +1,12 @@
-// Fuzz target for the attribution finder (quotes::FindAttributions, `storydesk quotes FILE`)
-// and the cutting of text for tagging under it: on any valid UTF-8 text, tokens lie in order
-// inside the text, and every attribution's content, cue and speaker are spans of the text, the
-// content's pieces in order, a speaker always with a name.
+// Fuzz target for the attribution finder (quotes::FindAttributions, `storydesk quotes FILE`),
+// the cutting of text for tagging under it and the one-reading-per-name pass of the tagger: on any valid UTF-8 text,
+// tokens lie in order inside the text, names stay in order inside their sentences, and every attribution's content, cue
+// and speaker are spans of the text, the content's pieces in order, a speaker always with a name.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "core/entities/name_consistency.h"
 #include "fuzz_check.h"
 #include "storydesk/quotes/attribution.h"
 #include "storydesk/text/utf8.h"
@@ -40,6 +41,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (text[t.begin] >= 'A' && text[t.begin] <= 'Z') {
         tagged.names.push_back({t, storydesk::entities::EntityType::kPerson, s});
       }
+    }
+  }
+  // One reading per name, over spans of two capitalised tokens in a row.
+  std::vector<storydesk::entities::TokenSentence> document;
+  std::vector<std::vector<storydesk::entities::EntitySpan>> spans;
+  for (const auto& sentence : tagged.sentences) {
+    document.emplace_back();
+    spans.emplace_back();
+    for (size_t i = 0; i < sentence.size(); ++i) {
+      document.back().emplace_back(text.substr(sentence[i].begin, sentence[i].end - sentence[i].begin));
+      const bool pair = i + 1 < sentence.size() && text[sentence[i].begin] >= 'A' && text[sentence[i].begin] <= 'Z' &&
+                        text[sentence[i + 1].begin] >= 'A' && text[sentence[i + 1].begin] <= 'Z';
+      if (pair && (spans.back().empty() || spans.back().back().end <= i)) {
+        spans.back().push_back({i, i + 2, storydesk::entities::EntityType::kPerson});
+      }
+    }
+  }
+  storydesk::entities::MakeConsistent(document, &spans);
+  for (size_t s = 0; s < spans.size(); ++s) {
+    size_t after = 0;
+    for (const auto& span : spans[s]) {
+      Check(span.begin >= after && span.begin < span.end && span.end <= document[s].size());
+      after = span.end;
     }
   }
   for (const auto& a : storydesk::quotes::FindAttributions(text, tagged)) {

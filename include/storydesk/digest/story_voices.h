@@ -5,7 +5,7 @@
 //
 // How:
 //   1. Names: each article tagged (entities/tagged_text.h). A person's short mention ("Kim")
-//      is the fullest name of which it is a word that the article gave before it ("Sung Kim";
+//      is the last longer name of which it is a word that the article gave before it ("Sung Kim";
 //      the same rule as the quote speakers, so two people sharing a surname stay two). Across
 //      articles, one name is one entity; a short name left alone in its article joins the
 //      story's one longer name holding it, and is left out when several do (the story names
@@ -13,8 +13,10 @@
 //   2. Roles: the title or description written against a person's name — before it ("US
 //      special envoy Sung Kim", "senior South Korean diplomat Noh Kyu-duk") or as an
 //      apposition after it ("Noh Kyu-duk, South Korea's special representative,").
-//   3. Quotes: direct quotes and reported speech by a named person. Two articles' quotes are
-//      one when their speakers can be one person (the same name, or one a word of the other)
+//   3. Quotes: direct quotes (whoever says them) and reported speech by a named person. Two
+//      articles' quotes are
+//      one when their speakers can be one person (the same name, or one a word of the other;
+//      a pronoun left unresolved is no one's name)
 //      and the claim matcher finds one stating the other (the same words or other words:
 //      "stand ready to meet … anywhere at any time" / "be ready to meet … anywhere and
 //      anytime"); each article's wording is kept as a variant. A copy's quotes are its
@@ -57,7 +59,7 @@ struct StoryQuote {
 };
 
 struct StoryVoices {
-  std::vector<StoryEntity> entities;  // most mentioned first (places and other names after people)
+  std::vector<StoryEntity> entities;  // people and organisations, then places and other names; most mentioned first
   std::vector<StoryQuote> quotes;     // reported by most articles first, then in story order
 };
 

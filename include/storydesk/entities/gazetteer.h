@@ -21,17 +21,19 @@ namespace storydesk::entities {
 
 class Gazetteer {
  public:
-  // Longer phrases are not kept: names longer than this are rare and each extra token costs a
-  // lookup at every position of every sentence.
+  // Longer phrases are not kept: names longer than this are rare, and each extra token costs a
+  // lookup wherever a listed phrase may start.
   static constexpr size_t kMaxPhraseTokens = 6;
   // Categories are a bit set per phrase.
   static constexpr size_t kMaxCategories = 32;
 
-  // Adds `phrase` under `category` (non-empty, no whitespace or control characters). False,
-  // and nothing added, when the phrase is empty or longer than kMaxPhraseTokens, a token or the
-  // category holds whitespace or a control character, or a new category would be one too many.
+  // Adds `phrase` under `category` (non-empty, no ASCII space or control characters — what the
+  // model file could not write back). False, and nothing added, when the phrase is empty or
+  // longer than kMaxPhraseTokens, a token or the category holds such a character, or a new
+  // category would be one too many.
   bool Add(const std::vector<std::string>& phrase, std::string_view category);
-  // Adds every phrase of `other` under its categories.
+  // Adds every phrase of `other` under its categories; categories beyond kMaxCategories (with
+  // this gazetteer's own) are left out.
   void Merge(const Gazetteer& other);
 
   // For each token of a sentence given lower-cased, the listed phrases covering it, as

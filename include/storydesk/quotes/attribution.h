@@ -17,6 +17,7 @@
 //     name is the person it refers to at that point: a pronoun is the last person named before
 //     it, a short name ("Kim") the last full name named before it of which it is a word — so two
 //     people sharing a surname each keep their own quotes.
+// Linear in the text's length (pronouns and short names look back a bounded number of names).
 // Pure functions; thread-safe on a const model.
 #pragma once
 
@@ -45,6 +46,7 @@ struct Attribution {
   // is no person ("the White House", "a spokesman") the mention itself; empty when none.
   std::string speaker_name;
 
+  // From the first piece's start to the last one's end; content is never empty.
   ByteSpan Extent() const { return {content.front().begin, content.back().end}; }
 };
 

@@ -4,7 +4,8 @@
 //   {"start","end","text","kind","cue","speaker","speaker_start","speaker_end","pieces"}
 // with code-point offsets into the file's text as read (not normalised); "speaker" is the
 // resolved name, "speaker_start"/"speaker_end" the mention it is attributed to; "pieces" the
-// content's parts ([start, end] pairs) when a quote is split by its attribution. With several
+// content's parts ([start, end] pairs) when a quote is split by its attribution or runs on
+// into the next paragraph. With several
 // files, each object also has "file". --format text prints them for reading.
 #include <iostream>
 #include <nlohmann/json.hpp>

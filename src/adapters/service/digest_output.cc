@@ -249,7 +249,10 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
     out += "</ul>\n";
     auto cite = [&](const std::string& id) {
       const std::string n = std::to_string(Marker(s, id));
-      return "<sup><a href=\"#" + anchor + "-a" + n + "\" title=\"" + Html(id) + "\">[" + n + "]</a></sup>";
+      std::string link = "<sup><a href=\"#";
+      link.append(anchor).append("-a").append(n).append("\" title=\"").append(Html(id)).append("\">[");
+      link.append(n).append("]</a></sup>");
+      return link;
     };
     std::string people;
     for (const auto& e : d.entities) {

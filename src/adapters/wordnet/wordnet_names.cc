@@ -66,10 +66,13 @@ Status ListFile(const std::filesystem::path& path, bool nouns, entities::Gazette
       return Status::Error(ErrorCode::kInvalidInput,
                            path.string() + ": byte " + std::to_string(line_offset) + ": not a WordNet synset line");
     };
-    if (f.size() < 4 || !ParseNumber(f[1], &file) || !ParseNumber(f[3], &words, 16)) return bad();
+    // (Counts checked against the fields there are before any arithmetic on them.)
+    if (f.size() < 4 || !ParseNumber(f[1], &file) || !ParseNumber(f[3], &words, 16) || words > (f.size() - 4) / 2) {
+      return bad();
+    }
     const size_t pointer_count_field = 4 + 2 * words;
     if (f.size() <= pointer_count_field || !ParseNumber(f[pointer_count_field], &pointers) ||
-        f.size() < pointer_count_field + 1 + 4 * pointers) {
+        pointers > (f.size() - pointer_count_field - 1) / 4) {
       return bad();
     }
     bool instance = false;

@@ -30,6 +30,7 @@ class WordNetNamesTest : public ::testing::Test {
 
   std::vector<std::vector<std::string>> Match(const entities::Gazetteer& g, const std::vector<std::string>& words) {
     std::vector<std::string> lower;
+    lower.reserve(words.size());
     for (const std::string& w : words) lower.push_back(text::ToLower(w));
     return g.Match(lower);
   }

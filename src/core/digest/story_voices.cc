@@ -119,11 +119,12 @@ class ArticleNames {
       m.type = n.type;
       m.canonical = m.surface;
       if (n.type == EntityType::kPerson) {
-        // The fullest earlier name holding this one as words.
-        for (size_t j = 0; j < k; ++j) {
-          const NameMention& before = tagged_.names[j];
+        // The last earlier name holding this one as words (an article's worth back at most).
+        for (size_t j = k, looked = 0; j > 0 && looked < kLookBack; --j, ++looked) {
+          const NameMention& before = tagged_.names[j - 1];
           if (before.type == EntityType::kPerson && HoldsAsWords(Text(before.span), m.surface)) {
             m.canonical = Text(before.span);
+            break;
           }
         }
         Roles(n, &m.roles);
@@ -136,11 +137,16 @@ class ArticleNames {
  private:
   std::string Text(const entities::ByteSpan& s) const { return std::string(text_.substr(s.begin, s.end - s.begin)); }
 
+  // Whether the token is inside a name other than a person's (names are in text order).
   bool InName(const entities::ByteSpan& token) const {
-    return std::any_of(tagged_.names.begin(), tagged_.names.end(), [&](const NameMention& n) {
-      return n.type != EntityType::kPerson && token.begin >= n.span.begin && token.end <= n.span.end;
-    });
+    const auto after = std::upper_bound(tagged_.names.begin(), tagged_.names.end(), token.begin,
+                                        [](size_t at, const NameMention& n) { return at < n.span.begin; });
+    if (after == tagged_.names.begin()) return false;
+    const NameMention& n = *std::prev(after);
+    return n.type != EntityType::kPerson && token.end <= n.span.end;
   }
+
+  static constexpr size_t kLookBack = 500;
 
   // The role written before the name (titles, lower-case words, other names' words and their
   // possessives: "Biden's special envoy", "senior South Korean diplomat") and the apposition
@@ -240,11 +246,20 @@ struct FoundQuote {
   quotes::AttributionKind kind = quotes::AttributionKind::kDirect;
   std::string text;
   std::string speaker;  // resolved across the story
+  std::string speaker_lower;
   claims::ClaimText claim;
 };
 
-bool SameSpeaker(const std::string& a, const std::string& b) {
-  const std::string la = text::ToLower(a), lb = text::ToLower(b);
+// Bounds on the quotes compared, pairwise, across a story: a quote's first pieces, and the
+// story's first quotes (an article lists its quotes in text order; a story's sample of
+// articles is bounded by the caller).
+constexpr size_t kMaxPieces = 6;
+constexpr size_t kMaxQuoteUnits = 400;
+
+// Whether two speakers (lower-cased) can be one person: the same name, or one a word of the other.
+bool SameSpeaker(const std::string& la, const std::string& lb) {
+  static constexpr std::array<std::string_view, 6> kPronouns = {"he", "she", "they", "i", "we", "it"};
+  if (std::find(kPronouns.begin(), kPronouns.end(), la) != kPronouns.end()) return false;
   return la == lb || HoldsAsWords(la, lb) || HoldsAsWords(lb, la);
 }
 
@@ -307,11 +322,25 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   std::vector<size_t> joined(all.size());
   std::iota(joined.begin(), joined.end(), 0);
   std::vector<bool> dropped(all.size(), false);
+  // (Candidates found through their words, so a story of many names is not compared pairwise.)
+  std::unordered_map<std::string, std::vector<size_t>> people_with_word;
+  for (size_t f = 0; f < all.size(); ++f) {
+    if (all[f].type != EntityType::kPerson) continue;
+    std::string_view rest = all[f].name;
+    while (!rest.empty()) {
+      const size_t space = std::min(rest.find(' '), rest.size());
+      std::vector<size_t>& with = people_with_word[std::string(rest.substr(0, space))];
+      if (with.empty() || with.back() != f) with.push_back(f);
+      rest.remove_prefix(std::min(space + 1, rest.size()));
+    }
+  }
   for (size_t e = 0; e < all.size(); ++e) {
     if (all[e].type != EntityType::kPerson) continue;
     std::vector<size_t> holders;
-    for (size_t f = 0; f < all.size(); ++f) {
-      if (f != e && all[f].type == EntityType::kPerson && HoldsAsWords(all[f].name, all[e].name)) holders.push_back(f);
+    const auto with = people_with_word.find(all[e].name.substr(0, all[e].name.find(' ')));
+    if (with == people_with_word.end()) continue;
+    for (size_t f : with->second) {
+      if (f != e && HoldsAsWords(all[f].name, all[e].name)) holders.push_back(f);
     }
     if (holders.empty()) continue;
     if (holders.size() > 1) {
@@ -376,6 +405,7 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
       std::vector<quotes::Attribution> units;
       if (a.kind == quotes::AttributionKind::kDirect) {
         for (const entities::ByteSpan& piece : a.content) {
+          if (units.size() == kMaxPieces) break;
           quotes::Attribution unit = a;
           unit.content = {piece};
           units.push_back(std::move(unit));
@@ -384,12 +414,14 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
         units.push_back(a);
       }
       for (const quotes::Attribution& unit : units) {
+        if (found.size() == kMaxQuoteUnits) break;
         FoundQuote q;
         q.article = i;
         q.kind = unit.kind;
         q.text = QuoteText(texts[i], unit);
         if (q.text.empty()) continue;
         q.speaker = story_name(a.speaker_name);
+        q.speaker_lower = text::ToLower(q.speaker);
         q.claim = claims::BuildClaimText(analyzer.Analyze(q.text), statistics, claims.synonyms.get());
         found.push_back(std::move(q));
       }
@@ -410,7 +442,8 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   };
   for (size_t x = 0; x < found.size(); ++x) {
     for (size_t y = x + 1; y < found.size(); ++y) {
-      if (found[x].article == found[y].article || !SameSpeaker(found[x].speaker, found[y].speaker)) continue;
+      if (found[x].article == found[y].article || !SameSpeaker(found[x].speaker_lower, found[y].speaker_lower))
+        continue;
       if (Root(parent, x) == Root(parent, y)) continue;
       const size_t rx = Root(parent, x), ry = Root(parent, y);
       const std::vector<size_t>& ax = group_articles[rx];

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 namespace storydesk::entities {
 
 void MakeConsistent(const std::vector<TokenSentence>& document, std::vector<std::vector<EntitySpan>>* names) {
+  // The multi-token names tagged anywhere, by their first token; the first reading met wins.
   std::map<std::vector<std::string>, EntityType> known;
   for (size_t s = 0; s < document.size(); ++s) {
     for (const EntitySpan& n : (*names)[s]) {
@@ -17,26 +19,55 @@ void MakeConsistent(const std::vector<TokenSentence>& document, std::vector<std:
     }
   }
   if (known.empty()) return;
+  std::unordered_map<std::string, std::vector<const std::pair<const std::vector<std::string>, EntityType>*>> by_first;
+  for (const auto& entry : known) by_first[entry.first.front()].push_back(&entry);
+
   for (size_t s = 0; s < document.size(); ++s) {
     const TokenSentence& tokens = document[s];
     std::vector<EntitySpan>& spans = (*names)[s];
-    for (const auto& [phrase, type] : known) {
-      for (size_t at = 0; at + phrase.size() <= tokens.size(); ++at) {
-        if (!std::equal(phrase.begin(), phrase.end(), tokens.begin() + static_cast<ptrdiff_t>(at))) continue;
-        const EntitySpan found{at, at + phrase.size(), type};
+    // owner[t]: the span covering token t, or -1.
+    std::vector<ptrdiff_t> owner(tokens.size(), -1);
+    for (size_t k = 0; k < spans.size(); ++k) {
+      for (size_t t = spans[k].begin; t < spans[k].end && t < tokens.size(); ++t) owner[t] = static_cast<ptrdiff_t>(k);
+    }
+    std::vector<bool> removed(spans.size(), false);
+    std::vector<EntitySpan> added;
+    for (size_t at = 0; at < tokens.size(); ++at) {
+      const auto candidates = by_first.find(tokens[at]);
+      if (candidates == by_first.end()) continue;
+      for (const auto* entry : candidates->second) {
+        const std::vector<std::string>& phrase = entry->first;
+        if (at + phrase.size() > tokens.size() ||
+            !std::equal(phrase.begin(), phrase.end(), tokens.begin() + static_cast<ptrdiff_t>(at))) {
+          continue;
+        }
+        const size_t end = at + phrase.size();
         // Only where no name crosses it: names inside it give way, a longer one keeps its place.
         bool blocked = false;
-        for (const EntitySpan& n : spans) {
-          const bool overlaps = n.begin < found.end && found.begin < n.end;
-          const bool inside = n.begin >= found.begin && n.end <= found.end;
-          blocked = blocked || (overlaps && !inside);
+        for (size_t t = at; t < end && !blocked; ++t) {
+          if (owner[t] == -2) blocked = true;  // a recurrence already placed
+          if (owner[t] < 0) continue;
+          const EntitySpan& n = spans[static_cast<size_t>(owner[t])];
+          blocked = n.begin < at || n.end > end;
         }
         if (blocked) continue;
-        std::erase_if(spans, [&](const EntitySpan& n) { return n.begin >= found.begin && n.end <= found.end; });
-        spans.push_back(found);
+        for (size_t t = at; t < end; ++t) {
+          if (owner[t] >= 0) removed[static_cast<size_t>(owner[t])] = true;
+          owner[t] = -2;
+        }
+        added.push_back({at, end, entry->second});
+        at = end - 1;
+        break;
       }
     }
-    std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+    if (added.empty()) continue;
+    std::vector<EntitySpan> kept;
+    for (size_t k = 0; k < spans.size(); ++k) {
+      if (!removed[k]) kept.push_back(spans[k]);
+    }
+    kept.insert(kept.end(), added.begin(), added.end());
+    std::sort(kept.begin(), kept.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+    spans = std::move(kept);
   }
 }
 

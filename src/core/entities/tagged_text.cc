@@ -1,5 +1,7 @@
 #include "storydesk/entities/tagged_text.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -95,8 +97,8 @@ bool EndsSentence(std::string_view text, const ByteSpan& t) {
 
 bool OpensSentence(std::string_view text, const ByteSpan& t) {
   const char32_t c = At(text, t.begin);
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == 0x201C || c == 0x2018 || c == '\'' ||
-         c == '(' || (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7 && c < 0xDF);
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)) || (c >= '0' && c <= '9') ||
+         c == '"' || c == 0x201C || c == 0x2018 || c == '\'' || c == '(';
 }
 
 // A mark closing what the sentence's end mark ends. A straight mark is closing only when

@@ -60,9 +60,9 @@ bool IsClauseOpener(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 bool IsVerbCompanion(std::string_view lower) {
-  static constexpr std::array<std::string_view, 20> kWords = {
+  static constexpr std::array<std::string_view, 19> kWords = {
       "has",   "have", "had",        "also",    "is",     "was",    "will",  "would",      "could", "later",
-      "again", "then", "reportedly", "further", "simply", "merely", "never", "previously", "once",  "has also"};
+      "again", "then", "reportedly", "further", "simply", "merely", "never", "previously", "once"};
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
@@ -110,6 +110,8 @@ class Finder {
         Token t{b.begin, b.end, s, line, text.substr(b.begin, b.end - b.begin), ""};
         t.lower = AsciiLower(t.text);
         t.cue = IsCueWord(t.lower) && (t.lower == t.text || t.lower == "according");
+        if (tokens_.empty() || tokens_.back().line != line) line_start_[line] = tokens_.size();
+        if (tokens_.empty() || tokens_.back().sentence != s) sentence_start_.push_back(tokens_.size());
         tokens_.push_back(std::move(t));
       }
     }
@@ -122,11 +124,13 @@ class Finder {
     size_t last_direct = kNone;  // index into found
     for (size_t q = 0; q < quotations_.size(); ++q) {
       const Quotation& quote = quotations_[q];
-      // A quotation continuing the last one: the paragraph before ended inside it.
-      if (last_direct != kNone && q > 0 && !quotations_[q - 1].closed &&
-          quote.open == FirstOfLine(tokens_[quote.open].line)) {
+      // A quotation continuing the last one: the paragraph right before ended inside it, and
+      // that quotation was taken.
+      if (last_direct != kNone && q > 0 && !quotations_[q - 1].closed && quotations_[q - 1].close + 1 == quote.open &&
+          last_close_ == quotations_[q - 1].close && quote.open == FirstOfLine(tokens_[quote.open].line)) {
         found[last_direct].content.push_back(Span(quote.open, quote.close));
         MarkSentences(quote, &quoted_sentence);
+        last_close_ = quote.close;
         continue;
       }
       // The second piece of a quotation split by its attribution: it opens right where the
@@ -140,6 +144,7 @@ class Finder {
       if (!attributed && last_direct != kNone && SplitContinues(found[last_direct], quote.open)) {
         found[last_direct].content.push_back(Span(quote.open, quote.close));
         MarkSentences(quote, &quoted_sentence);
+        last_close_ = quote.close;
         continue;
       }
       if (Words(quote) < kMinimumWords) continue;  // "Judge," — an address, a title
@@ -167,6 +172,7 @@ class Finder {
         a.speaker = found[last_direct].speaker;
       }
       last_line_ = tokens_[quote.close].line;
+      last_close_ = quote.close;
       MarkSentences(quote, &quoted_sentence);
       split_after_ = after_end;
       last_direct = found.size();
@@ -199,14 +205,14 @@ class Finder {
 
   size_t Words(const Quotation& q) const {
     size_t words = 0;
-    for (size_t i = q.open + 1; i < q.close; ++i) words += !IsPunctuation(tokens_[i].text);
+    // (An unclosed quotation's last token is a word, not a mark.)
+    for (size_t i = q.open + 1; i < q.close + (q.closed ? 0 : 1); ++i) words += !IsPunctuation(tokens_[i].text);
     return words;
   }
 
   size_t FirstOfLine(size_t line) const {
-    size_t i = 0;
-    while (i < tokens_.size() && tokens_[i].line < line) ++i;
-    return i;
+    const auto it = line_start_.find(line);
+    return it == line_start_.end() ? kNone : it->second;
   }
 
   void MarkSentences(const Quotation& q, std::vector<bool>* marked) const {
@@ -215,18 +221,29 @@ class Finder {
 
   // Pairs quotation marks within each paragraph: curly marks by their direction, straight
   // ones and '' by turns.
+  // Whether a quotation opened by `open` may close with `close`: a curly mark with a curly one,
+  // a straight one or '' with its own kind (a stray mark of another kind inside is not the end).
+  static bool Pairs(std::string_view open, std::string_view close) {
+    if (open == "\xE2\x80\x9C") return close == "\xE2\x80\x9D" || close == "\"";
+    if (open == "``") return close == "''" || close == "\"";
+    return open == close;
+  }
+
   void FindQuotations() {
+    closes_quotation_.assign(tokens_.size(), false);
     size_t open = kNone;
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const bool line_ends = i + 1 == tokens_.size() || tokens_[i + 1].line != tokens_[i].line;
       const std::string_view t = tokens_[i].text;
-      if (open != kNone && IsClosingMark(t)) {
-        if (i > open + 1) quotations_.push_back({open, i, true});
+      if (open != kNone && IsClosingMark(t) && Pairs(tokens_[open].text, t)) {
+        if (i > open + 1) {
+          quotations_.push_back({open, i, true});
+          closes_quotation_[i] = true;
+        }
         open = kNone;
-      } else if (open == kNone && IsOpeningMark(t)) {
+      } else if ((open == kNone && IsOpeningMark(t)) || t == "\xE2\x80\x9C") {
+        // (A curly opening mark inside an open quotation: the first was never closed.)
         open = i;
-      } else if (open != kNone && t == "\xE2\x80\x9C") {
-        open = i;  // a curly opening mark inside an open quotation: the first was never closed
       }
       if (line_ends && open != kNone) {
         if (i > open) quotations_.push_back({open, i, false});
@@ -242,11 +259,7 @@ class Finder {
     while (i > 0) {
       const Token& before = tokens_[i - 1];
       if (before.line != tokens_[open].line || before.sentence != tokens_[open].sentence) break;
-      if (!quotations_.empty() && IsClosingMark(before.text) && i - 1 != open) {
-        bool closes_quote = false;
-        for (const Quotation& q : quotations_) closes_quote = closes_quote || q.close == i - 1;
-        if (closes_quote) break;
-      }
+      if (closes_quotation_[i - 1]) break;
       --i;
     }
     return i;
@@ -330,8 +343,7 @@ class Finder {
   void Reported(size_t s, std::vector<Attribution>* found) {
     const std::vector<ByteSpan>& sentence = tagged_.sentences[s];
     if (sentence.size() < 5) return;
-    size_t first = 0;
-    while (first < tokens_.size() && tokens_[first].begin != sentence.front().begin) ++first;
+    const size_t first = sentence_start_[s];
     const size_t last = first + sentence.size() - 1;
     size_t end = last;
     while (end > first && IsPunctuation(tokens_[end].text)) --end;
@@ -342,14 +354,15 @@ class Finder {
       if (tokens_[i].lower == "according") {
         if (i + 1 > end || tokens_[i + 1].lower != "to") continue;
         // "according to X, CONTENT" / "CONTENT, according to X"
-        size_t k = i + 2;
+        size_t k = i + 2;  // the comma after the source, or one past the sentence's words
         while (k <= end && tokens_[k].text != ",") ++k;
+        if (k == i + 2) continue;  // no source named
         if (k <= end && i == first) {
           if (k + 1 > end) continue;
           a.speaker = Span(i + 2, k - 1);
           a.content.push_back(Span(k + 1, end));
         } else if (i > first + 2 && tokens_[i - 1].text == ",") {
-          a.speaker = Span(i + 2, std::min(k, end + 1) - 1);
+          a.speaker = Span(i + 2, k - 1);
           a.content.push_back(Span(first, i - 2));
         } else {
           continue;
@@ -397,65 +410,79 @@ class Finder {
   std::string SpeakerName(const ByteSpan& mention) const {
     if (mention.begin == mention.end) return "";
     const std::string_view words = text_.substr(mention.begin, mention.end - mention.begin);
-    // A person named inside the mention ("senior diplomat Noh Kyu-duk").
+    const std::vector<NameMention>& names = tagged_.names;
+    // Names are in text order: those from `at` on start at or after the mention.
+    const size_t at =
+        static_cast<size_t>(std::lower_bound(names.begin(), names.end(), mention.begin,
+                                             [](const NameMention& n, size_t begin) { return n.span.begin < begin; }) -
+                            names.begin());
+    // A person named inside the mention ("senior diplomat Noh Kyu-duk") — not as a possessive:
+    // "Joe Biden's administration" is not Biden.
     const NameMention* inside = nullptr;
-    // (Not as a possessive: "Joe Biden's administration" is not Biden.)
-    for (const NameMention& n : tagged_.names) {
-      if (n.span.begin < mention.begin || n.span.end > mention.end || n.type != EntityType::kPerson) continue;
+    for (size_t k = at; k < names.size() && names[k].span.begin < mention.end; ++k) {
+      const NameMention& n = names[k];
+      if (n.span.end > mention.end || n.type != EntityType::kPerson) continue;
       const std::string_view after = text_.substr(n.span.end, mention.end - n.span.end);
-      if (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s") || after.starts_with("'") ||
-          after.starts_with("\xE2\x80\x99")) {
-        continue;
-      }
+      if (after.starts_with("'") || after.starts_with("\xE2\x80\x99")) continue;
       inside = &n;
     }
-    if (inside != nullptr) return FullName(*inside);
+    if (inside != nullptr) return FullName(static_cast<size_t>(inside - names.data()));
     if (IsPronoun(words)) {
       if (!IsPersonalPronoun(words) && words != "they" && words != "They") return std::string(words);
-      const NameMention* before = nullptr;
-      for (const NameMention& n : tagged_.names) {
-        if (n.span.end > mention.begin) break;
-        if (n.type == EntityType::kPerson) before = &n;
+      // The last person named before it, outside quotations ("\"I told Obama no,\" he said" is
+      // not Obama's).
+      for (size_t k = at, looked = 0; k > 0 && looked < kLookBack; --k, ++looked) {
+        const NameMention& n = names[k - 1];
+        if (n.type == EntityType::kPerson && !Quoted(n.span.begin)) return FullName(k - 1);
       }
-      return before == nullptr ? std::string(words) : FullName(*before);
+      return std::string(words);
     }
     // Otherwise the mention as written: "the White House", "Washington's special envoy".
     return std::string(words);
   }
 
+  // Whether byte `at` lies inside a quotation's marks.
+  bool Quoted(size_t at) const {
+    const auto it = std::upper_bound(quotations_.begin(), quotations_.end(), at,
+                                     [this](size_t x, const Quotation& q) { return x < tokens_[q.open].begin; });
+    return it != quotations_.begin() && at < tokens_[std::prev(it)->close].end;
+  }
+
   std::string_view Text(const ByteSpan& s) const { return text_.substr(s.begin, s.end - s.begin); }
 
-  // A person's fullest name up to this mention: the last longer name before it that holds
-  // the mention's words as its own ("Kim" in "Sung Kim" — and not in "Kim Jong Un" when the
-  // text was last about Sung Kim).
-  std::string FullName(const NameMention& mention) const {
-    const std::string_view short_name = Text(mention.span);
-    std::string best(short_name);
-    for (const NameMention& n : tagged_.names) {
-      if (n.span.begin >= mention.span.begin) break;
+  // A person's fullest name up to names[index]: the last longer name before it that holds
+  // its words as its own ("Kim" in "Sung Kim" — and not in "Kim Jong Un" when the text was
+  // last about Sung Kim). Looks back kLookBack names at most.
+  std::string FullName(size_t index) const {
+    const std::string_view short_name = Text(tagged_.names[index].span);
+    for (size_t k = index, looked = 0; k > 0 && looked < kLookBack; --k, ++looked) {
+      const NameMention& n = tagged_.names[k - 1];
       if (n.type != EntityType::kPerson) continue;
       const std::string_view full = Text(n.span);
       if (full.size() <= short_name.size()) continue;
-      size_t at = full.find(short_name);
-      while (at != std::string_view::npos) {
-        const bool starts = at == 0 || full[at - 1] == ' ';
-        const bool ends = at + short_name.size() == full.size() || full[at + short_name.size()] == ' ';
-        if (starts && ends) {
-          best = std::string(full);
-          break;
-        }
-        at = full.find(short_name, at + 1);
+      for (size_t pos = full.find(short_name); pos != std::string_view::npos; pos = full.find(short_name, pos + 1)) {
+        const bool starts = pos == 0 || full[pos - 1] == ' ';
+        const bool ends = pos + short_name.size() == full.size() || full[pos + short_name.size()] == ' ';
+        if (starts && ends) return std::string(full);
       }
     }
-    return best;
+    return std::string(short_name);
   }
+
+  // How many names back a pronoun or short name is looked up: an article's worth, so a long
+  // hostile text costs in proportion to its length.
+  static constexpr size_t kLookBack = 500;
 
   std::string_view text_;
   const TaggedText& tagged_;
   std::vector<Token> tokens_;
   std::vector<Quotation> quotations_;
-  size_t split_after_ = 0;    // the token after the attribution of the last direct quote
-  size_t last_line_ = kNone;  // the paragraph of the last direct quote's last piece
+  size_t split_after_ = 0;                         // the token after the attribution of the last direct quote
+  size_t last_line_ = kNone;                       // the paragraph of the last direct quote's last piece
+  size_t last_close_ = kNone;                      // the last token of the last quotation taken
+  std::unordered_map<size_t, size_t> line_start_;  // line → its first token
+  std::vector<size_t> sentence_start_;             // sentence → its first token
+  std::vector<bool> closes_quotation_;             // per token: the closing mark of a quotation
 };
 
 }  // namespace
