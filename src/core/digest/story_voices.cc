@@ -4,6 +4,7 @@
 #include <array>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "storydesk/claims/claim_text.h"
 #include "storydesk/digest/story_digest.h"
@@ -104,6 +105,7 @@ struct Mention {
   std::string canonical;  // the fullest form in its article
   EntityType type = EntityType::kPerson;
   std::vector<std::string> roles;
+  size_t begin = 0;  // byte offset in the article's text as read (title first)
 };
 
 class ArticleNames {
@@ -117,6 +119,7 @@ class ArticleNames {
       Mention m;
       m.surface = Text(n.span);
       m.type = n.type;
+      m.begin = n.span.begin;
       m.canonical = m.surface;
       if (n.type == EntityType::kPerson) {
         // The last earlier name holding this one as words (an article's worth back at most).
@@ -281,13 +284,15 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   // Each article read with its title first: a headline often names in full whom the body
   // opens with ("envoy Sung Kim calls for talks" / "Sung Kim arrived in Seoul").
   std::vector<std::string> texts(articles.size());
+  std::vector<size_t> title_bytes(articles.size(), 0);  // where each article's body starts in its text
   std::vector<TaggedText> tagged(articles.size());
   std::vector<bool> read(articles.size(), false);
   for (size_t i = 0; i < articles.size(); ++i) {
     read[i] = !articles[i].copy_of || index_of.count(*articles[i].copy_of) == 0;
     if (!read[i]) continue;
-    texts[i] = articles[i].title && !articles[i].title->empty() ? *articles[i].title + "\n\n" + articles[i].text
-                                                                : articles[i].text;
+    const bool titled = articles[i].title && !articles[i].title->empty();
+    texts[i] = titled ? *articles[i].title + "\n\n" + articles[i].text : articles[i].text;
+    title_bytes[i] = titled ? articles[i].title->size() + 2 : 0;
     tagged[i] = entities::TagText(model, texts[i]);
   }
 
@@ -295,6 +300,10 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   std::unordered_map<std::string, size_t> entity_of;  // lower-case name → index
   std::vector<StoryEntity> all;
   std::vector<std::vector<size_t>> seen_in;  // per entity, article indexes
+  // Entities some body names: a headline in title case ("Israel, Hamas Trade Deadly Rocket
+  // Strikes") capitalises words the tagger then takes for names, so a name no body gives is
+  // not listed (it still helped tag the bodies).
+  std::unordered_set<size_t> in_body;
   for (size_t i = 0; i < articles.size(); ++i) {
     if (!read[i]) continue;
     for (Mention& m : ArticleNames(texts[i], tagged[i]).Mentions()) {
@@ -316,6 +325,7 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
         }
       }
       if (seen_in[it->second].empty() || seen_in[it->second].back() != i) seen_in[it->second].push_back(i);
+      if (m.begin >= title_bytes[i]) in_body.insert(it->second);
     }
   }
   // A person's short name alone in its article joins the story's one longer name holding it.
@@ -363,7 +373,7 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   std::vector<std::string> name_of(all.size());  // what a speaker of each entity is called
   for (size_t e = 0; e < all.size(); ++e) name_of[e] = joined[e] != e || !dropped[e] ? all[joined[e]].name : "";
   for (size_t e = 0; e < all.size(); ++e) {
-    if (dropped[e]) continue;
+    if (dropped[e] || in_body.count(e) == 0) continue;
     // A nationality or a people's adjective ("North Korean", "Russian", "Japanese") names no
     // one a reader would look up.
     if (all[e].type == EntityType::kMisc && IsNationalityLike(all[e].name)) continue;

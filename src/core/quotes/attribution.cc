@@ -44,9 +44,9 @@ bool IsPersonalPronoun(std::string_view word) {
 
 // Words that end a speaker's noun phrase after the cue ("said Smith in a statement").
 bool EndsSpeakerAfterCue(std::string_view lower) {
-  static constexpr std::array<std::string_view, 16> kWords = {"in",   "on",   "at",    "after",  "during", "to",
+  static constexpr std::array<std::string_view, 18> kWords = {"in",   "on",   "at",    "after",  "during", "to",
                                                               "as",   "when", "while", "before", "of",     "from",
-                                                              "last", "this", "that",  "about"};
+                                                              "last", "this", "that",  "about",  "who",    "which"};
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
@@ -63,6 +63,12 @@ bool IsVerbCompanion(std::string_view lower) {
   static constexpr std::array<std::string_view, 19> kWords = {
       "has",   "have", "had",        "also",    "is",     "was",    "will",  "would",      "could", "later",
       "again", "then", "reportedly", "further", "simply", "merely", "never", "previously", "once"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+bool IsDayWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 10> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"};
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
@@ -394,6 +400,8 @@ class Finder {
           if (c > end || c - i > 4) continue;
           if (tokens_[c].text == ",") ++c;
         }
+        // "vowed Wednesday to press ahead": the day the cue happened is not what was said.
+        while (c <= end && IsDayWord(tokens_[c].lower)) ++c;
         if (c > end || end - c < 2) continue;
         if (!Subject(subject, i, &a.speaker)) continue;
         a.content.push_back(Span(c, end));

@@ -1,0 +1,135 @@
+#include "storydesk/digest/story_voices.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "storydesk/digest/story_digest.h"
+
+namespace storydesk::digest {
+namespace {
+
+// Hand-set models, as story_digest_test.cc sets them: a sentence matcher and a claim matcher
+// that find a text stating a claim when a window covers most of its weighted stems, and an
+// entity model that knows a few names by their words (W=… features, the label before).
+copies::SentenceModel TestMatcher() {
+  copies::SentenceModel m;
+  m.weights[copies::kSentenceBias] = -8.5;
+  m.weights[copies::kWeightedDice] = 10.0;
+  m.weights[copies::kLengthRatio] = 3.0;
+  m.match_probability = 0.7;
+  return m;
+}
+
+claims::ClaimModel TestClaims() {
+  claims::ClaimModel m;
+  m.weights[claims::kClaimBias] = -6.0;
+  m.weights[claims::kWindowCoverage] = 9.0;
+  m.weights[claims::kNumberConflict] = -2.0;
+  m.cite_probability = 0.6;
+  m.partial_probability = 0.2;
+  m.unique_probability = 0.3;
+  return m;
+}
+
+entities::EntityModel TestTagger() {
+  auto model = entities::EntityModel::Parse(std::string(entities::kEntityModelHeader) +
+                                            "\n"
+                                            "b=\tO=1\n"
+                                            "W=Sung\tB-PER=5\n"
+                                            "W=Noh\tB-PER=5\n"
+                                            "W=Kim\tU-PER=3\n"
+                                            "W=Kyu-duk\tU-PER=3\n"
+                                            "W=Seoul\tU-LOC=5\n"
+                                            "W=Pyongyang\tU-LOC=5\n"
+                                            "t-1=B-PER\tL-PER=10\n");
+  EXPECT_TRUE(model.ok()) << model.status().message();
+  return std::move(model).value();
+}
+
+DigestArticle Article(std::string id, std::optional<std::string> title, std::string text) {
+  DigestArticle a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.relation = "original";
+  return a;
+}
+
+class StoryVoicesTest : public ::testing::Test {
+ protected:
+  StoryVoices Voices(const std::vector<DigestArticle>& articles) {
+    return FindStoryVoices(articles, tagger_, matcher_, claims_, statistics_);
+  }
+  static const StoryEntity* Entity(const StoryVoices& v, const std::string& name) {
+    for (const StoryEntity& e : v.entities) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+  static const StoryQuote* Quote(const StoryVoices& v, const std::string& words) {
+    for (const StoryQuote& q : v.quotes) {
+      if (q.text.find(words) != std::string::npos) return &q;
+    }
+    return nullptr;
+  }
+  const entities::EntityModel tagger_ = TestTagger();
+  const copies::SentenceModel matcher_ = TestMatcher();
+  const claims::ClaimMatcher claims_{TestClaims(), nullptr};
+  terms::TermStatistics statistics_;
+};
+
+TEST_F(StoryVoicesTest, OnePersonAcrossArticlesWithRolesAndEachQuoteOnceWithBothWordings) {
+  const StoryVoices v =
+      Voices({Article("a", "Envoy Sung Kim in Seoul",
+                      "US special envoy Sung Kim arrived in Seoul on Saturday.\n\n"
+                      "\"We have no hostile intent toward Pyongyang,\" Kim told reporters.\n\n"
+                      "\"I stand ready to meet my counterparts anywhere at any time,\" Kim said."),
+              Article("b", std::nullopt,
+                      "Sung Kim met senior diplomat Noh Kyu-duk in Seoul.\n\n"
+                      "\"We have no hostile intent toward Pyongyang at all,\" Kim said. \"I stand ready to meet my "
+                      "counterparts anywhere and anytime.\"")});
+  const StoryEntity* kim = Entity(v, "Sung Kim");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->type, entities::EntityType::kPerson);
+  EXPECT_EQ(kim->articles, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(kim->aliases, std::vector<std::string>{"Kim"});
+  EXPECT_NE(std::find(kim->roles.begin(), kim->roles.end(), "special envoy"), kim->roles.end())
+      << "\"US\" is no name to this tagger, so the role starts at \"special\"";
+  const StoryEntity* noh = Entity(v, "Noh Kyu-duk");
+  ASSERT_NE(noh, nullptr);
+  EXPECT_EQ(noh->roles, std::vector<std::string>{"senior diplomat"});
+  EXPECT_EQ(v.entities.front().name, "Sung Kim") << "people first, the most mentioned first";
+
+  for (const std::string words : {"We have no hostile intent", "I stand ready to meet"}) {
+    const StoryQuote* q = Quote(v, words);
+    ASSERT_NE(q, nullptr) << words;
+    EXPECT_EQ(q->speaker, "Sung Kim");
+    ASSERT_EQ(q->variants.size(), 2u) << words;
+    EXPECT_EQ(q->variants[0].article, "a");
+    EXPECT_EQ(q->variants[1].article, "b");
+    EXPECT_EQ(q->text, q->variants[0].text) << "the first article's wording";
+  }
+}
+
+TEST_F(StoryVoicesTest, AShortNameTwoPeopleShareIsNoOnesAndAHeadlineOnlyNameIsNotListed) {
+  const StoryVoices v = Voices(
+      {Article("a", "Noh Kyu-duk Meets Envoy", "Sung Kim arrived.\n\nKim met the press.\n\nNoh Kim spoke later."),
+       Article("b", std::nullopt, "Kim left Seoul.")});
+  EXPECT_EQ(Entity(v, "Kim"), nullptr) << "Sung Kim or Noh Kim: a lone Kim is either";
+  EXPECT_NE(Entity(v, "Sung Kim"), nullptr);
+  EXPECT_EQ(Entity(v, "Noh Kyu-duk"), nullptr) << "named in the headline only";
+}
+
+TEST_F(StoryVoicesTest, ACopyIsReadThroughItsOriginal) {
+  DigestArticle copy = Article("c", std::nullopt, "\"We have no hostile intent toward Pyongyang,\" Sung Kim said.");
+  copy.copy_of = "a";
+  copy.relation = "exact";
+  const StoryVoices v =
+      Voices({Article("a", std::nullopt, "\"We have no hostile intent toward Pyongyang,\" Sung Kim said."), copy});
+  ASSERT_EQ(v.quotes.size(), 1u);
+  EXPECT_EQ(v.quotes[0].variants.size(), 1u) << "the copy's quote is its original's";
+}
+
+}  // namespace
+}  // namespace storydesk::digest
