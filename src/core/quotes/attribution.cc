@@ -14,20 +14,22 @@ using entities::NameMention;
 using entities::TaggedText;
 
 // Verbs and phrases that attribute speech or writing, lower-case.
-constexpr std::array<std::string_view, 97> kCueWords = {
-    "said",      "says",       "say",        "told",      "tells",     "tell",      "added",        "adds",
-    "wrote",     "writes",     "asked",      "asks",      "continued", "continues", "tweeted",      "tweets",
-    "replied",   "replies",    "responded",  "responds",  "declared",  "declares",  "explained",    "explains",
-    "noted",     "notes",      "insisted",   "insists",   "argued",    "argues",    "recalled",     "recalls",
-    "stated",    "warned",     "warns",      "concluded", "admitted",  "admits",    "acknowledged", "claimed",
-    "claims",    "joked",      "jokes",      "quipped",   "cautioned", "conceded",  "observed",     "remarked",
-    "shouted",   "chanted",    "reads",      "read",      "yelled",    "posted",    "announced",    "announces",
-    "predicted", "complained", "complains",  "boasted",   "urged",     "pleaded",   "vowed",        "promised",
-    "pledged",   "pledges",    "emphasized", "stressed",  "suggested", "suggests",  "charged",      "countered",
-    "testified", "mused",      "lamented",   "exclaimed", "whispered", "cried",     "texted",       "emailed",
-    "recounted", "scoffed",    "snapped",    "wondered",  "agreed",    "confirmed", "reported",     "thundered",
-    "saying",    "adding",     "telling",    "asking",    "writing",   "noting",    "explaining",   "insisting",
-    "according"};
+constexpr auto kCueWords = std::to_array<std::string_view>(
+    {"said",      "says",       "say",        "told",      "tells",      "tell",       "added",     "adds",
+     "wrote",     "writes",     "asked",      "asks",      "continued",  "continues",  "tweeted",   "tweets",
+     "replied",   "replies",    "responded",  "responds",  "declared",   "declares",   "explained", "explains",
+     "noted",     "notes",      "insisted",   "insists",   "argued",     "argues",     "recalled",  "recalls",
+     "stated",    "warned",     "warns",      "concluded", "concludes",  "admitted",   "admits",    "acknowledged",
+     "claimed",   "claims",     "joked",      "jokes",     "quipped",    "quips",      "quip",      "cautioned",
+     "conceded",  "concedes",   "observed",   "remarked",  "shouted",    "chanted",    "reads",     "read",
+     "yelled",    "screamed",   "posted",     "announced", "announces",  "predicted",  "predicts",  "complained",
+     "complains", "boasted",    "boasts",     "urged",     "pleaded",    "vowed",      "promised",  "pledged",
+     "pledges",   "emphasized", "emphasised", "stressed",  "suggested",  "suggests",   "charged",   "countered",
+     "testified", "mused",      "lamented",   "exclaimed", "whispered",  "cried",      "texted",    "emailed",
+     "recounted", "scoffed",    "snapped",    "wondered",  "agreed",     "confirmed",  "reported",  "thundered",
+     "asserted",  "asserts",    "retorted",   "retorts",   "answered",   "maintained", "maintains", "contended",
+     "contends",  "reiterated", "proclaimed", "demanded",  "fumed",      "opined",     "saying",    "adding",
+     "telling",   "asking",     "writing",    "noting",    "explaining", "insisting",  "according"});
 
 // Speech verbs that also report a view without quoting ("believes", "thinks" are left out:
 // they report beliefs, which a reader does not take for someone's words).
@@ -161,7 +163,17 @@ class Finder {
         // phrase quoted inside the writer's own sentence.
         const Token& last = tokens_[quote.open - 1];
         if (last.text != ":" && last.text != "," && !last.cue) continue;
-        if (!attributed && !Preposed(lead_begin, last.cue ? quote.open : quote.open - 1, &a)) continue;
+        // Right after the verb, only what opens with a capital and ends its sentence is the
+        // speaker's own sentence: "said “the wind is at our backs”" quotes a phrase inside the
+        // writer's, "told “Fox and Friends” on Monday" names a show.
+        if (last.cue && !attributed && (!OpensWithCapital(quote.open + 1) || !EndsItsSentence(quote))) continue;
+        if (!attributed && !Preposed(lead_begin, last.cue ? quote.open : quote.open - 1, &a)) {
+          // "From Bush's Facebook post: \"…\"" — a colon gives the source without a verb.
+          if (last.text != ":" || !OpensWithCapital(quote.open + 1) || !EndsItsSentence(quote) ||
+              !Subject(lead_begin, quote.open - 1, &a.speaker)) {
+            continue;
+          }
+        }
         attributed = true;
       }
       if (!attributed) {
@@ -198,6 +210,20 @@ class Finder {
   ByteSpan Span(size_t first, size_t last) const { return {tokens_[first].begin, tokens_[last].end}; }
 
   static constexpr size_t kMinimumWords = 2;
+
+  bool OpensWithCapital(size_t token) const {
+    if (token >= tokens_.size()) return false;
+    const char c = tokens_[token].text.empty() ? ' ' : tokens_[token].text[0];
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0xC0);
+  }
+
+  // Whether the quotation ends its sentence: an end mark inside it, or right after it.
+  bool EndsItsSentence(const Quotation& q) const {
+    if (!q.closed || q.close == 0) return true;
+    if (EndsSentence(tokens_[q.close - 1].text)) return true;
+    const size_t after = q.close + 1;
+    return after >= tokens_.size() || tokens_[after].line != tokens_[q.close].line || EndsSentence(tokens_[after].text);
+  }
 
   // The speaker among tokens [first, end): clause openers, auxiliaries and adverbs around it
   // and punctuation trimmed; false when nothing is left or it is too long to be a name.
@@ -341,6 +367,10 @@ class Finder {
   // Whether a quotation opening at token `open` is the next piece of `a`: it opens right
   // where the attribution of a's last piece ended.
   bool SplitContinues(const Attribution& a, size_t open) const {
+    // "…," he said, adding: "B" — a second cue, or a colon, introduces a quote of its own.
+    for (size_t i = open; i > 0 && tokens_[i - 1].end > a.cue.end; --i) {
+      if (tokens_[i - 1].cue || tokens_[i - 1].text == ":") return false;
+    }
     return a.cue.begin > a.content.back().end && split_after_ == open && split_after_ < tokens_.size() &&
            tokens_[split_after_].line == tokens_[split_after_ - 1].line;
   }
