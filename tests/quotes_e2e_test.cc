@@ -108,6 +108,24 @@ TEST(QuotesE2eTest, TheSeedStorysDigestListsItsPeopleAndEachQuoteOnceWithBothWor
   EXPECT_EQ((*pledge)["speaker"], "Kim Jong Un");
 }
 
+TEST(QuotesE2eTest, StoriesCanBeListedByWhomTheyName) {
+  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seeds are not beside the repo";
+  TempDir tmp;
+  const std::string db = "--db " + Quote(tmp.path() / "s.db") + " ";
+  ASSERT_EQ(RunStorydesk(db + "ingest " + Quote(kSeeds)).exit_code, 0);
+  const CommandResult kim = RunStorydesk(db + "stories --json --entity 'Sung Kim'");
+  ASSERT_EQ(kim.exit_code, 0) << kim.err;
+  const nlohmann::json listed = nlohmann::json::parse(kim.out);
+  ASSERT_EQ(listed.size(), 1u) << kim.out;
+  EXPECT_EQ(listed[0]["id"], 1);
+  const CommandResult nobody = RunStorydesk(db + "stories --entity 'Odile Fenwright'");
+  EXPECT_EQ(nobody.exit_code, 0) << nobody.err;
+  EXPECT_EQ(nobody.out, "no stories\n");
+  const CommandResult bad = RunStorydesk(db + "stories --entity '!!!'");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("--entity: a name needs a letter or a digit"), std::string::npos) << bad.err;
+}
+
 TEST(QuotesE2eTest, TagListsTheNamesOfATextFile) {
   TempDir tmp;
   const auto file = tmp.Write("a.txt", "Foreign Minister Chung Eui-yong met US envoy Sung Kim in Seoul on Sunday.\n");

@@ -29,6 +29,7 @@ export function parseHash(hash) {
     return {
       name: 'list',
       q: (params.get('q') || '').trim(),
+      entity: (params.get('entity') || '').trim(),
       since: params.get('since') || '',
       until: params.get('until') || '',
     };
@@ -37,7 +38,7 @@ export function parseHash(hash) {
 }
 
 export function listHashFor(filters) {
-  return `#/${query({q: filters.q, since: filters.since, until: filters.until})}`;
+  return `#/${query({q: filters.q, entity: filters.entity, since: filters.since, until: filters.until})}`;
 }
 
 export function storyHash(id, source) {

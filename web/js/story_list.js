@@ -15,20 +15,21 @@ const SEARCH_SNIPPET_LIMIT = 50;
 export async function showList(filters, hash) {
   const {token, signal} = begin(hash);
   rememberListHash(hash);
-  const filtered = Boolean(filters.q || filters.since || filters.until);
-  document.title = filters.q ? `“${filters.q}” — storydesk` : 'Stories — storydesk';
+  const filtered = Boolean(filters.q || filters.entity || filters.since || filters.until);
+  document.title = filters.entity ? `Stories naming ${filters.entity} — storydesk`
+    : filters.q ? `“${filters.q}” — storydesk` : 'Stories — storydesk';
 
   const list = el('ol', {class: 'story-list', id: 'story-list'});
   const more = el('div', {class: 'more'});
   const results = el('div', {class: 'results'});
   view.replaceChildren(
-    el('h1', {id: 'view-title', tabindex: '-1'}, 'Stories'),
+    el('h1', {id: 'view-title', tabindex: '-1'}, filters.entity ? `Stories naming ${filters.entity}` : 'Stories'),
     filterForm(filters),
     results);
   setStatus(filters.q ? `Searching stories for “${filters.q}”…` : 'Loading stories…');
   results.append(el('p', {class: 'loading'}, 'Loading stories…'));
 
-  const params = {q: filters.q, since: filters.since, until: filters.until, limit: PAGE_SIZE};
+  const params = {q: filters.q, entity: filters.entity, since: filters.since, until: filters.until, limit: PAGE_SIZE};
   let page;
   let matches = new Map();
   try {
@@ -64,7 +65,7 @@ export async function showList(filters, hash) {
   let shown = stories.length;
   let cursor = page.next_cursor || null;
   const describe = () => {
-    const what = filters.q ? ` matching “${filters.q}”` : '';
+    const what = (filters.q ? ` matching “${filters.q}”` : '') + (filters.entity ? ` naming ${filters.entity}` : '');
     const text = `${plural(shown, 'story', 'stories')}${what} shown${cursor ? ', more available' : ''}.`;
     count.textContent = text;
     return text;

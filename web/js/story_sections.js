@@ -3,7 +3,7 @@
 import {UNKNOWN_SOURCE, list} from './digest.js';
 import {el} from './dom.js';
 import {plural, timeEl} from './format.js';
-import {storyHash} from './router.js';
+import {listHashFor, storyHash} from './router.js';
 
 const ENTITY_TYPES = {
   person: 'Person',
@@ -49,7 +49,10 @@ export function renderEntities(entities, ctx) {
     const mentions = Number(e.mentions) || 0;
     const arts = list(e.articles);
     return el('li', {class: 'entity'},
-      el('p', {class: 'entity-name'}, el('strong', null, e.name || 'Unnamed'), ' ',
+      el('p', {class: 'entity-name'},
+        el('strong', null, e.name
+          ? el('a', {href: listHashFor({entity: e.name}), title: `Stories naming ${e.name}`}, e.name)
+          : 'Unnamed'), ' ',
         el('span', {class: `badge badge-${type}`}, ENTITY_TYPES[type])),
       roles.length ? el('p', {class: 'entity-roles'}, roles.join('; ')) : null,
       aliases.length ? el('p', {class: 'entity-aliases'}, el('span', {class: 'label'}, 'Also called: '), aliases.join(', ')) : null,

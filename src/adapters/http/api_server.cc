@@ -22,12 +22,16 @@
 #include "adapters/service/open_store.h"
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stored_story_digest.h"
+#include "adapters/service/stories_naming.h"
 #include "adapters/store/writer_lock.h"
 #include "storydesk/article_id.h"
 #include "storydesk/time/published_time.h"
 
 namespace storydesk::http {
 namespace {
+
+// Pages of the story list read to fill one page of ?entity= results.
+constexpr int kMaxEntityPages = 50;
 
 using nlohmann::json;
 
@@ -224,10 +228,47 @@ HttpResponse ApiServer::Impl::ListStories(store::Store& db, const HttpRequest& r
     if (!filter.after)
       return ErrorResponse(BadRequest("cursor: not a cursor this server gave (use next_cursor as it is)"));
   }
+  // ?entity=NAME: only the stories that name it (service/stories_naming.h), pages read on
+  // until the limit is filled (a bounded number of them: a page may hold fewer stories than
+  // its limit, and next_cursor still leads on).
+  std::optional<service::StoriesNaming> naming;
+  if (auto entity = req.Param("entity"); entity && !entity->empty()) {
+    const auto& model = service::BuiltinEntityModel();
+    if (!model.ok()) return ErrorResponse(Internal(model.status()));
+    auto found = service::FindStoriesNaming(db, *model.value(), *entity);
+    if (!found.ok()) {
+      if (found.status().code() == ErrorCode::kUsage)
+        return ErrorResponse(BadRequest("entity: " + found.status().message()));
+      return ErrorResponse(Internal(found.status()));
+    }
+    naming = std::move(found).value();
+  }
   auto page = db.ListStoryPage(filter);
   if (!page.ok()) return ErrorResponse(Internal(page.status()));
   json stories = json::array();
-  for (const store::StorySummary& s : page.value().stories) stories.push_back(StoryItemJson(s));
+  const size_t wanted = static_cast<size_t>(filter.limit.value_or(store::kDefaultStoryPageSize));
+  auto named = [&](const store::StorySummary& s) { return !naming || naming->stories.count(s.id) > 0; };
+  for (int pages = 1;; ++pages) {
+    const auto& got = page.value().stories;
+    const size_t here = static_cast<size_t>(std::count_if(got.begin(), got.end(), named));
+    if (stories.size() + here > wanted) {
+      // Too many on this page: read it again up to the last story needed, so that
+      // next_cursor continues right after it.
+      size_t need = wanted - stories.size(), upto = 0;
+      while (need > 0) need -= named(got[upto++]) ? 1 : 0;
+      filter.limit = static_cast<int>(upto);
+      page = db.ListStoryPage(filter);
+      if (!page.ok()) return ErrorResponse(Internal(page.status()));
+    }
+    for (const store::StorySummary& s : page.value().stories) {
+      if (named(s)) stories.push_back(StoryItemJson(s));
+    }
+    if (!naming || stories.size() >= wanted || !page.value().next || pages == kMaxEntityPages) break;
+    filter.after = page.value().next;
+    filter.limit = static_cast<int>(wanted);
+    page = db.ListStoryPage(filter);
+    if (!page.ok()) return ErrorResponse(Internal(page.status()));
+  }
   return Json(200, {{"stories", stories},
                     {"next_cursor", page.value().next ? json(FormatCursor(*page.value().next)) : json(nullptr)}});
 }

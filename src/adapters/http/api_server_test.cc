@@ -824,6 +824,11 @@ TEST_F(ApiServerTest, SourceFilterIsExact) {
   EXPECT_EQ(ListIds("?source=" + UrlEncode("Board Weekly")), (std::vector<int64_t>{chess_}));
   EXPECT_EQ(ListIds("?source=" + UrlEncode("Valley Courier")), (std::vector<int64_t>{museum_, flood_}));
   EXPECT_EQ(ListIds("?source=" + UrlEncode("Daily Echo")), (std::vector<int64_t>{flood_}));
+  // Stories naming a person (the tagger reads the articles the name's words are in).
+  EXPECT_EQ(ListIds("?entity=" + UrlEncode("Priya Halloran")), (std::vector<int64_t>{museum_}));
+  EXPECT_EQ(ListIds("?entity=" + UrlEncode("Odile Fenwright")), (std::vector<int64_t>{flood_}))
+      << "\"Mayor Odile Fenwright\" names her";
+  EXPECT_EQ(ListIds("?entity=" + UrlEncode("Halloran Priya")), (std::vector<int64_t>{}));
   EXPECT_EQ(ListIds("?source=" + UrlEncode("Valley")), (std::vector<int64_t>{}));
   EXPECT_EQ(ListIds("?source=" + UrlEncode("North Wire") + "&q=automatons"), (std::vector<int64_t>{museum_}));
 }
@@ -1232,7 +1237,8 @@ TEST_F(ApiServerTest, InvalidUtf8InTheUrlIsAJsonErrorNotACrash) {
       {"GET", "/api/articles/%ff", 400, "bad_request"},
       {"GET", "/api/stories/%ff", 400, "bad_request"},
       {"GET", "/api/stories?source=%c0%af", 400, "bad_request"},  // overlong encoding of '/'
-      {"GET", "/%ed%a0%80", 404, "not_found"},                    // a UTF-16 surrogate
+      {"GET", "/api/stories?entity=%21%21", 400, "bad_request"},
+      {"GET", "/%ed%a0%80", 404, "not_found"},  // a UTF-16 surrogate
   };
   for (const auto& c : cases) {
     RawConnection conn(server().Port());

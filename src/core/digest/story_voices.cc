@@ -100,6 +100,31 @@ bool IsNationalityLike(std::string_view name) {
   return false;
 }
 
+// Whether every word of `name` is a title or a word of the institutions titles name.
+bool OnlyTitles(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kInstitutions = {
+      "House",    "Senate",     "Minority",    "Majority",      "Whip",  "Republican",
+      "Democrat", "Democratic", "Congressman", "Congresswoman", "Party", "White"};
+  while (!name.empty()) {
+    const size_t space = std::min(name.find(' '), name.size());
+    const std::string_view word = name.substr(0, space);
+    if (!IsTitleWord(word) && std::find(kInstitutions.begin(), kInstitutions.end(), word) == kInstitutions.end()) {
+      return false;
+    }
+    name.remove_prefix(std::min(space + 1, name.size()));
+  }
+  return true;
+}
+
+bool IsCalendarWord(std::string_view name) {
+  static constexpr std::array<std::string_view, 19> kWords = {
+      "jan", "feb", "mar",    "apr",     "jun",       "jul",      "aug",    "sep",      "sept",  "oct",
+      "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  std::string lower = text::ToLower(name);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
 struct Mention {
   std::string surface;    // as written
   std::string canonical;  // the fullest form in its article
@@ -332,10 +357,15 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   std::vector<size_t> joined(all.size());
   std::iota(joined.begin(), joined.end(), 0);
   std::vector<bool> dropped(all.size(), false);
+  // A "person" whose every word is a title or an institution ("House Minority Leader") is the
+  // tagger's error: it names no one, and no other name joins it.
+  for (size_t e = 0; e < all.size(); ++e) {
+    if (all[e].type == EntityType::kPerson && OnlyTitles(all[e].name)) dropped[e] = true;
+  }
   // (Candidates found through their words, so a story of many names is not compared pairwise.)
   std::unordered_map<std::string, std::vector<size_t>> people_with_word;
   for (size_t f = 0; f < all.size(); ++f) {
-    if (all[f].type != EntityType::kPerson) continue;
+    if (all[f].type != EntityType::kPerson || dropped[f]) continue;
     std::string_view rest = all[f].name;
     while (!rest.empty()) {
       const size_t space = std::min(rest.find(' '), rest.size());
@@ -345,12 +375,35 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
     }
   }
   for (size_t e = 0; e < all.size(); ++e) {
-    if (all[e].type != EntityType::kPerson) continue;
+    // Who e can be: a person whose name holds e's words ("Kim" of "Sung Kim"; a surname the
+    // tagger took for an organisation, "McCarthy") or, for e of two words or more, the one
+    // person whose full name e holds with titles around it ("House Nancy Pelosi"). A place is
+    // left as it is: "Washington" and "Jordan" are places as often as surnames.
+    const EntityType type = all[e].type;
+    if (type == EntityType::kLocation || dropped[e]) continue;
     std::vector<size_t> holders;
-    const auto with = people_with_word.find(all[e].name.substr(0, all[e].name.find(' ')));
-    if (with == people_with_word.end()) continue;
-    for (size_t f : with->second) {
-      if (f != e && HoldsAsWords(all[f].name, all[e].name)) holders.push_back(f);
+    std::string_view rest = all[e].name;
+    const bool several_words = rest.find(' ') != std::string_view::npos;
+    while (!rest.empty()) {
+      const size_t space = std::min(rest.find(' '), rest.size());
+      const auto with = people_with_word.find(std::string(rest.substr(0, space)));
+      rest.remove_prefix(std::min(space + 1, rest.size()));
+      if (with == people_with_word.end()) continue;
+      for (size_t f : with->second) {
+        if (f == e || std::find(holders.begin(), holders.end(), f) != holders.end()) continue;
+        const bool part_of = HoldsAsWords(all[f].name, all[e].name);
+        const bool around =
+            several_words && all[f].name.find(' ') != std::string::npos && HoldsAsWords(all[e].name, all[f].name);
+        if (part_of || around) holders.push_back(f);
+      }
+    }
+    // Of the people held around e's words, the longest name: "Kevin McCarthy" in
+    // "Republican House Minority Leader Kevin McCarthy", not "McCarthy".
+    if (holders.size() > 1 && several_words) {
+      std::erase_if(holders, [&](size_t f) {
+        return std::any_of(holders.begin(), holders.end(),
+                           [&](size_t g) { return g != f && HoldsAsWords(all[g].name, all[f].name); });
+      });
     }
     if (holders.empty()) continue;
     if (holders.size() > 1) {
@@ -361,7 +414,9 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
     joined[e] = into;
     StoryEntity& target = all[into];
     target.mentions += all[e].mentions;
-    if (std::find(target.aliases.begin(), target.aliases.end(), all[e].name) == target.aliases.end()) {
+    // (A longer form is the name with titles around it, "House Nancy Pelosi": no other name.)
+    if (!HoldsAsWords(all[e].name, target.name) &&
+        std::find(target.aliases.begin(), target.aliases.end(), all[e].name) == target.aliases.end()) {
       target.aliases.push_back(all[e].name);
     }
     for (const std::string& r : all[e].roles) {
@@ -377,6 +432,12 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
     // A nationality or a people's adjective ("North Korean", "Russian", "Japanese") names no
     // one a reader would look up.
     if (all[e].type == EntityType::kMisc && IsNationalityLike(all[e].name)) continue;
+    // Months and days the tagger took for names ("Jan."), and one-off names of one word that
+    // are more often its errors than someone a reader would look up.
+    if (IsCalendarWord(all[e].name)) continue;
+    if (all[e].mentions < 2 && (all[e].type != EntityType::kPerson || all[e].name.find(' ') == std::string::npos)) {
+      continue;
+    }
     std::sort(seen_in[e].begin(), seen_in[e].end());
     seen_in[e].erase(std::unique(seen_in[e].begin(), seen_in[e].end()), seen_in[e].end());
     for (size_t a : seen_in[e]) all[e].articles.push_back(articles[a].id);

@@ -42,6 +42,10 @@ entities::EntityModel TestTagger() {
                                             "W=Kyu-duk\tU-PER=3\n"
                                             "W=Seoul\tU-LOC=5\n"
                                             "W=Pyongyang\tU-LOC=5\n"
+                                            "W=Kevin\tB-PER=5\n"
+                                            "W=McCarthy\tU-ORG=4\n"
+                                            "W=House\tB-PER=4\n"
+                                            "W=Jan.\tU-ORG=5\n"
                                             "t-1=B-PER\tL-PER=10\n");
   EXPECT_TRUE(model.ok()) << model.status().message();
   return std::move(model).value();
@@ -119,6 +123,24 @@ TEST_F(StoryVoicesTest, AShortNameTwoPeopleShareIsNoOnesAndAHeadlineOnlyNameIsNo
   EXPECT_EQ(Entity(v, "Kim"), nullptr) << "Sung Kim or Noh Kim: a lone Kim is either";
   EXPECT_NE(Entity(v, "Sung Kim"), nullptr);
   EXPECT_EQ(Entity(v, "Noh Kyu-duk"), nullptr) << "named in the headline only";
+}
+
+TEST_F(StoryVoicesTest, TheTaggersSlipsAreMendedOrLeftOut) {
+  // A surname tagged as an organisation joins the person; a "person" of titles only, a month
+  // and a one-off word are not listed.
+  const StoryVoices v = Voices({Article("a", std::nullopt,
+                                        "Kevin McCarthy spoke in Jan. as House Leader Pyongyang said.\n\n"
+                                        "McCarthy left. McCarthy returned."),
+                                Article("b", std::nullopt, "McCarthy said no.")});
+  const StoryEntity* kevin = Entity(v, "Kevin McCarthy");
+  ASSERT_NE(kevin, nullptr);
+  EXPECT_EQ(kevin->mentions, 4u);
+  EXPECT_EQ(kevin->aliases, std::vector<std::string>{"McCarthy"});
+  EXPECT_EQ(kevin->articles, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(Entity(v, "McCarthy"), nullptr);
+  EXPECT_EQ(Entity(v, "Jan."), nullptr);
+  EXPECT_EQ(Entity(v, "House Leader"), nullptr);
+  EXPECT_EQ(Entity(v, "Pyongyang"), nullptr) << "named once, one word";
 }
 
 TEST_F(StoryVoicesTest, ACopyIsReadThroughItsOriginal) {
