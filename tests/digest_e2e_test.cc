@@ -62,7 +62,17 @@ TEST(DigestCliTest, SeedsMakeOneStoryWhoseBulletsCiteBothWhereBothSayIt) {
       }
     }
   }
-  for (const char* empty : {"entities", "quotes", "timeline"}) EXPECT_EQ(s[empty], nlohmann::json::array());
+  // Who said what: the envoy is one person named by both, and his pledge to meet "anywhere at
+  // any time", worded differently by each, is one quote citing both.
+  bool envoy_in_both = false;
+  for (const auto& e : s["entities"]) {
+    if (e["name"] == "Sung Kim") envoy_in_both = e["type"] == "person" && e["articles"].size() == 2;
+  }
+  EXPECT_TRUE(envoy_in_both) << s["entities"].dump(2);
+  size_t envoy_quotes_in_both = 0;
+  for (const auto& q : s["quotes"]) envoy_quotes_in_both += q["speaker"] == "Sung Kim" && q["variants"].size() == 2;
+  EXPECT_GE(envoy_quotes_in_both, 1u) << s["quotes"].dump(2);
+  EXPECT_EQ(s["timeline"], nlohmann::json::array()) << "no timeline is built yet";
 }
 
 TEST(DigestCliTest, MarkdownAndHtmlCarryTheSameDigest) {
