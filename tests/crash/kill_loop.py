@@ -130,6 +130,11 @@ def main():
                         fail(f"the run reported {total} new articles, {len(fresh)} were not stored")
                     committed = int(done)
             committed_total += committed
+            if not os.path.exists(db):
+                # Killed before it created the store: nothing can have been acknowledged.
+                if committed > 0:
+                    fail(f"kill {kills}: {committed} articles reported committed, but no store was created")
+                continue
             r = run(a.binary, db, "check", check=False)
             if r.returncode != 0:
                 fail(f"check after kill {kills}: {r.stdout.strip()} {r.stderr.strip()}")
