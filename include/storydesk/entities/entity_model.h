@@ -1,19 +1,22 @@
 // EntityModel: finds the names of people, organisations, places and other named things
 // (CoNLL-2003's PER, ORG, LOC, MISC) in tokenised sentences.
 //
-// A greedy left-to-right tagger: each token gets the best-scoring of 17 BILOU labels that may
-// follow the label before it (a name's Begin, Inside, Last, or a one-token Unit, of each type;
+// A left-to-right tagger: each token gets one of 17 BILOU labels that may follow the label
+// before it (a name's Begin, Inside, Last, or a one-token Unit, of each type;
 // or O), scored by a linear model over the features of core/entities/token_features.h —
 // among them the labels just given and the types the same document gave the word before.
 // Trained as an averaged perceptron (Collins 2002; Freund & Schapire 1999), on the tagger's own
-// earlier labels, so it learns to recover from its mistakes as it will have to; greedy
-// decoding with BILOU labels matches Viterbi decoding on this task (Ratinov & Roth 2009).
+// earlier labels, so it learns to recover from its mistakes as it will have to. Decoding is
+// greedy (the best label at each token), or a beam of label histories scored by the sum of
+// each token's log-probabilities (the scores divided by a temperature, then a softmax), the
+// beam's temperature chosen on held-out training documents (EntityDecoding).
 //
 // The model file: the versioned header, comment lines saying how it was trained, the word
 // clusters its features use, one "@<TAB>word<TAB>path" line each, the gazetteer's phrases, one
 // "%<TAB>CATEGORY<TAB>lower-cased tokens joined by spaces" line each, then one line per feature
 // with its non-zero weights: "w=germany<TAB>U-LOC=2.31<TAB>B-ORG=-0.4". Features name the
-// text they test, so a decision can be explained by reading the lines it used.
+// text they test, so a decision can be explained by reading the lines it used. A line
+// "!<TAB>beam=8<TAB>temperature=30" sets the decoding (greedy without one).
 // Parse/ToText/Tag are thread-safe on a const model (Tag uses per-call scratch).
 #pragma once
 
@@ -37,6 +40,15 @@ using TokenSentence = std::vector<std::string>;
 
 inline constexpr std::string_view kEntityModelHeader = "# storydesk entity model v1";
 
+// How the tagger chooses a sentence's labels: greedily (beam 1), or the best of `beam` label
+// histories, each token's scores divided by `temperature` and turned into log-probabilities.
+struct EntityDecoding {
+  static constexpr size_t kMaxBeam = 64;
+  size_t beam = 1;
+  float temperature = 1;
+  bool operator==(const EntityDecoding&) const = default;
+};
+
 class EntityModel {
  public:
   EntityModel();
@@ -55,6 +67,9 @@ class EntityModel {
   std::vector<std::vector<EntitySpan>> Tag(const std::vector<TokenSentence>& document) const;
 
   size_t FeatureCount() const;
+  const EntityDecoding& Decoding() const;
+  // Sets the decoding (beam 1 to kMaxBeam, a finite temperature > 0; anything else is ignored).
+  void SetDecoding(const EntityDecoding& decoding);
   const WordClusters& Clusters() const;
   const Gazetteer& KnownNames() const;
 
@@ -93,13 +108,21 @@ struct EntityTrainingOptions {
   // Features that fire on fewer training tokens than this are left out too: a word seen once
   // says little about words never seen, and such features are half of them.
   int min_count = 2;
+  // When the passes are chosen on the held-out tenth, the decoding is too: greedy, or a beam
+  // of `beam_width` at the temperature of `temperatures` that scores best there (greedy on a
+  // tie). With a fixed number of passes the model decodes greedily.
+  size_t beam_width = 8;
+  std::vector<float> temperatures = {5, 10, 15, 20, 30, 40, 50};
 };
 
 struct EntityTrainingReport {
   int epochs = 0;                   // passes made on all documents
   std::vector<double> held_out_f1;  // per pass, when the passes were chosen
-  size_t features = 0;              // in the model
-  size_t tokens = 0;                // of the training documents
+  // Per decoding tried on the held-out tenth (greedy first), with its F1, when chosen.
+  std::vector<std::pair<EntityDecoding, double>> held_out_decodings;
+  EntityDecoding decoding;  // the model's
+  size_t features = 0;      // in the model
+  size_t tokens = 0;        // of the training documents
 };
 
 EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, const EntityTrainingOptions& options,

@@ -148,11 +148,11 @@ int RunTrainNer(const TrainNerFlags& flags) {
   entities::EntityTrainingReport report;
   const entities::EntityModel model = entities::TrainEntityModel(documents.value(), options, &report);
 
-  std::vector<std::string> comments = {
-      "trained by `storydesk train-ner` (averaged perceptron, greedy BILOU decoding) on " +
-          std::filesystem::path(flags.input).filename().string(),
-      std::to_string(documents.value().size()) + " documents, " + std::to_string(report.tokens) + " tokens; " +
-          std::to_string(report.epochs) + " passes; " + std::to_string(report.features) + " features"};
+  std::vector<std::string> comments = {"trained by `storydesk train-ner` (averaged perceptron, BILOU labels) on " +
+                                           std::filesystem::path(flags.input).filename().string(),
+                                       std::to_string(documents.value().size()) + " documents, " +
+                                           std::to_string(report.tokens) + " tokens; " + std::to_string(report.epochs) +
+                                           " passes; " + std::to_string(report.features) + " features"};
   if (clusters.WordCount() > 0) {
     std::string moved;
     for (size_t m : cluster_report.moved) moved += " " + std::to_string(m);
@@ -175,6 +175,29 @@ int RunTrainNer(const TrainNerFlags& flags) {
       std::snprintf(buffer, sizeof buffer, " %.4f", f);
       line += buffer;
     }
+    comments.push_back(line);
+  }
+  if (!report.held_out_decodings.empty()) {
+    std::string line = "decoding chosen on the same tenth, entity F1:";
+    for (const auto& [decoding, f1] : report.held_out_decodings) {
+      char buffer[96];
+      if (decoding.beam <= 1) {
+        std::snprintf(buffer, sizeof buffer, " greedy %.4f", f1);
+      } else {
+        std::snprintf(buffer, sizeof buffer, "; beam %zu at temperature %g %.4f", decoding.beam,
+                      static_cast<double>(decoding.temperature), f1);
+      }
+      line += buffer;
+    }
+    const entities::EntityDecoding& chosen = model.Decoding();
+    char buffer[96];
+    if (chosen.beam <= 1) {
+      std::snprintf(buffer, sizeof buffer, " (chosen: greedy)");
+    } else {
+      std::snprintf(buffer, sizeof buffer, " (chosen: beam %zu at temperature %g)", chosen.beam,
+                    static_cast<double>(chosen.temperature));
+    }
+    line += buffer;
     comments.push_back(line);
   }
   if (Status s = WriteFileWhole(flags.output, model.ToText(comments)); !s.ok()) {

@@ -21,6 +21,7 @@ struct EntityModel::Weights {
   std::vector<float> weights;                     // kLabels per row
   WordClusters clusters;
   Gazetteer gazetteer;
+  EntityDecoding decoding;
 };
 
 EntityModel::EntityModel() : weights_(std::make_unique<Weights>()) {}
@@ -29,6 +30,15 @@ EntityModel::EntityModel(EntityModel&&) noexcept = default;
 EntityModel& EntityModel::operator=(EntityModel&&) noexcept = default;
 
 size_t EntityModel::FeatureCount() const { return weights_->names.size(); }
+const EntityDecoding& EntityModel::Decoding() const { return weights_->decoding; }
+
+void EntityModel::SetDecoding(const EntityDecoding& decoding) {
+  if (decoding.beam < 1 || decoding.beam > EntityDecoding::kMaxBeam || !std::isfinite(decoding.temperature) ||
+      !(decoding.temperature > 0)) {
+    return;
+  }
+  weights_->decoding = decoding;
+}
 const WordClusters& EntityModel::Clusters() const { return weights_->clusters; }
 const Gazetteer& EntityModel::KnownNames() const { return weights_->gazetteer; }
 
@@ -73,6 +83,27 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
             return learning::ModelLineError(number, "the cluster of \"" + std::string(fields[1]) + "\" appears twice");
           }
           EntityModelBuilder::Clusters(&model).Set(std::string(fields[1]), std::string(fields[2]));
+          return Status::Ok();
+        }
+        if (fields[0] == "!") {
+          // The decoding: "!", "beam=N", "temperature=T".
+          auto number_after = [](std::string_view field, std::string_view key, double* value) {
+            if (field.substr(0, key.size()) != key) return false;
+            const std::string digits(field.substr(key.size()));
+            char* end = nullptr;
+            *value = std::strtod(digits.c_str(), &end);
+            return !digits.empty() && end == digits.c_str() + digits.size() && std::isfinite(*value);
+          };
+          double beam = 0, temperature = 0;
+          if (fields.size() != 3 || !number_after(fields[1], "beam=", &beam) ||
+              !number_after(fields[2], "temperature=", &temperature) || beam < 1 ||
+              beam > static_cast<double>(EntityDecoding::kMaxBeam) || beam != std::floor(beam) || !(temperature > 0) ||
+              temperature > 1e6) {
+            return learning::ModelLineError(number, "expected !<TAB>beam=N (1 to " +
+                                                        std::to_string(EntityDecoding::kMaxBeam) +
+                                                        ")<TAB>temperature=T (a number > 0)");
+          }
+          model.SetDecoding({static_cast<size_t>(beam), static_cast<float>(temperature)});
           return Status::Ok();
         }
         if (fields[0] == "%") {
@@ -130,6 +161,12 @@ std::string EntityModel::ToText(const std::vector<std::string>& comments) const 
     out += c;
     out += '\n';
   }
+  if (weights_->decoding.beam > 1) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "!\tbeam=%zu\ttemperature=%.9g\n", weights_->decoding.beam,
+                  static_cast<double>(weights_->decoding.temperature));
+    out += buffer;
+  }
   for (const auto& [word, path] : weights_->clusters.Entries()) {
     out += "@\t";
     out += word;
@@ -172,14 +209,17 @@ std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSen
   std::vector<std::vector<EntitySpan>> names;
   names.reserve(document.size());
   for (const TokenSentence& sentence : document) {
-    const std::vector<int> labels = decoder.Decode(sentence, [&w](const FeatureSet& features, float* scores) {
+    const auto score = [&w](const FeatureSet& features, float* scores) {
       for (uint64_t h : features.Hashes()) {
         const auto it = w.row_of.find(h);
         if (it == w.row_of.end()) continue;
         const float* row = &w.weights[static_cast<size_t>(it->second) * kLabels];
         for (size_t l = 0; l < kLabels; ++l) scores[l] += row[l];
       }
-    });
+    };
+    const std::vector<int> labels = w.decoding.beam <= 1
+                                        ? decoder.Decode(sentence, score)
+                                        : decoder.DecodeBeam(sentence, score, w.decoding.beam, w.decoding.temperature);
     names.push_back(SpansOf(labels));
   }
   MakeConsistent(document, &names);

@@ -98,6 +98,10 @@ TEST(EntityModelTest, LearnsPatternsAndTagsNamesItNeverSaw) {
   EXPECT_GT(report.features, 100u);
   EXPECT_GE(report.epochs, 1);
   EXPECT_EQ(report.held_out_f1.size(), 12u) << "passes chosen on the held-out tenth";
+  ASSERT_EQ(report.held_out_decodings.size(), 1 + EntityTrainingOptions().temperatures.size())
+      << "greedy and a beam at each temperature tried there too";
+  EXPECT_EQ(report.held_out_decodings[0].first.beam, 1u);
+  EXPECT_EQ(model.Decoding(), report.decoding);
   const EntityScores unseen = Score(model, MakeDocuments(kTestNames, 50, 2));
   EXPECT_GE(unseen.F1(), 0.9) << "precision " << unseen.Precision() << " recall " << unseen.Recall();
 }
@@ -130,6 +134,29 @@ TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
   EXPECT_NE(text.find("%\twn-location\tostmere\n"), std::string::npos);
   EXPECT_EQ(parsed.value().KnownNames().Entries(), model.KnownNames().Entries());
   for (const LabeledDocument& d : MakeDocuments(kTestNames, 10, 4)) {
+    EXPECT_EQ(parsed.value().Tag(d.sentences), model.Tag(d.sentences));
+  }
+}
+
+TEST(EntityModelTest, TheDecodingIsKeptInTheModelFile) {
+  EntityTrainingOptions options;
+  options.epochs = 2;
+  EntityTrainingReport report;
+  EntityModel model = TrainEntityModel(MakeDocuments(kTrainNames, 40, 6), options, &report);
+  EXPECT_EQ(model.Decoding(), EntityDecoding{}) << "greedy when nothing was held out to choose on";
+  EXPECT_EQ(model.ToText().find("\n!\t"), std::string::npos);
+  model.SetDecoding({8, 20});
+  model.SetDecoding({0, 20});   // ignored: no beam
+  model.SetDecoding({8, -1});   // ignored: no temperature
+  model.SetDecoding({65, 20});  // ignored: too wide
+  EXPECT_EQ(model.Decoding(), (EntityDecoding{8, 20}));
+  const std::string text = model.ToText();
+  EXPECT_NE(text.find("\n!\tbeam=8\ttemperature=20\n"), std::string::npos);
+  auto parsed = EntityModel::Parse(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed.value().Decoding(), model.Decoding());
+  EXPECT_EQ(parsed.value().ToText(), text);
+  for (const LabeledDocument& d : MakeDocuments(kTestNames, 10, 7)) {
     EXPECT_EQ(parsed.value().Tag(d.sentences), model.Tag(d.sentences));
   }
 }
@@ -169,6 +196,13 @@ TEST(EntityModelTest, ABadModelFileIsAnErrorNamingTheLine) {
       {"listed name with two spaces", header + "%\tPER\tsung  kim\n", "line 2: a listed name must be"},
       {"listed name too long", header + "%\tORG\ta b c d e f g\n", "line 2: a listed name must be"},
       {"listed name empty", header + "%\tORG\t\n", "line 2: a listed name must be"},
+      {"decoding without temperature", header + "!\tbeam=8\n", "line 2: expected !<TAB>beam=N"},
+      {"beam of zero", header + "!\tbeam=0\ttemperature=20\n", "line 2: expected !<TAB>beam=N"},
+      {"beam too wide", header + "!\tbeam=65\ttemperature=20\n", "line 2: expected !<TAB>beam=N"},
+      {"fractional beam", header + "!\tbeam=2.5\ttemperature=20\n", "line 2: expected !<TAB>beam=N"},
+      {"negative temperature", header + "!\tbeam=8\ttemperature=-1\n", "line 2: expected !<TAB>beam=N"},
+      {"temperature not a number", header + "!\tbeam=8\ttemperature=nan\n", "line 2: expected !<TAB>beam=N"},
+      {"fields swapped", header + "!\ttemperature=20\tbeam=8\n", "line 2: expected !<TAB>beam=N"},
   };
   for (const Case& c : cases) {
     auto parsed = EntityModel::Parse(c.text);

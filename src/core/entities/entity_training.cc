@@ -124,10 +124,11 @@ void ListNames(const LabeledDocument& d, Gazetteer* gazetteer) {
 }
 
 // Trains for `epochs` passes over `documents`, each pass in an order drawn from `seed`; with
-// `held_out`, scores the averaged model on it after each pass into *f1.
+// `held_out`, scores the averaged model on it after each pass into *f1, and keeps the model of
+// the best pass (the first of equals) in *best.
 EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epochs,
                   const EntityTrainingOptions& options, const std::vector<const LabeledDocument*>* held_out,
-                  std::vector<double>* f1) {
+                  std::vector<double>* f1, EntityModel* best = nullptr) {
   Gazetteer all;
   if (options.gazetteer != nullptr) all.Merge(*options.gazetteer);
   // folds[k]: the outside lists and the names of every document not in fold k.
@@ -149,8 +150,11 @@ EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epoc
     std::shuffle(order.begin(), order.end(), random);
     Pass(order, options.clusters, gazetteer_of, &perceptron);
     if (held_out != nullptr) {
-      f1->push_back(
-          F1(perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters, all), *held_out));
+      EntityModel model = perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters, all);
+      f1->push_back(F1(model, *held_out));
+      if (best != nullptr && (f1->size() == 1 || f1->back() > *std::max_element(f1->begin(), f1->end() - 1))) {
+        *best = std::move(model);
+      }
     }
   }
   return perceptron.Averaged(options.min_weight, options.min_count, epochs, options.clusters, all);
@@ -172,12 +176,31 @@ EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, cons
     const size_t fit = all.size() - all.size() / 10;
     const std::vector<const LabeledDocument*> fitting(all.begin(), all.begin() + static_cast<ptrdiff_t>(fit));
     const std::vector<const LabeledDocument*> held_out(all.begin() + static_cast<ptrdiff_t>(fit), all.end());
-    Train(fitting, options.max_epochs, options, &held_out, &report->held_out_f1);
+    EntityModel best;
+    Train(fitting, options.max_epochs, options, &held_out, &report->held_out_f1, &best);
     epochs = 1 + static_cast<int>(std::max_element(report->held_out_f1.begin(), report->held_out_f1.end()) -
                                   report->held_out_f1.begin());
+    // The decoding, on the same held-out tenth with the model of the chosen pass: greedy, or a
+    // beam at each temperature; a beam must do strictly better to be chosen.
+    double best_f1 = report->held_out_f1[static_cast<size_t>(epochs - 1)];
+    report->held_out_decodings.emplace_back(EntityDecoding{}, best_f1);
+    if (options.beam_width > 1) {
+      for (float t : options.temperatures) {
+        const EntityDecoding tried{options.beam_width, t};
+        best.SetDecoding(tried);
+        if (!(best.Decoding() == tried)) continue;  // not a valid decoding
+        const double f1 = F1(best, held_out);
+        report->held_out_decodings.emplace_back(tried, f1);
+        if (f1 > best_f1) {
+          best_f1 = f1;
+          report->decoding = tried;
+        }
+      }
+    }
   }
   report->epochs = epochs;
   EntityModel model = Train(all, epochs, options, nullptr, nullptr);
+  model.SetDecoding(report->decoding);
   report->features = model.FeatureCount();
   return model;
 }

@@ -1,11 +1,13 @@
-// Greedy left-to-right decoding of a document's sentences: each token gets the best-scoring
+// Left-to-right decoding of a document's sentences, greedy or with a beam: each token gets a
 // label that may follow the one before (bilou.h), its features computed with the labels
 // just given and with what the document's earlier tokens were given (token_features.h).
 // The same loop trains and tags, so training sees exactly the features tagging will.
 // Not thread-safe; one decoder per document at a time.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -62,6 +64,72 @@ class GreedyDecoder {
   template <typename Score>
   std::vector<int> Decode(const TokenSentence& sentence, const Score& score) {
     return Decode(sentence, score, [](const FeatureSet&, size_t, int label) { return label; });
+  }
+
+  // The labels of `sentence` whose log-probabilities (each token's scores divided by
+  // `temperature`, then a softmax over the labels that may follow) sum highest among those a
+  // beam of `width` label histories keeps, token by token. A greedy choice cannot be
+  // taken back: "North Korean leader Kim" once "Korean" was given Inside rather than Last must
+  // run on through "leader", whatever that costs; a beam keeps the other reading alive.
+  // Histories ending in the same two labels have the same future, so only the best of them
+  // is kept. Tagging only: the model is trained greedily (Decode), on its own decisions.
+  template <typename Score>
+  std::vector<int> DecodeBeam(const TokenSentence& sentence, const Score& score, size_t width, float temperature) {
+    struct History {
+      std::vector<int> labels;
+      float total = 0;
+      int previous = kNoLabel, before_previous = kNoLabel;
+    };
+    const PreparedSentence prepared = PrepareSentence(sentence, clusters_, gazetteer_);
+    std::vector<History> beam(1), next;
+    for (size_t i = 0; i < sentence.size(); ++i) {
+      features_.Clear();
+      WordFeatures(prepared, i, memory_, &features_);
+      std::array<float, kLabels> word_scores{};
+      score(features_, word_scores.data());
+      const bool last = i + 1 == sentence.size();
+      next.clear();
+      for (const History& h : beam) {
+        features_.Clear();
+        LabelFeatures(prepared, i, h.previous, h.before_previous, &features_);
+        std::array<float, kLabels> scores = word_scores;
+        score(features_, scores.data());
+        for (float& x : scores) x /= temperature;
+        // Each token's scores as log-probabilities over the labels that may follow (a
+        // softmax): raw perceptron scores after a history the greedy training never met are on
+        // no common scale, and summed they would reward improbable histories.
+        float top = -std::numeric_limits<float>::infinity();
+        for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+          if (MayFollow(h.previous, l, last)) top = std::max(top, scores[static_cast<size_t>(l)]);
+        }
+        float sum = 0;
+        for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+          if (MayFollow(h.previous, l, last)) sum += std::exp(scores[static_cast<size_t>(l)] - top);
+        }
+        const float log_sum = top + std::log(sum);
+        for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+          if (!MayFollow(h.previous, l, last)) continue;
+          const float total = h.total + scores[static_cast<size_t>(l)] - log_sum;
+          const auto same = std::find_if(next.begin(), next.end(), [&](const History& n) {
+            return n.previous == l && n.before_previous == h.previous;
+          });
+          if (same != next.end()) {
+            if (total <= same->total) continue;
+            next.erase(same);
+          }
+          History n{h.labels, total, l, h.previous};
+          n.labels.push_back(l);
+          next.push_back(std::move(n));
+        }
+      }
+      // Ties keep the earlier history and label, as Decode's strict comparison does.
+      std::stable_sort(next.begin(), next.end(), [](const History& a, const History& b) { return a.total > b.total; });
+      if (next.size() > width) next.resize(width);
+      beam.swap(next);
+    }
+    std::vector<int> labels = beam.empty() ? std::vector<int>() : std::move(beam.front().labels);
+    for (size_t i = 0; i < labels.size(); ++i) memory_.Record(sentence[i], labels[i]);
+    return labels;
   }
 
  private:

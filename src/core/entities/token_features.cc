@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <xxhash.h>
 
+#include <algorithm>
+
 #include "core/entities/bilou.h"
 #include "storydesk/text/tokens.h"
 #include "storydesk/text/utf8.h"
@@ -47,6 +49,51 @@ std::vector<size_t> Boundaries(std::string_view word) {
 constexpr std::string_view kBefore = "<s>";
 constexpr std::string_view kAfter = "</s>";
 
+// `lower` with its first letter a capital ("new york" -> "New york").
+std::string TitleCase(std::string_view lower) {
+  if (lower.empty()) return {};
+  size_t pos = 0;
+  const char32_t first = text::DecodeUtf8(lower, &pos);
+  std::string out;
+  text::AppendUtf8(static_cast<char32_t>(u_totitle(static_cast<UChar32>(first))), &out);
+  out.append(lower.substr(pos));
+  return out;
+}
+
+// Small words that join the capitalised words of one name: "Bank of England", "Agir Ensemble
+// pour les Droits de l'Homme", "Procter & Gamble".
+bool Joining(std::string_view lower) {
+  static constexpr std::array<std::string_view, 12> kJoining = {"of",  "for", "and", "&",   "de",   "du",
+                                                                "des", "la",  "le",  "les", "pour", "the"};
+  return std::find(kJoining.begin(), kJoining.end(), lower) != kJoining.end();
+}
+
+void MarkRuns(PreparedSentence* s) {
+  const size_t n = s->tokens.size();
+  s->run_begin.resize(n);
+  s->run_end.resize(n);
+  size_t i = 0;
+  while (i < n) {
+    size_t end = i + 1;
+    if (!s->headline && Capitalised(s->tokens[i])) {
+      while (end < n) {
+        if (Capitalised(s->tokens[end])) {
+          ++end;
+        } else if (Joining(s->lower[end]) && end + 1 < n && Capitalised(s->tokens[end + 1])) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+    }
+    for (size_t k = i; k < end; ++k) {
+      s->run_begin[k] = static_cast<uint32_t>(i);
+      s->run_end[k] = static_cast<uint32_t>(end);
+    }
+    i = end;
+  }
+}
+
 }  // namespace
 
 std::string WordShape(std::string_view word) {
@@ -85,6 +132,18 @@ PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const W
   // A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN"): more than four letters in five.
   s.headline = letters >= 4 && upper * 5 > letters * 4;
   if (gazetteer != nullptr) s.listed = gazetteer->Match(s.lower);
+  MarkRuns(&s);
+  if (clusters != nullptr) {
+    s.case_seen.reserve(tokens.size());
+    s.title_paths.reserve(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const std::string title = TitleCase(s.lower[i]);
+      const std::string_view title_path = clusters->Path(title);
+      s.case_seen.push_back(std::string(clusters->Path(s.lower[i]).empty() ? "0" : "1") +
+                            (title_path.empty() ? "0" : "1"));
+      s.title_paths.push_back(title_path);
+    }
+  }
   return s;
 }
 
@@ -141,6 +200,11 @@ void FeatureSet::Add(std::string_view name, std::string_view a, std::string_view
 
 void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before_previous, const DocumentMemory& memory,
                    FeatureSet* out) {
+  WordFeatures(s, i, memory, out);
+  LabelFeatures(s, i, previous, before_previous, out);
+}
+
+void WordFeatures(const PreparedSentence& s, size_t i, const DocumentMemory& memory, FeatureSet* out) {
   const size_t n = s.tokens.size();
   auto lower = [&](ptrdiff_t k) -> std::string_view {
     const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
@@ -208,14 +272,25 @@ void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before
   if (!s.listed.empty()) {
     for (const std::string& m : s.listed[i]) out->Add("g", m);
   }
+  if (!s.case_seen.empty() && Capitalised(word)) {
+    out->Add("cs", s.case_seen[i]);
+    if (s.title_paths[i].size() >= 6 && s.paths[i].empty()) {
+      out->Add("tc6", s.title_paths[i].substr(0, 6));
+      out->Add("tc10", s.title_paths[i].substr(0, std::min<size_t>(10, s.title_paths[i].size())));
+    }
+  }
+  if (s.run_end[i] - s.run_begin[i] > 1) {
+    // A name of several words is typed by its last ("Louis Dreyfus Corp", "Pembroke Pines
+    // police"), which a left-to-right tagger has not reached at the first: it is looked at here.
+    const size_t first = s.run_begin[i], last = s.run_end[i] - 1;
+    const size_t length = std::min<size_t>(last - first + 1, 4);
+    out->Add("rp", std::to_string(i - first), std::to_string(length));
+    if (i < last) out->Add("rl", s.lower[last]);
+    if (i > first) out->Add("rf", s.lower[first]);
+    if (i < last && !s.paths.empty() && !s.paths[last].empty()) out->Add("rlc", s.paths[last].substr(0, 6));
+  }
 
-  const std::string prev = previous == kNoLabel ? "<s>" : LabelName(previous);
-  const std::string prev2 = before_previous == kNoLabel ? "<s>" : LabelName(before_previous);
-  out->Add("t-1", prev);
-  out->Add("t-2t-1", prev2, prev);
-  out->Add("t-1w", prev, w);
-  out->Add("t-1s", prev, shape(0));
-  if (i == 0) out->Add("first", shape(0));
+  if (i == 0) out->Add("first", s.shapes[0]);
   if (s.headline) {
     out->Add("H", "");
     out->Add("Hw", w);
@@ -228,6 +303,15 @@ void TokenFeatures(const PreparedSentence& s, size_t i, int previous, int before
     }
     out->Add("hmax", EntityTypeName(static_cast<EntityType>(best)));
   }
+}
+
+void LabelFeatures(const PreparedSentence& s, size_t i, int previous, int before_previous, FeatureSet* out) {
+  const std::string prev = previous == kNoLabel ? "<s>" : LabelName(previous);
+  const std::string prev2 = before_previous == kNoLabel ? "<s>" : LabelName(before_previous);
+  out->Add("t-1", prev);
+  out->Add("t-2t-1", prev2, prev);
+  out->Add("t-1w", prev, s.lower[i]);
+  out->Add("t-1s", prev, s.shapes[i]);
 }
 
 }  // namespace storydesk::entities

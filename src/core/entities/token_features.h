@@ -9,7 +9,13 @@
 //     once and repeated: "Blackburn" after "Peter Blackburn");
 //   - the gazetteer's phrases covering the word, with its place in each (gazetteer.h);
 //   - the word clusters (word_clusters.h) of the word and its neighbours, as path prefixes
-//     of 4, 6, 10 and 20 bits (Ratinov & Roth's choice), from coarse to fine.
+//     of 4, 6, 10 and 20 bits (Ratinov & Roth's choice), from coarse to fine;
+//   - how the clusters' unlabelled text writes a capitalised word: lower-cased, in title case,
+//     both or neither ("The" opening a sentence is "the"; "Ljubljana" never is), and the class
+//     of its title-case form when it has none of its own ("JAPAN" in a headline is "Japan");
+//   - the run of capitalised words the token is in ("Louis Dreyfus Corp"): its place and
+//     length, the run's first word and its last, whose kind ("Corp", "Mills", "police")
+//     a left-to-right tagger would otherwise see only after typing the name's first word.
 // Each feature is a short string ("w-1=the") kept as its 64-bit hash; the names are kept only
 // when a model is being written.
 // Not thread-safe (scratch buffers); one per tagging thread.
@@ -37,6 +43,15 @@ struct PreparedSentence {
   bool headline = false;                // most of its letters are capitals
   // Per token, the gazetteer's phrases covering it ("LOC-B"); empty without a gazetteer.
   std::vector<std::vector<std::string>> listed;
+  // Per token, the run of capitalised words it is in, [run_begin, run_end) ("University of
+  // Pennsylvania": small joining words count when a capitalised word follows); a token outside
+  // any run (and every token of a headline) is its own run.
+  std::vector<uint32_t> run_begin, run_end;
+  // Per token, how the unlabelled text writes the word (empty without clusters): whether it
+  // has a class lower-cased and in title case ("10": seen as "the", never as "The"), and
+  // the class path of its title-case form ("JAPAN" in a headline is "Japan").
+  std::vector<std::string> case_seen;
+  std::vector<std::string_view> title_paths;
 };
 // `clusters` may be null (no cluster features); it must outlive the prepared sentence.
 // `gazetteer` may be null (no gazetteer features).
@@ -79,9 +94,15 @@ class FeatureSet {
 };
 
 // The features of token `i` of `sentence`, given the labels of the two tokens before it
-// (kNoLabel before the start) and what the document said earlier; appended to `out`.
+// (kNoLabel before the start) and what the document said earlier; appended to `out`. They
+// are WordFeatures then LabelFeatures: a decoder weighing several histories of labels
+// computes the first once per token.
 void TokenFeatures(const PreparedSentence& sentence, size_t i, int previous, int before_previous,
                    const DocumentMemory& memory, FeatureSet* out);
+// The features that do not depend on the labels given before.
+void WordFeatures(const PreparedSentence& sentence, size_t i, const DocumentMemory& memory, FeatureSet* out);
+// The features of the labels given to the two tokens before `i`.
+void LabelFeatures(const PreparedSentence& sentence, size_t i, int previous, int before_previous, FeatureSet* out);
 
 // The hash of a feature's name, as FeatureSet keeps it.
 uint64_t FeatureHash(std::string_view name);

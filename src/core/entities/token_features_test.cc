@@ -45,5 +45,60 @@ TEST(TokenFeaturesTest, TheDocumentRemembersTheTypesOfCapitalisedWords) {
   EXPECT_EQ(features.Hashes()[1], FeatureHash(names[1]));
 }
 
+bool Has(const FeatureSet& features, const std::string& name) {
+  return std::find(features.Names().begin(), features.Names().end(), name) != features.Names().end();
+}
+
+TEST(TokenFeaturesTest, RunsOfCapitalisedWordsJoinedBySmallWords) {
+  struct Case {
+    std::vector<std::string> tokens;
+    size_t token, begin, end;
+  };
+  const std::vector<Case> cases = {
+      {{"the", "University", "of", "Pennsylvania", "researchers"}, 1, 1, 4},
+      {{"the", "University", "of", "Pennsylvania", "researchers"}, 2, 1, 4},
+      {{"Continental", "and", "Louis", "Dreyfus", "Corp", "for"}, 3, 0, 5},
+      {{"a", "Bank", "of", "the", "West"}, 1, 1, 2},  // "of the" is two small words
+      {{"Japan", "of", "course"}, 0, 0, 1},
+      {{"said", "Blackburn"}, 0, 0, 1},
+      {{"SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"}, 2, 2, 3},  // a headline: no runs
+  };
+  for (const Case& c : cases) {
+    const PreparedSentence s = PrepareSentence(c.tokens);
+    EXPECT_EQ(s.run_begin[c.token], c.begin) << c.tokens[c.token];
+    EXPECT_EQ(s.run_end[c.token], c.end) << c.tokens[c.token];
+  }
+}
+
+TEST(TokenFeaturesTest, TheFirstWordOfARunSeesItsLast) {
+  const PreparedSentence s = PrepareSentence({"from", "Louis", "Dreyfus", "Corp", "."});
+  FeatureSet first(/*keep_names=*/true), middle(/*keep_names=*/true), last(/*keep_names=*/true);
+  const DocumentMemory memory;
+  TokenFeatures(s, 1, kOutside, kNoLabel, memory, &first);
+  TokenFeatures(s, 2, kOutside, kOutside, memory, &middle);
+  TokenFeatures(s, 3, kOutside, kOutside, memory, &last);
+  EXPECT_TRUE(Has(first, "rl=corp"));
+  EXPECT_TRUE(Has(first, "rp=0|3"));
+  EXPECT_FALSE(Has(first, "rf=louis")) << "the first word is the word itself";
+  EXPECT_TRUE(Has(middle, "rl=corp") && Has(middle, "rf=louis"));
+  EXPECT_FALSE(Has(last, "rl=corp")) << "the last word is the word itself";
+}
+
+TEST(TokenFeaturesTest, HowTheUnlabelledTextWritesAWord) {
+  WordClusters clusters;
+  clusters.Set("the", "0101");
+  clusters.Set("Japan", "1100110");
+  clusters.Set("Ljubljana", "1100111");
+  const PreparedSentence s = PrepareSentence({"The", "JAPAN", "Ljubljana", "Zzyzx"}, &clusters);
+  ASSERT_EQ(s.case_seen.size(), 4u);
+  EXPECT_EQ(s.case_seen[0], "10") << "seen as 'the', never as 'The'";
+  EXPECT_EQ(s.case_seen[2], "01");
+  EXPECT_EQ(s.case_seen[3], "00");
+  FeatureSet headline_word(/*keep_names=*/true);
+  TokenFeatures(s, 1, kNoLabel, kNoLabel, DocumentMemory(), &headline_word);
+  EXPECT_TRUE(Has(headline_word, "tc6=110011")) << "JAPAN takes the class of Japan";
+  EXPECT_TRUE(Has(headline_word, "cs=01"));
+}
+
 }  // namespace
 }  // namespace storydesk::entities
