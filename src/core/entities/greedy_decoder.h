@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -75,13 +76,18 @@ class GreedyDecoder {
   // is kept. Tagging only: the model is trained greedily (Decode), on its own decisions.
   template <typename Score>
   std::vector<int> DecodeBeam(const TokenSentence& sentence, const Score& score, size_t width, float temperature) {
+    // A history is its last two labels, its total and where it came from: the labels before
+    // are read back through `kept` once the sentence ends, so each step costs the same however
+    // long the sentence (a copied label list per history would make one long line quadratic).
     struct History {
-      std::vector<int> labels;
       float total = 0;
       int previous = kNoLabel, before_previous = kNoLabel;
+      uint32_t parent = 0;  // its history at the token before, an index into that step's beam
     };
     const PreparedSentence prepared = PrepareSentence(sentence, clusters_, gazetteer_);
     std::vector<History> beam(1), next;
+    std::vector<std::vector<History>> kept;  // the beam after each token
+    kept.reserve(sentence.size());
     for (size_t i = 0; i < sentence.size(); ++i) {
       features_.Clear();
       WordFeatures(prepared, i, memory_, &features_);
@@ -89,7 +95,8 @@ class GreedyDecoder {
       score(features_, word_scores.data());
       const bool last = i + 1 == sentence.size();
       next.clear();
-      for (const History& h : beam) {
+      for (uint32_t b = 0; b < beam.size(); ++b) {
+        const History& h = beam[b];
         features_.Clear();
         LabelFeatures(prepared, i, h.previous, h.before_previous, &features_);
         std::array<float, kLabels> scores = word_scores;
@@ -117,17 +124,21 @@ class GreedyDecoder {
             if (total <= same->total) continue;
             next.erase(same);
           }
-          History n{h.labels, total, l, h.previous};
-          n.labels.push_back(l);
-          next.push_back(std::move(n));
+          next.push_back({total, l, h.previous, b});
         }
       }
       // Ties keep the earlier history and label, as Decode's strict comparison does.
       std::stable_sort(next.begin(), next.end(), [](const History& a, const History& b) { return a.total > b.total; });
       if (next.size() > width) next.resize(width);
+      kept.push_back(next);
       beam.swap(next);
     }
-    std::vector<int> labels = beam.empty() ? std::vector<int>() : std::move(beam.front().labels);
+    std::vector<int> labels(sentence.size(), kOutside);
+    uint32_t at = 0;  // the best history at the last token
+    for (size_t i = sentence.size(); i-- > 0;) {
+      labels[i] = kept[i][at].previous;
+      at = kept[i][at].parent;
+    }
     for (size_t i = 0; i < labels.size(); ++i) memory_.Record(sentence[i], labels[i]);
     return labels;
   }

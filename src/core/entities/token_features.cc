@@ -137,6 +137,11 @@ PreparedSentence PrepareSentence(const std::vector<std::string>& tokens, const W
     s.case_seen.reserve(tokens.size());
     s.title_paths.reserve(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!Capitalised(tokens[i])) {  // read for capitalised words only
+        s.case_seen.emplace_back();
+        s.title_paths.emplace_back();
+        continue;
+      }
       const std::string title = TitleCase(s.lower[i]);
       const std::string_view title_path = clusters->Path(title);
       s.case_seen.push_back(std::string(clusters->Path(s.lower[i]).empty() ? "0" : "1") +
