@@ -58,9 +58,19 @@ struct StoryQuote {
   std::vector<QuoteVariant> variants;  // one per article, in the story's order
 };
 
+// One name (or a personal pronoun standing for a person) as an article's body writes it, and
+// the listed entity it is.
+struct EntityMention {
+  size_t article = 0;         // index into the articles given
+  size_t begin = 0, end = 0;  // bytes in the article's text
+  size_t entity = 0;          // index into StoryVoices::entities
+  bool pronoun = false;       // "he", "her": the person named last before it
+};
+
 struct StoryVoices {
-  std::vector<StoryEntity> entities;  // people and organisations, then places and other names; most mentioned first
-  std::vector<StoryQuote> quotes;     // reported by most articles first, then in story order
+  std::vector<StoryEntity> entities;    // people and organisations, then places and other names; most mentioned first
+  std::vector<EntityMention> mentions;  // of the listed entities, by article then place in its text
+  std::vector<StoryQuote> quotes;       // reported by most articles first, then in story order
 };
 
 struct VoicesOptions {

@@ -25,6 +25,7 @@ struct TrainNerFlags {
   std::string input;
   std::string output;
   int epochs = 0;
+  size_t training_beam = 16;
   std::vector<std::string> unlabelled;
   std::vector<std::string> unlabelled_text;
   size_t clusters = 256;
@@ -145,6 +146,7 @@ int RunTrainNer(const TrainNerFlags& flags) {
   if (clusters.WordCount() > 0) options.clusters = &clusters;
   if (!listed.Empty()) options.gazetteer = &listed;
   options.list_training_names = flags.training_names;
+  options.training_beam = flags.training_beam;
   entities::EntityTrainingReport report;
   const entities::EntityModel model = entities::TrainEntityModel(documents.value(), options, &report);
 
@@ -186,6 +188,9 @@ int RunTrainNer(const TrainNerFlags& flags) {
       } else {
         std::snprintf(buffer, sizeof buffer, "; beam %zu at temperature %g %.4f", decoding.beam,
                       static_cast<double>(decoding.temperature), f1);
+        if (decoding.temperature == 0) {
+          std::snprintf(buffer, sizeof buffer, "; beam %zu on raw scores %.4f", decoding.beam, f1);
+        }
       }
       line += buffer;
     }
@@ -196,6 +201,8 @@ int RunTrainNer(const TrainNerFlags& flags) {
     } else {
       std::snprintf(buffer, sizeof buffer, " (chosen: beam %zu at temperature %g)", chosen.beam,
                     static_cast<double>(chosen.temperature));
+      if (chosen.temperature == 0)
+        std::snprintf(buffer, sizeof buffer, " (chosen: beam %zu on raw scores)", chosen.beam);
     }
     line += buffer;
     comments.push_back(line);
@@ -229,6 +236,11 @@ void AddTrainNerCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("!--no-training-names", flags->training_names, "do not list the training file's own names");
   cmd->add_option("--epochs", flags->epochs, "passes over the data (default 0: chosen on a held-out tenth)")
       ->check(CLI::Range(0, 100));
+  cmd->add_option("--training-beam", flags->training_beam,
+                  "histories the training keeps (1: trains on the greedy decoder's own decisions; more: a beam "
+                  "with early update)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   cmd->footer("The built-in model is models/entity-model.tsv, retrained by `make models`.");
   cmd->callback([flags, exit_code] { *exit_code = RunTrainNer(*flags); });
 }

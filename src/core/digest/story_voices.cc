@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,7 +33,11 @@ bool IsTitleWord(std::string_view w) {
 }
 
 // Honorifics: part of how a name is written, not a role.
-bool IsHonorific(std::string_view w) { return w == "Mr." || w == "Mrs." || w == "Ms." || w == "Dr." || w == "Mr"; }
+bool IsHonorific(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kWords = {"Mr.", "Mrs.", "Ms.", "Dr.",  "Mr",
+                                                              "Mrs", "Ms",   "Dr",  "Miss", "Sir"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
 
 // Lower-case nouns that say what someone is ("envoy", "leader"), and the words that may
 // qualify them ("senior", "special"): a role is made of these, titles and other names' words.
@@ -64,6 +69,43 @@ bool IsRoleModifier(std::string_view lower) {
 
 bool StartsLower(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
 
+// Whether `part` names `full` without its middle names or initials: two words or more, the
+// same first and last word, the others in order ("Brian Nichols" of "Brian G. Nichols").
+bool SkipsMiddle(std::string_view full, std::string_view part) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    while (!s.empty()) {
+      const size_t space = std::min(s.find(' '), s.size());
+      if (space > 0) out.push_back(s.substr(0, space));
+      s.remove_prefix(std::min(space + 1, s.size()));
+    }
+    return out;
+  };
+  const std::vector<std::string_view> f = words(full), p = words(part);
+  if (p.size() < 2 || p.size() >= f.size() || p.front() != f.front() || p.back() != f.back()) return false;
+  size_t at = 1;
+  for (size_t k = 1; k + 1 < p.size(); ++k) {
+    while (at + 1 < f.size() && f[at] != p[k]) ++at;
+    if (at + 1 >= f.size()) return false;
+    ++at;
+  }
+  return true;
+}
+
+// `name` without the honorifics and titles it opens with ("Mr. Teixeira", "Attorney Mark
+// Heller"), its last word always kept; the titles (not the honorifics) go to *titles.
+std::string_view WithoutTitles(std::string_view name, std::string* titles) {
+  size_t space = name.find(' ');
+  while (space != std::string_view::npos) {
+    const std::string_view word = name.substr(0, space);
+    if (!IsHonorific(word) && !IsTitleWord(word)) break;
+    if (!IsHonorific(word)) *titles += (titles->empty() ? "" : " ") + std::string(word);
+    name.remove_prefix(space + 1);
+    space = name.find(' ');
+  }
+  return name;
+}
+
 // Whether `part` is one or more whole words of `full` ("Kim" of "Sung Kim"), and shorter.
 bool HoldsAsWords(std::string_view full, std::string_view part) {
   if (part.empty() || part.size() >= full.size()) return false;
@@ -73,6 +115,12 @@ bool HoldsAsWords(std::string_view full, std::string_view part) {
     if (starts && ends) return true;
   }
   return false;
+}
+
+constexpr std::array<EntityType, 4> kTypes = {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation,
+                                              EntityType::kMisc};
+size_t TypeIndex(EntityType t) {
+  return static_cast<size_t>(std::find(kTypes.begin(), kTypes.end(), t) - kTypes.begin()) % kTypes.size();
 }
 
 std::string_view TypeOrder(EntityType t) {
@@ -130,7 +178,7 @@ struct Mention {
   std::string canonical;  // the fullest form in its article
   EntityType type = EntityType::kPerson;
   std::vector<std::string> roles;
-  size_t begin = 0;  // byte offset in the article's text as read (title first)
+  size_t begin = 0, end = 0;  // byte offsets in the article's text as read (title first)
 };
 
 class ArticleNames {
@@ -145,16 +193,26 @@ class ArticleNames {
       m.surface = Text(n.span);
       m.type = n.type;
       m.begin = n.span.begin;
+      m.end = n.span.end;
       m.canonical = m.surface;
       if (n.type == EntityType::kPerson) {
+        // An honorific or title the tagger took into the name is not the name: "Mr.
+        // Teixeira" is looked up as "Teixeira", and "Attorney" of "Attorney Mark Heller" is
+        // a role.
+        std::string titles;
+        m.canonical = std::string(WithoutTitles(m.surface, &titles));
         // The last earlier name holding this one as words (an article's worth back at most).
         for (size_t j = k, looked = 0; j > 0 && looked < kLookBack; --j, ++looked) {
           const NameMention& before = tagged_.names[j - 1];
-          if (before.type == EntityType::kPerson && HoldsAsWords(Text(before.span), m.surface)) {
-            m.canonical = Text(before.span);
+          if (before.type != EntityType::kPerson) continue;
+          std::string ignored;
+          const std::string_view earlier = WithoutTitles(Text(before.span), &ignored);
+          if (HoldsAsWords(earlier, m.canonical) || SkipsMiddle(earlier, m.canonical)) {
+            m.canonical = std::string(earlier);
             break;
           }
         }
+        if (!titles.empty()) m.roles.push_back(titles);
         Roles(n, &m.roles);
       }
       out.push_back(std::move(m));
@@ -174,6 +232,15 @@ class ArticleNames {
     return n.type != EntityType::kPerson && token.end <= n.span.end;
   }
 
+  // Whether the token is inside a person's name.
+  bool InPerson(const entities::ByteSpan& token) const {
+    const auto after = std::upper_bound(tagged_.names.begin(), tagged_.names.end(), token.begin,
+                                        [](size_t at, const NameMention& n) { return at < n.span.begin; });
+    if (after == tagged_.names.begin()) return false;
+    const NameMention& n = *std::prev(after);
+    return n.type == EntityType::kPerson && token.end <= n.span.end;
+  }
+
   static constexpr size_t kLookBack = 500;
 
   // The role written before the name (titles, lower-case words, other names' words and their
@@ -188,7 +255,21 @@ class ArticleNames {
     // Before: read backwards from the name while the words can make a role; the word next to
     // the name must say what the person is ("envoy", "Minister").
     size_t begin = first;
-    while (begin > 0 && first - begin < 6) {
+    // A title with the place it serves next to the name ("Special Representative for North
+    // Korea Sung Kim"): read on from the title.
+    {
+      size_t k = first;
+      while (k > 0 && first - k < 4 && InName(tokens[k - 1])) --k;
+      if (k < first && k >= 2) {
+        const std::string joint = Text(tokens[k - 1]);
+        const std::string title = Text(tokens[k - 2]);
+        if ((joint == "for" || joint == "of" || joint == "to") &&
+            (IsTitleWord(title) || (StartsLower(title) && IsRoleNoun(text::ToLower(title))))) {
+          begin = k - 2;
+        }
+      }
+    }
+    while (begin > 0 && first - begin < 8) {
       const entities::ByteSpan& t = tokens[begin - 1];
       const std::string w = Text(t);
       const std::string lower = text::ToLower(w);
@@ -212,8 +293,9 @@ class ArticleNames {
         const std::string w = Text(tokens[end]);
         const std::string lower = text::ToLower(w);
         if (lower == "who" || lower == "which" || lower == "said" || lower == "says" || lower == "told" ||
-            lower == "is" || lower == "was" || lower == "has" || lower == "had") {
-          clause = true;
+            lower == "is" || lower == "was" || lower == "has" || lower == "had" || lower == "and" ||
+            InPerson(tokens[end])) {
+          clause = true;  // or a list of people ("…, Brandau and Deputy Hoyt Teasley,")
         }
         lower_word = lower_word || IsRoleNoun(lower);
         ++end;
@@ -221,6 +303,13 @@ class ArticleNames {
       size_t from = last + 1;
       while (from < end && (Text(tokens[from]) == "the" || Text(tokens[from]) == "a" || Text(tokens[from]) == "an")) {
         ++from;
+      }
+      // A phrase opening on a preposition says where or how, not who (", in the head,").
+      static constexpr std::array<std::string_view, 10> kPrepositions = {"in",   "on", "at", "with", "for",
+                                                                         "from", "by", "to", "of",   "after"};
+      if (from < end &&
+          std::find(kPrepositions.begin(), kPrepositions.end(), Text(tokens[from])) != kPrepositions.end()) {
+        clause = true;
       }
       if (!clause && lower_word && end < tokens.size() && end > from && end - from <= 10) {
         Add(Text({tokens[from].begin, tokens[end - 1].end}), roles);
@@ -291,6 +380,27 @@ bool SameSpeaker(const std::string& la, const std::string& lb) {
   return la == lb || HoldsAsWords(la, lb) || HoldsAsWords(lb, la);
 }
 
+bool IsPersonalPronoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kWords = {"he",   "she",  "him", "his", "her",     "He",
+                                                              "She",  "Him",  "His", "Her", "himself", "herself",
+                                                              "hers", "Hers", "HE",  "SHE"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Whether byte `at` of `text` is inside a quotation: an odd number of straight double quotes,
+// or more opening than closing curly ones, between the start of its line and it.
+bool InsideQuotation(std::string_view text, size_t at) {
+  const size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::string_view before = text.substr(line == std::string_view::npos ? 0 : line + 1, at);
+  size_t straight = 0, opened = 0, closed = 0;
+  for (size_t k = 0; k < before.size(); ++k) {
+    if (before[k] == '"') ++straight;
+    if (before.substr(k, 3) == "\xE2\x80\x9C") ++opened;
+    if (before.substr(k, 3) == "\xE2\x80\x9D") ++closed;
+  }
+  return straight % 2 == 1 || opened > closed;
+}
+
 size_t Root(std::vector<size_t>& parent, size_t i) {
   while (parent[i] != i) i = parent[i] = parent[parent[i]];
   return i;
@@ -329,11 +439,27 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   // Strikes") capitalises words the tagger then takes for names, so a name no body gives is
   // not listed (it still helped tag the bodies).
   std::unordered_set<size_t> in_body;
+  std::vector<EntityMention> body_mentions;  // `entity`: the index into `all` for now
+  // One name is one kind of thing across the story: the tagger may call "Seth MacFarlane" an
+  // organisation in one article and a person in three; every mention takes the type most of
+  // the name's mentions have (its own on a tie).
+  std::vector<std::vector<Mention>> mentions_of(articles.size());
+  std::unordered_map<std::string, std::array<size_t, 4>> types_of;  // lower-case name → count per type
   for (size_t i = 0; i < articles.size(); ++i) {
     if (!read[i]) continue;
-    for (Mention& m : ArticleNames(texts[i], tagged[i]).Mentions()) {
+    mentions_of[i] = ArticleNames(texts[i], tagged[i]).Mentions();
+    for (const Mention& m : mentions_of[i]) ++types_of[text::ToLower(m.canonical)][TypeIndex(m.type)];
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    for (Mention& m : mentions_of[i]) {
+      const std::array<size_t, 4>& votes = types_of[text::ToLower(m.canonical)];
+      const size_t top = static_cast<size_t>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+      if (votes[top] > votes[TypeIndex(m.type)]) m.type = kTypes[top];
       const std::string key = std::string(TypeOrder(m.type)) + text::ToLower(m.canonical);
       auto [it, added] = entity_of.try_emplace(key, all.size());
+      if (m.begin >= title_bytes[i]) {
+        body_mentions.push_back({i, m.begin - title_bytes[i], m.end - title_bytes[i], it->second});
+      }
       if (added) {
         all.push_back({m.canonical, m.type, {}, {}, 0, {}});
         seen_in.emplace_back();
@@ -391,7 +517,7 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
       if (with == people_with_word.end()) continue;
       for (size_t f : with->second) {
         if (f == e || std::find(holders.begin(), holders.end(), f) != holders.end()) continue;
-        const bool part_of = HoldsAsWords(all[f].name, all[e].name);
+        const bool part_of = HoldsAsWords(all[f].name, all[e].name) || SkipsMiddle(all[f].name, all[e].name);
         const bool around =
             several_words && all[f].name.find(' ') != std::string::npos && HoldsAsWords(all[e].name, all[f].name);
         if (part_of || around) holders.push_back(f);
@@ -427,6 +553,7 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
   }
   std::vector<std::string> name_of(all.size());  // what a speaker of each entity is called
   for (size_t e = 0; e < all.size(); ++e) name_of[e] = joined[e] != e || !dropped[e] ? all[joined[e]].name : "";
+  std::vector<size_t> listed;  // indexes into `all`
   for (size_t e = 0; e < all.size(); ++e) {
     if (dropped[e] || in_body.count(e) == 0) continue;
     // A nationality or a people's adjective ("North Korean", "Russian", "Japanese") names no
@@ -441,15 +568,82 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
     std::sort(seen_in[e].begin(), seen_in[e].end());
     seen_in[e].erase(std::unique(seen_in[e].begin(), seen_in[e].end()), seen_in[e].end());
     for (size_t a : seen_in[e]) all[e].articles.push_back(articles[a].id);
-    voices.entities.push_back(std::move(all[e]));
+    // A role that is words of a longer one says nothing more ("President" beside "US
+    // President").
+    std::vector<std::string>& roles = all[e].roles;
+    std::vector<std::string> lower_roles;
+    lower_roles.reserve(roles.size());
+    for (const std::string& r : roles) lower_roles.push_back(text::ToLower(r));
+    std::vector<std::string> kept_roles;
+    for (size_t r = 0; r < roles.size(); ++r) {
+      const bool within = std::any_of(lower_roles.begin(), lower_roles.end(),
+                                      [&](const std::string& other) { return HoldsAsWords(other, lower_roles[r]); });
+      if (!within) kept_roles.push_back(roles[r]);
+    }
+    roles = std::move(kept_roles);
+    listed.push_back(e);
   }
-  std::stable_sort(voices.entities.begin(), voices.entities.end(), [](const StoryEntity& a, const StoryEntity& b) {
+  std::stable_sort(listed.begin(), listed.end(), [&](size_t x, size_t y) {
+    const StoryEntity& a = all[x];
+    const StoryEntity& b = all[y];
     const bool pa = a.type == EntityType::kPerson || a.type == EntityType::kOrganization;
     const bool pb = b.type == EntityType::kPerson || b.type == EntityType::kOrganization;
     if (pa != pb) return pa;
     return a.mentions > b.mentions;
   });
-  if (voices.entities.size() > options.max_entities) voices.entities.resize(options.max_entities);
+  if (listed.size() > options.max_entities) listed.resize(options.max_entities);
+  constexpr size_t kUnlisted = std::numeric_limits<size_t>::max();
+  std::vector<size_t> listed_as(all.size(), kUnlisted);
+  for (size_t e : listed) {
+    listed_as[e] = voices.entities.size();
+    voices.entities.push_back(all[e]);
+  }
+  // A personal pronoun ("he", "her") outside quotations is the person named last before it in
+  // its article — the nearest antecedent, as the quote speakers are resolved; names give no
+  // gender, so "she" after two people is the second whoever she is. Only for the mention
+  // list: entity counts and aliases are names'.
+  {
+    std::vector<EntityMention> pronouns;
+    size_t next = 0;  // the first body mention of the article
+    for (size_t i = 0; i < articles.size(); ++i) {
+      const size_t first = next;
+      while (next < body_mentions.size() && body_mentions[next].article == i) ++next;
+      if (first == next) continue;
+      const std::string_view text = texts[i];
+      size_t after = first;  // the first mention not before the token
+      for (const std::vector<entities::ByteSpan>& sentence : tagged[i].sentences) {
+        for (const entities::ByteSpan& t : sentence) {
+          if (t.begin < title_bytes[i] || !IsPersonalPronoun(text.substr(t.begin, t.end - t.begin)) ||
+              InsideQuotation(text, t.begin)) {
+            continue;
+          }
+          const size_t begin = t.begin - title_bytes[i];
+          while (after < next && body_mentions[after].begin < begin) ++after;
+          // The last person mention before it (mentions are in text order), a few names back
+          // at most.
+          for (size_t k = after, looked = 0; k > first && looked < 20; --k, ++looked) {
+            const EntityMention& m = body_mentions[k - 1];
+            if (all[m.entity].type != EntityType::kPerson) continue;
+            pronouns.push_back({i, begin, t.end - title_bytes[i], m.entity, true});
+            break;
+          }
+        }
+      }
+    }
+    body_mentions.insert(body_mentions.end(), pronouns.begin(), pronouns.end());
+    std::stable_sort(body_mentions.begin(), body_mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+      return a.article != b.article ? a.article < b.article : a.begin < b.begin;
+    });
+  }
+  // Each body mention under the entity it ended in (a short name joined to a longer one that
+  // was itself joined follows the chain), if that entity is listed.
+  for (EntityMention& m : body_mentions) {
+    size_t e = m.entity;
+    for (size_t hops = 0; joined[e] != e && hops < all.size(); ++hops) e = joined[e];
+    if (listed_as[e] == kUnlisted) continue;
+    m.entity = listed_as[e];
+    voices.mentions.push_back(m);
+  }
 
   // The story's name for a speaker: the person entity it is, else as written.
   auto story_name = [&](const std::string& speaker) {

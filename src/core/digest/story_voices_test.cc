@@ -153,5 +153,79 @@ TEST_F(StoryVoicesTest, ACopyIsReadThroughItsOriginal) {
   EXPECT_EQ(v.quotes[0].variants.size(), 1u) << "the copy's quote is its original's";
 }
 
+// A tagger for the linking tests: names of two and three words, honorifics inside a name, and
+// one context ("studio") in which a person's name is taken for an organisation.
+entities::EntityModel LinkingTagger() {
+  auto model = entities::EntityModel::Parse(std::string(entities::kEntityModelHeader) +
+                                            "\n"
+                                            "b=\tO=1\n"
+                                            "W=Seth\tB-PER=5\n"
+                                            "w-1=studio\tB-ORG=20\n"
+                                            "W=Mark\tB-PER=5\n"
+                                            "W=Mr.\tB-PER=5\n"
+                                            "W=Teixeira\tU-PER=3\n"
+                                            "W=Brian\tB-PER=5\n"
+                                            "W=G.\tI-PER=30\n"
+                                            "W=Sung\tB-PER=5\n"
+                                            "W=Noh\tB-PER=5\n"
+                                            "W=US\tU-LOC=5\n"
+                                            "W=North\tB-LOC=5\n"
+                                            "t-1=B-PER\tL-PER=10\n"
+                                            "t-1=I-PER\tL-PER=10\n"
+                                            "t-1=B-ORG\tL-ORG=10\n"
+                                            "t-1=B-LOC\tL-LOC=10\n");
+  EXPECT_TRUE(model.ok()) << model.status().message();
+  return std::move(model).value();
+}
+
+TEST_F(StoryVoicesTest, HonorificsMiddleInitialsAndTheStorysMajorityTypeLinkOnePerson) {
+  const entities::EntityModel tagger = LinkingTagger();
+  const std::vector<DigestArticle> articles = {
+      Article("a", std::nullopt,
+              "Mark Teixeira signed on Monday. Mr. Teixeira smiled. Brian G. Nichols fled. Seth MacFarlane will host."),
+      Article("b", std::nullopt, "Brian Nichols was caught. Teixeira left. Seth MacFarlane spoke."),
+      Article("c", std::nullopt, "The studio Seth MacFarlane runs agreed.")};
+  const StoryVoices v = FindStoryVoices(articles, tagger, matcher_, claims_, statistics_);
+  const StoryEntity* mark = Entity(v, "Mark Teixeira");
+  ASSERT_NE(mark, nullptr);
+  EXPECT_EQ(mark->mentions, 3u) << "\"Mr. Teixeira\" is Teixeira; the lone \"Teixeira\" of b joins too";
+  EXPECT_EQ(Entity(v, "Mr. Teixeira"), nullptr);
+  const StoryEntity* brian = Entity(v, "Brian G. Nichols");
+  ASSERT_NE(brian, nullptr);
+  EXPECT_EQ(brian->articles, (std::vector<std::string>{"a", "b"})) << "Brian Nichols, without the initial";
+  const StoryEntity* seth = Entity(v, "Seth MacFarlane");
+  ASSERT_NE(seth, nullptr);
+  EXPECT_EQ(seth->type, entities::EntityType::kPerson) << "a person in two mentions of three";
+  EXPECT_EQ(seth->mentions, 3u);
+
+  // Each listed entity's mentions, with their place in the article's text.
+  size_t of_mark = 0;
+  for (const EntityMention& m : v.mentions) {
+    ASSERT_LT(m.entity, v.entities.size());
+    const std::string& text = articles[m.article].text;
+    ASSERT_LE(m.end, text.size());
+    const std::string surface = text.substr(m.begin, m.end - m.begin);
+    if (v.entities[m.entity].name != "Mark Teixeira") continue;
+    ++of_mark;
+    EXPECT_TRUE(surface == "Mark Teixeira" || surface == "Mr. Teixeira" || surface == "Teixeira") << surface;
+  }
+  EXPECT_EQ(of_mark, 3u);
+}
+
+TEST_F(StoryVoicesTest, ATitleWithThePlaceItServesIsARoleAListOfPeopleIsNot) {
+  const entities::EntityModel tagger = LinkingTagger();
+  const StoryVoices v =
+      FindStoryVoices({Article("a", std::nullopt,
+                               "US Special Representative for North Korea Sung Kim arrived. Sung Kim met Noh Kyu-duk. "
+                               "Noh Kyu-duk, Sung Kim and senior envoy staff, left.")},
+                      tagger, matcher_, claims_, statistics_);
+  const StoryEntity* kim = Entity(v, "Sung Kim");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->roles, std::vector<std::string>{"US Special Representative for North Korea"});
+  const StoryEntity* noh = Entity(v, "Noh Kyu-duk");
+  ASSERT_NE(noh, nullptr);
+  EXPECT_TRUE(noh->roles.empty()) << "\", Sung Kim and senior envoy staff,\" lists people, it says no role";
+}
+
 }  // namespace
 }  // namespace storydesk::digest

@@ -34,7 +34,7 @@ const EntityDecoding& EntityModel::Decoding() const { return weights_->decoding;
 
 void EntityModel::SetDecoding(const EntityDecoding& decoding) {
   if (decoding.beam < 1 || decoding.beam > EntityDecoding::kMaxBeam || !std::isfinite(decoding.temperature) ||
-      !(decoding.temperature > 0)) {
+      !(decoding.temperature >= 0)) {
     return;
   }
   weights_->decoding = decoding;
@@ -97,11 +97,11 @@ Result<EntityModel> EntityModel::Parse(std::string_view text) {
           double beam = 0, temperature = 0;
           if (fields.size() != 3 || !number_after(fields[1], "beam=", &beam) ||
               !number_after(fields[2], "temperature=", &temperature) || beam < 1 ||
-              beam > static_cast<double>(EntityDecoding::kMaxBeam) || beam != std::floor(beam) || !(temperature > 0) ||
+              beam > static_cast<double>(EntityDecoding::kMaxBeam) || beam != std::floor(beam) || !(temperature >= 0) ||
               temperature > 1e6) {
             return learning::ModelLineError(number, "expected !<TAB>beam=N (1 to " +
                                                         std::to_string(EntityDecoding::kMaxBeam) +
-                                                        ")<TAB>temperature=T (a number > 0)");
+                                                        ")<TAB>temperature=T (a number >= 0)");
           }
           model.SetDecoding({static_cast<size_t>(beam), static_cast<float>(temperature)});
           return Status::Ok();

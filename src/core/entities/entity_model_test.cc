@@ -118,6 +118,7 @@ TEST(EntityModelTest, TheModelFileReadsBackToTheSameTags) {
   options.clusters = &clusters;
   options.gazetteer = &listed;
   options.list_training_names = false;
+  options.training_beam = 1;  // greedy training updates on more tokens, the cluster features among them
   EntityTrainingReport report;
   const EntityModel model = TrainEntityModel(MakeDocuments(kTrainNames, 60, 3), options, &report);
   EXPECT_EQ(report.epochs, 3);
@@ -143,7 +144,12 @@ TEST(EntityModelTest, TheDecodingIsKeptInTheModelFile) {
   options.epochs = 2;
   EntityTrainingReport report;
   EntityModel model = TrainEntityModel(MakeDocuments(kTrainNames, 40, 6), options, &report);
-  EXPECT_EQ(model.Decoding(), EntityDecoding{}) << "greedy when nothing was held out to choose on";
+  EXPECT_EQ(model.Decoding(), (EntityDecoding{8, 0}))
+      << "trained with a beam and nothing held out to choose on: decoded as trained, on raw scores";
+  EXPECT_NE(model.ToText().find("\n!\tbeam=8\ttemperature=0\n"), std::string::npos);
+  options.training_beam = 1;
+  model = TrainEntityModel(MakeDocuments(kTrainNames, 40, 6), options, &report);
+  EXPECT_EQ(model.Decoding(), EntityDecoding{}) << "trained greedily: greedy";
   EXPECT_EQ(model.ToText().find("\n!\t"), std::string::npos);
   model.SetDecoding({8, 20});
   model.SetDecoding({0, 20});   // ignored: no beam

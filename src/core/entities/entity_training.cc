@@ -1,5 +1,6 @@
 // Training of the entity model: the averaged perceptron (Collins 2002, "Discriminative
-// training methods for hidden Markov models"), run through the tagger's own greedy decoder.
+// training methods for hidden Markov models"), run through the tagger's own decoder: greedy,
+// on its own decisions, or a beam with early update (Collins & Roark 2004).
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -33,17 +34,20 @@ class Perceptron {
 
   void Update(const FeatureSet& features, int gold, int predicted) {
     for (size_t k = 0; k < features.Hashes().size(); ++k) {
-      const auto [it, added] = row_of_.emplace(features.Hashes()[k], static_cast<uint32_t>(names_.size()));
-      if (added) {
-        names_.push_back(features.Names()[k]);
-        weights_.resize(weights_.size() + kLabels, 0);
-        sums_.resize(sums_.size() + kLabels, 0);
-      }
-      const size_t row = static_cast<size_t>(it->second) * kLabels;
+      const size_t row = static_cast<size_t>(Row(features, k)) * kLabels;
       weights_[row + static_cast<size_t>(gold)] += 1;
       sums_[row + static_cast<size_t>(gold)] += step_;
       weights_[row + static_cast<size_t>(predicted)] -= 1;
       sums_[row + static_cast<size_t>(predicted)] -= step_;
+    }
+  }
+
+  // Adds delta to the weights of `label` for `features` (one side of a sequence update).
+  void Add(const FeatureSet& features, int label, int delta) {
+    for (size_t k = 0; k < features.Hashes().size(); ++k) {
+      const size_t row = static_cast<size_t>(Row(features, k)) * kLabels + static_cast<size_t>(label);
+      weights_[row] += delta;
+      sums_[row] += step_ * delta;
     }
   }
 
@@ -73,6 +77,17 @@ class Perceptron {
   }
 
  private:
+  // The row of the k-th feature of `features`, added (all zero) if it has none yet.
+  uint32_t Row(const FeatureSet& features, size_t k) {
+    const auto [it, added] = row_of_.emplace(features.Hashes()[k], static_cast<uint32_t>(names_.size()));
+    if (added) {
+      names_.push_back(features.Names()[k]);
+      weights_.resize(weights_.size() + kLabels, 0);
+      sums_.resize(sums_.size() + kLabels, 0);
+    }
+    return it->second;
+  }
+
   std::unordered_map<uint64_t, uint32_t> row_of_;
   std::unordered_map<uint64_t, int64_t> seen_;
   std::vector<std::string> names_;
@@ -85,7 +100,7 @@ class Perceptron {
 using GazetteerOf = std::unordered_map<const LabeledDocument*, const Gazetteer*>;
 
 void Pass(const std::vector<const LabeledDocument*>& documents, const WordClusters* clusters,
-          const GazetteerOf& gazetteer_of, Perceptron* perceptron) {
+          const GazetteerOf& gazetteer_of, size_t beam, Perceptron* perceptron) {
   GreedyDecoder decoder(clusters, nullptr, /*keep_names=*/true);
   for (const LabeledDocument* d : documents) {
     const auto g = gazetteer_of.find(d);
@@ -93,13 +108,19 @@ void Pass(const std::vector<const LabeledDocument*>& documents, const WordCluste
     for (size_t s = 0; s < d->sentences.size(); ++s) {
       const TokenSentence& sentence = d->sentences[s];
       const std::vector<int> gold = LabelsOf(d->names[s], sentence.size());
-      decoder.Decode(
-          sentence, [perceptron](const FeatureSet& f, float* scores) { perceptron->Score(f, scores); },
-          [&](const FeatureSet& f, size_t i, int predicted) {
-            if (predicted != gold[i]) perceptron->Update(f, gold[i], predicted);
-            perceptron->Tick();
-            return predicted;
-          });
+      const auto score = [perceptron](const FeatureSet& f, float* scores) { perceptron->Score(f, scores); };
+      if (beam > 1) {
+        decoder.TrainBeam(
+            sentence, gold, score, beam,
+            [perceptron](const FeatureSet& f, int label, int delta) { perceptron->Add(f, label, delta); },
+            [perceptron] { perceptron->Tick(); });
+        continue;
+      }
+      decoder.Decode(sentence, score, [&](const FeatureSet& f, size_t i, int predicted) {
+        if (predicted != gold[i]) perceptron->Update(f, gold[i], predicted);
+        perceptron->Tick();
+        return predicted;
+      });
     }
   }
 }
@@ -148,9 +169,11 @@ EntityModel Train(const std::vector<const LabeledDocument*>& documents, int epoc
   std::vector<const LabeledDocument*> order = documents;
   for (int e = 0; e < epochs; ++e) {
     std::shuffle(order.begin(), order.end(), random);
-    Pass(order, options.clusters, gazetteer_of, &perceptron);
+    Pass(order, options.clusters, gazetteer_of, options.training_beam, &perceptron);
     if (held_out != nullptr) {
       EntityModel model = perceptron.Averaged(options.min_weight, options.min_count, e + 1, options.clusters, all);
+      // A model trained with a beam is judged as it was trained, on raw scores.
+      if (options.training_beam > 1) model.SetDecoding({options.training_beam, 0});
       f1->push_back(F1(model, *held_out));
       if (best != nullptr && (f1->size() == 1 || f1->back() > *std::max_element(f1->begin(), f1->end() - 1))) {
         *best = std::move(model);
@@ -170,7 +193,12 @@ EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, cons
     for (const TokenSentence& s : d.sentences) report->tokens += s.size();
   }
   int epochs = options.epochs;
+  // With the passes fixed, a model trained with a beam is decoded as it was trained.
+  report->decoding = options.training_beam > 1
+                         ? EntityDecoding{options.beam_width > 1 ? options.beam_width : options.training_beam, 0}
+                         : EntityDecoding{};
   if (epochs <= 0) {
+    report->decoding = EntityDecoding{};
     // The passes are chosen on a tenth of the training documents held out (the last tenth,
     // so the choice does not depend on the seed), never on a set the model is reported on.
     const size_t fit = all.size() - all.size() / 10;
@@ -182,7 +210,8 @@ EntityModel TrainEntityModel(const std::vector<LabeledDocument>& documents, cons
                                   report->held_out_f1.begin());
     // The decoding, on the same held-out tenth with the model of the chosen pass: greedy, or a
     // beam at each temperature; a beam must do strictly better to be chosen.
-    double best_f1 = report->held_out_f1[static_cast<size_t>(epochs - 1)];
+    best.SetDecoding(EntityDecoding{});
+    double best_f1 = F1(best, held_out);
     report->held_out_decodings.emplace_back(EntityDecoding{}, best_f1);
     if (options.beam_width > 1) {
       for (float t : options.temperatures) {

@@ -73,17 +73,13 @@ class GreedyDecoder {
   // taken back: "North Korean leader Kim" once "Korean" was given Inside rather than Last must
   // run on through "leader", whatever that costs; a beam keeps the other reading alive.
   // Histories ending in the same two labels have the same future, so only the best of them
-  // is kept. Tagging only: the model is trained greedily (Decode), on its own decisions.
+  // is kept. A model trained greedily (Decode, on its own decisions) is decoded with a
+  // temperature; one trained with a beam (TrainBeam) at temperature 0, summing raw scores.
   template <typename Score>
   std::vector<int> DecodeBeam(const TokenSentence& sentence, const Score& score, size_t width, float temperature) {
-    // A history is its last two labels, its total and where it came from: the labels before
-    // are read back through `kept` once the sentence ends, so each step costs the same however
-    // long the sentence (a copied label list per history would make one long line quadratic).
-    struct History {
-      float total = 0;
-      int previous = kNoLabel, before_previous = kNoLabel;
-      uint32_t parent = 0;  // its history at the token before, an index into that step's beam
-    };
+    // The labels before a history's last two are read back through `kept` once the sentence
+    // ends, so each step costs the same however long the sentence (a copied label list per
+    // history would make one long line quadratic).
     const PreparedSentence prepared = PrepareSentence(sentence, clusters_, gazetteer_);
     std::vector<History> beam(1), next;
     std::vector<std::vector<History>> kept;  // the beam after each token
@@ -101,6 +97,13 @@ class GreedyDecoder {
         LabelFeatures(prepared, i, h.previous, h.before_previous, &features_);
         std::array<float, kLabels> scores = word_scores;
         score(features_, scores.data());
+        if (temperature == 0) {
+          // Raw sums, as the beam training (TrainBeam) scores its histories.
+          for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+            if (MayFollow(h.previous, l, last)) Extend(h, b, l, h.total + scores[static_cast<size_t>(l)], &next);
+          }
+          continue;
+        }
         for (float& x : scores) x /= temperature;
         // Each token's scores as log-probabilities over the labels that may follow (a
         // softmax): raw perceptron scores after a history the greedy training never met are on
@@ -116,15 +119,7 @@ class GreedyDecoder {
         const float log_sum = top + std::log(sum);
         for (int l = 0; l < static_cast<int>(kLabels); ++l) {
           if (!MayFollow(h.previous, l, last)) continue;
-          const float total = h.total + scores[static_cast<size_t>(l)] - log_sum;
-          const auto same = std::find_if(next.begin(), next.end(), [&](const History& n) {
-            return n.previous == l && n.before_previous == h.previous;
-          });
-          if (same != next.end()) {
-            if (total <= same->total) continue;
-            next.erase(same);
-          }
-          next.push_back({total, l, h.previous, b});
+          Extend(h, b, l, h.total + scores[static_cast<size_t>(l)] - log_sum, &next);
         }
       }
       // Ties keep the earlier history and label, as Decode's strict comparison does.
@@ -143,7 +138,126 @@ class GreedyDecoder {
     return labels;
   }
 
+  // One training step on `sentence` with the beam: the structured perceptron with early update
+  // (Collins & Roark 2004, "Incremental parsing with the perceptron algorithm"). A beam of
+  // `width` histories scored by the sum of their raw scores runs token by token beside the
+  // gold history `gold`; as soon as the gold history leaves the beam (or at the end, when it is
+  // not the best), the features of the gold prefix are rewarded and those of the best
+  // history's prefix penalised, and the rest of the sentence is skipped: an update past the
+  // point where the search lost the gold history would penalise what the search never chose.
+  // `score` as for Decode; `add(features, label, delta)` adds delta to the weights of label
+  // for features; `tick()` is called once per token decoded. Returns whether an update was made.
+  // Afterwards the document memory holds the best history's labels up to the update and the
+  // gold labels after it.
+  template <typename Score, typename Add, typename Tick>
+  bool TrainBeam(const TokenSentence& sentence, const std::vector<int>& gold, const Score& score, size_t width,
+                 const Add& add, const Tick& tick) {
+    struct GoldHistory {
+      float total = 0;
+      int previous = kNoLabel, before_previous = kNoLabel;
+      uint32_t parent = 0;
+      bool gold = true;  // every label so far is the gold one
+    };
+    using History = GoldHistory;
+    const PreparedSentence prepared = PrepareSentence(sentence, clusters_, gazetteer_);
+    std::vector<History> beam(1), next;
+    std::vector<std::vector<History>> kept;
+    kept.reserve(sentence.size());
+    size_t stop = sentence.size();  // the token the update is made at, if any
+    for (size_t i = 0; i < sentence.size(); ++i) {
+      features_.Clear();
+      WordFeatures(prepared, i, memory_, &features_);
+      std::array<float, kLabels> word_scores{};
+      score(features_, word_scores.data());
+      const bool last = i + 1 == sentence.size();
+      next.clear();
+      for (uint32_t b = 0; b < beam.size(); ++b) {
+        const History& h = beam[b];
+        features_.Clear();
+        LabelFeatures(prepared, i, h.previous, h.before_previous, &features_);
+        std::array<float, kLabels> scores = word_scores;
+        score(features_, scores.data());
+        for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+          if (!MayFollow(h.previous, l, last)) continue;
+          const float total = h.total + scores[static_cast<size_t>(l)];
+          const bool on_gold = h.gold && l == gold[i];
+          const auto same = std::find_if(next.begin(), next.end(), [&](const History& n) {
+            return n.previous == l && n.before_previous == h.previous;
+          });
+          if (same != next.end()) {
+            // The gold history loses a tie, so that an update is made rather than none.
+            if (total < same->total || (total == same->total && !same->gold)) continue;
+            next.erase(same);
+          }
+          next.push_back({total, l, h.previous, b, on_gold});
+        }
+      }
+      std::stable_sort(next.begin(), next.end(), [](const History& a, const History& b) { return a.total > b.total; });
+      if (next.size() > width) next.resize(width);
+      kept.push_back(next);
+      beam.swap(next);
+      tick();
+      const bool gold_kept = std::any_of(beam.begin(), beam.end(), [](const History& h) { return h.gold; });
+      if (!gold_kept || (last && !beam.front().gold)) {
+        stop = i;
+        break;
+      }
+    }
+    std::vector<int> best(sentence.size(), kOutside);
+    const bool update = stop < sentence.size();
+    const size_t decoded = update ? stop + 1 : sentence.size();
+    uint32_t at = 0;
+    for (size_t i = decoded; i-- > 0;) {
+      best[i] = kept[i][at].previous;
+      at = kept[i][at].parent;
+    }
+    if (update) {
+      for (size_t i = 0; i < decoded; ++i) {
+        const int gold_previous = i > 0 ? gold[i - 1] : kNoLabel;
+        const int gold_before = i > 1 ? gold[i - 2] : kNoLabel;
+        const int best_previous = i > 0 ? best[i - 1] : kNoLabel;
+        const int best_before = i > 1 ? best[i - 2] : kNoLabel;
+        if (gold[i] != best[i]) {
+          features_.Clear();
+          WordFeatures(prepared, i, memory_, &features_);
+          add(features_, gold[i], 1);
+          add(features_, best[i], -1);
+        }
+        if (gold[i] != best[i] || gold_previous != best_previous || gold_before != best_before) {
+          features_.Clear();
+          LabelFeatures(prepared, i, gold_previous, gold_before, &features_);
+          add(features_, gold[i], 1);
+          features_.Clear();
+          LabelFeatures(prepared, i, best_previous, best_before, &features_);
+          add(features_, best[i], -1);
+        }
+      }
+    }
+    for (size_t i = 0; i < sentence.size(); ++i) memory_.Record(sentence[i], i < decoded ? best[i] : gold[i]);
+    return update;
+  }
+
  private:
+  // A history of DecodeBeam: its last two labels, its total and where it came from.
+  struct History {
+    float total = 0;
+    int previous = kNoLabel, before_previous = kNoLabel;
+    uint32_t parent = 0;  // its history at the token before, an index into that step's beam
+  };
+
+  // Adds to `next` history `h` (at index `b` of its beam) followed by `label`, unless a history
+  // ending in the same two labels totals as much (it has the same future).
+  static void Extend(const History& h, uint32_t b, int label, float total, std::vector<History>* next) {
+    const auto same = std::find_if(next->begin(), next->end(), [&](const History& n) {
+      return n.previous == label && n.before_previous == h.previous;
+    });
+    if (same != next->end()) {
+      if (total <= same->total) return;
+      next->erase(same);
+    }
+    next->push_back({total, label, h.previous, b});
+  }
+
   const WordClusters* clusters_;
   const Gazetteer* gazetteer_;
   FeatureSet features_;
