@@ -138,6 +138,58 @@ TEST(QuotesE2eTest, TagListsTheNamesOfATextFile) {
   EXPECT_TRUE(seoul) << run.out;
 }
 
+TEST(QuotesE2eTest, EntitiesLinksEachNameAndPronounOfTheSeedsToItsPerson) {
+  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seeds are not beside the repo";
+  const CommandResult run = RunStorydesk("entities --format json " + Quote(kSeeds));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string a000 = Seed("000_").stem().string(), a002 = Seed("002_").stem().string();
+  size_t envoy_000 = 0, envoy_002 = 0, leader = 0, pronouns = 0;
+  for (const nlohmann::json& m : JsonLines(run.out)) {
+    ASSERT_LT(m["start"].get<size_t>(), m["end"].get<size_t>());
+    const std::string text = m["text"], entity = m["entity"];
+    if (m["pronoun"].get<bool>()) {
+      ++pronouns;
+      continue;
+    }
+    if (entity == "Sung Kim") {
+      EXPECT_TRUE(text == "Sung Kim" || text == "Kim") << text;
+      (m["article"] == a000 ? envoy_000 : envoy_002) += 1;
+    }
+    if (entity == "Kim Jong Un") {
+      EXPECT_TRUE(text == "Kim Jong Un" || text == "Kim") << text;
+      EXPECT_EQ(m["article"], a002);
+      ++leader;
+    }
+  }
+  EXPECT_GE(envoy_000, 3u) << run.out;
+  EXPECT_GE(envoy_002, 2u);
+  EXPECT_GE(leader, 2u) << "002's \"Kim\" after Kim Jong Un is the leader";
+  EXPECT_GT(pronouns, 0u);
+
+  const CommandResult listing = RunStorydesk("entities " + Quote(kSeeds));
+  ASSERT_EQ(listing.exit_code, 0) << listing.err;
+  EXPECT_NE(listing.out.find("Sung Kim"), std::string::npos);
+  EXPECT_NE(listing.out.find("US Special Representative for North Korea"), std::string::npos) << listing.out;
+
+  const CommandResult without = RunStorydesk("digest --no-people " + Quote(kSeeds));
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  const nlohmann::json d = nlohmann::json::parse(JsonLines(without.out).at(0).dump());
+  EXPECT_TRUE(d["entities"].empty());
+  EXPECT_TRUE(d["quotes"].empty());
+  EXPECT_FALSE(d["bullets"].empty());
+}
+
+TEST(QuotesE2eTest, EntitiesOnBadInputNamesTheFileAndLine) {
+  TempDir tmp;
+  const auto bad = tmp.Write("bad.jsonl", "{\"id\": \"a\", \"text\": \"Sung Kim spoke.\"}\n{not json\n");
+  const CommandResult run = RunStorydesk("entities " + Quote(bad));
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.err.find("bad.jsonl:2"), std::string::npos) << run.err;
+  const CommandResult missing = RunStorydesk("entities " + Quote(tmp.path() / "none.jsonl"));
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("none.jsonl"), std::string::npos) << missing.err;
+}
+
 TEST(QuotesE2eTest, BadInputIsOneLineNamingTheFile) {
   TempDir tmp;
   const auto binary = tmp.Write("bad.txt", std::string("\"Fine,\" he said. \xff\xfe"));

@@ -49,7 +49,10 @@ class Gazetteer {
  private:
   std::vector<std::string> categories_;
   std::unordered_map<std::string, uint32_t> phrases_;  // lower-cased tokens joined by ' ' → categories
-  std::unordered_set<std::string> first_tokens_;       // of every phrase: where a match may start
+  // Every phrase's first token, and its first tokens up to one short of the whole: where a
+  // match may start and how far it may go on.
+  std::unordered_set<std::string> prefixes_;
+  void AddPrefixes(const std::string& key);
   size_t longest_ = 0;
 };
 

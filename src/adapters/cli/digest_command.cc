@@ -1,4 +1,4 @@
-// storydesk digest PATH... [--format json|markdown|html] [--words N] — groups the articles in
+// storydesk digest PATH... [--format json|markdown|html] [--words N] [--no-people] — groups the articles in
 // memory (as `cluster` does) and writes each story's digest: JSON Lines (one object per story,
 // docs/digest-schema.md), Markdown, or one HTML page.
 #include <iostream>
@@ -18,6 +18,7 @@ struct DigestFlags {
   std::string format = "json";
   std::optional<size_t> words;
   int64_t window_days = 7;
+  bool people = true;
 };
 
 int RunDigest(const DigestFlags& flags) {
@@ -56,7 +57,7 @@ int RunDigest(const DigestFlags& flags) {
     PrintError(entity_model.status().message());
     return ExitCodeFor(entity_model.status());
   }
-  digest_options.entities = entity_model.value().get();
+  if (flags.people) digest_options.entities = entity_model.value().get();
   std::vector<DigestedStory> stories;
   for (auto& [first, s] : by_first) {
     s.digest = digest::BuildStoryDigest(s.articles, matcher, claims.value(), statistics, digest_options);
@@ -91,6 +92,8 @@ void AddDigestCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--window-days", flags->window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
+  cmd->add_flag("!--no-people", flags->people,
+                "leave out the entities and quotes (no names tagged: a digest in less time, its people lists empty)");
   cmd->footer("JSON schema: docs/digest-schema.md.");
   cmd->callback([flags, exit_code] { *exit_code = RunDigest(*flags); });
 }

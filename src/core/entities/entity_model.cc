@@ -8,6 +8,7 @@
 
 #include "core/entities/bilou.h"
 #include "core/entities/entity_model_builder.h"
+#include "core/entities/feature_rows.h"
 #include "core/entities/greedy_decoder.h"
 #include "core/entities/name_consistency.h"
 #include "core/entities/token_features.h"
@@ -16,9 +17,9 @@
 namespace storydesk::entities {
 
 struct EntityModel::Weights {
-  std::unordered_map<uint64_t, uint32_t> row_of;  // feature hash → row
-  std::vector<std::string> names;                 // per row
-  std::vector<float> weights;                     // kLabels per row
+  FeatureRows row_of;              // feature hash → row
+  std::vector<std::string> names;  // per row
+  std::vector<float> weights;      // kLabels per row
   WordClusters clusters;
   Gazetteer gazetteer;
   EntityDecoding decoding;
@@ -47,8 +48,8 @@ Gazetteer& EntityModelBuilder::KnownNames(EntityModel* model) { return model->we
 
 bool EntityModelBuilder::AddRow(EntityModel* model, std::string name, const std::array<float, kLabels>& row) {
   EntityModel::Weights& w = *model->weights_;
-  const auto [it, added] = w.row_of.emplace(FeatureHash(name), static_cast<uint32_t>(w.names.size()));
-  if (!added) return false;
+  const auto next = static_cast<uint32_t>(w.names.size());
+  if (w.row_of.Insert(FeatureHash(name), next) != next) return false;
   w.names.push_back(std::move(name));
   w.weights.insert(w.weights.end(), row.begin(), row.end());
   return true;
@@ -211,9 +212,9 @@ std::vector<std::vector<EntitySpan>> EntityModel::Tag(const std::vector<TokenSen
   for (const TokenSentence& sentence : document) {
     const auto score = [&w](const FeatureSet& features, float* scores) {
       for (uint64_t h : features.Hashes()) {
-        const auto it = w.row_of.find(h);
-        if (it == w.row_of.end()) continue;
-        const float* row = &w.weights[static_cast<size_t>(it->second) * kLabels];
+        const uint32_t r = w.row_of.Find(h);
+        if (r == FeatureRows::kNone) continue;
+        const float* row = &w.weights[static_cast<size_t>(r) * kLabels];
         for (size_t l = 0; l < kLabels; ++l) scores[l] += row[l];
       }
     };

@@ -8,6 +8,7 @@
 
 #include "core/entities/bilou.h"
 #include "core/entities/entity_model_builder.h"
+#include "core/entities/feature_rows.h"
 #include "core/entities/greedy_decoder.h"
 #include "storydesk/entities/entity_model.h"
 
@@ -25,9 +26,9 @@ class Perceptron {
   void Score(const FeatureSet& features, float* scores) {
     for (uint64_t h : features.Hashes()) {
       ++seen_[h];
-      const auto it = row_of_.find(h);
-      if (it == row_of_.end()) continue;
-      const int32_t* row = &weights_[static_cast<size_t>(it->second) * kLabels];
+      const uint32_t r = row_of_.Find(h);
+      if (r == FeatureRows::kNone) continue;
+      const int32_t* row = &weights_[static_cast<size_t>(r) * kLabels];
       for (size_t l = 0; l < kLabels; ++l) scores[l] += static_cast<float>(row[l]);
     }
   }
@@ -79,16 +80,17 @@ class Perceptron {
  private:
   // The row of the k-th feature of `features`, added (all zero) if it has none yet.
   uint32_t Row(const FeatureSet& features, size_t k) {
-    const auto [it, added] = row_of_.emplace(features.Hashes()[k], static_cast<uint32_t>(names_.size()));
-    if (added) {
+    const auto next = static_cast<uint32_t>(names_.size());
+    const uint32_t row = row_of_.Insert(features.Hashes()[k], next);
+    if (row == next) {
       names_.push_back(features.Names()[k]);
       weights_.resize(weights_.size() + kLabels, 0);
       sums_.resize(sums_.size() + kLabels, 0);
     }
-    return it->second;
+    return row;
   }
 
-  std::unordered_map<uint64_t, uint32_t> row_of_;
+  FeatureRows row_of_;
   std::unordered_map<uint64_t, int64_t> seen_;
   std::vector<std::string> names_;
   std::vector<int32_t> weights_;

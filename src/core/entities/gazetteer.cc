@@ -26,10 +26,17 @@ bool Gazetteer::Add(const std::vector<std::string>& phrase, std::string_view cat
     if (!key.empty()) key += ' ';
     key += text::ToLower(t);
   }
-  first_tokens_.insert(key.substr(0, key.find(' ')));
+  AddPrefixes(key);
   phrases_[key] |= uint32_t{1} << index;
   longest_ = std::max(longest_, phrase.size());
   return true;
+}
+
+void Gazetteer::AddPrefixes(const std::string& key) {
+  prefixes_.insert(key.substr(0, key.find(' ')));
+  for (size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+    prefixes_.insert(key.substr(0, space));
+  }
 }
 
 void Gazetteer::Merge(const Gazetteer& other) {
@@ -47,7 +54,7 @@ void Gazetteer::Merge(const Gazetteer& other) {
     }
     if (mine == 0) continue;
     phrases_[phrase] |= mine;
-    first_tokens_.insert(phrase.substr(0, phrase.find(' ')));
+    AddPrefixes(phrase);
   }
   longest_ = std::max(longest_, other.longest_);
 }
@@ -57,13 +64,18 @@ std::vector<std::vector<std::string>> Gazetteer::Match(const std::vector<std::st
   if (phrases_.empty()) return matches;
   std::string key;
   for (size_t start = 0; start < lower.size(); ++start) {
-    if (first_tokens_.count(lower[start]) == 0) continue;
+    if (prefixes_.count(lower[start]) == 0) continue;
     key.clear();
     for (size_t end = start; end < lower.size() && end - start < longest_; ++end) {
       if (end > start) key += ' ';
       key += lower[end];
       const auto it = phrases_.find(key);
-      if (it == phrases_.end()) continue;
+      // No phrase goes on from here: stop rather than hash ever longer keys.
+      const bool goes_on = end + 1 < lower.size() && prefixes_.count(key) > 0;
+      if (it == phrases_.end()) {
+        if (!goes_on) break;
+        continue;
+      }
       for (size_t c = 0; c < categories_.size(); ++c) {
         if ((it->second & (uint32_t{1} << c)) == 0) continue;
         if (end == start) {
@@ -75,6 +87,7 @@ std::vector<std::vector<std::string>> Gazetteer::Match(const std::vector<std::st
           matches[k].push_back(categories_[c] + place);
         }
       }
+      if (!goes_on) break;
     }
   }
   return matches;

@@ -81,7 +81,7 @@ class GreedyDecoder {
     // ends, so each step costs the same however long the sentence (a copied label list per
     // history would make one long line quadratic).
     const PreparedSentence prepared = PrepareSentence(sentence, clusters_, gazetteer_);
-    std::vector<History> beam(1), next;
+    std::vector<History> beam(1);
     std::vector<std::vector<History>> kept;  // the beam after each token
     kept.reserve(sentence.size());
     for (size_t i = 0; i < sentence.size(); ++i) {
@@ -90,7 +90,7 @@ class GreedyDecoder {
       std::array<float, kLabels> word_scores{};
       score(features_, word_scores.data());
       const bool last = i + 1 == sentence.size();
-      next.clear();
+      candidates_.Clear();
       for (uint32_t b = 0; b < beam.size(); ++b) {
         const History& h = beam[b];
         features_.Clear();
@@ -100,7 +100,7 @@ class GreedyDecoder {
         if (temperature == 0) {
           // Raw sums, as the beam training (TrainBeam) scores its histories.
           for (int l = 0; l < static_cast<int>(kLabels); ++l) {
-            if (MayFollow(h.previous, l, last)) Extend(h, b, l, h.total + scores[static_cast<size_t>(l)], &next);
+            if (Follows(h.previous, l, last)) candidates_.Extend(h, b, l, h.total + scores[static_cast<size_t>(l)]);
           }
           continue;
         }
@@ -110,23 +110,20 @@ class GreedyDecoder {
         // no common scale, and summed they would reward improbable histories.
         float top = -std::numeric_limits<float>::infinity();
         for (int l = 0; l < static_cast<int>(kLabels); ++l) {
-          if (MayFollow(h.previous, l, last)) top = std::max(top, scores[static_cast<size_t>(l)]);
+          if (Follows(h.previous, l, last)) top = std::max(top, scores[static_cast<size_t>(l)]);
         }
         float sum = 0;
         for (int l = 0; l < static_cast<int>(kLabels); ++l) {
-          if (MayFollow(h.previous, l, last)) sum += std::exp(scores[static_cast<size_t>(l)] - top);
+          if (Follows(h.previous, l, last)) sum += std::exp(scores[static_cast<size_t>(l)] - top);
         }
         const float log_sum = top + std::log(sum);
         for (int l = 0; l < static_cast<int>(kLabels); ++l) {
-          if (!MayFollow(h.previous, l, last)) continue;
-          Extend(h, b, l, h.total + scores[static_cast<size_t>(l)] - log_sum, &next);
+          if (!Follows(h.previous, l, last)) continue;
+          candidates_.Extend(h, b, l, h.total + scores[static_cast<size_t>(l)] - log_sum);
         }
       }
-      // Ties keep the earlier history and label, as Decode's strict comparison does.
-      std::stable_sort(next.begin(), next.end(), [](const History& a, const History& b) { return a.total > b.total; });
-      if (next.size() > width) next.resize(width);
-      kept.push_back(next);
-      beam.swap(next);
+      candidates_.Best(width, &beam);
+      kept.push_back(beam);
     }
     std::vector<int> labels(sentence.size(), kOutside);
     uint32_t at = 0;  // the best history at the last token
@@ -243,25 +240,69 @@ class GreedyDecoder {
     float total = 0;
     int previous = kNoLabel, before_previous = kNoLabel;
     uint32_t parent = 0;  // its history at the token before, an index into that step's beam
+    uint32_t order = 0;   // when it was added among its token's candidates
   };
 
-  // Adds to `next` history `h` (at index `b` of its beam) followed by `label`, unless a history
-  // ending in the same two labels totals as much (it has the same future).
-  static void Extend(const History& h, uint32_t b, int label, float total, std::vector<History>* next) {
-    const auto same = std::find_if(next->begin(), next->end(), [&](const History& n) {
-      return n.previous == label && n.before_previous == h.previous;
-    });
-    if (same != next->end()) {
-      if (total <= same->total) return;
-      next->erase(same);
-    }
-    next->push_back({total, label, h.previous, b});
+  // MayFollow (bilou.h) from a table: the beam asks it for every history and label.
+  static bool Follows(int previous, int label, bool last) {
+    static const std::array<bool, (kLabels + 1)* kLabels* 2> kTable = [] {
+      std::array<bool, (kLabels + 1) * kLabels * 2> t{};
+      for (int p = kNoLabel; p < static_cast<int>(kLabels); ++p) {
+        for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+          for (int end = 0; end < 2; ++end) t[Slot(p, l) * 2 + static_cast<size_t>(end)] = MayFollow(p, l, end == 1);
+        }
+      }
+      return t;
+    }();
+    return kTable[Slot(previous, label) * 2 + (last ? 1 : 0)];
   }
+  static size_t Slot(int previous, int label) {
+    return static_cast<size_t>(label) * (kLabels + 1) + static_cast<size_t>(previous + 1);
+  }
+
+  // The histories one token extends the beam to: at most one per last two labels (histories
+  // ending alike have the same future, so only the best is kept), found through a kTable.
+  class Candidates {
+   public:
+    void Clear() {
+      list_.clear();
+      slot_.fill(-1);
+      replaced_ = 0;
+    }
+    // History `h` (at index `b` of its beam) followed by `label`, totalling `total`.
+    void Extend(const History& h, uint32_t b, int label, float total) {
+      int32_t& slot = slot_[Slot(h.previous, label)];
+      if (slot >= 0) {
+        History& same = list_[static_cast<size_t>(slot)];
+        if (total <= same.total) return;
+        // Replaced: the newer one counts as added last.
+        same.total = -std::numeric_limits<float>::infinity();
+        ++replaced_;
+      }
+      slot = static_cast<int32_t>(list_.size());
+      list_.push_back({total, label, h.previous, b, static_cast<uint32_t>(list_.size())});
+    }
+    // The best `width` into *beam, best first; of equal totals the one added first.
+    void Best(size_t width, std::vector<History>* beam) {
+      const size_t n = std::min(width, list_.size() - replaced_);
+      std::partial_sort(list_.begin(), list_.begin() + static_cast<ptrdiff_t>(n), list_.end(),
+                        [](const History& a, const History& b) {
+                          return a.total > b.total || (a.total == b.total && a.order < b.order);
+                        });
+      beam->assign(list_.begin(), list_.begin() + static_cast<ptrdiff_t>(n));
+    }
+
+   private:
+    std::vector<History> list_;
+    std::array<int32_t, (kLabels + 1) * kLabels> slot_{};
+    size_t replaced_ = 0;
+  };
 
   const WordClusters* clusters_;
   const Gazetteer* gazetteer_;
   FeatureSet features_;
   DocumentMemory memory_;
+  Candidates candidates_;
 };
 
 }  // namespace storydesk::entities
