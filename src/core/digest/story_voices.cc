@@ -206,7 +206,8 @@ class ArticleNames {
           const NameMention& before = tagged_.names[j - 1];
           if (before.type != EntityType::kPerson) continue;
           std::string ignored;
-          const std::string_view earlier = WithoutTitles(Text(before.span), &ignored);
+          const std::string before_text = Text(before.span);  // outlives the view into it
+          const std::string_view earlier = WithoutTitles(before_text, &ignored);
           if (HoldsAsWords(earlier, m.canonical) || SkipsMiddle(earlier, m.canonical)) {
             m.canonical = std::string(earlier);
             break;
