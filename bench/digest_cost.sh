@@ -37,7 +37,7 @@ for set in allsides-dev multinews-dev; do
       s, n, a, 1000 * a / n, b, 1000 * b / n, b / a }'
 done
 # The tagger alone: the shipped model as it is (beam) and decoding greedily.
-grep -v '^!' "$here/../models/entity-model.tsv" > "$tmp/greedy.tsv"
+gzip -dc "$here/../models/entity-model.tsv.gz" | grep -v '^!' > "$tmp/greedy.tsv"
 tokens="$(grep -c -v -e '^$' -e '^-DOCSTART-' "$data/conll2003/valid.txt")"
 beam="$(seconds "$binary" tag --conll "$data/conll2003/valid.txt")"
 greedy="$(seconds "$binary" tag --conll "$data/conll2003/valid.txt" --model "$tmp/greedy.tsv")"

@@ -38,4 +38,6 @@ rebuild "$@"
 "$binary" train-ner "$data/conll2003/train.txt" -o "$out/entity-model.tsv" \
   --unlabelled "$data/allsides-train/articles.jsonl" "$data/ecbplus/articles.jsonl" "$data/wikiref/articles.jsonl" \
   --unlabelled-text "$data/polnear/train/text"
+# Shipped gzipped (without a name or time, so the same model packs to the same bytes).
+gzip -n -9 -f "$out/entity-model.tsv"
 rebuild "$@"

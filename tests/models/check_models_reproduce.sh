@@ -27,7 +27,7 @@ if ! scripts/train_models.sh "$binary" "$data" "$tmp" > "$tmp/train.log" 2>&1; t
   exit 1
 fi
 status=0
-for model in background-df.tsv sentence-model.tsv rewrite-model.tsv story-model.tsv claim-model.tsv entity-model.tsv; do
+for model in background-df.tsv sentence-model.tsv rewrite-model.tsv story-model.tsv claim-model.tsv entity-model.tsv.gz; do
   if cmp -s "$tmp/$model" "models/$model"; then
     echo "reproduced: models/$model"
   else

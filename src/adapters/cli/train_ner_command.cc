@@ -3,7 +3,7 @@
 // with word clusters (storydesk/entities/word_clusters.h) learned from the words of the
 // training file and of the unlabelled articles, and writes the model file with how it was
 // made in its comments. `make models` runs it (scripts/train_models.sh) into
-// models/entity-model.tsv.
+// models/entity-model.tsv.gz (gzipped).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -241,7 +241,7 @@ void AddTrainNerCommand(CLI::App& app, int* exit_code) {
                   "with early update)")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
-  cmd->footer("The built-in model is models/entity-model.tsv, retrained by `make models`.");
+  cmd->footer("The built-in model is models/entity-model.tsv.gz (gzipped), retrained by `make models`.");
   cmd->callback([flags, exit_code] { *exit_code = RunTrainNer(*flags); });
 }
 

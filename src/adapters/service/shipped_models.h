@@ -8,7 +8,7 @@
 //   - models/rewrite-model.tsv — the document decision of rewrite detection
 //     (core/copies/rewrite_model.h); --rewrite-model replaces it;
 //   - models/claim-model.tsv — the claim matcher of the digest (core/claims/claim_support.h);
-//   - models/entity-model.tsv — the named-entity tagger (storydesk/entities/entity_model.h);
+//   - models/entity-model.tsv.gz (unpacked at build) — the named-entity tagger (storydesk/entities/entity_model.h);
 //     --model of `tag` replaces it.
 #pragma once
 
