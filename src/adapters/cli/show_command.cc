@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
@@ -59,8 +60,12 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
   }
   const store::StorySummary& s = story.value();
   std::printf("story %lld: %s\n", static_cast<long long>(s.id), s.headline.c_str());
-  std::printf("%s .. %s, %d articles from %d sources, %d copies\n\n", s.first_published.value_or("undated").c_str(),
-              s.last_published.value_or("undated").c_str(), s.articles, s.sources, s.copies);
+  auto count = [](int n, const char* noun, const char* nouns) {
+    return std::to_string(n) + " " + (n == 1 ? noun : nouns);
+  };
+  std::printf("%s .. %s, %s from %s, %s\n\n", s.first_published.value_or("undated").c_str(),
+              s.last_published.value_or("undated").c_str(), count(s.articles, "article", "articles").c_str(),
+              count(s.sources, "source", "sources").c_str(), count(s.copies, "copy", "copies").c_str());
   for (const auto& b : digested.digest.bullets) {
     std::string cited;
     for (const auto& id : b.sources) cited += (cited.empty() ? "" : ", ") + id;

@@ -102,6 +102,12 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
     PrintError(claims.status().message());
     return ExitCodeFor(claims.status());
   }
+  const auto& entities = BuiltinEntityModel();
+  if (!entities.ok()) {
+    PrintError(entities.status().message());
+    return ExitCodeFor(entities.status());
+  }
+  const entities::EntityModel* entity_model = entities.value().get();
   text::TextAnalyzer analyzer;
   text::Stemmer stemmer;
   std::vector<eval::RougeScores> scores;
@@ -119,6 +125,8 @@ int RunSummaryEval(const SummaryEvalFlags& flags) {
     } else {
       digest::DigestOptions digest_options;
       digest_options.word_budget = budget;
+      // As a reader gets it: the story's people resolve the pronouns bullets open with.
+      digest_options.entities = entity_model;
       const digest::StoryDigest d =
           digest::BuildStoryDigest(it->second, matcher, claims.value(), statistics, digest_options);
       for (const auto& b : d.bullets) candidate += b.text + "\n";

@@ -8,6 +8,7 @@
 #include "core/digest/boilerplate.h"
 #include "core/digest/bullet_quality.h"
 #include "core/digest/lexrank.h"
+#include "core/digest/opening_pronoun.h"
 #include "storydesk/claims/claim_text.h"
 #include "storydesk/digest/headline.h"
 #include "storydesk/terms/sparse_vector.h"
@@ -54,8 +55,10 @@ terms::SparseVector Vector(const std::vector<terms::TermId>& terms, const terms:
 }
 
 // The sentences of one analysed article, with their vectors and matcher profiles.
+// `resolved`: the article's opening pronouns the story's people resolve (opening_pronoun.h).
 void AddSentences(size_t article, const text::AnalyzedText& t, const claims::ClaimText& prepared,
-                  text::TextAnalyzer& analyzer, terms::TermStatistics& statistics, std::vector<Sentence>* out) {
+                  const std::vector<ResolvedOpening>& resolved, text::TextAnalyzer& analyzer,
+                  terms::TermStatistics& statistics, std::vector<Sentence>* out) {
   std::vector<std::vector<terms::TermId>> terms(t.sentences.size());
   std::vector<std::vector<std::string_view>> stems(t.sentences.size());
   for (size_t k = 0; k < t.stems.size(); ++k) {
@@ -77,6 +80,7 @@ void AddSentences(size_t article, const text::AnalyzedText& t, const claims::Cla
       s.text.erase(0, dateline->length);
     }
     s.text = WithoutOpeningConnective(std::string(WithoutSectionLabel(s.text)));
+    if (!resolved.empty()) s.text = WithOpeningPronounResolved(s.text, resolved);
     s.boilerplate = IsBoilerplateSentence(s.text);
     bool refers_back = false;
     if (const std::string_view noun = DefiniteOpeningNoun(s.text); !noun.empty() && !earlier.empty()) {
@@ -228,13 +232,21 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     }
   }
 
+  // The story's people first: they resolve the pronouns bullets may open with.
+  std::optional<StoryVoices> voices;
+  std::vector<std::vector<ResolvedOpening>> resolved(articles.size());
+  if (options.entities != nullptr) {
+    voices = FindStoryVoices(articles, *options.entities, matcher, claims, statistics);
+    resolved = ResolveOpeningPronouns(articles, *voices);
+  }
+
   text::TextAnalyzer analyzer;
   std::vector<Sentence> sentences;
   std::vector<claims::ClaimText> texts;
   for (size_t i = 0; i < articles.size(); ++i) {
     const text::AnalyzedText t = analyzer.Analyze(articles[i].text);
     claims::ClaimText prepared = claims::BuildClaimText(t, statistics, claims.synonyms.get());
-    AddSentences(i, t, prepared, analyzer, statistics, &sentences);
+    AddSentences(i, t, prepared, resolved[i], analyzer, statistics, &sentences);
     texts.push_back(WithTitle(std::move(prepared), articles[i].title, analyzer, statistics, claims.synonyms.get()));
   }
 
@@ -392,10 +404,9 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     digest.sources.push_back(std::move(comparison));
   }
   // 8. People and quotes.
-  if (options.entities != nullptr) {
-    StoryVoices voices = FindStoryVoices(articles, *options.entities, matcher, claims, statistics);
-    digest.entities = std::move(voices.entities);
-    digest.quotes = std::move(voices.quotes);
+  if (voices) {
+    digest.entities = std::move(voices->entities);
+    digest.quotes = std::move(voices->quotes);
   }
   return digest;
 }
