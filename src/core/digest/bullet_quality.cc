@@ -17,6 +17,11 @@ constexpr std::array<std::string_view, 32> kDanglingOpeners = {
     // temporal ones ("Also on Monday", "Meanwhile, ...") read on their own.
     "but", "and", "or", "however", "still", "yet", "so", "instead", "nevertheless", "otherwise", "thus", "hence"};
 
+// Quantifiers that open a sentence as pronouns ("Both are ...", "Others said ...").
+constexpr std::array<std::string_view, 5> kQuantifierOpeners = {"both", "neither", "each", "either", "others"};
+constexpr std::array<std::string_view, 8> kTimeNouns = {"year", "week",  "day",     "month",
+                                                        "time", "night", "morning", "season"};
+
 // Nouns that, after "The" at the start of a later sentence, stand for an event the article told
 // just before.
 constexpr std::array<std::string_view, 24> kEventNouns = {
@@ -142,7 +147,18 @@ bool IsFragmentSentence(std::string_view sentence, bool refers_back) {
   const std::vector<std::string> words = Words(sentence.substr(first));
   // "If not, ..." and "If so, ..." answer a question an earlier sentence asked.
   if (words.size() >= 2 && words[0] == "if" && (words[1] == "not" || words[1] == "so")) return true;
-  return !words.empty() && In(kDanglingOpeners, words.front());
+  if (!words.empty() && In(kDanglingOpeners, words.front())) return true;
+  // "Both are among critics of ...", "Neither was charged", "Each faces ...": a quantifier
+  // standing for people or things an earlier sentence named. With a name after it ("Both
+  // Nestle and Cadbury said ...") or a span of time ("Each year, ...") it reads alone.
+  if (words.size() >= 2 && In(kQuantifierOpeners, words[0]) && !In(kTimeNouns, words[1])) {
+    const size_t second = sentence.find(' ', first);
+    if (second != std::string_view::npos && second + 1 < sentence.size() &&
+        std::islower(static_cast<unsigned char>(sentence[second + 1]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string WithoutOpeningConnective(std::string_view sentence) {

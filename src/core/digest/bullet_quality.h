@@ -9,7 +9,8 @@
 //     unbalanced double quotes (a quotation running over several sentences); is a quotation
 //     with no speaker outside its quotes ("\"Democracy will win.\""); starts with a
 //     lower-case letter, a digit-less punctuation mark, a pronoun or demonstrative ("He",
-//     "It", "This", "Those"), or a connective of contrast or consequence ("But", "However",
+//     "It", "This", "Those"), a quantifier standing for what was named before ("Both are
+//     ...", "Neither was ...", "Others said ..."), or a connective of contrast or consequence ("But", "However",
 //     "So", "Still"); or, when not
 //     its article's first sentence, starts "The <noun>" whose noun an earlier sentence of the
 //     article introduced ("The exercise comes ahead of ..." after "... a joint exercise ...")

@@ -39,6 +39,11 @@ constexpr Case kCases[] = {
     {"Why did nobody warn the crew?", false, true},
     {"What a disaster it was for the islands!", false, true},
     {"U.S. officials said the talks would resume in Seoul.", false, false},
+    {"Both are among critics of May's Brexit deal with the European Union.", true, false},
+    {"Neither was charged with a crime.", true, false},
+    {"Others said the vote would be close.", true, false},
+    {"Both Nestle and Cadbury said they were pleased with the ruling.", false, false},
+    {"Each year, thousands of pilgrims walk the route.", false, false},
 };
 
 TEST(BulletQualityTest, FragmentsAndCommentary) {

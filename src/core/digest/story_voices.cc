@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -666,6 +667,11 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
           entity_of.count(std::string(TypeOrder(EntityType::kPerson)) + text::ToLower(a.speaker_name)) == 0) {
         continue;
       }
+      // A speaker a reader can place: a name, or a description as a title ("The PM"); not a
+      // pronoun the quote finder could not resolve ("she") nor a clause it took for one ("who
+      // has led backbench calls for her to go"). Without one the quote is not listed.
+      const std::string speaker = story_name(a.speaker_name);
+      if (IsPersonalPronoun(speaker) || !std::isupper(static_cast<unsigned char>(speaker.front()))) continue;
       // Each piece of a quote split by its attribution is matched on its own: another source
       // may run the pieces together, or report one only.
       std::vector<quotes::Attribution> units;
@@ -686,7 +692,7 @@ StoryVoices FindStoryVoices(const std::vector<DigestArticle>& articles, const en
         q.kind = unit.kind;
         q.text = QuoteText(texts[i], unit);
         if (q.text.empty()) continue;
-        q.speaker = story_name(a.speaker_name);
+        q.speaker = speaker;
         q.speaker_lower = text::ToLower(q.speaker);
         q.claim = claims::BuildClaimText(analyzer.Analyze(q.text), statistics, claims.synonyms.get());
         found.push_back(std::move(q));
