@@ -17,9 +17,9 @@
 //   3. The headline is the title closest (cosine) to the centroid; ties go to the earlier
 //      article. With no usable title, the lead closest to the centroid among the leads that
 //      open their article (else among all leads), cut at a word to
-//      kMaxHeadlineBytes ("..." marks the cut). With neither, the earliest article's first
-//      sentence that is neither furniture nor a fragment (else its first sentence), cut alike. A furniture title never
-//      becomes a headline.
+//      kMaxHeadlineBytes ("..." marks the cut) or, when long, to its main clause (LeadHeadline). With neither, the
+//      earliest article's first sentence that is neither furniture nor a fragment (else its first sentence), cut alike.
+//      A furniture title never becomes a headline.
 // Weights are term counts, not TF-IDF: the choice depends on the articles alone (not on the
 // statistics of whatever else was ingested), so the store and a digest agree on it, and a
 // story's headline does not drift as unrelated articles arrive.
@@ -55,7 +55,7 @@ inline constexpr size_t kHeadlineLeadSentences = 3;
 inline constexpr size_t kHeadlineArticles = 40;
 // The version of the rule (and of its constants). A store records the version its headlines
 // were chosen by and, opened by a binary with another, chooses them all again.
-inline constexpr int kHeadlineRuleVersion = 2;
+inline constexpr int kHeadlineRuleVersion = 3;
 
 // What one article offers for a headline (AnalyzeHeadlineEvidence).
 struct HeadlineEvidence {
@@ -115,5 +115,15 @@ std::string ChooseHeadline(const std::vector<const HeadlineEvidence*>& articles)
 // `text` with white space runs folded to one space and trimmed, cut at the last space within
 // `max_bytes` (or at a UTF-8 character boundary for one long word) and ended with "..." when cut.
 std::string CutHeadline(std::string_view text, size_t max_bytes = kMaxHeadlineBytes);
+
+// A lead longer than kLongLeadBytes becomes a headline by its main clause: cut before the first
+// clause boundary (", but ", "; ", ", which ", ", while ", ", after ", ", as ", " -- ") that leaves at least
+// kMinLeadWords words with quotation marks and brackets closed
+// ("Prime Minister Theresa May survived a confidence vote from her Conservative party on
+// Wednesday, but more than a third of her lawmakers said ..." → "... on Wednesday") — headline
+// generation by trimming a lead to its first clause (Dorr, Zajic & Schwartz, "Hedge Trimmer",
+// HLT-NAACL 2003 text summarization workshop). Else CutHeadline. White space folded either way.
+inline constexpr size_t kLongLeadBytes = 120;
+std::string LeadHeadline(std::string_view lead);
 
 }  // namespace storydesk::digest

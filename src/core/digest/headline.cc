@@ -372,6 +372,29 @@ std::string CutHeadline(std::string_view text, size_t max_bytes) {
   return headline + "...";
 }
 
+std::string LeadHeadline(std::string_view lead) {
+  std::string folded = FoldSpace(Utf8Prefix(lead, 4 * kMaxHeadlineBytes));
+  if (folded.size() <= kLongLeadBytes) return CutHeadline(lead);
+  // Not ", and ": it also ends a list ("Kim, Noh, and Lee").
+  static constexpr std::array<std::string_view, 7> kBoundaries = {", but ",   "; ",    ", which ", ", while ",
+                                                                  ", after ", ", as ", " -- "};
+  size_t best = std::string::npos;
+  for (std::string_view b : kBoundaries) {
+    for (size_t at = folded.find(b); at != std::string::npos && at < best; at = folded.find(b, at + 1)) {
+      const std::string_view head = std::string_view(folded).substr(0, at);
+      const bool closed = std::count(head.begin(), head.end(), '"') % 2 == 0 &&
+                          std::count(head.begin(), head.end(), '(') == std::count(head.begin(), head.end(), ')');
+      if (closed && SplitOnSpace(head).size() >= kMinLeadWords && at <= kMaxHeadlineBytes) {
+        best = at;
+        break;
+      }
+    }
+  }
+  if (best == std::string::npos) return CutHeadline(lead);
+  folded.resize(best);
+  return folded;
+}
+
 namespace {
 
 // What the beginning of a text gives: its lead, the stems of its first sentences that are not
@@ -431,7 +454,7 @@ BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_openin
   // would pass as a title, else the first sentence at all, else the text's first words.
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);
-    if (!IsBoilerplateSentence(s) && IsUsableLead(s)) b.opening = CutHeadline(s);
+    if (!IsBoilerplateSentence(s) && IsUsableLead(s)) b.opening = LeadHeadline(s);
   }
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);
@@ -523,7 +546,7 @@ std::string ChooseHeadline(const std::vector<const HeadlineEvidence*>& articles)
       const double score = Dot(a.lead_vector, centroid);
       if (score > best_score + kTieMargin) best_score = score, best = &a;
     }
-    if (best) return CutHeadline(*best->lead);
+    if (best) return LeadHeadline(*best->lead);
   }
   for (const HeadlineEvidence* p : articles) {
     const HeadlineEvidence& a = *p;

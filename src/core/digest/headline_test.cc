@@ -172,6 +172,38 @@ TEST(ChooseHeadlineTest, LastResortIsTheFirstSentenceThatIsNoFurniture) {
   EXPECT_EQ(ChooseHeadline(std::vector<HeadlineEvidence>{}), "");
 }
 
+TEST(LeadHeadlineTest, ALongLeadIsCutToItsMainClause) {
+  struct Case {
+    const char* lead;
+    const char* expected;
+  };
+  const Case cases[] = {
+      // Short enough: as it is.
+      {"The Ember River burst its levee on Monday, but no one was hurt.",
+       "The Ember River burst its levee on Monday, but no one was hurt."},
+      {"The Ember River burst its levee on Monday and flooded the town of Tarnwick, but more than a third of the "
+       "town's residents said they had been warned days before and had left.",
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick"},
+      {"The Ember River burst its levee on Monday and flooded the town of Tarnwick, which had been warned days "
+       "before by engineers who inspected the levee last spring.",
+       "The Ember River burst its levee on Monday and flooded the town of Tarnwick"},
+      // The clause before a boundary is too short, or a quotation is open at it: the next one.
+      {"Floods rose, but the Ember River's levee held on Monday in Tarnwick and the town's residents stayed home, "
+       "as engineers had promised they could.",
+       "Floods rose, but the Ember River's levee held on Monday in Tarnwick and the town's residents stayed home"},
+      {"\"The levee will hold, as it always has,\" the mayor of Tarnwick told residents on Monday before the "
+       "Ember River rose, while engineers disagreed.",
+       "\"The levee will hold, as it always has,\" the mayor of Tarnwick told residents on Monday before the Ember "
+       "River rose"},
+      // A list's last comma is no boundary.
+      {"Rescuers from Tarnwick, Marlow, and Hale searched the banks of the Ember River for two missing fishermen "
+       "through the night of Monday into Tuesday.",
+       "Rescuers from Tarnwick, Marlow, and Hale searched the banks of the Ember River for two missing fishermen "
+       "through the night of Monday into Tuesday."},
+  };
+  for (const Case& c : cases) EXPECT_EQ(LeadHeadline(c.lead), c.expected) << c.lead;
+}
+
 TEST(CutHeadlineTest, CutsAtAWordOrACharacterBoundary) {
   std::string sentence;
   for (int i = 0; i < 60; ++i) sentence += "word ";
