@@ -32,6 +32,7 @@ void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddTrainNerCommand(CLI::App& app, int* exit_code);
 void AddTagCommand(CLI::App& app, int* exit_code);
 void AddQuotesCommand(CLI::App& app, int* exit_code);
+void AddTimexCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 

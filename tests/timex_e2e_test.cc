@@ -1,0 +1,83 @@
+// Issue 18: `storydesk timex` on the seeds, as a reader checks their dates, and on bad input.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+#include "temp_dir.h"
+
+namespace storydesk::testing {
+namespace {
+
+const std::filesystem::path kSeeds = std::filesystem::path(STORYDESK_SHARED_DIR) / "seeds";
+
+std::filesystem::path Seed(const std::string& prefix) {
+  for (const auto& entry : std::filesystem::directory_iterator(kSeeds)) {
+    if (entry.path().filename().string().starts_with(prefix)) return entry.path();
+  }
+  return {};
+}
+
+// The value of the expression written `text`, or "(none)".
+std::string ValueOf(const std::vector<nlohmann::json>& found, const std::string& text) {
+  for (const nlohmann::json& t : found) {
+    if (t["text"] == text) return t["value"].get<std::string>();
+  }
+  return "(none)";
+}
+
+TEST(TimexE2eTest, TheSeedsDatesResolveAgainstTheirDay) {
+  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seeds are not beside the repo";
+  // Both seeds were written on Monday 2021-08-23.
+  const CommandResult a = RunStorydesk("timex --format json --published 2021-08-23 " + Quote(Seed("000_")));
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const std::vector<nlohmann::json> found000 = JsonLines(a.out);
+  EXPECT_EQ(ValueOf(found000, "Saturday"), "2021-08-21") << a.out;  // "arrived in Seoul on Saturday"
+  EXPECT_EQ(ValueOf(found000, "Tuesday"), "2021-08-24") << a.out;   // "is expected to meet ... on Tuesday"
+  EXPECT_EQ(ValueOf(found000, "16 August"), "2021-08-16") << a.out;
+  for (const nlohmann::json& t : found000) {
+    if (t["text"] == "nine-day") {
+      EXPECT_EQ(t["type"], "DURATION");
+    }
+  }
+  const CommandResult b = RunStorydesk("timex --format json --published 2021-08-23 " + Quote(Seed("002_")));
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(ValueOf(JsonLines(b.out), "last Monday"), "2021-08-16") << b.out;  // the day 000 calls 16 August
+}
+
+TEST(TimexE2eTest, OffsetsAreCodePointsAndAMissingDateIsSaid) {
+  TempDir dir;
+  const std::filesystem::path file =
+      dir.Write("note.txt", "\xe2\x80\x9cWe met on Tuesday,\xe2\x80\x9d she said in 2019.");
+  const CommandResult run = RunStorydesk("timex --format json " + Quote(file));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<nlohmann::json> found = JsonLines(run.out);
+  ASSERT_EQ(found.size(), 2u) << run.out;
+  EXPECT_EQ(found[0]["start"], 11);  // after the one-code-point opening quote and "We met on "
+  EXPECT_EQ(found[0]["value"], "");
+  EXPECT_EQ(found[0]["anchored"], true);
+  EXPECT_EQ(found[1]["value"], "2019");
+  EXPECT_NE(run.err.find("--published"), std::string::npos) << "the unresolved ones are said to need the date";
+}
+
+TEST(TimexE2eTest, BadInputIsRefusedWithOneLine) {
+  TempDir dir;
+  const std::filesystem::path file = dir.Write("bad.txt", std::string("On Monday \xff\xfe"));
+  const CommandResult bytes = RunStorydesk("timex " + Quote(file));
+  EXPECT_NE(bytes.exit_code, 0);
+  EXPECT_NE(bytes.err.find("bad.txt: not UTF-8 at byte 10"), std::string::npos) << bytes.err;
+  const std::filesystem::path good = dir.Write("good.txt", "On Monday.");
+  for (const char* date : {"2021-02-30", "23/08/2021", "yesterday"}) {
+    const CommandResult run = RunStorydesk("timex --published " + std::string(date) + " " + Quote(good));
+    EXPECT_NE(run.exit_code, 0) << date;
+    EXPECT_NE(run.err.find("--published"), std::string::npos) << run.err;
+  }
+  const CommandResult missing = RunStorydesk("timex " + Quote(dir.path() / "none.txt"));
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("none.txt"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace storydesk::testing
