@@ -24,6 +24,7 @@ void ExpectTimexes(const std::vector<Case>& cases, const std::optional<CivilDate
   for (const Case& c : cases) {
     const std::vector<Timex> found = FindTimexes(c.sentence, published);
     std::vector<Expected> got;
+    got.reserve(found.size());
     for (const Timex& t : found) {
       got.push_back({c.sentence.substr(t.begin, t.end - t.begin), std::string(TimexTypeName(t.type)), t.value});
     }
