@@ -289,6 +289,15 @@ class Recogniser {
   bool Is(size_t i, std::string_view w) const { return i < tokens_.size() && tokens_[i].lower == w; }
   // Whether tokens i and i + 1 are in one sentence.
   bool Joined(size_t i) const { return i + 1 < tokens_.size() && tokens_[i].sentence == tokens_[i + 1].sentence; }
+  // Whether only spaces, a period or a comma stand between tokens i and i + 1 ("Aug. 16, 2021"),
+  // so that "early September; $14" is not a day of September.
+  bool Close(size_t i) const {
+    if (!Joined(i)) return false;
+    for (size_t k = tokens_[i].end; k < tokens_[i + 1].begin; ++k) {
+      if (text_[k] != ' ' && text_[k] != '.' && text_[k] != ',') return false;
+    }
+    return true;
+  }
 
   CivilDate Dct() const { return published_.value_or(CivilDate{}); }
 
@@ -311,8 +320,12 @@ class Recogniser {
     const Token* t = Get(i);
     if (t == nullptr) return std::nullopt;
     size_t next = 0;
-    // ("earlier this month": TimeBank leaves "earlier" out of the expression.)
-    if (t->lower == "early" || t->lower == "late" || t->lower == "mid") {
+    if (t->lower == "early" || t->lower == "late" || t->lower == "mid" || t->lower == "fiscal") {
+      next = i + 1;
+    } else if ((t->lower == "earlier" || t->lower == "later") &&
+               (Is(i + 1, "this") || Is(i + 1, "that") || Is(i + 1, "today") || Is(i + 1, "yesterday") ||
+                WeekdayNumber(Get(i + 1) ? Get(i + 1)->lower : "") > 0)) {
+      // "earlier this month", "earlier Sunday"; not "earlier in the talks".
       next = i + 1;
     } else if (t->lower == "the" &&
                (Is(i + 1, "end") || Is(i + 1, "beginning") || Is(i + 1, "start") || Is(i + 1, "middle")) &&
@@ -491,10 +504,10 @@ class Recogniser {
   std::optional<Match> MonthDate(size_t i) {
     const int month = MonthAt(i);
     if (month == 0) return std::nullopt;
-    const Token* next = Joined(i) ? Get(i + 1) : nullptr;
+    const Token* next = Close(i) ? Get(i + 1) : nullptr;
     if (next != nullptr) {
       if (const int day = DayOfMonth(*next); day > 0) {
-        const Token* after = Joined(i + 1) ? Get(i + 2) : nullptr;
+        const Token* after = Close(i + 1) ? Get(i + 2) : nullptr;
         if (after != nullptr && YearOf(*after) > 0 && IsValidCivilDate(YearOf(*after), month, day)) {
           return Match{i + 3, TimexType::kDate, FormatDay({YearOf(*after), month, day}), false};
         }
@@ -502,6 +515,12 @@ class Recogniser {
       }
       if (const int year = YearOf(*next); year > 0) {
         return Match{i + 2, TimexType::kDate, FormatMonth(year, month), false};
+      }
+      // "January this year", "March last year".
+      if ((next->lower == "this" || next->lower == "last" || next->lower == "next") && Joined(i + 1) &&
+          Is(i + 2, "year")) {
+        const int year = Dct().year + (next->lower == "last" ? -1 : next->lower == "next" ? 1 : 0);
+        return Match{i + 3, TimexType::kDate, FormatMonth(year, month), true};
       }
     }
     // The latest such month not after the publication date in the past tense, the first not
@@ -525,14 +544,14 @@ class Recogniser {
   // "16 August", "16th of August 2021".
   std::optional<Match> DayMonth(size_t i) {
     const Token* t = Get(i);
-    if (t == nullptr || !Joined(i)) return std::nullopt;
+    if (t == nullptr || !Close(i)) return std::nullopt;
     const int day = DayOfMonth(*t);
     if (day == 0) return std::nullopt;
     size_t m = i + 1;
-    if (Is(m, "of") && Joined(m)) ++m;
+    if (Is(m, "of") && Close(m)) ++m;
     const int month = MonthAt(m);
     if (month == 0) return std::nullopt;
-    const Token* after = Joined(m) ? Get(m + 1) : nullptr;
+    const Token* after = Close(m) ? Get(m + 1) : nullptr;
     if (after != nullptr && YearOf(*after) > 0 && IsValidCivilDate(YearOf(*after), month, day)) {
       return Match{m + 2, TimexType::kDate, FormatDay({YearOf(*after), month, day}), false};
     }

@@ -51,7 +51,7 @@ TEST(TimexTest, RelativeDatesResolveAgainstThePublicationDate) {
       {"Yesterday the ministry said talks would resume tomorrow.",
        {{"Yesterday", "DATE", "2021-08-22"}, {"tomorrow", "DATE", "2021-08-24"}}},
       {"Officials met earlier this month and will meet again next week.",
-       {{"this month", "DATE", "2021-08"}, {"next week", "DATE", "2021-W35"}}},
+       {{"earlier this month", "DATE", "2021-08"}, {"next week", "DATE", "2021-W35"}}},
       {"Exports fell last month and last year.", {{"last month", "DATE", "2021-07"}, {"last year", "DATE", "2020"}}},
       {"The talks stalled in March.", {{"March", "DATE", "2021-03"}}},
       {"A summit is planned in late November.", {{"late November", "DATE", "2021-11"}}},
@@ -59,6 +59,9 @@ TEST(TimexTest, RelativeDatesResolveAgainstThePublicationDate) {
       {"The weather was warm this summer.", {{"this summer", "DATE", "2021-SU"}}},
       {"Profits rose in the third quarter.", {{"the third quarter", "DATE", "2021-Q3"}}},
       {"The talks are now stalled.", {{"now", "DATE", "PRESENT_REF"}}},
+      {"Exports rose in January this year.", {{"January this year", "DATE", "2021-01"}}},
+      {"Fiscal 2020 ended in early September; $14 billion was spent.",
+       {{"Fiscal 2020", "DATE", "2020"}, {"early September", "DATE", "2020-09"}}},
   };
   ExpectTimexes(cases, CivilDate{2021, 8, 23});
 }
