@@ -1,6 +1,7 @@
 // Issue 18: `storydesk timex` on the seeds, as a reader checks their dates, and on bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -45,6 +46,30 @@ TEST(TimexE2eTest, TheSeedsDatesResolveAgainstTheirDay) {
   const CommandResult b = RunStorydesk("timex --format json --published 2021-08-23 " + Quote(Seed("002_")));
   ASSERT_EQ(b.exit_code, 0) << b.err;
   EXPECT_EQ(ValueOf(JsonLines(b.out), "last Monday"), "2021-08-16") << b.out;  // the day 000 calls 16 August
+}
+
+TEST(TimexE2eTest, TheSeedsStoryTimelineHasOneEntryForTheDayTheExerciseBegan) {
+  if (!std::filesystem::exists(kSeeds)) GTEST_SKIP() << "no " << kSeeds << ": the seeds are not beside the repo";
+  const CommandResult run = RunStorydesk("digest --format json " + Quote(kSeeds));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<nlohmann::json> stories = JsonLines(run.out);
+  ASSERT_EQ(stories.size(), 1u) << run.out;
+  const nlohmann::json& timeline = stories[0]["timeline"];
+  std::vector<std::string> dates;
+  for (const nlohmann::json& t : timeline) dates.push_back(t["date"].get<std::string>());
+  EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end())) << timeline.dump();
+  // 000's "16 August" and 002's "last Monday": one entry citing both.
+  size_t exercise = 0;
+  for (const nlohmann::json& t : timeline) {
+    if (t["date"] != "2021-08-16") continue;
+    ++exercise;
+    EXPECT_EQ(t["articles"].size(), 2u) << t.dump();
+    EXPECT_EQ(t["precision"], "day");
+  }
+  EXPECT_EQ(exercise, 1u) << timeline.dump();
+  for (const char* day : {"2021-08-21", "2021-08-22", "2021-08-23", "2021-08-24"}) {
+    EXPECT_NE(std::find(dates.begin(), dates.end(), day), dates.end()) << day << " " << timeline.dump();
+  }
 }
 
 TEST(TimexE2eTest, OffsetsAreCodePointsAndAMissingDateIsSaid) {

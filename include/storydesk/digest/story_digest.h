@@ -43,6 +43,7 @@
 
 #include "storydesk/claims/claim_support.h"
 #include "storydesk/copies/sentence_matcher.h"
+#include "storydesk/digest/story_timeline.h"
 #include "storydesk/digest/story_voices.h"
 #include "storydesk/entities/entity_model.h"
 #include "storydesk/terms/term_statistics.h"
@@ -98,6 +99,7 @@ struct StoryDigest {
   std::vector<SourceComparison> sources;
   std::vector<StoryEntity> entities;  // story_voices.h; empty without DigestOptions::entities
   std::vector<StoryQuote> quotes;
+  std::vector<TimelineEntry> timeline;  // story_timeline.h
 };
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,

@@ -100,6 +100,15 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     }
     std::printf("\n");
   }
+  if (!digested.digest.timeline.empty()) {
+    std::printf("  timeline:\n");
+    for (const auto& t : digested.digest.timeline) {
+      std::string cited;
+      for (const auto& id : t.articles) cited += (cited.empty() ? "" : ", ") + id;
+      std::printf("    %-10s  %s\n      (%s)\n", t.date.c_str(), t.text.c_str(), cited.c_str());
+    }
+    std::printf("\n");
+  }
   if (digested.article_count > digested.articles.size()) {
     std::printf("  (the digest read %zu of the story's %zu articles: each source's first, then a spread)\n\n",
                 digested.articles.size(), digested.article_count);

@@ -151,6 +151,14 @@ nlohmann::json DigestJson(const DigestedStory& s) {
                       {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
                       {"variants", variants}});
   }
+  nlohmann::json timeline = nlohmann::json::array();
+  for (const digest::TimelineEntry& t : d.timeline) {
+    timeline.push_back({{"date", t.date},
+                        {"precision", t.precision},
+                        {"text", t.text},
+                        {"expression", t.expression},
+                        {"articles", t.articles}});
+  }
   return {{"schema", kDigestSchema},
           {"story", s.story},
           {"headline", d.headline},
@@ -161,7 +169,7 @@ nlohmann::json DigestJson(const DigestedStory& s) {
           {"bullets", bullets},
           {"entities", entities},
           {"quotes", quotes},
-          {"timeline", nlohmann::json::array()},
+          {"timeline", timeline},
           {"sources", sources}};
 }
 
@@ -198,6 +206,14 @@ std::string DigestMarkdown(const DigestedStory& s) {
         if (v.text != q.text)
           out += "  - [" + std::to_string(Marker(s, v.article)) + "] words it: " + Md(v.text) + "\n";
       }
+    }
+  }
+  if (!d.timeline.empty()) {
+    out += "\n### Timeline\n\n";
+    for (const auto& t : d.timeline) {
+      out += "- **" + Md(t.date) + "** — " + Md(t.text);
+      for (const auto& id : t.articles) out += " [" + std::to_string(Marker(s, id)) + "]";
+      out += "\n";
     }
   }
   out += "\n### Sources\n\n";
@@ -277,6 +293,15 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
         out += "</li>\n";
       }
       out += "</ul>\n";
+    }
+    if (!d.timeline.empty()) {
+      out += "<h3>Timeline</h3>\n<ol class=\"timeline\">\n";
+      for (const auto& t : d.timeline) {
+        out += "<li><time datetime=\"" + Html(t.date) + "\">" + Html(t.date) + "</time> " + Html(t.text);
+        for (const auto& id : t.articles) out += cite(id);
+        out += "</li>\n";
+      }
+      out += "</ol>\n";
     }
     out += "<h3>Sources</h3>\n<ol class=\"sources\">\n";
     for (size_t i = 0; i < s.articles.size(); ++i) {

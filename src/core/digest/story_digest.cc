@@ -408,6 +408,8 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     digest.entities = std::move(voices->entities);
     digest.quotes = std::move(voices->quotes);
   }
+  // 9. When things happened.
+  digest.timeline = BuildStoryTimeline(articles, matcher, claims, statistics);
   return digest;
 }
 

@@ -1,0 +1,170 @@
+#include "storydesk/digest/story_timeline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+#include "core/digest/boilerplate.h"
+#include "storydesk/claims/claim_text.h"
+#include "storydesk/digest/story_digest.h"
+#include "storydesk/text/analyzer.h"
+#include "storydesk/time/timex.h"
+
+namespace storydesk::digest {
+namespace {
+
+// Longest sentence kept whole in an entry; a longer one is cut at a word.
+constexpr size_t kMaxEntryBytes = 280;
+
+// "day", "month" or "year" for a calendar value; empty for anything else (weeks, quarters,
+// seasons, "PRESENT_REF"). A time of day ("2021-08-21TNI") counts as its day.
+std::string Precision(std::string_view value) {
+  auto digits = [&](size_t from, size_t n) {
+    if (value.size() < from + n) return false;
+    return std::all_of(value.begin() + static_cast<std::ptrdiff_t>(from),
+                       value.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(0, 4)) return "";
+  if (value.size() == 4) return "year";
+  if (value.size() >= 7 && value[4] == '-' && digits(5, 2)) {
+    if (value.size() == 7) return "month";
+    if (value.size() >= 10 && value[7] == '-' && digits(8, 2) && (value.size() == 10 || value[10] == 'T')) return "day";
+  }
+  return "";
+}
+
+// Whether the period at `at` ends a sentence: not after an initial ("U.S.", "J. Smith") or a
+// short abbreviation ("Aug.", "Mr."), and followed by a space and more text or the end.
+bool EndsSentence(std::string_view text, size_t at) {
+  if (text[at] != '.' && text[at] != '!' && text[at] != '?') return false;
+  if (at + 1 < text.size() && text[at + 1] != ' ' && text[at + 1] != '\n' && text[at + 1] != '"') return false;
+  if (text[at] != '.') return true;
+  size_t word = at;
+  while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+  const size_t length = at - word;
+  if (length == 1 && std::isupper(static_cast<unsigned char>(text[word]))) return false;  // an initial
+  if (length >= 2 && length <= 4 && std::isupper(static_cast<unsigned char>(text[word]))) {
+    static constexpr std::string_view kAbbreviations[] = {
+        "Mr",   "Mrs", "Ms",  "Dr",  "St",  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec", "Gen", "Gov", "Sen", "Rep", "Lt",  "Col", "Jr",  "Sr",  "No"};
+    const std::string_view w = text.substr(word, length);
+    for (std::string_view a : kAbbreviations) {
+      if (w == a) return false;
+    }
+  }
+  return true;
+}
+
+// The sentence of `text` holding bytes [begin, end), spaces trimmed.
+std::string_view SentenceAround(std::string_view text, size_t begin, size_t end) {
+  size_t from = begin;
+  while (from > 0 && !(text[from - 1] == '\n' || (from >= 2 && EndsSentence(text, from - 2) && text[from - 1] == ' ')))
+    --from;
+  size_t to = end;
+  while (to < text.size() && text[to] != '\n' && !EndsSentence(text, to)) ++to;
+  if (to < text.size() && text[to] != '\n') ++to;  // keep the final mark
+  while (from < to && (text[from] == ' ' || text[from] == '"')) ++from;
+  while (to > from && text[to - 1] == ' ') --to;
+  return text.substr(from, to - from);
+}
+
+std::string Cut(std::string_view sentence) {
+  if (sentence.size() <= kMaxEntryBytes) return std::string(sentence);
+  size_t cut = sentence.rfind(' ', kMaxEntryBytes);
+  if (cut == std::string_view::npos || cut == 0) cut = kMaxEntryBytes;
+  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(sentence.substr(0, cut)) + "...";
+}
+
+struct Dated {
+  size_t article = 0;
+  std::string date, precision, sentence, expression;
+  claims::ClaimText claim;
+  size_t entry = 0;  // the entry it is merged into
+};
+
+}  // namespace
+
+std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& articles,
+                                              const copies::SentenceModel& matcher, const claims::ClaimMatcher& claims,
+                                              terms::TermStatistics& statistics, size_t max_entries) {
+  text::TextAnalyzer analyzer;
+  std::vector<Dated> dated;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const DigestArticle& article = articles[a];
+    const std::optional<timeutil::CivilDate> published =
+        article.published ? timeutil::ParseCivilDate(*article.published) : std::nullopt;
+    const std::string_view text = article.text;
+    std::string last_sentence;
+    for (const timeutil::Timex& t : timeutil::FindTimexes(text, published)) {
+      if (t.type != timeutil::TimexType::kDate && t.type != timeutil::TimexType::kTime) continue;
+      const std::string precision = Precision(t.value);
+      if (precision.empty()) continue;
+      const std::string_view sentence = SentenceAround(text, t.begin, t.end);
+      if (sentence.empty() || IsBoilerplateSentence(sentence)) continue;
+      Dated d;
+      d.article = a;
+      d.date = precision == "day" ? t.value.substr(0, 10) : t.value;
+      d.precision = precision;
+      d.sentence = Cut(sentence);
+      d.expression = std::string(text.substr(t.begin, t.end - t.begin));
+      // One sentence dated twice to the same day is one entry.
+      if (std::any_of(dated.begin(), dated.end(),
+                      [&](const Dated& x) { return x.article == a && x.date == d.date && x.sentence == d.sentence; })) {
+        continue;
+      }
+      d.claim = claims::BuildClaimText(analyzer.Analyze(d.sentence), statistics, claims.synonyms.get());
+      dated.push_back(std::move(d));
+    }
+  }
+  // Entries: each dated sentence joins the first earlier one of another article with the same
+  // date that states it (or that it states) at least in part.
+  auto states = [&](const Dated& x, const Dated& y) {
+    for (const claims::ClaimSentence& s : x.claim.sentences) {
+      if (claims::JudgeSupport(claims.model, s, y.claim, matcher).level != claims::SupportLevel::kNo) return true;
+    }
+    return false;
+  };
+  std::vector<TimelineEntry> entries;
+  std::vector<std::vector<size_t>> members;  // per entry: indexes into `dated`
+  for (size_t k = 0; k < dated.size(); ++k) {
+    Dated& d = dated[k];
+    std::optional<size_t> into;
+    for (size_t e = 0; e < entries.size() && !into; ++e) {
+      if (entries[e].date != d.date) continue;
+      for (size_t m : members[e]) {
+        if (dated[m].article != d.article && (states(dated[m], d) || states(d, dated[m]))) {
+          into = e;
+          break;
+        }
+      }
+    }
+    if (!into) {
+      into = entries.size();
+      entries.push_back({d.date, d.precision, d.sentence, d.expression, {}});
+      members.emplace_back();
+    }
+    members[*into].push_back(k);
+    TimelineEntry& entry = entries[*into];
+    const std::string& id = articles[d.article].id;
+    if (std::find(entry.articles.begin(), entry.articles.end(), id) == entry.articles.end())
+      entry.articles.push_back(id);
+  }
+  // The entries most articles give, when there are too many; then by date.
+  std::vector<size_t> order(entries.size());
+  for (size_t e = 0; e < order.size(); ++e) order[e] = e;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return entries[x].articles.size() > entries[y].articles.size(); });
+  if (order.size() > max_entries) order.resize(max_entries);
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return entries[x].date != entries[y].date ? entries[x].date < entries[y].date : x < y;
+  });
+  std::vector<TimelineEntry> out;
+  out.reserve(order.size());
+  for (size_t e : order) out.push_back(std::move(entries[e]));
+  return out;
+}
+
+}  // namespace storydesk::digest

@@ -1,0 +1,93 @@
+#include "storydesk/digest/story_timeline.h"
+
+#include <gtest/gtest.h>
+
+#include "storydesk/digest/story_digest.h"
+
+namespace storydesk::digest {
+namespace {
+
+// Hand-set models, as story_digest_test.cc sets them: a text states a claim when a window
+// covers most of its weighted stems.
+copies::SentenceModel TestMatcher() {
+  copies::SentenceModel m;
+  m.weights[copies::kSentenceBias] = -8.5;
+  m.weights[copies::kWeightedDice] = 10.0;
+  m.weights[copies::kLengthRatio] = 3.0;
+  m.match_probability = 0.7;
+  return m;
+}
+
+claims::ClaimMatcher TestClaims() {
+  claims::ClaimMatcher c;
+  c.model.weights[claims::kClaimBias] = -6.0;
+  c.model.weights[claims::kWindowCoverage] = 9.0;
+  c.model.cite_probability = 0.6;
+  c.model.partial_probability = 0.2;
+  c.model.unique_probability = 0.3;
+  return c;
+}
+
+DigestArticle Article(std::string id, std::optional<std::string> published, std::string text) {
+  DigestArticle a;
+  a.id = std::move(id);
+  a.published = std::move(published);
+  a.text = std::move(text);
+  a.relation = "original";
+  return a;
+}
+
+std::vector<TimelineEntry> Timeline(const std::vector<DigestArticle>& articles) {
+  terms::TermStatistics statistics;
+  return BuildStoryTimeline(articles, TestMatcher(), TestClaims(), statistics);
+}
+
+TEST(StoryTimelineTest, OneEventDatedTwoWaysIsOneEntryCitingBoth) {
+  const std::vector<TimelineEntry> t = Timeline({
+      Article(
+          "a", "2021-08-23",
+          "The envoy arrived in Seoul on Saturday. The joint military exercise began on 16 August near the border."),
+      Article("b", "2021-08-23T09:00:00Z", "The joint military exercise near the border began last Monday."),
+  });
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].date, "2021-08-16");
+  EXPECT_EQ(t[0].precision, "day");
+  EXPECT_EQ(t[0].expression, "16 August");
+  EXPECT_EQ(t[0].text, "The joint military exercise began on 16 August near the border.");
+  EXPECT_EQ(t[0].articles, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t[1].date, "2021-08-21");
+  EXPECT_EQ(t[1].articles, (std::vector<std::string>{"a"}));
+}
+
+TEST(StoryTimelineTest, SameDayDifferentEventsStayApartAndOrderIsByDate) {
+  const std::vector<TimelineEntry> t = Timeline({
+      Article("a", "2021-08-23",
+              "Parliament passed the budget on Monday. Talks between the parties stalled in 2019 after a summit."),
+      Article("b", "2021-08-23", "A storm flooded the harbour district on Monday."),
+  });
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].date, "2019");
+  EXPECT_EQ(t[0].precision, "year");
+  EXPECT_EQ(t[1].date, "2021-08-23");
+  EXPECT_EQ(t[2].date, "2021-08-23");
+  EXPECT_EQ(t[1].articles.size(), 1u);
+  EXPECT_EQ(t[2].articles.size(), 1u);
+}
+
+TEST(StoryTimelineTest, AnUndatedArticleGivesOnlyItsAbsoluteDates) {
+  const std::vector<TimelineEntry> t = Timeline({
+      Article("u", std::nullopt, "The ministers met on Tuesday. The treaty was signed on Aug. 16, 2021."),
+  });
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].date, "2021-08-16");
+}
+
+TEST(StoryTimelineTest, WeeksQuartersAndVagueTimesAreNotListed) {
+  const std::vector<TimelineEntry> t = Timeline({
+      Article("a", "2021-08-23", "Sales rose in the third quarter. Prices fell last week. Talks are now stalled."),
+  });
+  EXPECT_TRUE(t.empty());
+}
+
+}  // namespace
+}  // namespace storydesk::digest
