@@ -9,7 +9,8 @@
 // evidence of one event, so the looser "partial" point is enough. An article without a
 // publication date gives only its absolute dates ("in 2019", "on Aug. 16, 2021"); what it says
 // "on Tuesday" could be any Tuesday. Only dates to the day, month or year are listed (not
-// weeks, quarters or "recently"); sentences that are page furniture give none.
+// weeks, quarters, clock times or "recently"); a sentence gives one entry, under its first date
+// ("From Friday through Sunday ..."); sentences that are page furniture give none.
 // Pure; thread-safe except through `statistics` (one per thread, as for the digest).
 #pragma once
 

@@ -57,16 +57,23 @@ bool EndsSentence(std::string_view text, size_t at) {
   return true;
 }
 
-// The sentence of `text` holding bytes [begin, end), spaces trimmed.
+// Whether a paragraph break (a blank line) starts at `at`.
+bool ParagraphBreak(std::string_view text, size_t at) {
+  return text[at] == '\n' && at + 1 < text.size() && (text[at + 1] == '\n' || text[at + 1] == '\r');
+}
+
+// The sentence of `text` holding bytes [begin, end), spaces trimmed. A single line break is a
+// wrapped line, not a sentence's end.
 std::string_view SentenceAround(std::string_view text, size_t begin, size_t end) {
   size_t from = begin;
-  while (from > 0 && !(text[from - 1] == '\n' || (from >= 2 && EndsSentence(text, from - 2) && text[from - 1] == ' ')))
+  while (from > 0 && !(from >= 2 && ParagraphBreak(text, from - 2)) &&
+         !(from >= 2 && EndsSentence(text, from - 2) && (text[from - 1] == ' ' || text[from - 1] == '\n')))
     --from;
   size_t to = end;
-  while (to < text.size() && text[to] != '\n' && !EndsSentence(text, to)) ++to;
+  while (to < text.size() && !ParagraphBreak(text, to) && !EndsSentence(text, to)) ++to;
   if (to < text.size() && text[to] != '\n') ++to;  // keep the final mark
-  while (from < to && (text[from] == ' ' || text[from] == '"')) ++from;
-  while (to > from && text[to - 1] == ' ') --to;
+  while (from < to && (text[from] == ' ' || text[from] == '"' || text[from] == '\n')) ++from;
+  while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\n' || text[to - 1] == '\r')) --to;
   return text.substr(from, to - from);
 }
 
@@ -99,7 +106,9 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
     const std::string_view text = article.text;
     std::string last_sentence;
     for (const timeutil::Timex& t : timeutil::FindTimexes(text, published)) {
-      if (t.type != timeutil::TimexType::kDate && t.type != timeutil::TimexType::kTime) continue;
+      // Dates only: a clock time ("at 9:50 p.m.") is resolved to the publication day, which is
+      // often not the day it happened.
+      if (t.type != timeutil::TimexType::kDate) continue;
       const std::string precision = Precision(t.value);
       if (precision.empty()) continue;
       const std::string_view sentence = SentenceAround(text, t.begin, t.end);
@@ -110,9 +119,10 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
       d.precision = precision;
       d.sentence = Cut(sentence);
       d.expression = std::string(text.substr(t.begin, t.end - t.begin));
-      // One sentence dated twice to the same day is one entry.
+      // A sentence is listed once, under its first date: "From Friday through Sunday there were
+      // more than 400 shootings" is one thing, not one on Friday and another on Sunday.
       if (std::any_of(dated.begin(), dated.end(),
-                      [&](const Dated& x) { return x.article == a && x.date == d.date && x.sentence == d.sentence; })) {
+                      [&](const Dated& x) { return x.article == a && x.sentence == d.sentence; })) {
         continue;
       }
       d.claim = claims::BuildClaimText(analyzer.Analyze(d.sentence), statistics, claims.synonyms.get());

@@ -579,7 +579,7 @@ class Recogniser {
   }
 
   // The weekday `wd` (1 Monday .. 7 Sunday): the latest on or before the publication date, the
-  // first after it in the future tense; `shift` -1 for "last" (before it), +1 for "next".
+  // first on or after it in the future tense; `shift` -1 for "last" (before it), +1 for "next".
   CivilDate WeekdayFor(int wd, Tense tense, int shift) const {
     const CivilDate dct = Dct();
     const int64_t today = DaysOf(dct);
@@ -590,8 +590,10 @@ class Recogniser {
       return DateOfDays(today - back);
     }
     if (shift > 0 || tense == Tense::kFuture) {
+      // "next Monday" is never today; "is expected to announce on Monday", written on a
+      // Monday, is (a writer meaning a week ahead says "next Monday").
       int ahead = (wd - now + 7) % 7;
-      if (ahead == 0) ahead = 7;
+      if (ahead == 0 && shift > 0) ahead = 7;
       return DateOfDays(today + ahead);
     }
     return DateOfDays(today - (now - wd + 7) % 7);

@@ -44,6 +44,8 @@ TEST(TimexTest, RelativeDatesResolveAgainstThePublicationDate) {
        {{"Saturday", "DATE", "2021-08-21"}, {"four-day", "DURATION", "P4D"}}},
       {"He is expected to meet officials on Tuesday.", {{"Tuesday", "DATE", "2021-08-24"}}},
       {"The envoy will travel to Tokyo on Friday.", {{"Friday", "DATE", "2021-08-27"}}},
+      // Written on a Monday, "on Monday" in the future tense is that day; "next Monday" is not.
+      {"The results are expected to be announced on Monday.", {{"Monday", "DATE", "2021-08-23"}}},
       {"The envoy said on Monday he was ready to meet.", {{"Monday", "DATE", "2021-08-23"}}},
       {"The exercise began last Monday.", {{"last Monday", "DATE", "2021-08-16"}}},
       {"The exercise began on 16 August.", {{"16 August", "DATE", "2021-08-16"}}},
