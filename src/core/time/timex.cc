@@ -320,12 +320,12 @@ class Recogniser {
     const Token* t = Get(i);
     if (t == nullptr) return std::nullopt;
     size_t next = 0;
-    if (t->lower == "early" || t->lower == "late" || t->lower == "mid" || t->lower == "fiscal") {
-      next = i + 1;
-    } else if ((t->lower == "earlier" || t->lower == "later") &&
-               (Is(i + 1, "this") || Is(i + 1, "that") || Is(i + 1, "today") || Is(i + 1, "yesterday") ||
-                WeekdayNumber(Get(i + 1) ? Get(i + 1)->lower : "") > 0)) {
-      // "earlier this month", "earlier Sunday"; not "earlier in the talks".
+    const bool modifier = t->lower == "early" || t->lower == "late" || t->lower == "mid" || t->lower == "fiscal";
+    // "earlier this month", "earlier Sunday"; not "earlier in the talks".
+    const bool relative = (t->lower == "earlier" || t->lower == "later") &&
+                          (Is(i + 1, "this") || Is(i + 1, "that") || Is(i + 1, "today") || Is(i + 1, "yesterday") ||
+                           WeekdayNumber(Get(i + 1) ? Get(i + 1)->lower : "") > 0);
+    if (modifier || relative) {
       next = i + 1;
     } else if (t->lower == "the" &&
                (Is(i + 1, "end") || Is(i + 1, "beginning") || Is(i + 1, "start") || Is(i + 1, "middle")) &&
