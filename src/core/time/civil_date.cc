@@ -61,31 +61,31 @@ IsoWeek IsoWeekOf(const CivilDate& date) {
 }
 
 std::string FormatDay(const CivilDate& d) {
-  char out[32];
+  char out[48];
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", d.year, d.month, d.day);
   return out;
 }
 
 std::string FormatMonth(int year, int month) {
-  char out[24];
+  char out[48];
   std::snprintf(out, sizeof out, "%04d-%02d", year, month);
   return out;
 }
 
 std::string FormatYear(int year) {
-  char out[16];
+  char out[48];
   std::snprintf(out, sizeof out, "%04d", year);
   return out;
 }
 
 std::string FormatWeek(const IsoWeek& w) {
-  char out[24];
+  char out[48];
   std::snprintf(out, sizeof out, "%04d-W%02d", w.year, w.week);
   return out;
 }
 
 std::string FormatQuarter(int year, int quarter) {
-  char out[24];
+  char out[48];
   std::snprintf(out, sizeof out, "%04d-Q%d", year, quarter);
   return out;
 }

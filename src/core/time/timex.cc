@@ -855,7 +855,7 @@ class Recogniser {
     if (hour < 1 || hour > 12 || minute > 59) return std::nullopt;
     if (pm && hour != 12) hour += 12;
     if (!pm && hour == 12) hour = 0;
-    char clock[8];
+    char clock[32];
     std::snprintf(clock, sizeof clock, "T%02d:%02d", hour, minute);
     return Match{end, TimexType::kTime, FormatDay(Dct()) + clock, true};
   }
