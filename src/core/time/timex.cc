@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <tuple>
 
 namespace storydesk::timeutil {
 namespace {
@@ -45,9 +46,11 @@ std::vector<Token> Tokenize(std::string_view text) {
       if ((c == '.' || c == '!' || c == '?') && !out.empty()) {
         // A period after a short abbreviation ("Sept.", "Mr.") does not end the sentence.
         const Token& last = out.back();
-        const bool abbreviation = c == '.' && last.end == i && last.lower.size() <= 4 && !last.digits &&
-                                  i + 2 < text.size() && text[i + 1] == ' ' &&
-                                  !std::isupper(static_cast<unsigned char>(text[i + 2]));
+        // A single capital before '.' is an initial ("Daniel P. Davison").
+        const bool initial = c == '.' && last.end == i && last.end - last.begin == 1 && last.capitalised;
+        const bool abbreviation =
+            initial || (c == '.' && last.end == i && last.lower.size() <= 4 && !last.digits && i + 2 < text.size() &&
+                        text[i + 1] == ' ' && !std::isupper(static_cast<unsigned char>(text[i + 2])));
         if (!abbreviation) ++sentence;
       }
       if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') ++sentence;
@@ -239,6 +242,49 @@ std::string DurationValue(int count, Unit unit) {
   return "";
 }
 
+// A year written in words, as broadcast transcripts do: "nineteen ninety-six", "nineteen
+// seventy-nine", "two thousand"; the year and the token after it, or 0.
+int TensWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
+                                                            "sixty",  "seventy", "eighty", "ninety"};
+  for (size_t k = 0; k < kTens.size(); ++k) {
+    if (w == kTens[k]) return 20 + 10 * static_cast<int>(k);
+  }
+  return 0;
+}
+
+// The date of a holiday in `year` ("Thanksgiving", "Christmas", "New Year's Day"), or nullopt.
+// US holidays as American news names them; Easter by the Gregorian computus (Meeus/Jones/Butcher).
+std::optional<CivilDate> HolidayIn(std::string_view name, int year) {
+  auto nth_weekday = [&](int month, int weekday, int n) {  // n-th (1-based; -1 the last)
+    if (n > 0) {
+      const CivilDate first{year, month, 1};
+      const int offset = (weekday - IsoWeekday(first) + 7) % 7;
+      return DateOfDays(DaysOf(first) + offset + 7 * static_cast<int64_t>(n - 1));
+    }
+    const CivilDate next_first = month == 12 ? CivilDate{year + 1, 1, 1} : CivilDate{year, month + 1, 1};
+    const CivilDate last = DateOfDays(DaysOf(next_first) - 1);
+    return DateOfDays(DaysOf(last) - (IsoWeekday(last) - weekday + 7) % 7);
+  };
+  if (name == "christmas") return CivilDate{year, 12, 25};
+  if (name == "christmas eve") return CivilDate{year, 12, 24};
+  if (name == "new year's day") return CivilDate{year, 1, 1};
+  if (name == "new year's eve") return CivilDate{year, 12, 31};
+  if (name == "halloween") return CivilDate{year, 10, 31};
+  if (name == "valentine's day") return CivilDate{year, 2, 14};
+  if (name == "thanksgiving") return nth_weekday(11, 4, 4);
+  if (name == "labor day") return nth_weekday(9, 1, 1);
+  if (name == "memorial day") return nth_weekday(5, 1, -1);
+  if (name == "election day") return DateOfDays(DaysOf(nth_weekday(11, 1, 1)) + 1);  // Tuesday after the first Monday
+  if (name == "easter") {
+    const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+    const int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    const int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    return CivilDate{year, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1};
+  }
+  return std::nullopt;
+}
+
 enum class Tense { kNone, kPast, kFuture };
 
 // TimeML's codes for the parts of a day: "TMO", "TAF", "TEV", "TNI"; empty for another word.
@@ -351,6 +397,7 @@ class Recogniser {
     if (std::optional<Match> m = Decade(i)) return m;
     if (t->lower == "the" && Joined(i)) {
       if (std::optional<Match> m = Decade(i + 1)) return m;
+      if (std::optional<Match> m = SpelledYear(i)) return m;  // "the year two thousand"
       // "the third quarter", but not the article of a compound ("the third-quarter loss").
       if (!(Get(i + 1) && Get(i + 1)->hyphen_after)) {
         if (std::optional<Match> m = Quarter(i + 1)) return m;
@@ -373,9 +420,30 @@ class Recogniser {
         return Match{i + 2, TimexType::kDate, "PAST_REF", false};
       }
       if (Is(i + 1, "future")) return Match{i + 2, TimexType::kDate, "FUTURE_REF", false};
+      // "the near future", "the near term".
+      if (Is(i + 1, "near") && (Is(i + 2, "future") || Is(i + 2, "term")) && !Get(i + 2)->hyphen_after) {
+        return Match{i + 3, TimexType::kDate, "FUTURE_REF", false};
+      }
+      // "the nineties": the decade of this century's year.
+      if (const Token* n = Get(i + 1); n != nullptr && n->lower.ends_with("ies")) {
+        const int tens = TensWord(n->lower.substr(0, n->lower.size() - 3) + "y");
+        if (tens > 0) return Match{i + 2, TimexType::kDate, "19" + std::to_string(tens / 10), false};
+      }
+      if (std::optional<Match> m = Century(i + 1)) return m;
+      if (std::optional<Match> m = Season(i + 1)) return m;
+      // "the latest period": the quarter a results report is about.
+      if (Is(i + 1, "latest") && Is(i + 2, "period")) {
+        if (std::optional<std::pair<int, int>> q = ReferenceQuarter(i)) {
+          return Match{i + 3, TimexType::kDate, FormatQuarter(q->first, q->second), true};
+        }
+      }
       if (Is(i + 1, "year") && Get(i + 1)->hyphen_after && (Is(i + 2, "earlier") || Is(i + 2, "ago")) &&
           (Is(i + 3, "quarter") || Is(i + 3, "period"))) {
         return Match{i + 4, TimexType::kDate, YearsBack(i, 1), true};
+      }
+      // "the full year": the publication's.
+      if (Is(i + 1, "full") && Is(i + 2, "year") && !Get(i + 2)->hyphen_after) {
+        return Match{i + 3, TimexType::kDate, FormatYear(dct.year), true};
       }
       if (Is(i + 1, "year") && !(Is(i + 2, "before") || Is(i + 2, "after") || Is(i + 2, "earlier") ||
                                  Is(i + 2, "ago") || Is(i + 2, "later") || Is(i + 2, "of") || Is(i + 2, "in"))) {
@@ -396,6 +464,10 @@ class Recogniser {
       }
       return Match{i + 1, TimexType::kDate, day, true};
     }
+    if (std::optional<Match> m = Holiday(i)) return m;
+    if (std::optional<Match> m = SpelledYear(i)) return m;
+    if (std::optional<Match> m = Century(i)) return m;
+    if (std::optional<Match> m = Season(i)) return m;
     if (std::optional<Match> m = Deictic(i)) return m;
     if (std::optional<Match> m = Ago(i)) return m;
     // "year-earlier", "year-ago"; "the year-earlier quarter" as a whole.
@@ -403,7 +475,11 @@ class Recogniser {
       return Match{i + 2, TimexType::kDate, YearsBack(i, 1), true};
     }
     if (std::optional<Match> m = Word(i)) return m;
-    if (int y = YearOf(*t); y >= 1900 && LooksLikeYear(i)) {
+    // Before 1900 only after a preposition of time ("fought for Cuba's independence from Spain
+    // in 1898"); a bare "1500" is more often a count.
+    if (int y = YearOf(*t);
+        (y >= 1900 || (y >= 1500 && i > 0 && (tokens_[i - 1].lower == "in" || tokens_[i - 1].lower == "since"))) &&
+        LooksLikeYear(i)) {
       return Match{i + 1, TimexType::kDate, FormatYear(y), false};
     }
     return std::nullopt;
@@ -516,6 +592,9 @@ class Recogniser {
       if (const int year = YearOf(*next); year > 0) {
         return Match{i + 2, TimexType::kDate, FormatMonth(year, month), false};
       }
+      if (size_t end = 0; const int year = SpelledYearAt(i + 1, &end)) {
+        return Match{end, TimexType::kDate, FormatMonth(year, month), false};
+      }
       // "January this year", "March last year".
       if ((next->lower == "this" || next->lower == "last" || next->lower == "next") && Joined(i + 1) &&
           Is(i + 2, "year")) {
@@ -523,22 +602,22 @@ class Recogniser {
         return Match{i + 3, TimexType::kDate, FormatMonth(year, month), true};
       }
     }
-    // The latest such month not after the publication date in the past tense, the first not
-    // before it in the future tense, and the nearest when the tense does not say ("mid-November"
-    // in late October).
+    return Match{i + 1, TimexType::kDate, FormatMonth(YearForMonth(month, TenseAround(i, i + 1)), month), true};
+  }
+
+  // The year of a month named without one: the latest such month not after the publication
+  // month in the past tense, the first not before it in the future tense. When the tense does
+  // not say, the latest such month too (news reports what has happened: "rising to a high in
+  // June from $29.75 in March", written in October) unless it is one or two months ahead
+  // ("mid-November" in late October: the writer's schedule, not last year's).
+  int YearForMonth(int month, Tense tense) const {
     const CivilDate dct = Dct();
-    const Tense tense = TenseAround(i, i + 1);
-    int year = dct.year;
-    if (tense == Tense::kFuture) {
-      if (month < dct.month) ++year;
-    } else if (tense == Tense::kPast) {
-      if (month > dct.month) --year;
-    } else if (month - dct.month > 6) {
-      --year;
-    } else if (dct.month - month > 6) {
-      ++year;
-    }
-    return Match{i + 1, TimexType::kDate, FormatMonth(year, month), true};
+    const int ahead = (month - dct.month + 12) % 12;
+    const int upcoming = month >= dct.month ? dct.year : dct.year + 1;
+    const int latest = month <= dct.month ? dct.year : dct.year - 1;
+    if (tense == Tense::kFuture) return upcoming;
+    if (tense == Tense::kPast) return latest;
+    return ahead >= 1 && ahead <= 2 ? upcoming : latest;
   }
 
   // "16 August", "16th of August 2021".
@@ -558,24 +637,14 @@ class Recogniser {
     return DayWithoutYear(i, m + 1, month, day);
   }
 
-  // A day and month without a year: the nearest such date to the publication date, or the
-  // latest on or before it in the past tense, the first on or after it in the future tense.
+  // A day and month without a year: the year its month takes (YearForMonth), so that a day
+  // later in the publication month is that month's, whatever the tense ("was extended to
+  // Nov. 16", written on Nov. 1); February 29 of a year without one is that of the leap year after.
   std::optional<Match> DayWithoutYear(size_t begin, size_t end, int month, int day) {
-    const CivilDate dct = Dct();
-    const Tense tense = TenseAround(begin, end);
-    const int64_t today = DaysOf(dct);
-    std::optional<CivilDate> best;
-    int64_t best_distance = 0;
-    for (int year = dct.year - 1; year <= dct.year + 1; ++year) {
-      if (!IsValidCivilDate(year, month, day)) continue;
-      const CivilDate c{year, month, day};
-      const int64_t d = DaysOf(c) - today;
-      if ((tense == Tense::kPast && d > 0) || (tense == Tense::kFuture && d < 0)) continue;
-      const int64_t distance = d < 0 ? -d : d;
-      if (!best || distance < best_distance) best = c, best_distance = distance;
-    }
-    if (!best) return std::nullopt;
-    return Match{end, TimexType::kDate, FormatDay(*best), true};
+    int year = YearForMonth(month, TenseAround(begin, end));
+    for (int tries = 0; tries < 8 && !IsValidCivilDate(year, month, day); ++tries) ++year;
+    if (!IsValidCivilDate(year, month, day)) return std::nullopt;
+    return Match{end, TimexType::kDate, FormatDay({year, month, day}), true};
   }
 
   // The weekday `wd` (1 Monday .. 7 Sunday): the latest on or before the publication date, the
@@ -700,20 +769,182 @@ class Recogniser {
     }
   }
 
-  // `count` years before the publication year — or, in a sentence about a quarter ("third-quarter
-  // profit rose from a year ago"), that quarter `count` years before: the year-ago quarter.
+  // `count` years before the publication year — or, in a report about a quarter ("third-quarter
+  // profit rose from a year ago", "in the year-earlier period"), that quarter `count` years
+  // before: the year-ago quarter.
   std::string YearsBack(size_t i, int count) const {
-    const CivilDate dct = Dct();
-    // The quarter named last in this sentence or the two before it (a results report names
-    // its quarter once, then compares "with a year ago").
-    const size_t sentence = tokens_[i].sentence;
-    std::optional<std::string> quarter;
-    for (size_t k = 0; k < tokens_.size() && tokens_[k].sentence <= sentence; ++k) {
-      if (tokens_[k].sentence + 2 < sentence || k + 1 >= tokens_.size() || tokens_[k + 1].lower != "quarter") continue;
-      if (std::optional<Match> q = Quarter(k); q && q->value.size() == 7) quarter = q->value;
+    if (std::optional<std::pair<int, int>> q = ReferenceQuarter(i)) {
+      return FormatQuarter(q->first - count, q->second);
     }
-    if (quarter) return FormatQuarter(std::stoi(quarter->substr(0, 4)) - count, (*quarter)[6] - '0');
-    return FormatYear(dct.year - count);
+    return FormatYear(Dct().year - count);
+  }
+
+  // The quarter a results report is about: the last one named in the 400 words before token i
+  // ("the third quarter", "third-quarter", "the latest quarter", "the quarter ended Sept. 30"),
+  // as (year, quarter). A report names its quarter once, then compares "with a year ago".
+  std::optional<std::pair<int, int>> ReferenceQuarter(size_t i) const {
+    const CivilDate dct = Dct();
+    const size_t stop = i > 400 ? i - 400 : 0;
+    for (size_t k = i; k > stop + 1; --k) {
+      if (tokens_[k - 1].lower != "quarter") continue;
+      const size_t q = k - 1;
+      // "the quarter ended Sept. 30": the quarter holding that month.
+      if (Is(q + 1, "ended") && Get(q + 2)) {
+        if (const int month = MonthAt(q + 2); month > 0) {
+          return std::make_pair(YearForMonth(month, Tense::kPast), (month - 1) / 3 + 1);
+        }
+      }
+      if (std::optional<Match> m = Quarter(q - 1); m && m->value.size() == 7) {
+        return std::make_pair(std::stoi(m->value.substr(0, 4)), m->value[6] - '0');
+      }
+      if (tokens_[q - 1].lower == "the") {
+        const int current = (dct.month - 1) / 3 + 1;
+        return current == 1 ? std::make_pair(dct.year - 1, 4) : std::make_pair(dct.year, current - 1);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "Thanksgiving", "Christmas Day", "New Year's Eve", "Election Day", "last Thanksgiving": the
+  // holiday's date in the year the tense gives (as a day and month without a year), the one before
+  // the publication date after "last", after it after "next".
+  std::optional<Match> Holiday(size_t i) {
+    size_t at = i;
+    int shift = 0;
+    if ((Is(i, "last") || Is(i, "next") || Is(i, "this")) && Joined(i)) {
+      shift = Is(i, "last") ? -1 : Is(i, "next") ? 1 : 0;
+      at = i + 1;
+    }
+    const Token* t = Get(at);
+    if (t == nullptr || !t->capitalised) return std::nullopt;
+    std::string name;
+    size_t end = at + 1;
+    auto capital = [&](size_t k) { return Get(k) != nullptr && Get(k)->capitalised && Joined(k - 1); };
+    if (t->lower == "new" && capital(at + 1) && Is(at + 1, "year") && Is(at + 2, "s") && capital(at + 3) &&
+        (Is(at + 3, "day") || Is(at + 3, "eve"))) {
+      name = "new year's " + Get(at + 3)->lower, end = at + 4;
+    } else if (t->lower == "valentine" && Is(at + 1, "s") && capital(at + 2) && Is(at + 2, "day")) {
+      name = "valentine's day", end = at + 3;
+    } else if ((t->lower == "labor" || t->lower == "memorial" || t->lower == "election") && capital(at + 1) &&
+               Is(at + 1, "day")) {
+      name = t->lower + " day", end = at + 2;
+    } else if (t->lower == "christmas" || t->lower == "thanksgiving" || t->lower == "easter" ||
+               t->lower == "halloween") {
+      name = t->lower;
+      if (capital(at + 1) && t->lower == "christmas" && Is(at + 1, "eve")) {
+        name = "christmas eve", end = at + 2;
+      } else if (capital(at + 1) && (Is(at + 1, "day") || (t->lower == "easter" && Is(at + 1, "sunday")))) {
+        end = at + 2;
+      }
+    } else {
+      return std::nullopt;
+    }
+    const CivilDate dct = Dct();
+    const int64_t today = DaysOf(dct);
+    std::optional<CivilDate> date;
+    if (shift != 0) {
+      for (int year = dct.year; year != dct.year + 2 * shift; year += shift) {
+        std::optional<CivilDate> d = HolidayIn(name, year);
+        if (d && (shift < 0 ? DaysOf(*d) < today : DaysOf(*d) > today)) {
+          date = d;
+          break;
+        }
+      }
+    } else {
+      std::optional<CivilDate> d = HolidayIn(name, dct.year);
+      if (!d) return std::nullopt;
+      date = HolidayIn(name, YearForMonth(d->month, TenseAround(i, end)));
+    }
+    if (!date) return std::nullopt;
+    return Match{end, TimexType::kDate, FormatDay(*date), true};
+  }
+
+  // A year in words: "nineteen ninety-six", "nineteen seventy-nine", "(the year) two thousand",
+  // "January nineteen ninety-seven" (with MonthDate).
+  std::optional<Match> SpelledYear(size_t i) const {
+    size_t end = 0;
+    const int year = SpelledYearAt(i, &end);
+    if (year == 0) return std::nullopt;
+    return Match{end, TimexType::kDate, FormatYear(year), false};
+  }
+
+  int SpelledYearAt(size_t i, size_t* end) const {
+    const Token* t = Get(i);
+    if (t == nullptr) return 0;
+    if (t->lower == "the" && Is(i + 1, "year") && Is(i + 2, "two") && Is(i + 3, "thousand")) {
+      *end = i + 4;
+      return 2000;
+    }
+    const int century = t->lower == "nineteen" ? 1900 : t->lower == "eighteen" ? 1800 : 0;
+    if (century == 0 || !Joined(i) || Get(i + 1) == nullptr) return 0;
+    const Token& tens = *Get(i + 1);
+    int year = century + TensWord(tens.lower);
+    if (year == century) {
+      const int teen = CountOf(tens.lower);  // "nineteen ten" .. "nineteen nineteen"
+      if (teen < 10 || teen > 19) return 0;
+      *end = i + 2;
+      return century + teen;
+    }
+    *end = i + 2;
+    if (tens.hyphen_after && Get(i + 2) && CountOf(Get(i + 2)->lower) >= 1 && CountOf(Get(i + 2)->lower) <= 9 &&
+        !Get(i + 2)->digits) {
+      year += CountOf(Get(i + 2)->lower);
+      *end = i + 3;
+    }
+    return year;
+  }
+
+  // "the 20th century", "11th century": the century's two digits ("19", "10").
+  std::optional<Match> Century(size_t i) const {
+    const Token* t = Get(i);
+    if (t == nullptr || !Joined(i) || !Is(i + 1, "century")) return std::nullopt;
+    std::string_view w = t->lower;
+    if (w.size() < 3 || !(w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd"))) {
+      return std::nullopt;
+    }
+    w.remove_suffix(2);
+    if (w.empty() || w.size() > 2 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return std::nullopt;
+    }
+    const int n = std::stoi(std::string(w));
+    if (n < 1 || n > 21) return std::nullopt;
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "%02d", n - 1);
+    return Match{i + 2, TimexType::kDate, digits, false};
+  }
+
+  // A season named alone after a preposition or "the" ("in the summer", "since spring", "the
+  // early summer"), or with a year ("the winter of 1994"): that season of the year the tense
+  // gives, as for a month (its first month).
+  std::optional<Match> Season(size_t i) {
+    static constexpr std::array<std::tuple<std::string_view, std::string_view, int>, 5> kSeasons = {
+        {{"spring", "SP", 3}, {"summer", "SU", 6}, {"fall", "FA", 9}, {"autumn", "FA", 9}, {"winter", "WI", 12}}};
+    const Token* t = Get(i);
+    if (t == nullptr || i == 0 || tokens_[i - 1].sentence != t->sentence) return std::nullopt;
+    for (const auto& [season, code, month] : kSeasons) {
+      if (t->lower != season || t->hyphen_after) continue;
+      if (Is(i + 1, "of") && Get(i + 2)) {
+        if (const int year = YearOf(*Get(i + 2)); year > 0 && Joined(i + 1)) {
+          return Match{i + 3, TimexType::kDate, FormatYear(year) + "-" + std::string(code), false};
+        }
+        size_t end = 0;
+        if (const int year = SpelledYearAt(i + 2, &end); year > 0) {
+          return Match{end, TimexType::kDate, FormatYear(year) + "-" + std::string(code), false};
+        }
+      }
+      static constexpr std::array<std::string_view, 7> kBefore = {"the",    "in",    "since", "until",
+                                                                  "during", "early", "late"};
+      const std::string& before = tokens_[i - 1].lower;
+      if (std::find(kBefore.begin(), kBefore.end(), before) == kBefore.end()) return std::nullopt;
+      // Followed by a noun it qualifies ("the summer months", "the spring offensive"): not a date.
+      if (Joined(i) && Get(i + 1) && !Get(i + 1)->capitalised && Get(i + 1)->lower != "of" &&
+          Get(i + 1)->lower != "and" && UnitOf(Get(i + 1)->lower) != Unit::kNone) {
+        return std::nullopt;
+      }
+      const int year = YearForMonth(month == 12 ? 12 : month, TenseAround(i, i + 1));
+      return Match{i + 1, TimexType::kDate, FormatYear(year) + "-" + std::string(code), true};
+    }
+    return std::nullopt;
   }
 
   // Words that stand for a time relative to now: "now", "currently", "recently", "soon".
@@ -723,6 +954,11 @@ class Recogniser {
       return Match{i + 1, TimexType::kDate, "PRESENT_REF", false};
     }
     if (w == "recently" || w == "lately") return Match{i + 1, TimexType::kDate, "PAST_REF", false};
+    // "will soon begin", "may soon seek"; not "as soon as", "soon after".
+    if (w == "soon" && !(i > 0 && tokens_[i - 1].lower == "as") && !Is(i + 1, "after") && !Is(i + 1, "afterward") &&
+        !Is(i + 1, "afterwards") && !Is(i + 1, "thereafter")) {
+      return Match{i + 1, TimexType::kDate, "FUTURE_REF", false};
+    }
     // "recent years", "recent months"; "recent" alone qualifies anything ("recent talks").
     if (w == "recent" && Joined(i) && Get(i + 1) && UnitOf(Get(i + 1)->lower) != Unit::kNone &&
         Get(i + 1)->lower.back() == 's') {
@@ -749,6 +985,17 @@ class Recogniser {
       }
     }
     if (i > 0 && (tokens_[i - 1].lower == "$" || tokens_[i - 1].end == tokens_[i].begin)) return false;
+    // After a determiner or a possessive, a year qualifying a noun ("its 1990 invasion of Kuwait",
+    // "the company's 1989 operating results", "a 1996 law"), not yet the publication's future
+    // by more than a decade (a count would be written "2,000").
+    static constexpr std::array<std::string_view, 10> kDeterminers = {"its",  "his",  "her", "their", "our",
+                                                                      "that", "this", "a",   "s",     "whose"};
+    if (i > 0 && tokens_[i - 1].sentence == tokens_[i].sentence &&
+        std::find(kDeterminers.begin(), kDeterminers.end(), tokens_[i - 1].lower) != kDeterminers.end() &&
+        (tokens_[i - 1].lower != "s" || (tokens_[i - 1].begin > 0 && text_[tokens_[i - 1].begin - 1] == '\'')) &&
+        YearOf(tokens_[i]) <= Dct().year + 10) {
+      return true;
+    }
     if (tokens_[i].end < text_.size() && (text_[tokens_[i].end] == '%' || text_[tokens_[i].end] == '-')) return false;
     if (i > 0 && tokens_[i - 1].end + 1 == tokens_[i].begin && text_[tokens_[i - 1].end] == '$') return false;
     if (tokens_[i].begin > 0 && text_[tokens_[i].begin - 1] == '$') return false;
@@ -860,47 +1107,99 @@ class Recogniser {
     return Match{end, TimexType::kTime, FormatDay(Dct()) + clock, true};
   }
 
-  // The tense of the clause around tokens [begin, end): future when a future cue ("will",
-  // "expected to", "plans to", "scheduled to", "upcoming", "'ll") is among the words before it in
-  // its sentence (up to 12: "is expected to meet with Russian Deputy Foreign Minister Igor Morgulov
-  // on Tuesday") or right after it (up to 4), unless a reporting verb in the past
-  // ("said on Tuesday") stands right before it; past when a past cue is there instead.
+  // Whether token k is a cue of the future: a modal or auxiliary ("will", "would", "'ll"), a
+  // word of plans and schedules ("expected", "scheduled", "planned", "plans to", "due to", "set
+  // to", "is to"), an infinitive "to be" ("to be completed by Dec. 15"), "payable" (to be paid),
+  // a deadline "until", or "as soon as" / "as early as" before it. ("could" is left out: "could
+  // not be located Wednesday" is the past.)
+  bool FutureCue(size_t k) const {
+    static constexpr std::array<std::string_view, 12> kFuture = {"will",    "shall",    "won't",    "upcoming",
+                                                                 "would",   "might",    "expected", "scheduled",
+                                                                 "planned", "planning", "expects",  "intends"};
+    const Token& t = tokens_[k];
+    if (std::find(kFuture.begin(), kFuture.end(), t.lower) != kFuture.end() || t.lower.ends_with("'ll")) {
+      // "would have met", "might have been": the past.
+      return !((t.lower == "would" || t.lower == "might") && Is(k + 1, "have"));
+    }
+    static constexpr std::array<std::string_view, 8> kBeforeTo = {"due", "set",  "going", "is",
+                                                                  "are", "plan", "plans", "supposed"};
+    if (std::find(kBeforeTo.begin(), kBeforeTo.end(), t.lower) != kBeforeTo.end() && Is(k + 1, "to")) return true;
+    if ((t.lower == "to" && Is(k + 1, "be")) || t.lower == "payable" || t.lower == "until" || t.lower == "till") {
+      return true;
+    }
+    return (t.lower == "soon" || t.lower == "early") && k > 0 && tokens_[k - 1].lower == "as" && Is(k + 1, "as");
+  }
+
+  // Whether token k is a verb in the past tense: an auxiliary ("was", "had", "did"), a
+  // reporting or common irregular verb ("said", "met", "began"), or a word ending in "-ed"
+  // that is not a passive after a present "is"/"be" ("is based", "will be released").
+  bool PastCue(size_t k) const {
+    static constexpr std::array<std::string_view, 42> kPast = {
+        "been",  "said", "told",  "met",    "began",  "came",  "went",  "took", "made",   "gave",    "got",
+        "saw",   "left", "held",  "won",    "lost",   "rose",  "fell",  "sold", "bought", "brought", "paid",
+        "found", "kept", "led",   "struck", "shot",   "spoke", "wrote", "ran",  "became", "sent",    "thought",
+        "knew",  "felt", "stood", "broke",  "fought", "flew",  "drew",  "grew", "threw"};
+    static constexpr std::array<std::string_view, 5> kAuxiliaries = {"was", "were", "had", "did", "ago"};
+    const Token& t = tokens_[k];
+    if (std::find(kAuxiliaries.begin(), kAuxiliaries.end(), t.lower) != kAuxiliaries.end()) return true;
+    const bool irregular = std::find(kPast.begin(), kPast.end(), t.lower) != kPast.end();
+    const bool regular = t.lower.size() >= 5 && t.lower.ends_with("ed") && !t.lower.ends_with("eed") &&
+                         !t.capitalised && t.lower != "hundred";
+    if (!irregular && !regular) return false;
+    // A participle after a present or bare "be" is a passive, not the past ("is based", "will be
+    // widely released", "would be paid"); right after a determiner, an adjective ("the reduced
+    // dividend").
+    static constexpr std::array<std::string_view, 5> kBe = {"is", "are", "be", "being", "am"};
+    static constexpr std::array<std::string_view, 5> kDeterminers = {"the", "a", "an", "its", "their"};
+    for (size_t back = 1; back <= 2 && back <= k; ++back) {
+      const Token& b = tokens_[k - back];
+      if (b.sentence != t.sentence) break;
+      if (std::find(kBe.begin(), kBe.end(), b.lower) != kBe.end()) return false;
+      if (back == 1 && std::find(kDeterminers.begin(), kDeterminers.end(), b.lower) != kDeterminers.end()) return false;
+    }
+    return true;
+  }
+
+  // A verb in the present ("it is calling for the redemption on Dec. 7"): the clause says
+  // neither past nor future, and a verb further away belongs to another clause.
+  bool PresentCue(size_t k) const {
+    const std::string& w = tokens_[k].lower;
+    return w == "is" || w == "are" || w == "am";
+  }
+
+  // The tense of the clause around tokens [begin, end): that of the nearest verb cue (above)
+  // among the 12 words before it in its sentence ("is expected to meet with Russian Deputy
+  // Foreign Minister Igor Morgulov on Tuesday", "the fiscal year ended Jan. 31"), else among the
+  // 6 after it ("In January, American Medical brought in ..."); a sentence-level approximation of
+  // the tense feature HeidelTime takes from a part-of-speech tagger. A date right after "until"
+  // is a deadline, ahead of the writer even after a verb in the past ("postponed until Tuesday
+  // morning", "extended its deadline until 9 a.m. Tuesday").
   Tense TenseAround(size_t begin, size_t end) const {
     const size_t sentence = tokens_[begin].sentence;
-    size_t before = begin;
-    if (before > 0 && (tokens_[before - 1].lower == "on" || tokens_[before - 1].lower == "in")) --before;
-    if (before > 0 && tokens_[before - 1].sentence == sentence) {
-      static constexpr std::array<std::string_view, 8> kReported = {"said",     "announced", "told",  "reported",
-                                                                    "declared", "met",       "began", "started"};
-      if (std::find(kReported.begin(), kReported.end(), tokens_[before - 1].lower) != kReported.end())
-        return Tense::kPast;
+    // A sentence opening on "Until" looks back to then: the verbs after it say the tense.
+    if (begin == 1 || (begin > 1 && tokens_[begin - 2].sentence != sentence)) {
+      if (tokens_[begin - 1].sentence == sentence &&
+          (tokens_[begin - 1].lower == "until" || tokens_[begin - 1].lower == "till")) {
+        --begin;
+      }
     }
-    static constexpr std::array<std::string_view, 4> kFuture = {"will", "shall", "upcoming", "won't"};
-    // Cues of the future only before "to": "is expected to meet", "plans to", "is due to".
-    static constexpr std::array<std::string_view, 6> kFutureBeforeTo = {"expected", "scheduled", "plans",
-                                                                        "planned",  "due",       "going"};
-    auto future_cue = [&](size_t k) {
-      const Token& t = tokens_[k];
-      if (std::find(kFuture.begin(), kFuture.end(), t.lower) != kFuture.end() || t.lower.ends_with("'ll")) return true;
-      return std::find(kFutureBeforeTo.begin(), kFutureBeforeTo.end(), t.lower) != kFutureBeforeTo.end() &&
-             Is(k + 1, "to");
-    };
-    // ("said" reports the article's news, not when what was said happens.)
-    static constexpr std::array<std::string_view, 7> kPast = {"was", "were", "had", "did", "ago", "last", "been"};
-    Tense found = Tense::kNone;
+    if (begin > 0 && tokens_[begin - 1].sentence == sentence &&
+        (tokens_[begin - 1].lower == "until" || tokens_[begin - 1].lower == "till")) {
+      return Tense::kFuture;
+    }
     for (size_t k = begin, looked = 0; k > 0 && looked < 12; --k, ++looked) {
-      const Token& t = tokens_[k - 1];
-      if (t.sentence != sentence) break;
-      if (future_cue(k - 1)) return Tense::kFuture;
-      if (found == Tense::kNone && std::find(kPast.begin(), kPast.end(), t.lower) != kPast.end()) found = Tense::kPast;
+      if (tokens_[k - 1].sentence != sentence) break;
+      if (FutureCue(k - 1)) return Tense::kFuture;
+      if (PastCue(k - 1)) return Tense::kPast;
+      if (PresentCue(k - 1)) return Tense::kNone;
     }
-    for (size_t k = end; k < tokens_.size() && k < end + 4; ++k) {
-      const Token& t = tokens_[k];
-      if (t.sentence != sentence) break;
-      if (future_cue(k)) return Tense::kFuture;
-      if (found == Tense::kNone && std::find(kPast.begin(), kPast.end(), t.lower) != kPast.end()) found = Tense::kPast;
+    for (size_t k = end; k < tokens_.size() && k < end + 6; ++k) {
+      if (tokens_[k].sentence != sentence) break;
+      if (FutureCue(k)) return Tense::kFuture;
+      if (PastCue(k)) return Tense::kPast;
+      if (PresentCue(k)) return Tense::kNone;
     }
-    return found;
+    return Tense::kNone;
   }
 
   std::string_view text_;

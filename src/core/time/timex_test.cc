@@ -68,6 +68,71 @@ TEST(TimexTest, RelativeDatesResolveAgainstThePublicationDate) {
   ExpectTimexes(cases, CivilDate{2021, 8, 23});
 }
 
+// The tense of the clause decides which weekday, month or day a date without a year is; a
+// results report's "a year ago" is the year-ago quarter. Written on Monday 1989-10-30.
+TEST(TimexTest, TenseAndReportContextChooseTheYear) {
+  const std::vector<Case> cases = {
+      // Past: an irregular or "-ed" verb before the date, or after it when nothing comes before.
+      {"The chairman stepped down in March.", {{"March", "DATE", "1989-03"}}},
+      {"In January, the board brought in a new chief.", {{"January", "DATE", "1989-01"}}},
+      {"Sales rose in the fiscal year ended Jan. 31.", {{"Jan. 31", "DATE", "1989-01-31"}}},
+      // A day later in the publication month keeps its year, whatever the tense.
+      {"The offer was extended to Oct. 31.", {{"Oct. 31", "DATE", "1989-10-31"}}},
+      // Future: a deadline, "to be", "payable", a modal; a passive is not the past.
+      {"The dividend is payable Dec. 15 to holders of record.", {{"Dec. 15", "DATE", "1989-12-15"}}},
+      {"The sale is to be completed by Jan. 15.", {{"Jan. 15", "DATE", "1990-01-15"}}},
+      {"The hearing was postponed until Tuesday morning.", {{"Tuesday morning", "DATE", "1989-10-31TMO"}}},
+      {"The stock would be paid in February.", {{"February", "DATE", "1990-02"}}},
+      {"Rebels planned a march on Saturday.", {{"Saturday", "DATE", "1989-11-04"}}},
+      // A determiner makes a participle an adjective; a present verb ends the search.
+      {"The reduced dividend is payable Jan. 2.", {{"Jan. 2", "DATE", "1990-01-02"}}},
+      {"The company said it is calling the notes on Dec. 7.", {{"Dec. 7", "DATE", "1989-12-07"}}},
+      // No tense: the latest such month, unless it is one or two months ahead.
+      {"Shares climbed from $29 in March.", {{"March", "DATE", "1989-03"}}},
+      {"Rules due out in mid-December may settle it.", {{"mid-December", "DATE", "1989-12"}}},
+      // An initial's period does not end the sentence that holds the tense.
+      {"Mr. Smith will succeed John P. Doe Feb. 1.", {{"Feb. 1", "DATE", "1990-02-01"}}},
+      {"Until Thursday, the police had not named him.", {{"Thursday", "DATE", "1989-10-26"}}},
+  };
+  ExpectTimexes(cases, CivilDate{1989, 10, 30});
+
+  // One text: the report names its quarter, then compares with a year ago.
+  const std::string report =
+      "Acme posted third-quarter net of $5 million. Revenue fell 3% from $90 million a year ago. "
+      "In the year-earlier period, Acme lost money. Sales in the latest period rose.";
+  const std::vector<Timex> found = FindTimexes(report, CivilDate{1989, 10, 30});
+  std::vector<std::string> values;
+  values.reserve(found.size());
+  for (const Timex& t : found) values.push_back(report.substr(t.begin, t.end - t.begin) + "=" + t.value);
+  EXPECT_EQ(values, (std::vector<std::string>{"third-quarter=1989-Q3", "a year ago=1988-Q3",
+                                              "the year-earlier period=1988-Q3", "the latest period=1989-Q3"}));
+}
+
+TEST(TimexTest, HolidaysSpelledYearsCenturiesAndSeasons) {
+  const std::vector<Case> cases = {
+      {"Families will gather on Thanksgiving Day.", {{"Thanksgiving Day", "DATE", "1998-11-26"}}},
+      {"The boy was rescued last Thanksgiving.", {{"last Thanksgiving", "DATE", "1997-11-27"}}},
+      {"Shops will close on Christmas Eve.", {{"Christmas Eve", "DATE", "1998-12-24"}}},
+      {"Voters go to the polls on Election Day.", {{"Election Day", "DATE", "1998-11-03"}}},
+      {"Pilgrims arrived for Easter.", {{"Easter", "DATE", "1998-04-12"}}},
+      {"Atlanta, nineteen ninety-six: a bomb at the games.", {{"nineteen ninety-six", "DATE", "1996"}}},
+      {"It happened in January nineteen ninety-seven.", {{"January nineteen ninety-seven", "DATE", "1997-01"}}},
+      {"Computers must be ready for the year two thousand.", {{"the year two thousand", "DATE", "2000"}}},
+      {"The tower dates from the 11th century.", {{"the 11th century", "DATE", "10"}}},
+      {"Prices soared in the nineties.", {{"the nineties", "DATE", "199"}}},
+      {"Sales slowed in the summer.", {{"the summer", "DATE", "1998-SU"}}},
+      {"Snow fell in the winter of nineteen ninety-four.", {{"the winter of nineteen ninety-four", "DATE", "1994-WI"}}},
+      {"Spain lost Cuba in 1898.", {{"1898", "DATE", "1898"}}},
+      {"Iraq's 1990 invasion of Kuwait and a 1996 law were cited.",
+       {{"1990", "DATE", "1990"}, {"1996", "DATE", "1996"}}},
+      {"The firm will soon begin selling boxes.", {{"soon", "DATE", "FUTURE_REF"}}},
+      {"The firm began selling as soon as it could.", {}},
+      {"Rates should stay low in the near term.", {{"the near term", "DATE", "FUTURE_REF"}}},
+      {"Earnings rose for the full year.", {{"the full year", "DATE", "1998"}}},
+  };
+  ExpectTimexes(cases, CivilDate{1998, 10, 26});
+}
+
 TEST(TimexTest, AbsoluteDatesDecadesAndYears) {
   const std::vector<Case> cases = {
       {"The talks stalled in 2019.", {{"2019", "DATE", "2019"}}},
