@@ -455,7 +455,34 @@ class Recogniser {
     if (std::optional<Match> m = MonthDate(i)) return m;
     if (std::optional<Match> m = DayMonth(i)) return m;
     if (int wd = WeekdayNumber(t->lower); wd > 0 && t->capitalised) {
-      const std::string day = FormatDay(WeekdayFor(wd, TenseAround(i, i + 1), 0));
+      // "Saturday, April 25", "Friday Oct. 13": the date the weekday names, in the year (of the
+      // three around the publication) where that day is that weekday when it has no year.
+      if (Close(i) && Get(i + 1)) {
+        std::optional<Match> m = MonthDate(i + 1);
+        if (!m) m = DayMonth(i + 1);
+        if (m && m->value.size() == 10) {
+          if (std::optional<CivilDate> d = ParseCivilDate(m->value); d && m->anchored && IsoWeekday(*d) != wd) {
+            for (const int year : {Dct().year, Dct().year - 1, Dct().year + 1}) {
+              if (IsValidCivilDate(year, d->month, d->day) && IsoWeekday({year, d->month, d->day}) == wd) {
+                m->value = FormatDay({year, d->month, d->day});
+                break;
+              }
+            }
+          }
+          return m;
+        }
+      }
+      // A possessive weekday names a known event ("around Wednesday's ruling"): the latest such
+      // day, whatever the clause's verb says, unless it is what is awaited ("ahead of Tuesday's
+      // vote").
+      const bool possessive = t->end < text_.size() && text_[t->end] == '\'';
+      Tense tense = TenseAround(i, i + 1);
+      if (possessive) {
+        const bool awaited = i > 0 && (tokens_[i - 1].lower == "until" ||
+                                       (tokens_[i - 1].lower == "of" && i > 1 && tokens_[i - 2].lower == "ahead"));
+        tense = awaited ? Tense::kFuture : Tense::kNone;
+      }
+      const std::string day = FormatDay(WeekdayFor(wd, tense, 0));
       // "Wednesday night": the day's part, as TimeML writes it.
       if (Joined(i) && Get(i + 1)) {
         if (const std::string_view part = PartOfDay(Get(i + 1)->lower); !part.empty()) {
@@ -1104,6 +1131,22 @@ class Recogniser {
     if (!pm && hour == 12) hour = 0;
     char clock[32];
     std::snprintf(clock, sizeof clock, "T%02d:%02d", hour, minute);
+    // "9 a.m. Tuesday", "4 a.m. EDT Thursday": that day at that time.
+    size_t day_at = end;
+    static constexpr std::array<std::string_view, 10> kZones = {"edt", "est", "cdt", "cst", "mdt",
+                                                                "mst", "pdt", "pst", "gmt", "utc"};
+    if (Get(day_at) && Joined(day_at - 1) &&
+        std::find(kZones.begin(), kZones.end(), Get(day_at)->lower) != kZones.end()) {
+      ++day_at;
+    }
+    // ("a.m. Tuesday": the period of "a.m." before a capital is not a sentence's end here.)
+    const bool after_clock = day_at == end && Get(day_at) && tokens_[day_at].begin <= tokens_[day_at - 1].end + 2;
+    if (const Token* d = Get(day_at); d != nullptr && (Joined(day_at - 1) || after_clock) && d->capitalised) {
+      if (const int wd = WeekdayNumber(d->lower); wd > 0) {
+        return Match{day_at + 1, TimexType::kTime, FormatDay(WeekdayFor(wd, TenseAround(i, day_at + 1), 0)) + clock,
+                     true};
+      }
+    }
     return Match{end, TimexType::kTime, FormatDay(Dct()) + clock, true};
   }
 
@@ -1113,10 +1156,15 @@ class Recogniser {
   // a deadline "until", or "as soon as" / "as early as" before it. ("could" is left out: "could
   // not be located Wednesday" is the past.)
   bool FutureCue(size_t k) const {
-    static constexpr std::array<std::string_view, 12> kFuture = {"will",    "shall",    "won't",    "upcoming",
-                                                                 "would",   "might",    "expected", "scheduled",
-                                                                 "planned", "planning", "expects",  "intends"};
+    static constexpr std::array<std::string_view, 10> kFuture = {
+        "will", "shall", "won't", "upcoming", "would", "might", "expected", "scheduled", "expects", "intends"};
     const Token& t = tokens_[k];
+    // "planned a march", "planning to drive", "is planned"; not "the hastily planned trip".
+    if (t.lower == "planned" || t.lower == "planning") {
+      const bool after_be =
+          k > 0 && (tokens_[k - 1].lower == "is" || tokens_[k - 1].lower == "are" || tokens_[k - 1].lower == "be");
+      return after_be || Is(k + 1, "to") || Is(k + 1, "a") || Is(k + 1, "an") || Is(k + 1, "the");
+    }
     if (std::find(kFuture.begin(), kFuture.end(), t.lower) != kFuture.end() || t.lower.ends_with("'ll")) {
       // "would have met", "might have been": the past.
       return !((t.lower == "would" || t.lower == "might") && Is(k + 1, "have"));
@@ -1193,7 +1241,11 @@ class Recogniser {
       if (PastCue(k - 1)) return Tense::kPast;
       if (PresentCue(k - 1)) return Tense::kNone;
     }
-    for (size_t k = end; k < tokens_.size() && k < end + 6; ++k) {
+    // A date opening its sentence ("On Tuesday, the National Abortion and Reproductive Rights
+    // Action League plans to ...") has its verb after the subject: look further.
+    const bool opening = begin == 0 || tokens_[begin - 1].sentence != sentence ||
+                         (begin == 1 || tokens_[begin - 2].sentence != sentence);
+    for (size_t k = end; k < tokens_.size() && k < end + (opening ? 12 : 6); ++k) {
       if (tokens_[k].sentence != sentence) break;
       if (FutureCue(k)) return Tense::kFuture;
       if (PastCue(k)) return Tense::kPast;

@@ -93,6 +93,12 @@ TEST(TimexTest, TenseAndReportContextChooseTheYear) {
       // An initial's period does not end the sentence that holds the tense.
       {"Mr. Smith will succeed John P. Doe Feb. 1.", {{"Feb. 1", "DATE", "1990-02-01"}}},
       {"Until Thursday, the police had not named him.", {{"Thursday", "DATE", "1989-10-26"}}},
+      // A weekday with its date, a clock time with its weekday, a possessive weekday.
+      {"The paper said in an editorial on Saturday, Nov. 4: the vote matters.",
+       {{"Saturday, Nov. 4", "DATE", "1989-11-04"}}},
+      {"The agency gave the family until 9 a.m. Tuesday to sign.", {{"9 a.m. Tuesday", "TIME", "1989-10-31T09:00"}}},
+      {"Lawyers said they would look for ways around Friday's ruling.", {{"Friday", "DATE", "1989-10-27"}}},
+      {"On Tuesday, the league of women voters plans to hold a rally.", {{"Tuesday", "DATE", "1989-10-31"}}},
   };
   ExpectTimexes(cases, CivilDate{1989, 10, 30});
 
