@@ -88,6 +88,11 @@ export function renderQuotes(quotes, ctx) {
   }));
 }
 
+// "year", "month" or "day" for a TIMEX3 calendar value ("2021", "2021-08", "2021-08-16").
+function precisionOf(date) {
+  return {4: 'year', 7: 'month', 10: 'day'}[String(date).length] || null;
+}
+
 export function renderTimeline(timeline, ctx) {
   const events = timeline.map((t, i) => ({t, i}))
     .sort((a, b) => String(a.t.date || '').localeCompare(String(b.t.date || '')) || a.i - b.i)
@@ -101,6 +106,10 @@ export function renderTimeline(timeline, ctx) {
         el('p', null, t.text || ''),
         el('p', {class: 'timeline-source'},
           expression ? el('span', null, 'Written as ', el('q', null, expression), ' ') : null,
-          markers(t.articles, ctx))));
+          markers(t.articles, ctx)),
+        (t.conflicts || []).map((c) => el('p', {class: 'timeline-conflict'},
+          'Sources differ: ', markers(c.articles, ctx), ' ',
+          (c.articles || []).length === 1 ? 'dates this ' : 'date this ',
+          c.date ? timeEl(c.date, precisionOf(c.date), true) : 'otherwise'))));
   }));
 }

@@ -43,4 +43,18 @@ struct Timex {
 // In text order, not overlapping.
 std::vector<Timex> FindTimexes(std::string_view text, const std::optional<CivilDate>& published);
 
+// "day", "month" or "year" for a calendar value ("2021-08-16", "2021-08", "2021"); empty for
+// anything else (weeks, quarters, seasons, decades, "PRESENT_REF"). A time of day
+// ("2021-08-21TNI", "2021-08-21T09:00") counts as its day.
+std::string_view CalendarPrecision(std::string_view value);
+
+// Whether a sentence's text up to an expression leaves it inside a quotation: an odd number of
+// quotation marks (straight or curly double quotes, or `` and '' as wire text writes them) before
+// it. A relative date in a quotation counts from when it was said, not from the publication.
+bool InsideQuotation(std::string_view sentence_before);
+
+// Whether two calendar values can name the same time: equal, or one holds the other ("2021-08"
+// holds "2021-08-16").
+bool CalendarCompatible(std::string_view x, std::string_view y);
+
 }  // namespace storydesk::timeutil

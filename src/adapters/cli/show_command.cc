@@ -106,6 +106,12 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
       std::string cited;
       for (const auto& id : t.articles) cited += (cited.empty() ? "" : ", ") + id;
       std::printf("    %-10s  %s\n      (%s)\n", t.date.c_str(), t.text.c_str(), cited.c_str());
+      for (const auto& c : t.conflicts) {
+        std::string others;
+        for (const auto& id : c.articles) others += (others.empty() ? "" : ", ") + id;
+        std::printf("      sources differ: %s %s this %s\n", others.c_str(), c.articles.size() == 1 ? "dates" : "date",
+                    c.date.c_str());
+      }
     }
     std::printf("\n");
   }

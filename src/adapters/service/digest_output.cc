@@ -153,11 +153,15 @@ nlohmann::json DigestJson(const DigestedStory& s) {
   }
   nlohmann::json timeline = nlohmann::json::array();
   for (const digest::TimelineEntry& t : d.timeline) {
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const digest::TimelineConflict& c : t.conflicts)
+      conflicts.push_back({{"date", c.date}, {"articles", c.articles}});
     timeline.push_back({{"date", t.date},
                         {"precision", t.precision},
                         {"text", t.text},
                         {"expression", t.expression},
-                        {"articles", t.articles}});
+                        {"articles", t.articles},
+                        {"conflicts", conflicts}});
   }
   return {{"schema", kDigestSchema},
           {"story", s.story},
@@ -213,6 +217,11 @@ std::string DigestMarkdown(const DigestedStory& s) {
     for (const auto& t : d.timeline) {
       out += "- **" + Md(t.date) + "** — " + Md(t.text);
       for (const auto& id : t.articles) out += " [" + std::to_string(Marker(s, id)) + "]";
+      for (const auto& c : t.conflicts) {
+        out += " *(sources differ:";
+        for (const auto& id : c.articles) out += " [" + std::to_string(Marker(s, id)) + "]";
+        out += " " + std::string(c.articles.size() == 1 ? "dates" : "date") + " this " + Md(c.date) + ")*";
+      }
       out += "\n";
     }
   }
@@ -299,6 +308,12 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
       for (const auto& t : d.timeline) {
         out += "<li><time datetime=\"" + Html(t.date) + "\">" + Html(t.date) + "</time> " + Html(t.text);
         for (const auto& id : t.articles) out += cite(id);
+        for (const auto& c : t.conflicts) {
+          out += " <span class=\"conflict\">sources differ:";
+          for (const auto& id : c.articles) out += cite(id);
+          out += " " + std::string(c.articles.size() == 1 ? "dates" : "date") + " this <time datetime=\"" +
+                 Html(c.date) + "\">" + Html(c.date) + "</time></span>";
+        }
         out += "</li>\n";
       }
       out += "</ol>\n";

@@ -14,6 +14,7 @@
 #include "storydesk/terms/sparse_vector.h"
 #include "storydesk/text/analyzer.h"
 #include "storydesk/text/dateline.h"
+#include "storydesk/time/timex.h"
 
 namespace storydesk::digest {
 namespace {
@@ -96,13 +97,55 @@ void AddSentences(size_t article, const text::AnalyzedText& t, const claims::Cla
   }
 }
 
+// Per analysed sentence of an article, the calendar dates it gives (timex.h), resolved against
+// the article's publication date; not a relative date someone is quoted saying ("'Tomorrow
+// morning I'm announcing ...,' she tweeted on Monday": the day after the tweet, not after the
+// publication).
+using SentenceDates = std::vector<std::vector<std::string>>;
+
+SentenceDates DatesBySentence(const text::AnalyzedText& t, const std::optional<std::string>& published) {
+  SentenceDates out(t.sentences.size());
+  const std::optional<timeutil::CivilDate> dct = published ? timeutil::ParseCivilDate(*published) : std::nullopt;
+  size_t k = 0;
+  for (const timeutil::Timex& x : timeutil::FindTimexes(t.normalized, dct)) {
+    const std::string_view precision = timeutil::CalendarPrecision(x.value);
+    if (x.type != timeutil::TimexType::kDate || precision.empty()) continue;
+    while (k < t.sentences.size() && t.sentences[k].end <= x.begin) ++k;
+    if (k == t.sentences.size()) break;
+    const text::SentenceSpan& span = t.sentences[k];
+    if (span.begin > x.begin) continue;
+    if (x.anchored &&
+        timeutil::InsideQuotation(std::string_view(t.normalized).substr(span.begin, x.begin - span.begin)))
+      continue;
+    out[k].push_back(precision == "day" ? x.value.substr(0, 10) : x.value);
+  }
+  return out;
+}
+
+// Whether a text dates a statement otherwise: both give dates, some of one precision, and none
+// of one side can name the same time as one of the other ("began on 16 August" against "began
+// on 17 August"; not "began on 16 August" against "began in August" or "... and ends on the 25th").
+bool DatesDisagree(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  if (x.empty() || y.empty()) return false;
+  bool same_precision = false;
+  for (const std::string& a : x) {
+    for (const std::string& b : y) {
+      if (timeutil::CalendarCompatible(a, b)) return false;
+      same_precision |= timeutil::CalendarPrecision(a) == timeutil::CalendarPrecision(b);
+    }
+  }
+  return same_precision;
+}
+
 // Which articles state which sentences: the claim matcher, behind an index of the articles'
-// terms that skips articles sharing too little, with every judgement kept.
+// terms that skips articles sharing too little, with every judgement kept. A text that states a
+// sentence but dates it otherwise states it only in part: the event, not when it happened.
 class Support {
  public:
   Support(const std::vector<Sentence>& sentences, const std::vector<claims::ClaimText>& texts,
-          const std::vector<size_t>& family, const copies::SentenceModel& matcher, const claims::ClaimModel& model)
-      : sentences_(sentences), texts_(texts), family_(family), matcher_(matcher), model_(model) {
+          const std::vector<SentenceDates>& dates, const std::vector<size_t>& family,
+          const copies::SentenceModel& matcher, const claims::ClaimModel& model)
+      : sentences_(sentences), texts_(texts), dates_(dates), family_(family), matcher_(matcher), model_(model) {
     for (size_t a = 0; a < texts.size(); ++a) {
       for (terms::TermId term : texts[a].stems) index_[term].push_back(a);
       for (terms::TermId term : texts[a].names) index_[term].push_back(a);
@@ -119,6 +162,9 @@ class Support {
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     claims::Support judged;
     if (Candidates(i).count(family_[a])) judged = claims::JudgeSupport(model_, s.claim, texts_[family_[a]], matcher_);
+    if (judged.level == claims::SupportLevel::kYes && DatedOtherwise(s, family_[a], judged)) {
+      judged.level = claims::SupportLevel::kPartial;
+    }
     cache_.emplace(key, judged);
     return judged;
   }
@@ -149,11 +195,38 @@ class Support {
     return candidates_.emplace(i, std::move(out)).first->second;
   }
 
+  // Whether the sentence of article `a`'s window closest to sentence `s` (by the sentence
+  // matcher) dates it to another day. Only days are compared: a month or a year is as often the
+  // background of a statement ("signed into law in March") as its date.
+  bool DatedOtherwise(const Sentence& s, size_t a, const claims::Support& judged) const {
+    if (s.claim.index >= dates_[s.article].size()) return false;
+    const std::vector<std::string> own = Days(dates_[s.article][s.claim.index]);
+    if (own.empty()) return false;
+    const std::vector<claims::ClaimSentence>& window = texts_[a].sentences;
+    std::optional<size_t> closest;
+    double best = -1.0;
+    for (size_t w = judged.window_begin; w < judged.window_end && w < window.size(); ++w) {
+      const double p = matcher_.Probability(s.claim.profile, window[w].profile);
+      if (p > best) best = p, closest = w;
+    }
+    if (!closest || window[*closest].index >= dates_[a].size()) return false;  // none, or a title
+    return DatesDisagree(own, Days(dates_[a][window[*closest].index]));
+  }
+
+  static std::vector<std::string> Days(const std::vector<std::string>& dates) {
+    std::vector<std::string> out;
+    for (const std::string& d : dates) {
+      if (timeutil::CalendarPrecision(d) == "day") out.push_back(d);
+    }
+    return out;
+  }
+
   struct PairHash {
     size_t operator()(const std::pair<size_t, size_t>& p) const { return p.first * 1000003u ^ p.second; }
   };
   const std::vector<Sentence>& sentences_;
   const std::vector<claims::ClaimText>& texts_;
+  const std::vector<SentenceDates>& dates_;
   const std::vector<size_t>& family_;
   const copies::SentenceModel& matcher_;
   const claims::ClaimModel& model_;
@@ -243,8 +316,10 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   text::TextAnalyzer analyzer;
   std::vector<Sentence> sentences;
   std::vector<claims::ClaimText> texts;
+  std::vector<SentenceDates> dates;
   for (size_t i = 0; i < articles.size(); ++i) {
     const text::AnalyzedText t = analyzer.Analyze(articles[i].text);
+    dates.push_back(DatesBySentence(t, articles[i].published));
     claims::ClaimText prepared = claims::BuildClaimText(t, statistics, claims.synonyms.get());
     AddSentences(i, t, prepared, resolved[i], analyzer, statistics, &sentences);
     texts.push_back(WithTitle(std::move(prepared), articles[i].title, analyzer, statistics, claims.synonyms.get()));
@@ -286,7 +361,7 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   std::stable_sort(ranked.begin(), ranked.end(),
                    [&](size_t x, size_t y) { return centrality[candidates[x]] > centrality[candidates[y]]; });
   if (ranked.size() > kRanked) ranked.resize(kRanked);
-  Support support(sentences, texts, family, matcher, claim_model);
+  Support support(sentences, texts, dates, family, matcher, claim_model);
   std::vector<double> relevance(candidates.size(), 0.0);
   for (size_t k : ranked) {
     std::unordered_set<size_t> families;

@@ -7,6 +7,7 @@
 
 #include "core/digest/boilerplate.h"
 #include "storydesk/claims/claim_text.h"
+#include "storydesk/copies/sentence_profile.h"
 #include "storydesk/digest/story_digest.h"
 #include "storydesk/text/analyzer.h"
 #include "storydesk/time/timex.h"
@@ -16,24 +17,6 @@ namespace {
 
 // Longest sentence kept whole in an entry; a longer one is cut at a word.
 constexpr size_t kMaxEntryBytes = 280;
-
-// "day", "month" or "year" for a calendar value; empty for anything else (weeks, quarters,
-// seasons, "PRESENT_REF"). A time of day ("2021-08-21TNI") counts as its day.
-std::string Precision(std::string_view value) {
-  auto digits = [&](size_t from, size_t n) {
-    if (value.size() < from + n) return false;
-    return std::all_of(value.begin() + static_cast<std::ptrdiff_t>(from),
-                       value.begin() + static_cast<std::ptrdiff_t>(from + n),
-                       [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (!digits(0, 4)) return "";
-  if (value.size() == 4) return "year";
-  if (value.size() >= 7 && value[4] == '-' && digits(5, 2)) {
-    if (value.size() == 7) return "month";
-    if (value.size() >= 10 && value[7] == '-' && digits(8, 2) && (value.size() == 10 || value[10] == 'T')) return "day";
-  }
-  return "";
-}
 
 // Whether the period at `at` ends a sentence: not after an initial ("U.S.", "J. Smith") or a
 // short abbreviation ("Aug.", "Mr."), and followed by a space and more text or the end.
@@ -92,6 +75,66 @@ struct Dated {
   size_t entry = 0;  // the entry it is merged into
 };
 
+// The sentence's profile without its date expression, so that two wordings of one event with
+// different dates compare on the event alone.
+copies::SentenceProfile EventProfile(const Dated& d, text::TextAnalyzer& analyzer, terms::TermStatistics& statistics) {
+  std::string masked = d.sentence;
+  if (const size_t at = masked.find(d.expression); at != std::string::npos)
+    masked.replace(at, d.expression.size(), " ");
+  return copies::BuildTextProfile(analyzer.Analyze(masked), statistics);
+}
+
+// Records on the listed entries (`listed`, indexes into `entries`) the other dates sources give
+// for the same event (story_timeline.h): entries of one precision whose dates differ, with a
+// sentence each, from articles that do not also give the other's date, that the sentence matcher
+// judges one statement in other words once the dates are taken out, with the same numbers and
+// the names of one among the other's. Only listed entries are
+// compared, so the cost stays bounded by the timeline's length, not the story's.
+void MarkConflicts(const std::vector<size_t>& listed, const std::vector<Dated>& dated,
+                   const std::vector<std::vector<size_t>>& members, const copies::SentenceModel& matcher,
+                   text::TextAnalyzer& analyzer, terms::TermStatistics& statistics,
+                   std::vector<TimelineEntry>& entries) {
+  // Whether article `a` gives a date that holds or is held by `date` anywhere.
+  auto gives = [&](size_t a, std::string_view date) {
+    return std::any_of(dated.begin(), dated.end(),
+                       [&](const Dated& d) { return d.article == a && timeutil::CalendarCompatible(d.date, date); });
+  };
+  std::vector<std::optional<copies::SentenceProfile>> profiles(dated.size());
+  auto profile = [&](size_t m) -> const copies::SentenceProfile& {
+    if (!profiles[m]) profiles[m] = EventProfile(dated[m], analyzer, statistics);
+    return *profiles[m];
+  };
+  for (size_t i = 0; i < listed.size(); ++i) {
+    for (size_t j = i + 1; j < listed.size(); ++j) {
+      TimelineEntry& x = entries[listed[i]];
+      TimelineEntry& y = entries[listed[j]];
+      if (x.precision != y.precision || timeutil::CalendarCompatible(x.date, y.date)) continue;
+      bool conflict = false;
+      for (size_t mx : members[listed[i]]) {
+        for (size_t my : members[listed[j]]) {
+          const Dated& dx = dated[mx];
+          const Dated& dy = dated[my];
+          if (dx.article == dy.article || gives(dx.article, y.date) || gives(dy.article, x.date)) continue;
+          const copies::SentenceProfile& px = profile(mx);
+          const copies::SentenceProfile& py = profile(my);
+          // One statement keeps its figures and its names: "claims fell to 473,000" and "fell
+          // to 444,000" are two weeks' figures, not one week dated twice.
+          const bool names_kept = std::includes(px.names.begin(), px.names.end(), py.names.begin(), py.names.end()) ||
+                                  std::includes(py.names.begin(), py.names.end(), px.names.begin(), px.names.end());
+          if (px.numbers == py.numbers && names_kept && matcher.Probability(px, py) >= matcher.match_probability) {
+            conflict = true;
+            break;
+          }
+        }
+        if (conflict) break;
+      }
+      if (!conflict) continue;
+      x.conflicts.push_back({y.date, y.articles});
+      y.conflicts.push_back({x.date, x.articles});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& articles,
@@ -109,10 +152,17 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
       // Dates only: a clock time ("at 9:50 p.m.") is resolved to the publication day, which is
       // often not the day it happened.
       if (t.type != timeutil::TimexType::kDate) continue;
-      const std::string precision = Precision(t.value);
+      const std::string precision(timeutil::CalendarPrecision(t.value));
       if (precision.empty()) continue;
       const std::string_view sentence = SentenceAround(text, t.begin, t.end);
       if (sentence.empty() || IsBoilerplateSentence(sentence)) continue;
+      // A relative date in a quotation counts from when it was said, which the text may not
+      // give ("'Tomorrow I'm announcing ...,' she tweeted on Monday").
+      if (t.anchored && sentence.data() <= text.data() + t.begin &&
+          timeutil::InsideQuotation(text.substr(static_cast<size_t>(sentence.data() - text.data()),
+                                                t.begin - static_cast<size_t>(sentence.data() - text.data())))) {
+        continue;
+      }
       Dated d;
       d.article = a;
       d.date = precision == "day" ? t.value.substr(0, 10) : t.value;
@@ -153,7 +203,7 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
     }
     if (!into) {
       into = entries.size();
-      entries.push_back({d.date, d.precision, d.sentence, d.expression, {}});
+      entries.push_back({d.date, d.precision, d.sentence, d.expression, {}, {}});
       members.emplace_back();
     }
     members[*into].push_back(k);
@@ -171,6 +221,7 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     return entries[x].date != entries[y].date ? entries[x].date < entries[y].date : x < y;
   });
+  MarkConflicts(order, dated, members, matcher, analyzer, statistics, entries);
   std::vector<TimelineEntry> out;
   out.reserve(order.size());
   for (size_t e : order) out.push_back(std::move(entries[e]));

@@ -59,6 +59,33 @@ TEST(StoryTimelineTest, OneEventDatedTwoWaysIsOneEntryCitingBoth) {
   EXPECT_EQ(t[1].articles, (std::vector<std::string>{"a"}));
 }
 
+TEST(StoryTimelineTest, SourcesGivingDifferentDatesForOneEventAreShownAsAConflict) {
+  const std::vector<TimelineEntry> t = Timeline({
+      Article("a", "2021-08-23", "The joint military exercise near the border began on 16 August."),
+      Article("b", "2021-08-23", "The joint military exercise near the border began on 17 August."),
+      // A sequence, not a conflict: one source gives both days.
+      Article("c", "2021-08-23", "Protesters rallied in the capital on Saturday."),
+      Article("d", "2021-08-23",
+              "Protesters rallied in the capital on Sunday. Protesters rallied in the capital on Saturday too."),
+  });
+  const auto entry = [&](const std::string& date, const std::string& article) {
+    for (const TimelineEntry& e : t) {
+      if (e.date == date && e.articles.front() == article) return e;
+    }
+    ADD_FAILURE() << "no entry " << date << " from " << article;
+    return TimelineEntry{};
+  };
+  const TimelineEntry sixteenth = entry("2021-08-16", "a");
+  ASSERT_EQ(sixteenth.conflicts.size(), 1u);
+  EXPECT_EQ(sixteenth.conflicts[0].date, "2021-08-17");
+  EXPECT_EQ(sixteenth.conflicts[0].articles, (std::vector<std::string>{"b"}));
+  const TimelineEntry seventeenth = entry("2021-08-17", "b");
+  ASSERT_EQ(seventeenth.conflicts.size(), 1u);
+  EXPECT_EQ(seventeenth.conflicts[0].date, "2021-08-16");
+  EXPECT_TRUE(entry("2021-08-22", "d").conflicts.empty());
+  EXPECT_TRUE(entry("2021-08-21", "c").conflicts.empty());
+}
+
 TEST(StoryTimelineTest, SameDayDifferentEventsStayApartAndOrderIsByDate) {
   const std::vector<TimelineEntry> t = Timeline({
       Article("a", "2021-08-23",

@@ -1156,21 +1156,31 @@ class Recogniser {
   // a deadline "until", or "as soon as" / "as early as" before it. ("could" is left out: "could
   // not be located Wednesday" is the past.)
   bool FutureCue(size_t k) const {
-    static constexpr std::array<std::string_view, 10> kFuture = {
-        "will", "shall", "won't", "upcoming", "would", "might", "expected", "scheduled", "expects", "intends"};
+    static constexpr std::array<std::string_view, 8> kFuture = {"will",  "shall", "won't",   "upcoming",
+                                                                "would", "might", "expects", "intends"};
     const Token& t = tokens_[k];
-    // "planned a march", "planning to drive", "is planned"; not "the hastily planned trip".
-    if (t.lower == "planned" || t.lower == "planning") {
-      const bool after_be =
-          k > 0 && (tokens_[k - 1].lower == "is" || tokens_[k - 1].lower == "are" || tokens_[k - 1].lower == "be");
-      return after_be || Is(k + 1, "to") || Is(k + 1, "a") || Is(k + 1, "an") || Is(k + 1, "the");
+    // "is expected to", "has scheduled a news conference", "planned a march", "is planned for";
+    // not "than expected", "economists expected and", "the hastily planned trip".
+    if (t.lower == "expected" || t.lower == "scheduled" || t.lower == "planned" || t.lower == "planning") {
+      static constexpr std::array<std::string_view, 7> kAuxiliary = {"is", "are", "be", "has", "have", "was", "were"};
+      static constexpr std::array<std::string_view, 5> kObject = {"to", "for", "a", "an", "the"};
+      const bool after_auxiliary =
+          k > 0 && std::find(kAuxiliary.begin(), kAuxiliary.end(), tokens_[k - 1].lower) != kAuxiliary.end();
+      const bool before_object =
+          k + 1 < tokens_.size() && std::find(kObject.begin(), kObject.end(), tokens_[k + 1].lower) != kObject.end();
+      return after_auxiliary || before_object;
+    }
+    // "is due on Tuesday", "are due to vote"; not "delayed due to the storm".
+    if (t.lower == "due") {
+      return k > 0 && (tokens_[k - 1].lower == "is" || tokens_[k - 1].lower == "are" || tokens_[k - 1].lower == "was" ||
+                       tokens_[k - 1].lower == "were" || tokens_[k - 1].lower == "be");
     }
     if (std::find(kFuture.begin(), kFuture.end(), t.lower) != kFuture.end() || t.lower.ends_with("'ll")) {
       // "would have met", "might have been": the past.
       return !((t.lower == "would" || t.lower == "might") && Is(k + 1, "have"));
     }
-    static constexpr std::array<std::string_view, 8> kBeforeTo = {"due", "set",  "going", "is",
-                                                                  "are", "plan", "plans", "supposed"};
+    static constexpr std::array<std::string_view, 7> kBeforeTo = {"set",  "going", "is",      "are",
+                                                                  "plan", "plans", "supposed"};
     if (std::find(kBeforeTo.begin(), kBeforeTo.end(), t.lower) != kBeforeTo.end() && Is(k + 1, "to")) return true;
     if ((t.lower == "to" && Is(k + 1, "be")) || t.lower == "payable" || t.lower == "until" || t.lower == "till") {
       return true;
@@ -1278,5 +1288,37 @@ std::string_view TimexTypeName(TimexType type) {
 std::vector<Timex> FindTimexes(std::string_view text, const std::optional<CivilDate>& published) {
   return Recogniser(text, published).Run();
 }
+
+std::string_view CalendarPrecision(std::string_view value) {
+  auto digits = [&](size_t from, size_t n) {
+    if (value.size() < from + n) return false;
+    return std::all_of(value.begin() + static_cast<std::ptrdiff_t>(from),
+                       value.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(0, 4)) return {};
+  if (value.size() == 4) return "year";
+  if (value.size() >= 7 && value[4] == '-' && digits(5, 2)) {
+    if (value.size() == 7) return "month";
+    if (value.size() >= 10 && value[7] == '-' && digits(8, 2) && (value.size() == 10 || value[10] == 'T')) return "day";
+  }
+  return {};
+}
+
+bool InsideQuotation(std::string_view before) {
+  size_t marks = 0;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '"') {
+      ++marks;
+    } else if (before.substr(i, 3) == "\u201c" || before.substr(i, 3) == "\u201d") {
+      ++marks, i += 2;
+    } else if (before.substr(i, 2) == "``" || before.substr(i, 2) == "''") {
+      ++marks, ++i;
+    }
+  }
+  return marks % 2 == 1;
+}
+
+bool CalendarCompatible(std::string_view x, std::string_view y) { return x.starts_with(y) || y.starts_with(x); }
 
 }  // namespace storydesk::timeutil

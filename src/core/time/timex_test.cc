@@ -139,6 +139,25 @@ TEST(TimexTest, HolidaysSpelledYearsCenturiesAndSeasons) {
   ExpectTimexes(cases, CivilDate{1998, 10, 26});
 }
 
+TEST(TimexTest, CalendarValuesAndQuotations) {
+  EXPECT_EQ(CalendarPrecision("2021-08-16"), "day");
+  EXPECT_EQ(CalendarPrecision("2021-08-21TNI"), "day");
+  EXPECT_EQ(CalendarPrecision("2021-08"), "month");
+  EXPECT_EQ(CalendarPrecision("2021"), "year");
+  EXPECT_EQ(CalendarPrecision("2021-W33"), "");
+  EXPECT_EQ(CalendarPrecision("2021-Q3"), "");
+  EXPECT_EQ(CalendarPrecision("199"), "");
+  EXPECT_EQ(CalendarPrecision("PRESENT_REF"), "");
+  EXPECT_TRUE(CalendarCompatible("2021-08", "2021-08-16"));
+  EXPECT_TRUE(CalendarCompatible("2021-08-16", "2021"));
+  EXPECT_FALSE(CalendarCompatible("2021-08-16", "2021-08-17"));
+  EXPECT_TRUE(InsideQuotation("\"Tomorrow morning I'm announcing"));
+  EXPECT_TRUE(InsideQuotation("She said: \u201cWe meet "));
+  EXPECT_TRUE(InsideQuotation("``We will meet "));
+  EXPECT_FALSE(InsideQuotation("\"We will,\" she said on "));
+  EXPECT_FALSE(InsideQuotation("The envoy's visit began "));
+}
+
 TEST(TimexTest, AbsoluteDatesDecadesAndYears) {
   const std::vector<Case> cases = {
       {"The talks stalled in 2019.", {{"2019", "DATE", "2019"}}},
