@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <tuple>
+#include <unordered_set>
 
 namespace storydesk::timeutil {
 namespace {
@@ -287,6 +288,32 @@ std::optional<CivilDate> HolidayIn(std::string_view name, int year) {
 
 enum class Tense { kNone, kPast, kFuture };
 
+// Whether an expression may begin at this token: a number ("16", "1990s", "20th", "'90s"), or
+// one of the words the patterns below open with. Most tokens are neither, and are passed over
+// without trying each pattern (the recogniser spent most of its time comparing them).
+bool MayStart(const Token& t) {
+  if (t.lower.empty()) return false;
+  if (std::isdigit(static_cast<unsigned char>(t.lower[0])) != 0 || t.lower[0] == '\'') return true;
+  static const std::unordered_set<std::string_view> kStarters = {
+      // modifiers, determiners, deictic and quantity words
+      "early", "late", "mid", "fiscal", "earlier", "later", "the", "this", "that", "current", "last", "latest", "past",
+      "previous", "next", "coming", "today", "today's", "yesterday", "yesterday's", "tomorrow", "tomorrow's", "tonight",
+      "year", "now", "currently", "nowadays", "recently", "lately", "recent", "soon", "daily", "weekly", "monthly",
+      "annually", "yearly", "every", "each", "a", "an", "several", "few", "many", "some", "first", "second", "third",
+      "fourth",
+      // counts in words (CountOf) and spelled years
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+      // months, their abbreviations, weekdays
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      // holidays and seasons
+      "christmas", "thanksgiving", "easter", "halloween", "new", "valentine", "labor", "memorial", "election", "spring",
+      "summer", "fall", "autumn", "winter"};
+  return kStarters.count(t.lower) > 0;
+}
+
 // TimeML's codes for the parts of a day: "TMO", "TAF", "TEV", "TNI"; empty for another word.
 std::string_view PartOfDay(std::string_view w) {
   if (w == "morning") return "TMO";
@@ -349,6 +376,7 @@ class Recogniser {
 
   // The longest expression at token i.
   std::optional<Match> At(size_t i) {
+    if (!MayStart(tokens_[i])) return std::nullopt;
     std::optional<Match> best;
     auto consider = [&](std::optional<Match> m) {
       if (m && (!best || m->end > best->end)) best = std::move(m);
