@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <vector>
+
+#include "core/text/sentences.h"
 
 namespace storydesk::digest {
 namespace {
@@ -25,25 +29,20 @@ std::string Letters(std::string_view text, size_t limit) {
   return out;
 }
 
-bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?'; }
-
-// The byte where the sentence holding byte `at` begins (after the last ". " before it), and
-// whether `at` opens it (nothing but spaces and quotation marks between).
-size_t SentenceStart(std::string_view text, size_t at) {
-  size_t k = at;
-  while (k > 0) {
-    const char c = text[k - 1];
-    if ((c == ' ' || c == '\n') && k >= 2 && EndsSentence(text[k - 2])) return k;
-    if (c == '\n' && k >= 2 && text[k - 2] == '\n') return k;
-    --k;
-  }
-  return 0;
+// The sentence spans of `text` (the project's splitter, core/text/sentences.h) and the index of
+// the one holding byte `at`, or spans.size().
+size_t SpanHolding(const std::vector<text::SentenceSpan>& spans, size_t at) {
+  const auto it =
+      std::upper_bound(spans.begin(), spans.end(), at, [](size_t x, const text::SentenceSpan& s) { return x < s.end; });
+  return it != spans.end() && it->begin <= at ? static_cast<size_t>(it - spans.begin()) : spans.size();
 }
 
-bool OpensSentence(std::string_view text, size_t at) {
-  size_t k = at;
-  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' || text[k - 1] == '\n')) --k;
-  return k == 0 || EndsSentence(text[k - 1]) || (k < at && text[at - 1] == '\n');
+// Whether `at` opens its sentence: nothing but quotation marks between the span's start and it.
+bool OpensSentence(std::string_view text, const text::SentenceSpan& span, size_t at) {
+  for (size_t k = span.begin; k < at; ++k) {
+    if (text[k] != '"' && text[k] != ' ' && text[k] != '\'') return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -52,17 +51,22 @@ std::vector<std::vector<ResolvedOpening>> ResolveOpeningPronouns(const std::vect
                                                                  const StoryVoices& voices) {
   std::vector<std::vector<ResolvedOpening>> out(articles.size());
   const std::vector<EntityMention>& mentions = voices.mentions;
+  std::vector<std::optional<std::vector<text::SentenceSpan>>> spans_of(articles.size());
   for (size_t m = 0; m < mentions.size(); ++m) {
     const EntityMention& p = mentions[m];
     if (!p.pronoun || p.article >= articles.size() || p.entity >= voices.entities.size()) continue;
     const std::string_view text = articles[p.article].text;
     if (p.end > text.size() || p.begin >= p.end || !IsOpeningPronoun(text.substr(p.begin, p.end - p.begin)) ||
-        !OpensSentence(text, p.begin) || voices.entities[p.entity].type != entities::EntityType::kPerson) {
+        voices.entities[p.entity].type != entities::EntityType::kPerson) {
       continue;
     }
+    if (!spans_of[p.article]) spans_of[p.article] = text::SplitSentences(text);
+    const std::vector<text::SentenceSpan>& spans = *spans_of[p.article];
+    const size_t s = SpanHolding(spans, p.begin);
+    if (s == spans.size() || !OpensSentence(text, spans[s], p.begin)) continue;
     // The sentence before: every person it names is the one the pronoun is linked to.
-    const size_t start = SentenceStart(text, p.begin);
-    const size_t previous_start = start > 0 ? SentenceStart(text, start - 1) : 0;
+    const size_t start = spans[s].begin;
+    const size_t previous_start = s > 0 ? spans[s - 1].begin : start;
     bool doubtful = false;
     const EntityMention* antecedent = nullptr;  // the earliest naming of the person there
     for (size_t k = m; k > 0; --k) {

@@ -18,48 +18,6 @@ namespace {
 // Longest sentence kept whole in an entry; a longer one is cut at a word.
 constexpr size_t kMaxEntryBytes = 280;
 
-// Whether the period at `at` ends a sentence: not after an initial ("U.S.", "J. Smith") or a
-// short abbreviation ("Aug.", "Mr."), and followed by a space and more text or the end.
-bool EndsSentence(std::string_view text, size_t at) {
-  if (text[at] != '.' && text[at] != '!' && text[at] != '?') return false;
-  if (at + 1 < text.size() && text[at + 1] != ' ' && text[at + 1] != '\n' && text[at + 1] != '"') return false;
-  if (text[at] != '.') return true;
-  size_t word = at;
-  while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
-  const size_t length = at - word;
-  if (length == 1 && std::isupper(static_cast<unsigned char>(text[word]))) return false;  // an initial
-  if (length >= 2 && length <= 4 && std::isupper(static_cast<unsigned char>(text[word]))) {
-    static constexpr std::string_view kAbbreviations[] = {
-        "Mr",   "Mrs", "Ms",  "Dr",  "St",  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-        "Sept", "Oct", "Nov", "Dec", "Gen", "Gov", "Sen", "Rep", "Lt",  "Col", "Jr",  "Sr",  "No"};
-    const std::string_view w = text.substr(word, length);
-    for (std::string_view a : kAbbreviations) {
-      if (w == a) return false;
-    }
-  }
-  return true;
-}
-
-// Whether a paragraph break (a blank line) starts at `at`.
-bool ParagraphBreak(std::string_view text, size_t at) {
-  return text[at] == '\n' && at + 1 < text.size() && (text[at + 1] == '\n' || text[at + 1] == '\r');
-}
-
-// The sentence of `text` holding bytes [begin, end), spaces trimmed. A single line break is a
-// wrapped line, not a sentence's end.
-std::string_view SentenceAround(std::string_view text, size_t begin, size_t end) {
-  size_t from = begin;
-  while (from > 0 && !(from >= 2 && ParagraphBreak(text, from - 2)) &&
-         !(from >= 2 && EndsSentence(text, from - 2) && (text[from - 1] == ' ' || text[from - 1] == '\n')))
-    --from;
-  size_t to = end;
-  while (to < text.size() && !ParagraphBreak(text, to) && !EndsSentence(text, to)) ++to;
-  if (to < text.size() && text[to] != '\n') ++to;  // keep the final mark
-  while (from < to && (text[from] == ' ' || text[from] == '"' || text[from] == '\n')) ++from;
-  while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\n' || text[to - 1] == '\r')) --to;
-  return text.substr(from, to - from);
-}
-
 std::string Cut(std::string_view sentence) {
   if (sentence.size() <= kMaxEntryBytes) return std::string(sentence);
   size_t cut = sentence.rfind(' ', kMaxEntryBytes);
@@ -146,15 +104,23 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
     const DigestArticle& article = articles[a];
     const std::optional<timeutil::CivilDate> published =
         article.published ? timeutil::ParseCivilDate(*article.published) : std::nullopt;
-    const std::string_view text = article.text;
-    std::string last_sentence;
+    // The analysed text, as bullets are read from: normalised spaces and quotes, and the
+    // project's sentences (text/sentences.h: abbreviations, initials and hard-wrapped lines do
+    // not end one).
+    const text::AnalyzedText analysed = analyzer.Analyze(article.text);
+    const std::string_view text = analysed.normalized;
+    const std::vector<text::SentenceSpan>& spans = analysed.sentences;
+    size_t span = 0;
     for (const timeutil::Timex& t : timeutil::FindTimexes(text, published)) {
       // Dates only: a clock time ("at 9:50 p.m.") is resolved to the publication day, which is
       // often not the day it happened.
       if (t.type != timeutil::TimexType::kDate) continue;
       const std::string precision(timeutil::CalendarPrecision(t.value));
       if (precision.empty()) continue;
-      const std::string_view sentence = SentenceAround(text, t.begin, t.end);
+      while (span < spans.size() && spans[span].end <= t.begin) ++span;
+      if (span == spans.size()) break;
+      if (spans[span].begin > t.begin) continue;
+      const std::string_view sentence = text.substr(spans[span].begin, spans[span].end - spans[span].begin);
       if (sentence.empty() || IsBoilerplateSentence(sentence)) continue;
       // A relative date in a quotation counts from when it was said, which the text may not
       // give ("'Tomorrow I'm announcing ...,' she tweeted on Monday").
