@@ -755,6 +755,15 @@ class Recogniser {
       return Match{i + 2, TimexType::kDate, FormatDay(d), true};
     }
     if (const int month = MonthAt(i + 1); month > 0) {
+      // "last Oct. 23": that day, the latest before the publication date (the next after it).
+      if (const Token* d = Close(i + 1) ? Get(i + 2) : nullptr; d != nullptr && DayOfMonth(*d) > 0 && shift != 0) {
+        for (int year = dct.year; year != dct.year + 2 * shift; year += shift) {
+          if (!IsValidCivilDate(year, month, DayOfMonth(*d))) continue;
+          const CivilDate c{year, month, DayOfMonth(*d)};
+          if (shift < 0 ? DaysOf(c) < today : DaysOf(c) > today)
+            return Match{i + 3, TimexType::kDate, FormatDay(c), true};
+        }
+      }
       int year = dct.year;
       if (shift < 0 && month >= dct.month) --year;
       if (shift > 0 && month <= dct.month) ++year;
@@ -1181,6 +1190,7 @@ class Recogniser {
   // Whether token k is a cue of the future: a modal or auxiliary ("will", "would", "'ll"), a
   // word of plans and schedules ("expected", "scheduled", "planned", "plans to", "due to", "set
   // to", "is to"), an infinitive "to be" ("to be completed by Dec. 15"), "payable" (to be paid),
+  // "effective" (when something takes effect),
   // a deadline "until", or "as soon as" / "as early as" before it. ("could" is left out: "could
   // not be located Wednesday" is the past.)
   bool FutureCue(size_t k) const {
@@ -1210,7 +1220,9 @@ class Recogniser {
     static constexpr std::array<std::string_view, 7> kBeforeTo = {"set",  "going", "is",      "are",
                                                                   "plan", "plans", "supposed"};
     if (std::find(kBeforeTo.begin(), kBeforeTo.end(), t.lower) != kBeforeTo.end() && Is(k + 1, "to")) return true;
-    if ((t.lower == "to" && Is(k + 1, "be")) || t.lower == "payable" || t.lower == "until" || t.lower == "till") {
+    // ("effective Feb. 1": when something takes effect, ahead.)
+    if ((t.lower == "to" && Is(k + 1, "be")) || t.lower == "payable" || t.lower == "effective" || t.lower == "until" ||
+        t.lower == "till") {
       return true;
     }
     return (t.lower == "soon" || t.lower == "early") && k > 0 && tokens_[k - 1].lower == "as" && Is(k + 1, "as");

@@ -92,6 +92,8 @@ TEST(TimexTest, TenseAndReportContextChooseTheYear) {
       {"Rules due out in mid-December may settle it.", {{"mid-December", "DATE", "1989-12"}}},
       // An initial's period does not end the sentence that holds the tense.
       {"Mr. Smith will succeed John P. Doe Feb. 1.", {{"Feb. 1", "DATE", "1990-02-01"}}},
+      {"The firm named a new chairman, effective Feb. 1.", {{"Feb. 1", "DATE", "1990-02-01"}}},
+      {"The doctor was shot last Nov. 5 at his home.", {{"last Nov. 5", "DATE", "1988-11-05"}}},
       {"Until Thursday, the police had not named him.", {{"Thursday", "DATE", "1989-10-26"}}},
       // A weekday with its date, a clock time with its weekday, a possessive weekday.
       {"The paper said in an editorial on Saturday, Nov. 4: the vote matters.",
