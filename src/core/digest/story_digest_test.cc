@@ -5,33 +5,13 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/digest/test_models.h"
+
 namespace storydesk::digest {
 namespace {
 
 // Hand-set matcher: two sentences match when most of their weighted stems are shared and
 // their lengths are alike (as the trained one weighs them).
-copies::SentenceModel TestMatcher() {
-  copies::SentenceModel m;
-  m.weights[copies::kSentenceBias] = -8.5;
-  m.weights[copies::kWeightedDice] = 10.0;
-  m.weights[copies::kLengthRatio] = 3.0;
-  m.match_probability = 0.7;
-  return m;
-}
-
-// Hand-set claim matcher: a text states a claim when a window covers most of its weighted
-// stems (as the trained one weighs them).
-claims::ClaimModel TestClaims() {
-  claims::ClaimModel m;
-  m.weights[claims::kClaimBias] = -6.0;
-  m.weights[claims::kWindowCoverage] = 9.0;
-  m.weights[claims::kNumberConflict] = -2.0;
-  m.cite_probability = 0.6;
-  m.partial_probability = 0.2;
-  m.unique_probability = 0.3;
-  return m;
-}
-
 DigestArticle Article(std::string id, std::string source, std::string published, std::optional<std::string> title,
                       std::string text) {
   DigestArticle a;

@@ -2,31 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "core/digest/test_models.h"
 #include "storydesk/digest/story_digest.h"
 
 namespace storydesk::digest {
 namespace {
-
-// Hand-set models, as story_digest_test.cc sets them: a text states a claim when a window
-// covers most of its weighted stems.
-copies::SentenceModel TestMatcher() {
-  copies::SentenceModel m;
-  m.weights[copies::kSentenceBias] = -8.5;
-  m.weights[copies::kWeightedDice] = 10.0;
-  m.weights[copies::kLengthRatio] = 3.0;
-  m.match_probability = 0.7;
-  return m;
-}
-
-claims::ClaimMatcher TestClaims() {
-  claims::ClaimMatcher c;
-  c.model.weights[claims::kClaimBias] = -6.0;
-  c.model.weights[claims::kWindowCoverage] = 9.0;
-  c.model.cite_probability = 0.6;
-  c.model.partial_probability = 0.2;
-  c.model.unique_probability = 0.3;
-  return c;
-}
 
 DigestArticle Article(std::string id, std::optional<std::string> published, std::string text) {
   DigestArticle a;
@@ -39,7 +19,7 @@ DigestArticle Article(std::string id, std::optional<std::string> published, std:
 
 std::vector<TimelineEntry> Timeline(const std::vector<DigestArticle>& articles) {
   terms::TermStatistics statistics;
-  return BuildStoryTimeline(articles, TestMatcher(), TestClaims(), statistics);
+  return BuildStoryTimeline(articles, TestMatcher(), claims::ClaimMatcher{TestClaims(), nullptr}, statistics);
 }
 
 TEST(StoryTimelineTest, OneEventDatedTwoWaysIsOneEntryCitingBoth) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/digest/test_models.h"
 #include "storydesk/digest/story_digest.h"
 
 namespace storydesk::digest {
@@ -12,26 +13,6 @@ namespace {
 // Hand-set models, as story_digest_test.cc sets them: a sentence matcher and a claim matcher
 // that find a text stating a claim when a window covers most of its weighted stems, and an
 // entity model that knows a few names by their words (W=… features, the label before).
-copies::SentenceModel TestMatcher() {
-  copies::SentenceModel m;
-  m.weights[copies::kSentenceBias] = -8.5;
-  m.weights[copies::kWeightedDice] = 10.0;
-  m.weights[copies::kLengthRatio] = 3.0;
-  m.match_probability = 0.7;
-  return m;
-}
-
-claims::ClaimModel TestClaims() {
-  claims::ClaimModel m;
-  m.weights[claims::kClaimBias] = -6.0;
-  m.weights[claims::kWindowCoverage] = 9.0;
-  m.weights[claims::kNumberConflict] = -2.0;
-  m.cite_probability = 0.6;
-  m.partial_probability = 0.2;
-  m.unique_probability = 0.3;
-  return m;
-}
-
 entities::EntityModel TestTagger() {
   auto model = entities::EntityModel::Parse(std::string(entities::kEntityModelHeader) +
                                             "\n"
