@@ -12,6 +12,7 @@
 #include "adapters/service/open_store.h"
 #include "storydesk/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
+#include "storydesk/text/utf8.h"
 
 namespace storydesk::cli {
 
@@ -117,6 +118,16 @@ Result<std::string> ReadFileWhole(const std::string& path) {
   text << in.rdbuf();
   if (in.bad()) return Status::Error(ErrorCode::kIo, path + ": cannot read");
   return text.str();
+}
+
+Result<std::string> ReadUtf8File(const std::string& path) {
+  auto text = ReadFileWhole(path);
+  if (!text.ok()) return text;
+  size_t bad = 0;
+  if (!text::IsValidUtf8(text.value(), &bad)) {
+    return Status::Error(ErrorCode::kInvalidInput, path + ": not UTF-8 at byte " + std::to_string(bad));
+  }
+  return text;
 }
 
 Status WriteFileWhole(const std::string& path, const std::string& text) {

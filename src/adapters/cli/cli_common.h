@@ -65,6 +65,10 @@ Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBa
 // The whole file at `path` ("-": stdin). Errors: kIo naming the file.
 Result<std::string> ReadFileWhole(const std::string& path);
 
+// ReadFileWhole, for a text that must be UTF-8. Errors: also kInvalidInput "PATH: not UTF-8 at
+// byte N".
+Result<std::string> ReadUtf8File(const std::string& path);
+
 // The code-point index of every byte offset of `text` (valid UTF-8), one past the end
 // included: the offsets our JSON interfaces give (a continuation byte maps to its code point).
 std::vector<size_t> CodePointIndex(std::string_view text);

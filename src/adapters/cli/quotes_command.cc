@@ -14,7 +14,6 @@
 #include "adapters/cli/commands.h"
 #include "adapters/service/shipped_models.h"
 #include "storydesk/quotes/attribution.h"
-#include "storydesk/text/utf8.h"
 #include "storydesk/time/published_time.h"
 
 namespace storydesk::cli {
@@ -60,15 +59,10 @@ int RunQuotes(const QuotesFlags& flags) {
     return ExitCodeFor(model.status());
   }
   for (const std::string& file : flags.files) {
-    auto text = ReadFileWhole(file);
+    auto text = ReadUtf8File(file);
     if (!text.ok()) {
       PrintError(text.status().message());
       return ExitCodeFor(text.status());
-    }
-    size_t bad = 0;
-    if (!text::IsValidUtf8(text.value(), &bad)) {
-      PrintError(file + ": not UTF-8 at byte " + std::to_string(bad));
-      return kExitUsage;
     }
     const std::vector<quotes::Attribution> found = quotes::FindAttributions(text.value(), *model.value());
     const std::vector<size_t> cp = CodePointIndex(text.value());

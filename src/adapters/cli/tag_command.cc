@@ -15,7 +15,6 @@
 #include "adapters/service/shipped_models.h"
 #include "storydesk/entities/entity_model.h"
 #include "storydesk/entities/tagged_text.h"
-#include "storydesk/text/utf8.h"
 
 namespace storydesk::cli {
 namespace {
@@ -35,15 +34,10 @@ nlohmann::json ScoresJson(const entities::EntityScores& s) {
 
 int TagTextFiles(const TagFlags& flags, const entities::EntityModel& model) {
   for (const std::string& file : flags.files) {
-    auto text = ReadFileWhole(file);
+    auto text = ReadUtf8File(file);
     if (!text.ok()) {
       PrintError(text.status().message());
       return ExitCodeFor(text.status());
-    }
-    size_t bad = 0;
-    if (!text::IsValidUtf8(text.value(), &bad)) {
-      PrintError(file + ": not UTF-8 at byte " + std::to_string(bad));
-      return kExitUsage;
     }
     const std::string_view t = text.value();
     const std::vector<size_t> cp = CodePointIndex(t);

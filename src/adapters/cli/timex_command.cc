@@ -12,7 +12,6 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
-#include "storydesk/text/utf8.h"
 #include "storydesk/time/timex.h"
 
 namespace storydesk::cli {
@@ -35,15 +34,10 @@ int RunTimex(const TimexFlags& flags) {
   }
   size_t unresolved = 0;
   for (const std::string& file : flags.files) {
-    auto text = ReadFileWhole(file);
+    auto text = ReadUtf8File(file);
     if (!text.ok()) {
       PrintError(text.status().message());
       return ExitCodeFor(text.status());
-    }
-    size_t bad = 0;
-    if (!text::IsValidUtf8(text.value(), &bad)) {
-      PrintError(file + ": not UTF-8 at byte " + std::to_string(bad));
-      return kExitUsage;
     }
     const std::vector<size_t> cp = CodePointIndex(text.value());
     for (const timeutil::Timex& t : timeutil::FindTimexes(text.value(), published)) {
