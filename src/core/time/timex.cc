@@ -657,7 +657,8 @@ class Recogniser {
         return Match{i + 3, TimexType::kDate, FormatMonth(year, month), true};
       }
     }
-    return Match{i + 1, TimexType::kDate, FormatMonth(YearForMonth(month, TenseAround(i, i + 1)), month), true};
+    const Tense tense = Attributive(i, i + 1) ? Tense::kNone : TenseAround(i, i + 1);
+    return Match{i + 1, TimexType::kDate, FormatMonth(YearForMonth(month, tense), month), true};
   }
 
   // The year of a month named without one: the latest such month not after the publication
@@ -696,10 +697,31 @@ class Recogniser {
   // later in the publication month is that month's, whatever the tense ("was extended to
   // Nov. 16", written on Nov. 1); February 29 of a year without one is that of the leap year after.
   std::optional<Match> DayWithoutYear(size_t begin, size_t end, int month, int day) {
-    int year = YearForMonth(month, TenseAround(begin, end));
+    int year = YearForMonth(month, Attributive(begin, end) ? Tense::kNone : TenseAround(begin, end));
     for (int tries = 0; tries < 8 && !IsValidCivilDate(year, month, day); ++tries) ++year;
     if (!IsValidCivilDate(year, month, day)) return std::nullopt;
     return Match{end, TimexType::kDate, FormatDay({year, month, day}), true};
+  }
+
+  // Whether the date [begin, end) names an event as a noun's modifier ("the Jan. 6 riot", "the
+  // violent Jan. 6 Capitol insurrection", "the May 25 anniversary") or as a possessive ("March's
+  // 6%"): a known event, whatever the clause's verb says of something else ("Manger will take
+  // charge in the aftermath of the Jan. 6 insurrection").
+  bool Attributive(size_t begin, size_t end) const {
+    if (end == 0 || end > tokens_.size()) return false;
+    const Token& last = tokens_[end - 1];
+    if (last.end + 1 < text_.size() && text_[last.end] == '\'' && (text_[last.end + 1] == 's')) return true;
+    if (begin == 0 || end >= tokens_.size() || !Joined(end - 1)) return false;
+    const Token& after = tokens_[end];
+    if (after.digits) return false;
+    // Only spaces between the date and the noun ("the Jan. 6 riot", not "the Jan. 6, when").
+    for (size_t k = last.end; k < after.begin; ++k) {
+      if (text_[k] != ' ') return false;
+    }
+    static constexpr std::array<std::string_view, 26> kNotNouns = {
+        "to",  "and",  "or",    "at",  "in",  "on",   "for", "by",   "of",    "when",   "as",    "from",    "is",
+        "was", "will", "would", "has", "had", "were", "are", "with", "after", "before", "until", "through", "but"};
+    return std::find(kNotNouns.begin(), kNotNouns.end(), after.lower) == kNotNouns.end();
   }
 
   // The weekday `wd` (1 Monday .. 7 Sunday): the latest on or before the publication date, the
@@ -751,7 +773,12 @@ class Recogniser {
     // "past" and "previous" before a unit are durations ("the past year"), not dates.
     if ((w == "past" || w == "previous") && WeekdayNumber(n->lower) == 0) return std::nullopt;
     if (const int wd = WeekdayNumber(n->lower); wd > 0) {
-      const CivilDate d = shift == 0 ? DateOfDays(today - IsoWeekday(dct) + wd) : WeekdayFor(wd, Tense::kNone, shift);
+      // "this Sunday": the one the tense says ("took to the streets this Sunday", written on a
+      // Monday, is the day before), else the one of the publication's week.
+      const Tense tense = shift == 0 ? TenseAround(i, i + 2) : Tense::kNone;
+      const CivilDate d = shift != 0              ? WeekdayFor(wd, Tense::kNone, shift)
+                          : tense != Tense::kNone ? WeekdayFor(wd, tense, 0)
+                                                  : DateOfDays(today - IsoWeekday(dct) + wd);
       return Match{i + 2, TimexType::kDate, FormatDay(d), true};
     }
     if (const int month = MonthAt(i + 1); month > 0) {
@@ -1214,11 +1241,11 @@ class Recogniser {
                        tokens_[k - 1].lower == "were" || tokens_[k - 1].lower == "be");
     }
     if (std::find(kFuture.begin(), kFuture.end(), t.lower) != kFuture.end() || t.lower.ends_with("'ll")) {
-      // "would have met", "might have been": the past.
-      return !((t.lower == "would" || t.lower == "might") && Is(k + 1, "have"));
+      // "would have met", "might have been": the past; "would-be migrants": an adjective.
+      return !((t.lower == "would" || t.lower == "might") && (Is(k + 1, "have") || t.hyphen_after));
     }
-    static constexpr std::array<std::string_view, 7> kBeforeTo = {"set",  "going", "is",      "are",
-                                                                  "plan", "plans", "supposed"};
+    // ("plan" is left out: "a plan to curb gun violence" is a noun.)
+    static constexpr std::array<std::string_view, 6> kBeforeTo = {"set", "going", "is", "are", "plans", "supposed"};
     if (std::find(kBeforeTo.begin(), kBeforeTo.end(), t.lower) != kBeforeTo.end() && Is(k + 1, "to")) return true;
     // ("effective Feb. 1": when something takes effect, ahead.)
     if ((t.lower == "to" && Is(k + 1, "be")) || t.lower == "payable" || t.lower == "effective" || t.lower == "until" ||

@@ -93,6 +93,12 @@ TEST(TimexTest, TenseAndReportContextChooseTheYear) {
       // An initial's period does not end the sentence that holds the tense.
       {"Mr. Smith will succeed John P. Doe Feb. 1.", {{"Feb. 1", "DATE", "1990-02-01"}}},
       {"The firm named a new chairman, effective Feb. 1.", {{"Feb. 1", "DATE", "1990-02-01"}}},
+      // A date naming an event as a modifier is that known event, whatever the verb.
+      {"He will lead the inquiry into the Jan. 6 riot.", {{"Jan. 6", "DATE", "1989-01-06"}}},
+      {"The rate would drop from March's 6%.", {{"March", "DATE", "1989-03"}}},
+      {"Thousands took to the streets this Sunday.", {{"this Sunday", "DATE", "1989-10-29"}}},
+      {"She warned would-be migrants on Monday.", {{"Monday", "DATE", "1989-10-30"}}},
+      {"They discussed a plan to curb crime on Friday.", {{"Friday", "DATE", "1989-10-27"}}},
       {"The doctor was shot last Nov. 5 at his home.", {{"last Nov. 5", "DATE", "1988-11-05"}}},
       {"Until Thursday, the police had not named him.", {{"Thursday", "DATE", "1989-10-26"}}},
       // A weekday with its date, a clock time with its weekday, a possessive weekday.
