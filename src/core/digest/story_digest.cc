@@ -9,6 +9,8 @@
 #include "core/digest/bullet_quality.h"
 #include "core/digest/lexrank.h"
 #include "core/digest/opening_pronoun.h"
+#include "core/digest/sentence_dates.h"
+#include "core/digest/timeline_input.h"
 #include "storydesk/claims/claim_text.h"
 #include "storydesk/digest/headline.h"
 #include "storydesk/terms/sparse_vector.h"
@@ -95,31 +97,6 @@ void AddSentences(size_t article, const text::AnalyzedText& t, const claims::Cla
     s.words = cs.profile.word_count;
     out->push_back(std::move(s));
   }
-}
-
-// Per analysed sentence of an article, the calendar dates it gives (timex.h), resolved against
-// the article's publication date; not a relative date someone is quoted saying ("'Tomorrow
-// morning I'm announcing ...,' she tweeted on Monday": the day after the tweet, not after the
-// publication).
-using SentenceDates = std::vector<std::vector<std::string>>;
-
-SentenceDates DatesBySentence(const text::AnalyzedText& t, const std::optional<std::string>& published) {
-  SentenceDates out(t.sentences.size());
-  const std::optional<timeutil::CivilDate> dct = published ? timeutil::ParseCivilDate(*published) : std::nullopt;
-  size_t k = 0;
-  for (const timeutil::Timex& x : timeutil::FindTimexes(t.normalized, dct)) {
-    const std::string_view precision = timeutil::CalendarPrecision(x.value);
-    if (x.type != timeutil::TimexType::kDate || precision.empty()) continue;
-    while (k < t.sentences.size() && t.sentences[k].end <= x.begin) ++k;
-    if (k == t.sentences.size()) break;
-    const text::SentenceSpan& span = t.sentences[k];
-    if (span.begin > x.begin) continue;
-    if (x.anchored &&
-        timeutil::InsideQuotation(std::string_view(t.normalized).substr(span.begin, x.begin - span.begin)))
-      continue;
-    out[k].push_back(precision == "day" ? x.value.substr(0, 10) : x.value);
-  }
-  return out;
 }
 
 // Whether a text dates a statement otherwise: both give dates, some of one precision, and none
@@ -213,10 +190,10 @@ class Support {
     return DatesDisagree(own, Days(dates_[a][window[*closest].index]));
   }
 
-  static std::vector<std::string> Days(const std::vector<std::string>& dates) {
+  static std::vector<std::string> Days(const std::vector<SentenceDate>& dates) {
     std::vector<std::string> out;
-    for (const std::string& d : dates) {
-      if (timeutil::CalendarPrecision(d) == "day") out.push_back(d);
+    for (const SentenceDate& d : dates) {
+      if (d.precision == "day") out.push_back(d.value);
     }
     return out;
   }
@@ -317,8 +294,10 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   std::vector<Sentence> sentences;
   std::vector<claims::ClaimText> texts;
   std::vector<SentenceDates> dates;
+  std::vector<text::AnalyzedText> analysed;  // kept for the timeline
+  analysed.reserve(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
-    const text::AnalyzedText t = analyzer.Analyze(articles[i].text);
+    const text::AnalyzedText& t = analysed.emplace_back(analyzer.Analyze(articles[i].text));
     dates.push_back(DatesBySentence(t, articles[i].published));
     claims::ClaimText prepared = claims::BuildClaimText(t, statistics, claims.synonyms.get());
     AddSentences(i, t, prepared, resolved[i], analyzer, statistics, &sentences);
@@ -484,7 +463,9 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
     digest.quotes = std::move(voices->quotes);
   }
   // 9. When things happened.
-  digest.timeline = BuildStoryTimeline(articles, matcher, claims, statistics);
+  std::vector<ReadArticle> read(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) read[i] = {&analysed[i], &texts[i], &dates[i]};
+  digest.timeline = BuildStoryTimeline(articles, read, matcher, claims, statistics);
   return digest;
 }
 

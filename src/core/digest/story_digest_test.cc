@@ -85,26 +85,24 @@ TEST_F(StoryDigestTest, BulletsAreFewDistinctAndCiteEveryArticleSayingThem) {
 }
 
 TEST_F(StoryDigestTest, ASourceDatingAStatementToAnotherDayStatesItOnlyInPart) {
+  // One statement by two sources, each dated by a weekday and a publication date.
+  auto ferry = [&](const std::string& daily_published, const std::string& daily_weekday) {
+    const std::string said = "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on ";
+    return Digest({
+        Article("wire", "AP", "2031-03-05", std::nullopt, said + "Monday."),
+        Article("daily", "Daily", daily_published, std::nullopt, said + daily_weekday + "."),
+    });
+  };
   // The same statement, one day apart: the wire cannot be cited for "on Tuesday" when it says
   // Monday; it still states the event, in part.
-  const StoryDigest d = Digest({
-      Article("wire", "AP", "2031-03-05", std::nullopt,
-              "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Monday."),
-      Article("daily", "Daily", "2031-03-05", std::nullopt,
-              "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Tuesday."),
-  });
+  const StoryDigest d = ferry("2031-03-05", "Tuesday");
   ASSERT_FALSE(d.bullets.empty());
   const Bullet& b = d.bullets[0];
   const std::string other = b.origin == "wire" ? "daily" : "wire";
   EXPECT_FALSE(Cites(b, other)) << b.text;
   EXPECT_NE(std::find(b.partial_sources.begin(), b.partial_sources.end(), other), b.partial_sources.end()) << b.text;
   // Said on the same day, it is cited.
-  const StoryDigest same = Digest({
-      Article("wire", "AP", "2031-03-05", std::nullopt,
-              "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Monday."),
-      Article("daily", "Daily", "2031-03-04", std::nullopt,
-              "A ferry carrying two hundred passengers struck a freighter in the Karsholm channel on Monday."),
-  });
+  const StoryDigest same = ferry("2031-03-04", "Monday");
   ASSERT_FALSE(same.bullets.empty());
   EXPECT_EQ(same.bullets[0].sources.size(), 2u);
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/digest/boilerplate.h"
+#include "core/digest/timeline_input.h"
 #include "storydesk/claims/claim_text.h"
 #include "storydesk/copies/sentence_profile.h"
 #include "storydesk/digest/story_digest.h"
@@ -37,8 +38,9 @@ struct Dated {
 // different dates compare on the event alone.
 copies::SentenceProfile EventProfile(const Dated& d, text::TextAnalyzer& analyzer, terms::TermStatistics& statistics) {
   std::string masked = d.sentence;
-  if (const size_t at = masked.find(d.expression); at != std::string::npos)
-    masked.replace(at, d.expression.size(), " ");
+  if (const size_t at = d.sentence.find(d.expression); at != std::string::npos) {
+    masked = d.sentence.substr(0, at) + " " + d.sentence.substr(at + d.expression.size());
+  }
   return copies::BuildTextProfile(analyzer.Analyze(masked), statistics);
 }
 
@@ -99,49 +101,64 @@ std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& 
                                               const copies::SentenceModel& matcher, const claims::ClaimMatcher& claims,
                                               terms::TermStatistics& statistics, size_t max_entries) {
   text::TextAnalyzer analyzer;
+  std::vector<text::AnalyzedText> texts;
+  std::vector<claims::ClaimText> claim_texts;
+  std::vector<SentenceDates> dates;
+  texts.reserve(articles.size());
+  claim_texts.reserve(articles.size());
+  dates.reserve(articles.size());
+  for (const DigestArticle& article : articles) {
+    texts.push_back(analyzer.Analyze(article.text));
+    claim_texts.push_back(claims::BuildClaimText(texts.back(), statistics, claims.synonyms.get()));
+    dates.push_back(DatesBySentence(texts.back(), article.published));
+  }
+  std::vector<ReadArticle> read(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) read[a] = {&texts[a], &claim_texts[a], &dates[a]};
+  return BuildStoryTimeline(articles, read, matcher, claims, statistics, max_entries);
+}
+
+std::vector<TimelineEntry> BuildStoryTimeline(const std::vector<DigestArticle>& articles,
+                                              const std::vector<ReadArticle>& read,
+                                              const copies::SentenceModel& matcher, const claims::ClaimMatcher& claims,
+                                              terms::TermStatistics& statistics, size_t max_entries) {
+  text::TextAnalyzer analyzer;  // for the conflicts' date-masked sentences only
   std::vector<Dated> dated;
   for (size_t a = 0; a < articles.size(); ++a) {
-    const DigestArticle& article = articles[a];
-    const std::optional<timeutil::CivilDate> published =
-        article.published ? timeutil::ParseCivilDate(*article.published) : std::nullopt;
     // The analysed text, as bullets are read from: normalised spaces and quotes, and the
     // project's sentences (text/sentences.h: abbreviations, initials and hard-wrapped lines do
     // not end one).
-    const text::AnalyzedText analysed = analyzer.Analyze(article.text);
+    const text::AnalyzedText& analysed = *read[a].text;
     const std::string_view text = analysed.normalized;
-    const std::vector<text::SentenceSpan>& spans = analysed.sentences;
-    size_t span = 0;
-    for (const timeutil::Timex& t : timeutil::FindTimexes(text, published)) {
-      // Dates only: a clock time ("at 9:50 p.m.") is resolved to the publication day, which is
-      // often not the day it happened.
-      if (t.type != timeutil::TimexType::kDate) continue;
-      const std::string precision(timeutil::CalendarPrecision(t.value));
-      if (precision.empty()) continue;
-      while (span < spans.size() && spans[span].end <= t.begin) ++span;
-      if (span == spans.size()) break;
-      if (spans[span].begin > t.begin) continue;
-      const std::string_view sentence = text.substr(spans[span].begin, spans[span].end - spans[span].begin);
+    const SentenceDates& dates = *read[a].dates;
+    // The claim matcher's sentence for each sentence index (a title's sentences have none).
+    std::vector<const claims::ClaimSentence*> claim_of(analysed.sentences.size(), nullptr);
+    for (const claims::ClaimSentence& s : read[a].claims->sentences) {
+      if (s.index < claim_of.size()) claim_of[s.index] = &s;
+    }
+    for (size_t k = 0; k < dates.size() && k < analysed.sentences.size(); ++k) {
+      if (dates[k].empty()) continue;
+      const text::SentenceSpan& span = analysed.sentences[k];
+      const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
       if (sentence.empty() || IsBoilerplateSentence(sentence)) continue;
-      // A relative date in a quotation counts from when it was said, which the text may not
-      // give ("'Tomorrow I'm announcing ...,' she tweeted on Monday").
-      if (t.anchored && sentence.data() <= text.data() + t.begin &&
-          timeutil::InsideQuotation(text.substr(static_cast<size_t>(sentence.data() - text.data()),
-                                                t.begin - static_cast<size_t>(sentence.data() - text.data())))) {
-        continue;
-      }
-      Dated d;
-      d.article = a;
-      d.date = precision == "day" ? t.value.substr(0, 10) : t.value;
-      d.precision = precision;
-      d.sentence = Cut(sentence);
-      d.expression = std::string(text.substr(t.begin, t.end - t.begin));
       // A sentence is listed once, under its first date: "From Friday through Sunday there were
       // more than 400 shootings" is one thing, not one on Friday and another on Sunday.
+      const SentenceDate& first = dates[k].front();
+      Dated d;
+      d.article = a;
+      d.date = first.value;
+      d.precision = std::string(first.precision);
+      d.sentence = Cut(sentence);
+      d.expression = std::string(text.substr(first.begin, first.end - first.begin));
       if (std::any_of(dated.begin(), dated.end(),
                       [&](const Dated& x) { return x.article == a && x.sentence == d.sentence; })) {
         continue;
       }
-      d.claim = claims::BuildClaimText(analyzer.Analyze(d.sentence), statistics, claims.synonyms.get());
+      if (const claims::ClaimSentence* s = claim_of[k]) {
+        d.claim.sentences.push_back(*s);
+        d.claim.names = s->profile.names;
+        d.claim.numbers = s->profile.numbers;
+        for (const copies::WeightedTerm& t : s->profile.stems) d.claim.stems.push_back(t.term);
+      }
       dated.push_back(std::move(d));
     }
   }

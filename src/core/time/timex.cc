@@ -323,6 +323,20 @@ std::string_view PartOfDay(std::string_view w) {
   return {};
 }
 
+// A season's TIMEX3 code and first month (as TimeML writes them: the northern hemisphere's).
+struct Season {
+  std::string_view code;
+  int first_month = 0;
+};
+
+std::optional<Season> SeasonOf(std::string_view w) {
+  if (w == "spring") return Season{"SP", 3};
+  if (w == "summer") return Season{"SU", 6};
+  if (w == "fall" || w == "autumn") return Season{"FA", 9};
+  if (w == "winter") return Season{"WI", 12};
+  return std::nullopt;
+}
+
 struct Match {
   size_t end = 0;  // one past the last token
   TimexType type = TimexType::kDate;
@@ -458,7 +472,7 @@ class Recogniser {
         if (tens > 0) return Match{i + 2, TimexType::kDate, "19" + std::to_string(tens / 10), false};
       }
       if (std::optional<Match> m = Century(i + 1)) return m;
-      if (std::optional<Match> m = Season(i + 1)) return m;
+      if (std::optional<Match> m = SeasonAt(i + 1)) return m;
       // "the latest period": the quarter a results report is about.
       if (Is(i + 1, "latest") && Is(i + 2, "period")) {
         if (std::optional<std::pair<int, int>> q = ReferenceQuarter(i)) {
@@ -522,7 +536,7 @@ class Recogniser {
     if (std::optional<Match> m = Holiday(i)) return m;
     if (std::optional<Match> m = SpelledYear(i)) return m;
     if (std::optional<Match> m = Century(i)) return m;
-    if (std::optional<Match> m = Season(i)) return m;
+    if (std::optional<Match> m = SeasonAt(i)) return m;
     if (std::optional<Match> m = Deictic(i)) return m;
     if (std::optional<Match> m = Ago(i)) return m;
     // "year-earlier", "year-ago"; "the year-earlier quarter" as a whole.
@@ -812,20 +826,11 @@ class Recogniser {
     if (u == "year") return Match{i + 2, TimexType::kDate, FormatYear(dct.year + shift), true};
     if (u == "morning" || u == "afternoon" || u == "evening" || u == "night") {
       if (shift != 0 && u != "night") return std::nullopt;
-      static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kParts = {
-          {{"morning", "TMO"}, {"afternoon", "TAF"}, {"evening", "TEV"}, {"night", "TNI"}}};
-      for (const auto& [part, code] : kParts) {
-        if (u == part) {
-          const CivilDate d = shift < 0 ? DateOfDays(today - 1) : dct;
-          return Match{i + 2, TimexType::kTime, FormatDay(d) + std::string(code), true};
-        }
-      }
+      const CivilDate d = shift < 0 ? DateOfDays(today - 1) : dct;
+      return Match{i + 2, TimexType::kTime, FormatDay(d) + std::string(PartOfDay(u)), true};
     }
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kSeasons = {
-        {{"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}}};
-    for (const auto& [season, code] : kSeasons) {
-      if (u == season)
-        return Match{i + 2, TimexType::kDate, FormatYear(dct.year + shift) + "-" + std::string(code), true};
+    if (const std::optional<Season> season = SeasonOf(u)) {
+      return Match{i + 2, TimexType::kDate, FormatYear(dct.year + shift) + "-" + std::string(season->code), true};
     }
     return std::nullopt;
   }
@@ -1007,35 +1012,32 @@ class Recogniser {
   // A season named alone after a preposition or "the" ("in the summer", "since spring", "the
   // early summer"), or with a year ("the winter of 1994"): that season of the year the tense
   // gives, as for a month (its first month).
-  std::optional<Match> Season(size_t i) {
-    static constexpr std::array<std::tuple<std::string_view, std::string_view, int>, 5> kSeasons = {
-        {{"spring", "SP", 3}, {"summer", "SU", 6}, {"fall", "FA", 9}, {"autumn", "FA", 9}, {"winter", "WI", 12}}};
+  std::optional<Match> SeasonAt(size_t i) {
     const Token* t = Get(i);
-    if (t == nullptr || i == 0 || tokens_[i - 1].sentence != t->sentence) return std::nullopt;
-    for (const auto& [season, code, month] : kSeasons) {
-      if (t->lower != season || t->hyphen_after) continue;
-      if (Is(i + 1, "of") && Get(i + 2)) {
-        if (const int year = YearOf(*Get(i + 2)); year > 0 && Joined(i + 1)) {
-          return Match{i + 3, TimexType::kDate, FormatYear(year) + "-" + std::string(code), false};
-        }
-        size_t end = 0;
-        if (const int year = SpelledYearAt(i + 2, &end); year > 0) {
-          return Match{end, TimexType::kDate, FormatYear(year) + "-" + std::string(code), false};
-        }
+    if (t == nullptr || i == 0 || tokens_[i - 1].sentence != t->sentence || t->hyphen_after) return std::nullopt;
+    const std::optional<Season> season = SeasonOf(t->lower);
+    if (!season) return std::nullopt;
+    const std::string code(season->code);
+    if (Is(i + 1, "of") && Get(i + 2)) {
+      if (const int year = YearOf(*Get(i + 2)); year > 0 && Joined(i + 1)) {
+        return Match{i + 3, TimexType::kDate, FormatYear(year) + "-" + code, false};
       }
-      static constexpr std::array<std::string_view, 7> kBefore = {"the",    "in",    "since", "until",
-                                                                  "during", "early", "late"};
-      const std::string& before = tokens_[i - 1].lower;
-      if (std::find(kBefore.begin(), kBefore.end(), before) == kBefore.end()) return std::nullopt;
-      // Followed by a noun it qualifies ("the summer months", "the spring offensive"): not a date.
-      if (Joined(i) && Get(i + 1) && !Get(i + 1)->capitalised && Get(i + 1)->lower != "of" &&
-          Get(i + 1)->lower != "and" && UnitOf(Get(i + 1)->lower) != Unit::kNone) {
-        return std::nullopt;
+      size_t end = 0;
+      if (const int year = SpelledYearAt(i + 2, &end); year > 0) {
+        return Match{end, TimexType::kDate, FormatYear(year) + "-" + code, false};
       }
-      const int year = YearForMonth(month == 12 ? 12 : month, TenseAround(i, i + 1));
-      return Match{i + 1, TimexType::kDate, FormatYear(year) + "-" + std::string(code), true};
     }
-    return std::nullopt;
+    static constexpr std::array<std::string_view, 7> kBefore = {"the",    "in",    "since", "until",
+                                                                "during", "early", "late"};
+    const std::string& before = tokens_[i - 1].lower;
+    if (std::find(kBefore.begin(), kBefore.end(), before) == kBefore.end()) return std::nullopt;
+    // Followed by a noun it qualifies ("the summer months", "the spring offensive"): not a date.
+    if (Joined(i) && Get(i + 1) && !Get(i + 1)->capitalised && Get(i + 1)->lower != "of" &&
+        Get(i + 1)->lower != "and" && UnitOf(Get(i + 1)->lower) != Unit::kNone) {
+      return std::nullopt;
+    }
+    const int year = YearForMonth(season->first_month, TenseAround(i, i + 1));
+    return Match{i + 1, TimexType::kDate, FormatYear(year) + "-" + code, true};
   }
 
   // Words that stand for a time relative to now: "now", "currently", "recently", "soon".

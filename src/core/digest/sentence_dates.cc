@@ -1,0 +1,25 @@
+#include "core/digest/sentence_dates.h"
+
+#include "storydesk/time/timex.h"
+
+namespace storydesk::digest {
+
+SentenceDates DatesBySentence(const text::AnalyzedText& text, const std::optional<std::string>& published) {
+  SentenceDates out(text.sentences.size());
+  const std::optional<timeutil::CivilDate> dct = published ? timeutil::ParseCivilDate(*published) : std::nullopt;
+  const std::string_view normalized = text.normalized;
+  size_t k = 0;
+  for (const timeutil::Timex& x : timeutil::FindTimexes(normalized, dct)) {
+    const std::string_view precision = timeutil::CalendarPrecision(x.value);
+    if (x.type != timeutil::TimexType::kDate || precision.empty()) continue;
+    while (k < text.sentences.size() && text.sentences[k].end <= x.begin) ++k;
+    if (k == text.sentences.size()) break;
+    const text::SentenceSpan& span = text.sentences[k];
+    if (span.begin > x.begin) continue;
+    if (x.anchored && timeutil::InsideQuotation(normalized.substr(span.begin, x.begin - span.begin))) continue;
+    out[k].push_back({precision == "day" ? x.value.substr(0, 10) : x.value, precision, x.begin, x.end});
+  }
+  return out;
+}
+
+}  // namespace storydesk::digest
