@@ -37,6 +37,24 @@ bool IsWordByte(std::string_view text, size_t i) {
   return true;
 }
 
+// Whether the '.' at `i` closes "a.m."/"p.m." before a time zone or a weekday ("4 a.m. EDT
+// Thursday", "9 a.m. Tuesday"): the clock goes on, the sentence does not end.
+bool ClockBeforeZoneOrDay(std::string_view text, const std::vector<Token>& tokens, size_t i) {
+  if (tokens.size() < 2 || tokens.back().lower != "m" || tokens.back().end != i) return false;
+  const std::string& before = tokens[tokens.size() - 2].lower;
+  if (before != "a" && before != "p") return false;
+  size_t k = i + 1;
+  while (k < text.size() && text[k] == ' ') ++k;
+  size_t e = k;
+  while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e])) != 0) ++e;
+  std::string next(text.substr(k, e - k));
+  for (char& ch : next) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static constexpr std::array<std::string_view, 17> kFollowers = {
+      "edt", "est",    "cdt",     "cst",       "mdt",      "mst",    "pdt",      "pst",   "gmt",
+      "utc", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return k > i + 1 && k - i <= 3 && std::find(kFollowers.begin(), kFollowers.end(), next) != kFollowers.end();
+}
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
   size_t sentence = 0;
@@ -52,7 +70,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         const bool abbreviation =
             initial || (c == '.' && last.end == i && last.lower.size() <= 4 && !last.digits && i + 2 < text.size() &&
                         text[i + 1] == ' ' && !std::isupper(static_cast<unsigned char>(text[i + 2])));
-        if (!abbreviation) ++sentence;
+        if (!abbreviation && !(c == '.' && ClockBeforeZoneOrDay(text, out, i))) ++sentence;
       }
       if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') ++sentence;
       // "'90s": an apostrophe opening two digits and an s.
@@ -396,6 +414,7 @@ class Recogniser {
       if (m && (!best || m->end > best->end)) best = std::move(m);
     };
     consider(Modified(i));
+    consider(QualifiedPeriod(i));
     consider(Date(i));
     consider(Duration(i));
     consider(Set(i));
@@ -588,6 +607,87 @@ class Recogniser {
     }
     if (w.size() == 4 && w[0] == '\'' && w[2] == '0' && w[3] == 's') {
       return Match{i + 1, TimexType::kDate, std::string("19") + w[1], false};
+    }
+    return std::nullopt;
+  }
+
+  // A quarter or a half qualified by its year: "the 1988 third quarter", "the year-ago third
+  // quarter", "next year's first quarter", "last year's quarter" (the year-ago quarter of a
+  // report, YearsBack), "the first half of 1990", "the last half of 1989", "the first two
+  // quarters of 1990", "the second half of next year".
+  std::optional<Match> QualifiedPeriod(size_t i) {
+    const size_t j = Is(i, "the") && Joined(i) ? i + 1 : i;
+    const Token* t = Get(j);
+    if (t == nullptr || !Joined(j)) return std::nullopt;
+    const CivilDate dct = Dct();
+    const Token* n = Get(j + 1);
+    // "1988 third quarter"
+    if (const int year = YearOf(*t); year > 0 && OrdinalOf(n->lower) > 0 && Joined(j + 1) && Is(j + 2, "quarter")) {
+      return Match{j + 3, TimexType::kDate, FormatQuarter(year, OrdinalOf(n->lower)), false};
+    }
+    // "year-ago third quarter", "year-earlier fourth-quarter"
+    if (t->lower == "year" && t->hyphen_after && (n->lower == "ago" || n->lower == "earlier") && Joined(j + 1)) {
+      if (std::optional<Match> q = Quarter(j + 2); q && q->value.size() == 7) {
+        q->value = FormatQuarter(std::stoi(q->value.substr(0, 4)) - 1, q->value[6] - '0');
+        q->anchored = true;
+        return q;
+      }
+    }
+    // "next year's first quarter", "last year's quarter"
+    const bool last = t->lower == "last" || t->lower == "past" || t->lower == "previous";
+    if ((last || t->lower == "next" || t->lower == "this") && n->lower == "year" && Is(j + 2, "s") &&
+        text_[n->end] == '\'' && Joined(j + 1) && Joined(j + 2) && Get(j + 3)) {
+      const int year = dct.year + (last ? -1 : t->lower == "next" ? 1 : 0);
+      if (const int q = OrdinalOf(Get(j + 3)->lower); q > 0 && Joined(j + 3) && Is(j + 4, "quarter")) {
+        return Match{j + 5, TimexType::kDate, FormatQuarter(year, q), true};
+      }
+      if (last && (Is(j + 3, "quarter") || Is(j + 3, "period")) && !Get(j + 3)->hyphen_after) {
+        return Match{j + 4, TimexType::kDate, YearsBack(j, 1), true};
+      }
+    }
+    // "the week of March 6": that day's week; "the day before last Tuesday", "the day after
+    // tomorrow": the day next to that day.
+    if ((t->lower == "week" || t->lower == "day") && !t->hyphen_after && j > i) {
+      const int shift = t->lower == "week" ? 0 : n->lower == "before" ? -1 : n->lower == "after" ? 1 : 99;
+      if ((t->lower == "week") == (n->lower == "of") && shift != 99 && Joined(j + 1)) {
+        std::optional<Match> d = At(j + 2);
+        std::optional<CivilDate> day = d && d->type == TimexType::kDate ? ParseCivilDate(d->value) : std::nullopt;
+        if (day && d->value.size() == 10) {
+          d->value = t->lower == "week" ? FormatWeek(IsoWeekOf(*day)) : FormatDay(DateOfDays(DaysOf(*day) + shift));
+          return d;
+        }
+      }
+    }
+    // "the current fiscal year", "the current year": the publication's.
+    if (j > i && t->lower == "current" && (Is(j + 1, "year") || (Is(j + 1, "fiscal") && Is(j + 2, "year")))) {
+      const size_t end = Is(j + 1, "year") ? j + 2 : j + 3;
+      if (Joined(end - 2) && !Get(end - 1)->hyphen_after) {
+        return Match{end, TimexType::kDate, FormatYear(dct.year), true};
+      }
+    }
+    // "first half of 1990", "last half of 1989", "first two quarters of 1990"
+    size_t of = 0;
+    int half = 0;
+    if (Is(j + 1, "half") || (Is(j + 1, "two") && Is(j + 2, "quarters"))) {
+      if (t->lower == "first") half = 1;
+      if (t->lower == "second" || t->lower == "last" || t->lower == "latter") half = 2;
+      of = Is(j + 1, "half") ? j + 2 : j + 3;
+    }
+    if (half == 0 || !Is(of, "of") || !Joined(of - 1) || !Joined(of)) return std::nullopt;
+    if (const Token* y = Get(of + 1); YearOf(*y) > 0) {
+      return Match{of + 2, TimexType::kDate, FormatYear(YearOf(*y)) + "-H" + std::to_string(half), false};
+    }
+    // "the last half of the '80s": the decade's end, as TimeML values it (a decade).
+    std::optional<Match> d = Decade(of + 1);
+    if (!d && Is(of + 1, "the") && Joined(of + 1)) d = Decade(of + 2);
+    if (d) return d;
+    // "of this/next/last year", "of the year"
+    if (Is(of + 2, "year") && Joined(of + 1) && !Get(of + 2)->hyphen_after) {
+      const std::string& w = Get(of + 1)->lower;
+      const int shift = w == "next" ? 1 : w == "last" || w == "past" ? -1 : w == "this" || w == "the" ? 0 : 99;
+      if (shift != 99) {
+        return Match{of + 3, TimexType::kDate, FormatYear(dct.year + shift) + "-H" + std::to_string(half), true};
+      }
     }
     return std::nullopt;
   }
@@ -882,6 +982,12 @@ class Recogniser {
     const CivilDate dct = Dct();
     const size_t stop = i > 400 ? i - 400 : 0;
     for (size_t k = i; k > stop + 1; --k) {
+      // A report on a longer period named since ("the first nine months", "the first half"):
+      // a year ago is the year then, not a quarter.
+      if ((tokens_[k - 1].lower == "months" && (tokens_[k - 2].lower == "nine" || tokens_[k - 2].lower == "six")) ||
+          (tokens_[k - 1].lower == "half" && (tokens_[k - 2].lower == "first" || tokens_[k - 2].lower == "second"))) {
+        return std::nullopt;
+      }
       if (tokens_[k - 1].lower != "quarter") continue;
       const size_t q = k - 1;
       // "the quarter ended Sept. 30": the quarter holding that month.
@@ -1270,8 +1376,9 @@ class Recogniser {
     const Token& t = tokens_[k];
     if (std::find(kAuxiliaries.begin(), kAuxiliaries.end(), t.lower) != kAuxiliaries.end()) return true;
     const bool irregular = std::find(kPast.begin(), kPast.end(), t.lower) != kPast.end();
+    // ("un-" words are adjectives: "an undisclosed sum", "a still unspecified date".)
     const bool regular = t.lower.size() >= 5 && t.lower.ends_with("ed") && !t.lower.ends_with("eed") &&
-                         !t.capitalised && t.lower != "hundred";
+                         !t.lower.starts_with("un") && !t.capitalised && t.lower != "hundred";
     if (!irregular && !regular) return false;
     // A participle after a present or bare "be" is a passive, not the past ("is based", "will be
     // widely released", "would be paid"); right after a determiner, an adjective ("the reduced
@@ -1282,7 +1389,13 @@ class Recogniser {
       const Token& b = tokens_[k - back];
       if (b.sentence != t.sentence) break;
       if (std::find(kBe.begin(), kBe.end(), b.lower) != kBe.end()) return false;
-      if (back == 1 && std::find(kDeterminers.begin(), kDeterminers.end(), b.lower) != kDeterminers.end()) return false;
+      // A determiner right before, or before an adverb ("the recently completed sale").
+      const bool adverb_between =
+          back == 2 && (tokens_[k - 1].lower.ends_with("ly") || tokens_[k - 1].lower == "still");
+      if ((back == 1 || adverb_between) &&
+          std::find(kDeterminers.begin(), kDeterminers.end(), b.lower) != kDeterminers.end()) {
+        return false;
+      }
     }
     return true;
   }
@@ -1302,6 +1415,17 @@ class Recogniser {
   // is a deadline, ahead of the writer even after a verb in the past ("postponed until Tuesday
   // morning", "extended its deadline until 9 a.m. Tuesday").
   Tense TenseAround(size_t begin, size_t end) const {
+    const Tense tense = ClauseTense(begin, end);
+    // A deadline "by February" in a clause without a tense ("a program to pay down the loan by
+    // February") lies ahead; "by February, sales had fallen" keeps its past.
+    if (tense == Tense::kNone && begin > 0 && tokens_[begin - 1].lower == "by" &&
+        tokens_[begin - 1].sentence == tokens_[begin].sentence) {
+      return Tense::kFuture;
+    }
+    return tense;
+  }
+
+  Tense ClauseTense(size_t begin, size_t end) const {
     const size_t sentence = tokens_[begin].sentence;
     // A sentence opening on "Until" looks back to then: the verbs after it say the tense.
     if (begin == 1 || (begin > 1 && tokens_[begin - 2].sentence != sentence)) {
@@ -1313,6 +1437,15 @@ class Recogniser {
     if (begin > 0 && tokens_[begin - 1].sentence == sentence &&
         (tokens_[begin - 1].lower == "until" || tokens_[begin - 1].lower == "till")) {
       return Tense::kFuture;
+    }
+    // A date something is moved to ("was extended to Nov. 16", "postponed it to March") is said
+    // whichever the verb's tense: the date itself says nothing of when it lies.
+    if (begin > 1 && tokens_[begin - 1].lower == "to" && tokens_[begin - 1].sentence == sentence) {
+      static constexpr std::array<std::string_view, 8> kMoved = {"extended", "postponed", "delayed",     "deferred",
+                                                                 "moved",    "pushed",    "rescheduled", "adjourned"};
+      for (size_t k = begin - 1; k > 0 && k + 4 > begin && tokens_[k - 1].sentence == sentence; --k) {
+        if (std::find(kMoved.begin(), kMoved.end(), tokens_[k - 1].lower) != kMoved.end()) return Tense::kNone;
+      }
     }
     for (size_t k = begin, looked = 0; k > 0 && looked < 12; --k, ++looked) {
       if (tokens_[k - 1].sentence != sentence) break;

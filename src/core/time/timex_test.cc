@@ -107,6 +107,23 @@ TEST(TimexTest, TenseAndReportContextChooseTheYear) {
       {"The agency gave the family until 9 a.m. Tuesday to sign.", {{"9 a.m. Tuesday", "TIME", "1989-10-31T09:00"}}},
       {"Lawyers said they would look for ways around Friday's ruling.", {{"Friday", "DATE", "1989-10-27"}}},
       {"On Tuesday, the league of women voters plans to hold a rally.", {{"Tuesday", "DATE", "1989-10-31"}}},
+      {"Trading will resume at 4 a.m. EDT Thursday.", {{"4 a.m. EDT Thursday", "TIME", "1989-11-02T04:00"}}},
+      // An adjective in "-ed" is no past; a date something is moved to, or a deadline "by" in a
+      // clause without a tense, is not the latest.
+      {"It would be paid on a still unspecified date in January.", {{"January", "DATE", "1990-01"}}},
+      {"A bid was extended to Nov. 16.", {{"Nov. 16", "DATE", "1989-11-16"}}},
+      {"The program is to pay down the loan by February.", {{"February", "DATE", "1990-02"}}},
+      {"By February, sales had fallen.", {{"February", "DATE", "1989-02"}}},
+      // Quarters and halves qualified by their year; a week or a day named by another day.
+      {"Profit beat the year-ago third quarter and the 1988 fourth quarter.",
+       {{"the year-ago third quarter", "DATE", "1988-Q3"}, {"the 1988 fourth quarter", "DATE", "1988-Q4"}}},
+      {"Analysts expect a weak next year's first quarter.", {{"next year's first quarter", "DATE", "1990-Q1"}}},
+      {"Sales will rise in the first half of 1990 and in the second half of next year.",
+       {{"the first half of 1990", "DATE", "1990-H1"}, {"the second half of next year", "DATE", "1990-H2"}}},
+      {"Losses mounted in the last half of the '80s.", {{"the last half of the '80s", "DATE", "198"}}},
+      {"Talks resume the week of Nov. 6.", {{"the week of Nov. 6", "DATE", "1989-W45"}}},
+      {"They met the day before yesterday.", {{"the day before yesterday", "DATE", "1989-10-28"}}},
+      {"Sales in the current fiscal year will rise.", {{"the current fiscal year", "DATE", "1989"}}},
   };
   ExpectTimexes(cases, CivilDate{1989, 10, 30});
 
@@ -120,6 +137,15 @@ TEST(TimexTest, TenseAndReportContextChooseTheYear) {
   for (const Timex& t : found) values.push_back(report.substr(t.begin, t.end - t.begin) + "=" + t.value);
   EXPECT_EQ(values, (std::vector<std::string>{"third-quarter=1989-Q3", "a year ago=1988-Q3",
                                               "the year-earlier period=1988-Q3", "the latest period=1989-Q3"}));
+
+  // A report on nine months compares with the year before, not a quarter.
+  const std::string nine_months =
+      "Acme posted third-quarter net of $5 million. It lost $9 million in the first nine months, against a "
+      "profit a year earlier.";
+  const std::vector<Timex> longer = FindTimexes(nine_months, CivilDate{1989, 10, 30});
+  ASSERT_FALSE(longer.empty());
+  EXPECT_EQ(nine_months.substr(longer.back().begin, longer.back().end - longer.back().begin), "a year earlier");
+  EXPECT_EQ(longer.back().value, "1988");
 }
 
 TEST(TimexTest, HolidaysSpelledYearsCenturiesAndSeasons) {
