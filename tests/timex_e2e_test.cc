@@ -87,6 +87,32 @@ TEST(TimexE2eTest, OffsetsAreCodePointsAndAMissingDateIsSaid) {
   EXPECT_NE(run.err.find("--published"), std::string::npos) << "the unresolved ones are said to need the date";
 }
 
+TEST(TimexE2eTest, AStoryTimelineSaysWhichUndatedArticlesItCannotPlace) {
+  TempDir dir;
+  const std::filesystem::path file = dir.Write(
+      "undated.jsonl",
+      "{\"id\": \"u1\", \"source\": \"Blog\", \"text\": \"The harbour bridge closed on Tuesday after a ferry struck "
+      "one of its piers. Engineers inspected the harbour bridge in 2019.\"}\n");
+  const CommandResult json = RunStorydesk("digest --format json " + Quote(file));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const std::vector<nlohmann::json> stories = JsonLines(json.out);
+  ASSERT_EQ(stories.size(), 1u) << json.out;
+  EXPECT_EQ(stories[0]["timeline_unplaced"], nlohmann::json::array({"u1"})) << json.out;
+  bool absolute = false;  // "in 2019" needs no publication date
+  for (const nlohmann::json& t : stories[0]["timeline"]) absolute |= t["date"] == "2019";
+  EXPECT_TRUE(absolute) << json.out;
+  const std::string db = Quote(dir.path() / "store.db");
+  ASSERT_EQ(RunStorydesk("--db " + db + " ingest " + Quote(file)).exit_code, 0);
+  for (const std::string& command :
+       {"digest --format markdown " + Quote(file), "digest --format html " + Quote(file), "--db " + db + " show 1"}) {
+    const CommandResult run = RunStorydesk(command);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::string out = run.out;
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    EXPECT_NE(out.find("not on the timeline"), std::string::npos) << command << ": " << run.out;
+  }
+}
+
 TEST(TimexE2eTest, BadInputIsRefusedWithOneLine) {
   TempDir dir;
   const std::filesystem::path file = dir.Write("bad.txt", std::string("On Monday \xff\xfe"));

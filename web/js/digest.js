@@ -25,6 +25,8 @@ export function normaliseDigest(data, id) {
     entities: list(data.entities),
     quotes: list(data.quotes),
     timeline: list(data.timeline),
+    // Undated articles whose relative dates ("on Tuesday") the timeline cannot place.
+    timeline_unplaced: list(data.timeline_unplaced).map(String),
     sources: list(data.sources),
   };
 }

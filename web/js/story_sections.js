@@ -93,6 +93,15 @@ function precisionOf(date) {
   return {4: 'year', 7: 'month', 10: 'day'}[String(date).length] || null;
 }
 
+// The note under the timeline naming the undated articles whose relative dates it cannot place.
+export function renderUnplaced(unplaced, ctx) {
+  if (!unplaced || !unplaced.length) return null;
+  return el('p', {class: 'timeline-unplaced'},
+    'Not on the timeline: the relative dates (\u201con Tuesday\u201d) of ',
+    unplaced.length === 1 ? 'an article that gives no publication date ' : 'articles that give no publication date ',
+    markers(unplaced, ctx));
+}
+
 export function renderTimeline(timeline, ctx) {
   const events = timeline.map((t, i) => ({t, i}))
     .sort((a, b) => String(a.t.date || '').localeCompare(String(b.t.date || '')) || a.i - b.i)

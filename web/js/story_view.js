@@ -10,7 +10,7 @@ import {emptyNote, errorBox} from './notices.js';
 import {begin, focusHeading, isCurrent, setState, setStatus, view} from './page.js';
 import {parseHash, route} from './router.js';
 import {renderSources} from './source_cards.js';
-import {renderBullets, renderEntities, renderQuotes, renderTimeline} from './story_sections.js';
+import {renderBullets, renderEntities, renderQuotes, renderTimeline, renderUnplaced} from './story_sections.js';
 
 export async function showStory(r, hash) {
   const {token, signal} = begin(hash);
@@ -91,7 +91,7 @@ function renderStory(d) {
     section('quotes', 'Quotes', d.quotes.length ? renderQuotes(d.quotes, ctx)
       : emptyNote('No quotes identified yet.')),
     section('timeline', 'Timeline', d.timeline.length ? renderTimeline(d.timeline, ctx)
-      : emptyNote('No dated events identified yet.')),
+      : emptyNote('No dated events identified yet.'), renderUnplaced(d.timeline_unplaced, ctx)),
     section('sources', 'Sources', d.articles.length ? renderSources(d, ctx)
       : emptyNote('No articles.')));
 }

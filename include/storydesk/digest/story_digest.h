@@ -100,6 +100,9 @@ struct StoryDigest {
   std::vector<StoryEntity> entities;  // story_voices.h; empty without DigestOptions::entities
   std::vector<StoryQuote> quotes;
   std::vector<TimelineEntry> timeline;  // story_timeline.h
+  // Articles without a publication date that date things relative to it ("on Tuesday", "last
+  // month"): the timeline cannot place those dates, and says so.
+  std::vector<std::string> timeline_unplaced;
 };
 
 StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const copies::SentenceModel& matcher,

@@ -115,6 +115,12 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
     }
     std::printf("\n");
   }
+  if (!digested.digest.timeline_unplaced.empty()) {
+    std::string ids;
+    for (const auto& id : digested.digest.timeline_unplaced) ids += (ids.empty() ? "" : ", ") + id;
+    std::printf("  (not on the timeline: the relative dates of %s, which %s no publication date)\n\n", ids.c_str(),
+                digested.digest.timeline_unplaced.size() == 1 ? "gives" : "give");
+  }
   if (digested.article_count > digested.articles.size()) {
     std::printf("  (the digest read %zu of the story's %zu articles: each source's first, then a spread)\n\n",
                 digested.articles.size(), digested.article_count);

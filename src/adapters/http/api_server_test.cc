@@ -855,7 +855,7 @@ TEST_F(ApiServerTest, StoryDigestHasTheSchemaFields) {
   EXPECT_TRUE(d["headline"].is_string());
   EXPECT_EQ(d["first_published"], "2024-03-04");
   EXPECT_EQ(d["last_published"], "2024-03-05");
-  for (const char* field : {"articles", "bullets", "entities", "quotes", "timeline", "sources"}) {
+  for (const char* field : {"articles", "bullets", "entities", "quotes", "timeline", "timeline_unplaced", "sources"}) {
     EXPECT_TRUE(d[field].is_array()) << field;
   }
   std::set<std::string> ids;

@@ -174,6 +174,7 @@ nlohmann::json DigestJson(const DigestedStory& s) {
           {"entities", entities},
           {"quotes", quotes},
           {"timeline", timeline},
+          {"timeline_unplaced", d.timeline_unplaced},
           {"sources", sources}};
 }
 
@@ -224,6 +225,12 @@ std::string DigestMarkdown(const DigestedStory& s) {
       }
       out += "\n";
     }
+  }
+  if (!d.timeline_unplaced.empty()) {
+    out += d.timeline.empty() ? "\n### Timeline\n\n" : "\n";
+    out += "*Not on the timeline: the relative dates of";
+    for (const auto& id : d.timeline_unplaced) out += " [" + std::to_string(Marker(s, id)) + "]";
+    out += std::string(d.timeline_unplaced.size() == 1 ? ", which gives" : ", which give") + " no publication date.*\n";
   }
   out += "\n### Sources\n\n";
   for (size_t i = 0; i < s.articles.size(); ++i) {
@@ -317,6 +324,13 @@ std::string DigestHtmlPage(const std::vector<DigestedStory>& stories) {
         out += "</li>\n";
       }
       out += "</ol>\n";
+    }
+    if (!d.timeline_unplaced.empty()) {
+      if (d.timeline.empty()) out += "<h3>Timeline</h3>\n";
+      out += "<p class=\"meta\">Not on the timeline: the relative dates of";
+      for (const auto& id : d.timeline_unplaced) out += cite(id);
+      out += std::string(d.timeline_unplaced.size() == 1 ? ", which gives" : ", which give") +
+             " no publication date.</p>\n";
     }
     out += "<h3>Sources</h3>\n<ol class=\"sources\">\n";
     for (size_t i = 0; i < s.articles.size(); ++i) {

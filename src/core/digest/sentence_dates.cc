@@ -4,12 +4,17 @@
 
 namespace storydesk::digest {
 
-SentenceDates DatesBySentence(const text::AnalyzedText& text, const std::optional<std::string>& published) {
+SentenceDates DatesBySentence(const text::AnalyzedText& text, const std::optional<std::string>& published,
+                              size_t* unresolved) {
   SentenceDates out(text.sentences.size());
   const std::optional<timeutil::CivilDate> dct = published ? timeutil::ParseCivilDate(*published) : std::nullopt;
   const std::string_view normalized = text.normalized;
   size_t k = 0;
   for (const timeutil::Timex& x : timeutil::FindTimexes(normalized, dct)) {
+    if (unresolved != nullptr && x.anchored && x.value.empty() &&
+        (x.type == timeutil::TimexType::kDate || x.type == timeutil::TimexType::kTime)) {
+      ++*unresolved;
+    }
     const std::string_view precision = timeutil::CalendarPrecision(x.value);
     if (x.type != timeutil::TimexType::kDate || precision.empty()) continue;
     while (k < text.sentences.size() && text.sentences[k].end <= x.begin) ++k;

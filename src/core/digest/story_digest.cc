@@ -298,7 +298,9 @@ StoryDigest BuildStoryDigest(const std::vector<DigestArticle>& articles, const c
   analysed.reserve(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     const text::AnalyzedText& t = analysed.emplace_back(analyzer.Analyze(articles[i].text));
-    dates.push_back(DatesBySentence(t, articles[i].published));
+    size_t unresolved = 0;
+    dates.push_back(DatesBySentence(t, articles[i].published, &unresolved));
+    if (unresolved > 0) digest.timeline_unplaced.push_back(articles[i].id);
     claims::ClaimText prepared = claims::BuildClaimText(t, statistics, claims.synonyms.get());
     AddSentences(i, t, prepared, resolved[i], analyzer, statistics, &sentences);
     texts.push_back(WithTitle(std::move(prepared), articles[i].title, analyzer, statistics, claims.synonyms.get()));

@@ -107,6 +107,22 @@ TEST_F(StoryDigestTest, ASourceDatingAStatementToAnotherDayStatesItOnlyInPart) {
   EXPECT_EQ(same.bullets[0].sources.size(), 2u);
 }
 
+TEST_F(StoryDigestTest, TheTimelineNamesUndatedArticlesWhoseRelativeDatesItCannotPlace) {
+  std::vector<DigestArticle> articles = Story();
+  DigestArticle undated = Article("undated", "Blog", "2031-03-02", std::nullopt,
+                                  "The ferry struck the freighter on Tuesday. Divers searched the channel in 2030.");
+  undated.published.reset();
+  DigestArticle absolute = Article("archive", "Archive", "2031-03-02", std::nullopt,
+                                   "A ferry struck a freighter in the Karsholm channel on March 1, 2031.");
+  absolute.published.reset();
+  articles.push_back(undated);
+  articles.push_back(absolute);
+  const StoryDigest d = Digest(articles);
+  // "on Tuesday" needs a publication date; "in 2030" and "March 1, 2031" do not.
+  EXPECT_EQ(d.timeline_unplaced, (std::vector<std::string>{"undated"}));
+  EXPECT_TRUE(Digest(Story()).timeline_unplaced.empty());
+}
+
 TEST_F(StoryDigestTest, BoilerplateNeverBecomesABulletOrAPoint) {
   const StoryDigest d = Digest(Story());
   auto furniture = [](const std::string& s) {
