@@ -1459,6 +1459,12 @@ class Recogniser {
                          (begin == 1 || tokens_[begin - 2].sentence != sentence);
     for (size_t k = end; k < tokens_.size() && k < end + (opening ? 12 : 6); ++k) {
       if (tokens_[k].sentence != sentence) break;
+      // After a date inside its clause, a comma opens another ("declared victory ... on
+      // Tuesday, all but guaranteeing he will head the city").
+      if (!opening && k > 0 &&
+          text_.substr(tokens_[k - 1].end, tokens_[k].begin - tokens_[k - 1].end).find(',') != std::string_view::npos) {
+        break;
+      }
       if (FutureCue(k)) return Tense::kFuture;
       if (PastCue(k)) return Tense::kPast;
       if (PresentCue(k)) return Tense::kNone;

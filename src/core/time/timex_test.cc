@@ -48,6 +48,10 @@ TEST(TimexTest, RelativeDatesResolveAgainstThePublicationDate) {
       {"The results are expected to be announced on Monday.", {{"Monday", "DATE", "2021-08-23"}}},
       {"The envoy said on Monday he was ready to meet.", {{"Monday", "DATE", "2021-08-23"}}},
       {"The exercise began last Monday.", {{"last Monday", "DATE", "2021-08-16"}}},
+      // A verb past the comma after the date is another clause's.
+      {"Adams declared victory in the Democratic nomination for mayor of New York City on Tuesday, all but "
+       "guaranteeing he will head the city.",
+       {{"Tuesday", "DATE", "2021-08-17"}}},
       {"The exercise began on 16 August.", {{"16 August", "DATE", "2021-08-16"}}},
       {"Talks are set for next Monday.", {{"next Monday", "DATE", "2021-08-30"}}},
       {"Yesterday the ministry said talks would resume tomorrow.",
