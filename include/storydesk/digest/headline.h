@@ -18,7 +18,10 @@
 //      article. With no usable title, the lead closest to the centroid among the leads that
 //      open their article (else among all leads), cut at a word to
 //      kMaxHeadlineBytes ("..." marks the cut) or, when long, to its main clause (LeadHeadline). With neither, the
-//      earliest article's first sentence that is neither furniture nor a fragment (else its first sentence), cut alike.
+//      earliest article's last resort: its first sentence that would be a lead (else a line that would be one but
+//      for its full stop, before a slogan of a few words; else one that is neither furniture nor a fragment; else
+//      the title a teaser runs into its text, "Dive Bars" of "Dive Bars"Best burger ..."; else its first
+//      sentence), never a piece of a quotation, cut alike.
 //      A furniture title never becomes a headline.
 // Weights are term counts, not TF-IDF: the choice depends on the articles alone (not on the
 // statistics of whatever else was ingested), so the store and a digest agree on it, and a
@@ -55,7 +58,7 @@ inline constexpr size_t kHeadlineLeadSentences = 3;
 inline constexpr size_t kHeadlineArticles = 40;
 // The version of the rule (and of its constants). A store records the version its headlines
 // were chosen by and, opened by a binary with another, chooses them all again.
-inline constexpr int kHeadlineRuleVersion = 3;
+inline constexpr int kHeadlineRuleVersion = 4;
 
 // What one article offers for a headline (AnalyzeHeadlineEvidence).
 struct HeadlineEvidence {

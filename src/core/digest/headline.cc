@@ -10,6 +10,8 @@
 
 #include "core/digest/boilerplate.h"
 #include "core/digest/bullet_quality.h"
+#include "core/digest/page_words.h"
+#include "core/digest/run_together.h"
 #include "storydesk/text/dateline.h"
 #include "storydesk/text/stopwords.h"
 
@@ -46,29 +48,6 @@ std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
   size_t cut = max_bytes;
   while (cut > 0 && IsContinuationByte(text[cut])) --cut;
   return text.substr(0, cut);
-}
-
-std::vector<std::string_view> SplitOnSpace(std::string_view text) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && IsSpace(text[i])) ++i;
-    const size_t begin = i;
-    while (i < text.size() && !IsSpace(text[i])) ++i;
-    if (i > begin) words.push_back(text.substr(begin, i - begin));
-  }
-  return words;
-}
-
-// A word's letters and apostrophes, ASCII lower-cased; bytes of other scripts kept as they are.
-std::string LetterCore(std::string_view word) {
-  std::string out;
-  for (const char c : word) {
-    if (IsAsciiUpper(c) || IsAsciiLower(c) || c == '\'' || static_cast<unsigned char>(c) >= 0x80) out += AsciiLower(c);
-  }
-  while (!out.empty() && out.front() == '\'') out.erase(out.begin());
-  while (!out.empty() && out.back() == '\'') out.pop_back();
-  return out;
 }
 
 bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
@@ -196,51 +175,6 @@ bool HasFurnitureMarks(std::string_view text, bool phrases = true) {
     if (lower.find(notice) != std::string::npos) return true;
   }
   return phrases && HasFurniturePhrase(text);
-}
-
-// Function words that a sentence writes in lower case and a title in capitals ("Best Egg Roll
-// In Minnesota"): two or more of them capitalised inside a sentence mean a title or a menu ran
-// into it without a break.
-constexpr std::array<std::string_view, 14> kTitleCaseFunctionWords = {"In",   "Of",  "For", "The",  "To", "At", "On",
-                                                                      "With", "And", "A",   "From", "By", "An", "Is"};
-constexpr int kTitleCaseRunIn = 2;
-// A word glued to the next one where a line break was lost: a lower-case letter and then a
-// capital inside one token, the part before the capital being a word the sentence also has on
-// its own ("President Trump Donald John TrumpAmazon's European ..."); a capitalised function
-// word after the capital counts as one above ("... Burns Bright In PlymouthThe Sunshine ...").
-// Brand names ("YouTube", "LinkedIn", "McDonald's") glue a short or a content word and repeat
-// neither part.
-constexpr size_t kGluedLeftLetters = 4;
-
-bool IsTitleCaseFunctionWord(std::string_view word) {
-  return std::find(kTitleCaseFunctionWords.begin(), kTitleCaseFunctionWords.end(), word) !=
-         kTitleCaseFunctionWords.end();
-}
-
-// Text that is not one sentence but a title, menu or link list run into one (see above).
-bool IsRunTogether(std::string_view text) {
-  const std::vector<std::string_view> words = SplitOnSpace(text);
-  int capitalised_function_words = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view w = words[i];
-    const bool after_break = i == 0 || words[i - 1].ends_with(':') || words[i - 1].ends_with('.') ||
-                             words[i - 1].ends_with('"') || w.starts_with('"');
-    if (!after_break && IsTitleCaseFunctionWord(w) && ++capitalised_function_words >= kTitleCaseRunIn) return true;
-    for (size_t k = 1; k + 1 < w.size(); ++k) {
-      if (!IsAsciiLower(w[k]) || !IsAsciiUpper(w[k + 1])) continue;
-      const std::string_view left = w.substr(0, k + 1);
-      std::string_view right = w.substr(k + 1);
-      size_t letters = 0;
-      while (letters < right.size() && (IsAsciiUpper(right[letters]) || IsAsciiLower(right[letters]))) ++letters;
-      right = right.substr(0, letters);
-      if (IsTitleCaseFunctionWord(right) && ++capitalised_function_words >= kTitleCaseRunIn) return true;
-      if (left.size() < kGluedLeftLetters) continue;
-      for (size_t j = 0; j < words.size(); ++j) {
-        if (j != i && LetterCore(words[j]) == LetterCore(left)) return true;
-      }
-    }
-  }
-  return false;
 }
 
 // A picture caption of a gallery: one to three capitalised words and then a bare participle
@@ -411,6 +345,19 @@ struct BodyEvidence {
 // `text` is a prefix of the article's; `cut` when the article goes on, so that its last
 // sentence may be cut short and is not read. The last resort is looked for only when
 // `need_opening` and no lead was found.
+// Whether sentence i of `body` lies inside a quotation opened before it on its line and holds
+// no quotation mark of its own ("... Dive Bars"Best burger in town. Really, it's that amazing.
+// Not a huge place ..."): a piece of a quote, without its speaker.
+bool InsideQuotation(const text::AnalyzedText& body, size_t i) {
+  const std::string_view text = body.normalized;
+  const text::SentenceSpan& span = body.sentences[i];
+  if (text.substr(span.begin, span.end - span.begin).find('"') != std::string_view::npos) return false;
+  const size_t line = text.rfind('\n', span.begin);
+  const size_t from = line == std::string_view::npos ? 0 : line + 1;
+  const std::string_view before = text.substr(from, span.begin - from);
+  return std::count(before.begin(), before.end(), '"') % 2 == 1;
+}
+
 BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_opening) {
   BodyEvidence b;
   // Whole sentences opening within the first kHeadlineTextBytes: however the text was analysed
@@ -443,22 +390,37 @@ BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_openin
     const std::vector<std::string> stems = stems_of(i);
     b.stems.insert(b.stems.end(), stems.begin(), stems.end());
     // Not boilerplate, so free of boilerplate.h's phrases already: IsUsableLead checks the rest.
-    if (!b.lead && IsUsableLead(s)) {
+    if (!b.lead && IsUsableLead(s) && !InsideQuotation(body, i)) {
       b.lead_opens = b.read == 1;
       b.lead = FoldSpace(s);
       b.lead_vector = UnitVector(stems);
     }
   }
   if (b.lead || !need_opening) return b;
-  // The last resort: the first later sentence that would pass as a lead, else the first that
-  // would pass as a title, else the first sentence at all, else the text's first words.
+  // The last resort: the first later sentence that would pass as a lead; else the first line
+  // that would, but for its missing full stop (a page's lines: "The home of over 5.1 million
+  // full archive pages of The Philadelphia Inquirer ..."), before a slogan of a few words
+  // ("Seeing is believing"); else the first that would pass as a title; else the title a
+  // teaser runs into its text; else the first sentence at all, else the text's first words.
+  // None of them a piece of a quotation.
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);
-    if (!IsBoilerplateSentence(s) && IsUsableLead(s)) b.opening = LeadHeadline(s);
+    if (!IsBoilerplateSentence(s) && IsUsableLead(s) && !InsideQuotation(body, i)) b.opening = LeadHeadline(s);
   }
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);
-    if (!IsFurnitureTitle(s) && !IsFragmentSentence(s) && !IsRunTogether(s)) b.opening = CutHeadline(s);
+    if (!IsFurnitureTitle(s) && IsUsableLead(s) && !InsideQuotation(body, i)) b.opening = CutHeadline(s);
+  }
+  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
+    const std::string_view s = sentence(i);
+    if (!IsFurnitureTitle(s) && !IsFragmentSentence(s) && !IsRunTogether(s) && !InsideQuotation(body, i)) {
+      b.opening = CutHeadline(s);
+    }
+  }
+  // A page of teasers: the first teaser's title, where it is glued to its text.
+  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
+    const std::string_view title = GluedTitle(sentence(i));
+    if (!title.empty() && !IsFurnitureTitle(title)) b.opening = CutHeadline(title);
   }
   if (b.opening.empty() && !body.sentences.empty()) {
     const text::SentenceSpan& first = body.sentences.front();

@@ -170,6 +170,17 @@ TEST(ChooseHeadlineTest, LastResortIsTheFirstSentenceThatIsNoFurniture) {
   EXPECT_EQ(ChooseHeadline(Evidence({{std::nullopt, "Share\n\nTarnwick bridge closed by flood"}})),
             "Tarnwick bridge closed by flood");
   EXPECT_EQ(ChooseHeadline(std::vector<HeadlineEvidence>{}), "");
+  // A line that would be a lead but for its full stop comes before a slogan.
+  EXPECT_EQ(ChooseHeadline(Evidence({{std::nullopt,
+                                      "Seeing is believing\n\nThe home of over five million archive pages of the "
+                                      "Tarnwick Courier print editions\n\nSearch our historical collection"}})),
+            "The home of over five million archive pages of the Tarnwick Courier print editions");
+  // A page of teasers: never a piece of a quotation; the first teaser's title, not its text.
+  EXPECT_EQ(ChooseHeadline(Evidence({{std::nullopt,
+                                      "Tarnwick's Top 3 Dive Bars\"Best burger in town. Really, it's that amazing. "
+                                      "Not a huge place.\"\n\nHarbour Lights For The Weekend In TarnwickIn this week's "
+                                      "guide, the best views."}})),
+            "Tarnwick's Top 3 Dive Bars");
 }
 
 TEST(LeadHeadlineTest, ALongLeadIsCutToItsMainClause) {

@@ -9,6 +9,7 @@
 #include "core/digest/bullet_quality.h"
 #include "core/digest/lexrank.h"
 #include "core/digest/opening_pronoun.h"
+#include "core/digest/run_together.h"
 #include "core/digest/sentence_dates.h"
 #include "core/digest/timeline_input.h"
 #include "storydesk/claims/claim_text.h"
@@ -39,6 +40,8 @@ constexpr uint32_t kMinSharedTerms = 1;
 constexpr size_t kQueryTerms = 8;
 // Per source, at most this many of its sentences are tried as "adds".
 constexpr size_t kMaxAddsTried = 12;
+// Share of a sentence's letters inside quotation marks from which it is all quotation.
+constexpr float kInsideQuotationShare = 0.99f;
 
 struct Sentence {
   size_t article = 0;
@@ -90,7 +93,13 @@ void AddSentences(size_t article, const text::AnalyzedText& t, const claims::Cla
       const text::AnalyzedText word = analyzer.Analyze(noun);
       refers_back = (!word.stems.empty() && earlier.count(word.stems.front()) > 0) || OpensWithEventReference(s.text);
     }
-    s.usable = !s.boilerplate && !IsFragmentSentence(s.text, refers_back) && !IsOpinionSentence(s.text);
+    // A sentence wholly inside a quotation that opened before it and closes after it ("Best
+    // burger in town. Really, it's that amazing. Not a huge place ...") is a piece of a quote
+    // with neither its speaker nor its marks.
+    const bool inside_quotation =
+        cs.profile.quoted_share >= kInsideQuotationShare && s.text.find('"') == std::string::npos;
+    s.usable = !s.boilerplate && !IsFragmentSentence(s.text, refers_back) && !IsOpinionSentence(s.text) &&
+               !IsRunTogether(s.text) && !inside_quotation;
     s.position = s.boilerplate ? position : position++;
     s.vector = Vector(terms[cs.index], statistics);
     s.claim = cs;

@@ -208,12 +208,16 @@ TEST_F(StoryDigestTest, EachSourceAddsWhatOnlyItSaysAndLacksTheBulletsItDoesNotS
 
 TEST_F(StoryDigestTest, BulletsAreNeitherFragmentsNorCommentaryNorRepeats) {
   // The times' second sentence leans on its first ("The investigation ..."), the daily's last
-  // is the writer's own view, and the wire and the daily say the passengers' point twice.
+  // is the writer's own view, and the wire and the daily say the passengers' point twice; a
+  // sentence inside a quotation and a teaser's title run into its text are not bullets either.
   std::vector<DigestArticle> story = Story();
   story[2].text +=
       " The investigation will also examine the freighter's radar logs and crew hours. "
       "We think the channel should have been closed long ago. "
-      "Officials said the ferry was carrying cars and...";
+      "Officials said the ferry was carrying cars and... "
+      "\"The crossing was calm. Two tugboats had warned both captains about thick fog an hour before the collision. "
+      "Nobody saw it coming,\" a deckhand said. "
+      "Harbour Lights For The Channel In KarsholmIn this week's guide, the best ferry views in the city.";
   DigestOptions options;
   options.max_bullets = 7;
   options.min_bullets = 7;
@@ -222,6 +226,8 @@ TEST_F(StoryDigestTest, BulletsAreNeitherFragmentsNorCommentaryNorRepeats) {
     EXPECT_EQ(b.text.find("The investigation will"), std::string::npos) << b.text;
     EXPECT_EQ(b.text.find("We think"), std::string::npos) << b.text;
     EXPECT_EQ(b.text.find("cars and"), std::string::npos) << b.text;
+    EXPECT_NE(b.text.find("Two tugboats had warned"), 0u) << "a piece of a quotation: " << b.text;
+    EXPECT_EQ(b.text.find("KarsholmIn"), std::string::npos) << "a title run into a sentence: " << b.text;
   }
   size_t forty = 0;
   for (const Bullet& b : d.bullets) forty += b.text.find("Forty passengers") != std::string::npos ? 1 : 0;
