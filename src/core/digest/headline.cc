@@ -195,6 +195,9 @@ bool IsGalleryCaption(std::string_view text) {
 // Fewest words a lead must have to be a headline: shorter ones are slogans, section names or
 // captions ("Seeing is believing"), not the report of an event.
 constexpr size_t kMinLeadWords = 6;
+// Most words of a line without a full stop taken as a last-resort headline (boilerplate.h's
+// bound on a sentence: longer is page text run together).
+constexpr size_t kMaxLineHeadlineWords = 60;
 
 // Whether a sentence may be a story's headline when no title is usable: not boilerplate (the
 // caller checked), not a fragment by this file's rule nor the digest's stricter one (opening
@@ -352,7 +355,7 @@ bool InsideQuotation(const text::AnalyzedText& body, size_t i) {
   const std::string_view text = body.normalized;
   const text::SentenceSpan& span = body.sentences[i];
   if (text.substr(span.begin, span.end - span.begin).find('"') != std::string_view::npos) return false;
-  const size_t line = text.rfind('\n', span.begin);
+  const size_t line = span.begin == 0 ? std::string_view::npos : text.rfind('\n', span.begin - 1);
   const size_t from = line == std::string_view::npos ? 0 : line + 1;
   const std::string_view before = text.substr(from, span.begin - from);
   return std::count(before.begin(), before.end(), '"') % 2 == 1;
@@ -409,7 +412,11 @@ BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_openin
   }
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);
-    if (!IsFurnitureTitle(s) && IsUsableLead(s) && !InsideQuotation(body, i)) b.opening = CutHeadline(s);
+    // (Boilerplate only for its missing full stop: no furniture phrase, not run-on page text.)
+    if (!IsFurnitureTitle(s) && IsUsableLead(s) && !HasFurnitureMarks(s) &&
+        SplitOnSpace(s).size() <= kMaxLineHeadlineWords && !InsideQuotation(body, i)) {
+      b.opening = CutHeadline(s);
+    }
   }
   for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
     const std::string_view s = sentence(i);

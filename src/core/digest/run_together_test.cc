@@ -28,6 +28,7 @@ TEST(RunTogetherTest, TitlesAndMenusGluedToASentenceAreSeen) {
       {"The video was posted on YouTube and shared on LinkedIn.", false},
       {"Miranda July, the mind behind the film \"You And Me And Everyone We Know,\" has confessed to a sin.", false},
       {"The senator met McDonald's workers in Chicago on Monday.", false},
+      {"She told The Associated Press and The Wall Street Journal that she would run.", false},
   };
   for (const Case& c : cases) EXPECT_EQ(IsRunTogether(c.text), c.run_together) << c.text;
 }
@@ -38,6 +39,9 @@ TEST(RunTogetherTest, TheGluedTitleIsTheWordsBeforeTheGlue) {
             "Minneapolis Moonshine: 5 Of The City's Top Distilleries");
   EXPECT_EQ(GluedTitle("Top Bars\"We went out."), "");  // two words: too few for a title
   EXPECT_EQ(GluedTitle("The video was posted on YouTube on Monday."), "");
+  // A brand name among capitals is not the glue: the title ends where the text begins.
+  EXPECT_EQ(GluedTitle("Top 5 Of The Best PlayStation Games For The WeekendWe tried them all."),
+            "Top 5 Of The Best PlayStation Games For The Weekend");
 }
 
 }  // namespace

@@ -28,8 +28,9 @@ struct SentenceDate {
 // Per sentence of `text` (text.sentences' order), its dates in text order.
 using SentenceDates = std::vector<std::vector<SentenceDate>>;
 
-// `unresolved`, when given, counts the relative dates and times ("on Tuesday", "last month")
-// that could not be resolved for want of a publication date.
+// `unresolved`, when given, counts the relative dates ("on Tuesday", "last month") that would
+// be listed but cannot be resolved for want of a publication date (none in quotations, no
+// clock times or weeks).
 SentenceDates DatesBySentence(const text::AnalyzedText& text, const std::optional<std::string>& published,
                               size_t* unresolved = nullptr);
 

@@ -641,7 +641,7 @@ class Recogniser {
       if (const int q = OrdinalOf(Get(j + 3)->lower); q > 0 && Joined(j + 3) && Is(j + 4, "quarter")) {
         return Match{j + 5, TimexType::kDate, FormatQuarter(year, q), true};
       }
-      if (last && (Is(j + 3, "quarter") || Is(j + 3, "period")) && !Get(j + 3)->hyphen_after) {
+      if (last && (Is(j + 3, "quarter") || Is(j + 3, "period")) && !Get(j + 3)->hyphen_after && ReferenceQuarter(j)) {
         return Match{j + 4, TimexType::kDate, YearsBack(j, 1), true};
       }
     }
@@ -650,7 +650,7 @@ class Recogniser {
     if ((t->lower == "week" || t->lower == "day") && !t->hyphen_after && j > i) {
       const int shift = t->lower == "week" ? 0 : n->lower == "before" ? -1 : n->lower == "after" ? 1 : 99;
       if ((t->lower == "week") == (n->lower == "of") && shift != 99 && Joined(j + 1)) {
-        std::optional<Match> d = At(j + 2);
+        std::optional<Match> d = Date(j + 2);  // not At: no recursion on "the day before the day before ..."
         std::optional<CivilDate> day = d && d->type == TimexType::kDate ? ParseCivilDate(d->value) : std::nullopt;
         if (day && d->value.size() == 10) {
           d->value = t->lower == "week" ? FormatWeek(IsoWeekOf(*day)) : FormatDay(DateOfDays(DaysOf(*day) + shift));
@@ -1376,9 +1376,14 @@ class Recogniser {
     const Token& t = tokens_[k];
     if (std::find(kAuxiliaries.begin(), kAuxiliaries.end(), t.lower) != kAuxiliaries.end()) return true;
     const bool irregular = std::find(kPast.begin(), kPast.end(), t.lower) != kPast.end();
-    // ("un-" words are adjectives: "an undisclosed sum", "a still unspecified date".)
+    // Adjectives in "un-...-ed": "an undisclosed sum", "a still unspecified date" (but "unveiled",
+    // "unsealed" are verbs).
+    static const std::unordered_set<std::string_view> kUnAdjectives = {
+        "undisclosed", "unspecified", "unnamed",      "unidentified", "unexpected", "unprecedented", "unlimited",
+        "unrelated",   "unsolved",    "unresolved",   "unconfirmed",  "unchanged",  "unscheduled",   "unemployed",
+        "unopposed",   "unarmed",     "unvaccinated", "undecided",    "unsigned"};
     const bool regular = t.lower.size() >= 5 && t.lower.ends_with("ed") && !t.lower.ends_with("eed") &&
-                         !t.lower.starts_with("un") && !t.capitalised && t.lower != "hundred";
+                         kUnAdjectives.count(t.lower) == 0 && !t.capitalised && t.lower != "hundred";
     if (!irregular && !regular) return false;
     // A participle after a present or bare "be" is a passive, not the past ("is based", "will be
     // widely released", "would be paid"); right after a determiner, an adjective ("the reduced
@@ -1416,6 +1421,10 @@ class Recogniser {
   // morning", "extended its deadline until 9 a.m. Tuesday").
   Tense TenseAround(size_t begin, size_t end) const {
     const Tense tense = ClauseTense(begin, end);
+    // A date something is moved to ("was extended to Nov. 16", "postponed it to March"): the
+    // verb's past says when it was moved, not when the date lies ("will be postponed to March"
+    // keeps its future).
+    if (tense == Tense::kPast && MovedTo(begin)) return Tense::kNone;
     // A deadline "by February" in a clause without a tense ("a program to pay down the loan by
     // February") lies ahead; "by February, sales had fallen" keeps its past.
     if (tense == Tense::kNone && begin > 0 && tokens_[begin - 1].lower == "by" &&
@@ -1423,6 +1432,21 @@ class Recogniser {
       return Tense::kFuture;
     }
     return tense;
+  }
+
+  // Whether the date at token `begin` follows "to" after a verb of moving a date ("extended",
+  // "postponed", "delayed", ...) within four words.
+  bool MovedTo(size_t begin) const {
+    if (begin < 2 || tokens_[begin - 1].lower != "to" || tokens_[begin - 1].sentence != tokens_[begin].sentence) {
+      return false;
+    }
+    static constexpr std::array<std::string_view, 8> kMoved = {"extended", "postponed", "delayed",     "deferred",
+                                                               "moved",    "pushed",    "rescheduled", "adjourned"};
+    const size_t sentence = tokens_[begin].sentence;
+    for (size_t k = begin - 1; k > 0 && k + 4 > begin && tokens_[k - 1].sentence == sentence; --k) {
+      if (std::find(kMoved.begin(), kMoved.end(), tokens_[k - 1].lower) != kMoved.end()) return true;
+    }
+    return false;
   }
 
   Tense ClauseTense(size_t begin, size_t end) const {
@@ -1437,15 +1461,6 @@ class Recogniser {
     if (begin > 0 && tokens_[begin - 1].sentence == sentence &&
         (tokens_[begin - 1].lower == "until" || tokens_[begin - 1].lower == "till")) {
       return Tense::kFuture;
-    }
-    // A date something is moved to ("was extended to Nov. 16", "postponed it to March") is said
-    // whichever the verb's tense: the date itself says nothing of when it lies.
-    if (begin > 1 && tokens_[begin - 1].lower == "to" && tokens_[begin - 1].sentence == sentence) {
-      static constexpr std::array<std::string_view, 8> kMoved = {"extended", "postponed", "delayed",     "deferred",
-                                                                 "moved",    "pushed",    "rescheduled", "adjourned"};
-      for (size_t k = begin - 1; k > 0 && k + 4 > begin && tokens_[k - 1].sentence == sentence; --k) {
-        if (std::find(kMoved.begin(), kMoved.end(), tokens_[k - 1].lower) != kMoved.end()) return Tense::kNone;
-      }
     }
     for (size_t k = begin, looked = 0; k > 0 && looked < 12; --k, ++looked) {
       if (tokens_[k - 1].sentence != sentence) break;

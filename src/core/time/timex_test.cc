@@ -116,6 +116,8 @@ TEST(TimexTest, TenseAndReportContextChooseTheYear) {
       // clause without a tense, is not the latest.
       {"It would be paid on a still unspecified date in January.", {{"January", "DATE", "1990-01"}}},
       {"A bid was extended to Nov. 16.", {{"Nov. 16", "DATE", "1989-11-16"}}},
+      {"The vote will be postponed to March.", {{"March", "DATE", "1990-03"}}},
+      {"The company unveiled the plan in March.", {{"March", "DATE", "1989-03"}}},
       {"The program is to pay down the loan by February.", {{"February", "DATE", "1990-02"}}},
       {"By February, sales had fallen.", {{"February", "DATE", "1989-02"}}},
       // Quarters and halves qualified by their year; a week or a day named by another day.
@@ -250,8 +252,18 @@ TEST(TimexTest, HostileTextStaysInBounds) {
                                           "Sept.",
                                           "16th of",
                                           "a couple of",
-                                          "year-"};
-  for (const std::string& text : texts) {
+                                          "year-",
+                                          "the week of",
+                                          "the day before the",
+                                          "at 4 a.m.",
+                                          "first half of"};
+  // Chains that once nested a call per phrase: bounded depth, linear time.
+  std::vector<std::string> all = texts;
+  std::string days, weeks;
+  for (int i = 0; i < 20000; ++i) days += "the day before ", weeks += "the week of ";
+  all.push_back(days + "yesterday");
+  all.push_back(weeks + "March 6");
+  for (const std::string& text : all) {
     size_t after = 0;
     for (const Timex& t : FindTimexes(text, CivilDate{2021, 8, 23})) {
       EXPECT_LE(after, t.begin);
