@@ -14,6 +14,7 @@
 #include "core/digest/run_together.h"
 #include "storydesk/text/dateline.h"
 #include "storydesk/text/stopwords.h"
+#include "storydesk/time/timex.h"
 
 namespace storydesk::digest {
 namespace {
@@ -357,8 +358,7 @@ bool InsideQuotation(const text::AnalyzedText& body, size_t i) {
   if (text.substr(span.begin, span.end - span.begin).find('"') != std::string_view::npos) return false;
   const size_t line = span.begin == 0 ? std::string_view::npos : text.rfind('\n', span.begin - 1);
   const size_t from = line == std::string_view::npos ? 0 : line + 1;
-  const std::string_view before = text.substr(from, span.begin - from);
-  return std::count(before.begin(), before.end(), '"') % 2 == 1;
+  return timeutil::InsideQuotation(text.substr(from, span.begin - from));
 }
 
 BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_opening) {
@@ -406,29 +406,30 @@ BodyEvidence ReadBody(const text::AnalyzedText& body, bool cut, bool need_openin
   // ("Seeing is believing"); else the first that would pass as a title; else the title a
   // teaser runs into its text; else the first sentence at all, else the text's first words.
   // None of them a piece of a quotation.
-  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
-    const std::string_view s = sentence(i);
-    if (!IsBoilerplateSentence(s) && IsUsableLead(s) && !InsideQuotation(body, i)) b.opening = LeadHeadline(s);
-  }
-  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
-    const std::string_view s = sentence(i);
-    // (Boilerplate only for its missing full stop: no furniture phrase, not run-on page text.)
-    if (!IsFurnitureTitle(s) && IsUsableLead(s) && !HasFurnitureMarks(s) &&
-        SplitOnSpace(s).size() <= kMaxLineHeadlineWords && !InsideQuotation(body, i)) {
-      b.opening = CutHeadline(s);
+  // The first sentence, outside quotations, that `headline` makes a headline of (empty: none).
+  auto first_of = [&](auto headline) {
+    for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
+      if (!InsideQuotation(body, i)) b.opening = headline(sentence(i));
     }
-  }
-  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
-    const std::string_view s = sentence(i);
-    if (!IsFurnitureTitle(s) && !IsFragmentSentence(s) && !IsRunTogether(s) && !InsideQuotation(body, i)) {
-      b.opening = CutHeadline(s);
-    }
-  }
+  };
+  first_of([](std::string_view s) {
+    return !IsBoilerplateSentence(s) && IsUsableLead(s) ? LeadHeadline(s) : std::string();
+  });
+  // (Boilerplate only for its missing full stop: no furniture phrase, not run-on page text.)
+  first_of([](std::string_view s) {
+    return !IsFurnitureTitle(s) && IsUsableLead(s) && !HasFurnitureMarks(s) &&
+                   SplitOnSpace(s).size() <= kMaxLineHeadlineWords
+               ? CutHeadline(s)
+               : std::string();
+  });
+  first_of([](std::string_view s) {
+    return !IsFurnitureTitle(s) && !IsFragmentSentence(s) && !IsRunTogether(s) ? CutHeadline(s) : std::string();
+  });
   // A page of teasers: the first teaser's title, where it is glued to its text.
-  for (size_t i = 0; i < whole && b.opening.empty(); ++i) {
-    const std::string_view title = GluedTitle(sentence(i));
-    if (!title.empty() && !IsFurnitureTitle(title)) b.opening = CutHeadline(title);
-  }
+  first_of([](std::string_view s) {
+    const std::string_view title = GluedTitle(s);
+    return !title.empty() && !IsFurnitureTitle(title) ? CutHeadline(title) : std::string();
+  });
   if (b.opening.empty() && !body.sentences.empty()) {
     const text::SentenceSpan& first = body.sentences.front();
     b.opening = CutHeadline(std::string_view(body.normalized).substr(first.begin, first.end - first.begin));

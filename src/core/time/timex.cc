@@ -37,6 +37,16 @@ bool IsWordByte(std::string_view text, size_t i) {
   return true;
 }
 
+int WeekdayNumber(std::string_view w);  // below
+
+// A North American or universal time zone as news writes it after a clock time ("4 a.m. EDT"),
+// lower-cased.
+bool IsTimeZone(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kZones = {"edt", "est", "cdt", "cst", "mdt",
+                                                              "mst", "pdt", "pst", "gmt", "utc"};
+  return std::find(kZones.begin(), kZones.end(), w) != kZones.end();
+}
+
 // Whether the '.' at `i` closes "a.m."/"p.m." before a time zone or a weekday ("4 a.m. EDT
 // Thursday", "9 a.m. Tuesday"): the clock goes on, the sentence does not end.
 bool ClockBeforeZoneOrDay(std::string_view text, const std::vector<Token>& tokens, size_t i) {
@@ -49,10 +59,7 @@ bool ClockBeforeZoneOrDay(std::string_view text, const std::vector<Token>& token
   while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e])) != 0) ++e;
   std::string next(text.substr(k, e - k));
   for (char& ch : next) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  static constexpr std::array<std::string_view, 17> kFollowers = {
-      "edt", "est",    "cdt",     "cst",       "mdt",      "mst",    "pdt",      "pst",   "gmt",
-      "utc", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return k > i + 1 && k - i <= 3 && std::find(kFollowers.begin(), kFollowers.end(), next) != kFollowers.end();
+  return k > i + 1 && k - i <= 3 && (IsTimeZone(next) || WeekdayNumber(next) > 0);
 }
 
 std::vector<Token> Tokenize(std::string_view text) {
@@ -1305,10 +1312,7 @@ class Recogniser {
     std::snprintf(clock, sizeof clock, "T%02d:%02d", hour, minute);
     // "9 a.m. Tuesday", "4 a.m. EDT Thursday": that day at that time.
     size_t day_at = end;
-    static constexpr std::array<std::string_view, 10> kZones = {"edt", "est", "cdt", "cst", "mdt",
-                                                                "mst", "pdt", "pst", "gmt", "utc"};
-    if (Get(day_at) && Joined(day_at - 1) &&
-        std::find(kZones.begin(), kZones.end(), Get(day_at)->lower) != kZones.end()) {
+    if (Get(day_at) && Joined(day_at - 1) && IsTimeZone(Get(day_at)->lower)) {
       ++day_at;
     }
     // ("a.m. Tuesday": the period of "a.m." before a capital is not a sentence's end here.)
