@@ -27,7 +27,7 @@ def evaluate(binary, data, name, extra):
     return json.loads(out)
 
 
-def dated_halves(binary, data, model):
+def dated_halves(binary, data, model, extra=(), suffix=""):
     """BCubed etc. of the whole-stream grouping of allsides-dev, scored on each half of its stories."""
     folder = os.path.join(data, "allsides-dev")
     articles = read_jsonl(os.path.join(folder, "articles.jsonl"))
@@ -38,15 +38,15 @@ def dated_halves(binary, data, model):
         first[g["story"]] = min(first.get(g["story"], published[g["id"]]), published[g["id"]])
     starts = sorted(first.values())
     median = starts[len(starts) // 2]
-    predicted = subprocess.run([binary, "cluster", "--model", model, os.path.join(folder, "articles.jsonl")],
+    predicted = subprocess.run([binary, "cluster", "--model", model, os.path.join(folder, "articles.jsonl")] + list(extra),
                                check=True, capture_output=True, text=True).stdout
     rows = []
     with tempfile.TemporaryDirectory(prefix="storydesk-halves-") as tmp:
         prediction = os.path.join(tmp, "predicted.jsonl")
         with open(prediction, "w", encoding="utf-8") as out:
             out.write(predicted)
-        for label, keep in ((f"allsides-dev, stories starting before {median} (for choices)", lambda d: d < median),
-                            (f"allsides-dev, stories starting {median} or later (reported)", lambda d: d >= median)):
+        for label, keep in ((f"allsides-dev{suffix}, stories starting before {median} (for choices)", lambda d: d < median),
+                            (f"allsides-dev{suffix}, stories starting {median} or later (reported)", lambda d: d >= median)):
             half = os.path.join(tmp, "half.jsonl")
             write_jsonl(half, [g for g in gold if keep(first[g["story"]])])
             out = subprocess.run([binary, "eval", "--json", "--gold", half, prediction],
@@ -82,6 +82,10 @@ def main():
         spreads.append(f"| {name} | {' / '.join(f'{f:.3f}' for f in f1s)} | {max(f1s) - min(f1s):.3f} |")
     if os.path.exists(os.path.join(args.data, "allsides-dev")):
         for line in dated_halves(args.binary, args.data, args.model):
+            print(line)
+        # Events, one day's news each (`--events`): allsides-dev's gold stories are day-scale.
+        print(row("allsides-dev --events", evaluate(args.binary, args.data, "allsides-dev", ["--model", args.model, "--events"])))
+        for line in dated_halves(args.binary, args.data, args.model, ["--events"], " --events"):
             print(line)
     if not args.skip_cv and os.path.exists(os.path.join(args.data, "ecbplus")):
         cv = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "leave_topics_out.py"), "--json",

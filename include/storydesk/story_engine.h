@@ -53,6 +53,10 @@ struct EngineOptions {
   std::optional<double> merge_probability;
   // Whether time evidence learned from a dated stream is used (stories::TimeEvidence); unset: yes.
   std::optional<bool> stream_time_evidence;
+  // Group into events, one day's news each: a story whose leads date its news to another day
+  // than the article's lead does is held apart (core/stories/event_days.h). Off: a story may
+  // follow a matter over days (a breach, then the apology, then the hearing).
+  bool events = false;
   // The sentence matcher of rewrite detection (storydesk/copies/sentence_matcher.h); null: only
   // exact, near and excerpt copies are detected.
   std::shared_ptr<const copies::SentenceModel> sentence_model;
@@ -98,6 +102,14 @@ struct Decision {
   std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
 
+// What an analysis makes besides what every decision needs.
+struct AnalysisOptions {
+  bool headline_evidence = false;  // EngineOptions::headline_evidence
+  bool event_days = false;         // the days the lead dates its news to: for EngineOptions::events
+};
+// What an engine with `options` needs.
+AnalysisOptions AnalysisOptionsFor(const EngineOptions& options);
+
 // The work the engine does on one article alone, before it consults any state: the analyses
 // of title, bullets and body (normalised text, sentences, tokens, stems, names, numbers), the
 // exact hash and shingles, the credits to other outlets, and (when asked) the headline
@@ -112,13 +124,13 @@ class AnalyzedArticle {
 
  private:
   friend class StoryEngine;
-  friend AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence);
+  friend AnalyzedArticle AnalyzeArticle(const RawArticle& article, const AnalysisOptions& options);
   struct Data;
   std::unique_ptr<Data> data_;
 };
 
-// Analyses `article` (see AnalyzedArticle); `headline_evidence` as EngineOptions'. Thread-safe.
-AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence);
+// Analyses `article` (see AnalyzedArticle). Thread-safe.
+AnalyzedArticle AnalyzeArticle(const RawArticle& article, const AnalysisOptions& options);
 
 class StoryEngine {
  public:
@@ -136,9 +148,9 @@ class StoryEngine {
 
   // Analyses `article`, counts it in the statistics and decides its story and copy relation.
   Decision Add(const RawArticle& article);
-  // The same, with the analysis made already: `analyzed` must be AnalyzeArticle(article, h)
-  // with h = EngineOptions::headline_evidence. Add(a) and Decide(a, AnalyzeArticle(a, h)) give
-  // the same Decision.
+  // The same, with the analysis made already: `analyzed` must be AnalyzeArticle(article, o)
+  // with o = AnalysisOptionsFor(the engine's options). Add(a) and Decide(a, AnalyzeArticle(a, o))
+  // give the same Decision.
   Decision Decide(const RawArticle& article, AnalyzedArticle analyzed);
 
   // Training replay: fills *example with the article's features against the active candidate
@@ -150,13 +162,15 @@ class StoryEngine {
   // Copies give no example (returns false): copy detection, not the model, places them.
   bool Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example);
 
+  const EngineOptions& Options() const;
+
   // The story `story` is now part of (itself unless merge repair merged it into another).
   int64_t CurrentStory(int64_t story) const;
 
   // Replays a decision taken earlier (not counted in the statistics again).
   void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
                copies::CopyKind relation);
-  // The same, with the analysis made already (as for Decide).
+  // The same, with the analysis made already (as for Decide; the headline evidence is not used).
   void Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
                const std::optional<std::string>& copy_of, copies::CopyKind relation);
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/fingerprint/exact_hash.h"
+#include "core/stories/event_days.h"
 #include "core/stories/story_grouper.h"
 #include "core/time/mentioned_years.h"
 #include "storydesk/copies/attribution.h"
@@ -35,6 +36,7 @@ struct AnalyzedArticle::Data {
   uint64_t exact_hash = 0;
   std::vector<uint64_t> shingles;
   std::vector<copies::Attribution> credits;
+  std::vector<int32_t> event_days;
   std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
 
@@ -43,7 +45,9 @@ AnalyzedArticle::~AnalyzedArticle() = default;
 AnalyzedArticle::AnalyzedArticle(AnalyzedArticle&&) noexcept = default;
 AnalyzedArticle& AnalyzedArticle::operator=(AnalyzedArticle&&) noexcept = default;
 
-AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence) {
+AnalysisOptions AnalysisOptionsFor(const EngineOptions& options) { return {options.headline_evidence, options.events}; }
+
+AnalyzedArticle AnalyzeArticle(const RawArticle& article, const AnalysisOptions& options) {
   // One analyzer per thread: TextAnalyzer keeps scratch state and is not thread-safe.
   thread_local text::TextAnalyzer analyzer;
   AnalyzedArticle result;
@@ -56,7 +60,8 @@ AnalyzedArticle AnalyzeArticle(const RawArticle& article, bool headline_evidence
   d.exact_hash = fingerprint::ExactHash(d.body.normalized);
   d.shingles = fingerprint::ShingleHashes(d.body.words);
   d.credits = copies::FindAttributions(article.text);
-  if (headline_evidence) {
+  if (options.event_days) d.event_days = stories::LeadEventDays(d.body, article.published);
+  if (options.headline_evidence) {
     d.headline_evidence = std::make_shared<const digest::HeadlineEvidence>(
         digest::HeadlineEvidenceOf(article.title, d.title ? &*d.title : nullptr, d.body));
   }
@@ -76,6 +81,10 @@ struct StoryEngine::Impl {
     g.model = options.model;
     if (options.merge_probability) g.merge_probability = *options.merge_probability;
     if (options.stream_time_evidence) g.stream_time_evidence = *options.stream_time_evidence;
+    if (options.events) {
+      g.event_days_apart_penalty = stories::kEventLevelApartPenalty;
+      g.event_days_near_penalty = stories::kEventLevelNearPenalty;
+    }
     g.sentence_model = options.sentence_model;
     g.rewrite_model = options.rewrite_model;
     if (options.exhaustive_candidates) {
@@ -163,6 +172,7 @@ struct StoryEngine::Impl {
     p.mentioned_years = counted.years;
     p.source = article.source.value_or("");
     p.credits = std::move(analyzed.credits);
+    p.event_days = std::move(analyzed.event_days);
     p.all = terms::TfIdfVector(counted.terms, statistics);
     p.names = terms::TfIdfVector(counted.names, statistics);
     p.title = terms::TfIdfVector(counted.title, statistics);
@@ -210,7 +220,7 @@ void StoryEngine::LoadDocumentFrequencies(int64_t documents, const std::map<std:
 void StoryEngine::ReserveStoryIdsThrough(int64_t id) { impl_->grouper.ReserveStoryIdsThrough(id); }
 
 Decision StoryEngine::Add(const RawArticle& article) {
-  return Decide(article, AnalyzeArticle(article, impl_->options.headline_evidence));
+  return Decide(article, AnalyzeArticle(article, AnalysisOptionsFor(impl_->options)));
 }
 
 Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed) {
@@ -242,10 +252,14 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   return d;
 }
 
+const EngineOptions& StoryEngine::Options() const { return impl_->options; }
+
 int64_t StoryEngine::CurrentStory(int64_t story) const { return impl_->grouper.CurrentStory(story); }
 
 bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example) {
-  AnalyzedArticle analyzed = AnalyzeArticle(article, /*headline_evidence=*/false);
+  AnalysisOptions analysis = AnalysisOptionsFor(impl_->options);
+  analysis.headline_evidence = false;
+  AnalyzedArticle analyzed = AnalyzeArticle(article, analysis);
   Impl::Counted counted = impl_->Count(*analyzed.data_);
   impl_->AddToStatistics(counted);
   stories::ArticleProfile profile = impl_->Profile(article, *analyzed.data_, counted);
@@ -297,7 +311,9 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
 
 void StoryEngine::Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
                           copies::CopyKind relation) {
-  Restore(article, AnalyzeArticle(article, /*headline_evidence=*/false), story, copy_of, relation);
+  AnalysisOptions analysis = AnalysisOptionsFor(impl_->options);
+  analysis.headline_evidence = false;
+  Restore(article, AnalyzeArticle(article, analysis), story, copy_of, relation);
 }
 
 void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,

@@ -47,6 +47,9 @@ struct ArticleVectors {
   terms::SparseVector names;    // lower-cased words of capitalised names
   terms::SparseVector numbers;  // number tokens: years, counts, magnitudes tell events of a kind apart
   std::optional<int64_t> time;
+  // The days its lead says the news happened on (days since 1970-01-01, ascending; empty for an
+  // undated article or a lead giving none): core/stories/event_days.h.
+  std::vector<int32_t> event_days;
 };
 
 // How many content stems make the lead: about the first two sentences of a news article.
@@ -64,6 +67,8 @@ struct StoryVectors {
   size_t recent_next = 0;
   void Remember(const terms::SparseVector& all, const terms::SparseVector& names);
   std::optional<int64_t> first_time, last_time;
+  // Its members' event_days with how many members give each, ascending by day.
+  std::vector<std::pair<int32_t, int32_t>> event_days;
   int size = 0;
 };
 

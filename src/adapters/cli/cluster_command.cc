@@ -16,8 +16,9 @@ namespace {
 int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const std::string& background_choice,
                const std::string& model_choice, const std::string& sentence_model_choice,
                const std::string& rewrite_model_choice, std::optional<double> merge_probability, int threads,
-               size_t forget_terms_at, bool timings) {
+               size_t forget_terms_at, bool timings, bool events) {
   EngineOptions options;
+  options.events = events;
   options.merge_probability = merge_probability;
   options.forget_terms_at = forget_terms_at;
   options.window_seconds = window_days * 24 * 3600;
@@ -100,13 +101,17 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
                   "bounded memory: once the vocabulary holds this many terms, forget those no open story holds "
                   "(then again each time it grows by half); 0: never")
       ->capture_default_str();
+  auto events = std::make_shared<bool>(false);
+  cmd->add_flag("--events", *events,
+                "group into events, one day's news each: hold apart articles whose leads date their news to "
+                "other days (default: a story may follow a matter over days)");
   auto timings = std::make_shared<bool>(false);
   cmd->add_flag("--timings", *timings, "print on stderr where the time went: reading, analysing, deciding");
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");
   cmd->callback([paths, window_days, background, model, sentence_model, rewrite_model, merge_probability, threads,
-                 forget_terms_at, timings, exit_code] {
+                 forget_terms_at, timings, events, exit_code] {
     *exit_code = RunCluster(*paths, *window_days, *background, *model, *sentence_model, *rewrite_model,
-                            *merge_probability, *threads, *forget_terms_at, *timings);
+                            *merge_probability, *threads, *forget_terms_at, *timings, *events);
   });
 }
 

@@ -38,6 +38,7 @@ struct EvalFlags {
   std::optional<uint64_t> shuffle_seed;
   std::optional<double> merge_probability;
   bool no_time_evidence = false;
+  bool events = false;
 };
 
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
@@ -89,6 +90,7 @@ int RunEval(const EvalFlags& flags) {
     options.name_weight = flags.name_weight;
     options.merge_probability = flags.merge_probability;
     if (flags.no_time_evidence) options.stream_time_evidence = false;
+    options.events = flags.events;
     if (Status s = UseModels({flags.model, flags.sentence_model, flags.rewrite_model}, &options); !s.ok()) {
       PrintError(s.message());
       return kExitUsage;
@@ -169,6 +171,9 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--merge-probability", flags->merge_probability,
                   "when clustering: attach probability to the runner-up story that merges it (above 1: never)");
+  cmd->add_flag("--events", flags->events,
+                "when clustering: group into events, one day's news each (leads dating their news to other days "
+                "are held apart)");
   cmd->add_flag("--no-time-evidence", flags->no_time_evidence,
                 "when clustering: ignore the time evidence learned from a dated stream");
   cmd->add_option("--shuffle", flags->shuffle_seed,

@@ -74,7 +74,9 @@ Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
   std::vector<RawArticle> raws;
   raws.reserve(stored.size());
   for (store::StoredArticle& s : stored) raws.push_back(std::move(s.raw));
-  ParallelAnalysis analysis(raws, threads, /*headline_evidence=*/false);
+  AnalysisOptions restoring = AnalysisOptionsFor(engine->Options());
+  restoring.headline_evidence = false;  // the stored stories keep their headlines
+  ParallelAnalysis analysis(raws, threads, restoring);
   for (size_t i = 0; i < stored.size(); ++i) {
     engine->Restore(raws[i], analysis.Take(i), stored[i].story, stored[i].copy_of, stored[i].relation);
   }
@@ -206,7 +208,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   // its own thread while the next batch is decided (the store is used by one thread at a
   // time: deciding never touches it). A batch counts as stored when its commit returns ok;
   // `analysis` reads `fresh`, so it is stopped before anything but a taken article is moved.
-  auto analysis = std::make_unique<ParallelAnalysis>(fresh, threads, engine_options.headline_evidence);
+  auto analysis = std::make_unique<ParallelAnalysis>(fresh, threads, AnalysisOptionsFor(engine_options));
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
   struct Batch {
     std::vector<store::StoredArticle> articles;

@@ -19,9 +19,9 @@ int64_t ThreadCpuNanoseconds() {
 
 int DefaultAnalysisThreads() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
 
-ParallelAnalysis::ParallelAnalysis(const std::vector<RawArticle>& articles, int threads, bool headline_evidence,
+ParallelAnalysis::ParallelAnalysis(const std::vector<RawArticle>& articles, int threads, AnalysisOptions options,
                                    size_t lookahead)
-    : articles_(articles), headline_evidence_(headline_evidence), lookahead_(std::max<size_t>(1, lookahead)) {
+    : articles_(articles), options_(options), lookahead_(std::max<size_t>(1, lookahead)) {
   if (threads <= 1 || articles.size() <= 1) return;
   slots_.resize(lookahead_);
   const size_t workers = std::min(static_cast<size_t>(threads), articles.size());
@@ -49,7 +49,7 @@ void ParallelAnalysis::Work() {
       i = next_++;
     }
     const int64_t began = ThreadCpuNanoseconds();
-    auto analyzed = std::make_unique<AnalyzedArticle>(AnalyzeArticle(articles_[i], headline_evidence_));
+    auto analyzed = std::make_unique<AnalyzedArticle>(AnalyzeArticle(articles_[i], options_));
     analysis_ns_ += ThreadCpuNanoseconds() - began;
     {
       std::lock_guard lock(mutex_);
@@ -69,7 +69,7 @@ AnalyzedArticle ParallelAnalysis::Take(size_t i) {
 AnalyzedArticle ParallelAnalysis::TakeAnalysis(size_t i) {
   if (workers_.empty()) {
     const int64_t began = ThreadCpuNanoseconds();
-    AnalyzedArticle analyzed = AnalyzeArticle(articles_[i], headline_evidence_);
+    AnalyzedArticle analyzed = AnalyzeArticle(articles_[i], options_);
     analysis_ns_ += ThreadCpuNanoseconds() - began;
     return analyzed;
   }

@@ -29,7 +29,7 @@ int DefaultAnalysisThreads();
 
 class ParallelAnalysis {
  public:
-  ParallelAnalysis(const std::vector<RawArticle>& articles, int threads, bool headline_evidence,
+  ParallelAnalysis(const std::vector<RawArticle>& articles, int threads, AnalysisOptions options,
                    size_t lookahead = 256);
   ~ParallelAnalysis();  // stops and joins the workers (articles not taken are dropped)
   ParallelAnalysis(const ParallelAnalysis&) = delete;
@@ -52,7 +52,7 @@ class ParallelAnalysis {
   AnalyzedArticle TakeAnalysis(size_t i);
 
   const std::vector<RawArticle>& articles_;
-  const bool headline_evidence_;
+  const AnalysisOptions options_;
   const size_t lookahead_;
   std::mutex mutex_;
   std::condition_variable ready_;                        // a slot was filled

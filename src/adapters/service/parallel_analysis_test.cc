@@ -28,7 +28,7 @@ std::vector<Decision> DecideAll(const std::vector<RawArticle>& articles, int thr
   EngineOptions options;
   options.headline_evidence = true;
   StoryEngine engine(options);
-  ParallelAnalysis analysis(articles, threads, options.headline_evidence, lookahead);
+  ParallelAnalysis analysis(articles, threads, AnalysisOptionsFor(options), lookahead);
   std::vector<Decision> decisions;
   for (size_t i = 0; i < articles.size(); ++i) decisions.push_back(engine.Decide(articles[i], analysis.Take(i)));
   return decisions;
@@ -63,7 +63,7 @@ TEST(ParallelAnalysisTest, DecideEqualsAdd) {
   StoryEngine added, decided;
   for (const RawArticle& a : articles) {
     const Decision x = added.Add(a);
-    const Decision y = decided.Decide(a, AnalyzeArticle(a, /*headline_evidence=*/false));
+    const Decision y = decided.Decide(a, AnalyzeArticle(a, AnalysisOptions{}));
     EXPECT_EQ(x.story, y.story);
     EXPECT_EQ(x.copy_of, y.copy_of);
     EXPECT_EQ(x.terms, y.terms);
@@ -73,16 +73,16 @@ TEST(ParallelAnalysisTest, DecideEqualsAdd) {
 
 TEST(ParallelAnalysisTest, StopsCleanlyWhenNotEverythingIsTaken) {
   const std::vector<RawArticle> articles = Stream(500);
-  ParallelAnalysis analysis(articles, 4, false, 8);
+  ParallelAnalysis analysis(articles, 4, AnalysisOptions{}, 8);
   for (size_t i = 0; i < 10; ++i) (void)analysis.Take(i);
   // The destructor stops the workers waiting for room and joins them.
 }
 
 TEST(ParallelAnalysisTest, EmptyAndSingleInputs) {
   const std::vector<RawArticle> none;
-  ParallelAnalysis empty(none, 4, false);
+  ParallelAnalysis empty(none, 4, AnalysisOptions{});
   const std::vector<RawArticle> one = Stream(1);
-  ParallelAnalysis single(one, 4, false);
+  ParallelAnalysis single(one, 4, AnalysisOptions{});
   StoryEngine engine;
   EXPECT_GT(engine.Decide(one[0], single.Take(0)).story, 0);
 }

@@ -187,6 +187,18 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
         time_evidence_.ObserveCandidate(*gap);
         logit += time_evidence_.LogLikelihoodRatio(*gap);
       }
+      // The day the story's leads say it happened on against the article's (event_days.h).
+      switch (CompareEventDays(article.event_days, MostGivenDays(story.event_days))) {
+        case DayAgreement::kApart:
+          logit -= options_.event_days_apart_penalty;
+          break;
+        case DayAgreement::kNear:
+          logit -= options_.event_days_near_penalty;
+          break;
+        case DayAgreement::kSame:
+        case DayAgreement::kUnknown:
+          break;
+      }
       top.emplace_back(-logit, story_id);
       std::sort(top.begin(), top.end());
       if (top.size() > 3) top.pop_back();
@@ -274,6 +286,7 @@ void StoryGrouper::MergeStories(int64_t into, int64_t from) {
     target.last_time = source.last_time;
     expiry_.emplace(*target.last_time, into);
   }
+  MergeCountedEventDays(&target.event_days, source.event_days);
   target.size += source.size;
   for (terms::TermId id : new_terms) postings_[id].push_back(into);
   stories_.erase(from_it);
@@ -322,6 +335,7 @@ void StoryGrouper::AddToStory(int64_t story_id, const ArticleProfile& article) {
   story.names.Add(article.names);
   story.numbers.Add(article.numbers);
   story.Remember(article.all, article.names);
+  CountEventDays(&story.event_days, article.event_days);
   for (terms::TermId id : new_terms) postings_[id].push_back(story_id);
   ++story.size;
   if (article.time) {

@@ -246,6 +246,87 @@ TEST(StoryGrouperLearnedTest, DatedAndUndatedMeetOnlyOnStrongEvidence) {
   }
 }
 
+// Issue 19: one event is one day's news. Weekly jobless reports and a vote followed by the
+// next vote two days later share their words; the days their leads give tell them apart.
+TEST(StoryGrouperLearnedTest, LeadsGivingOtherDaysAreOtherEvents) {
+  const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
+  const auto day = [&](int64_t offset) { return static_cast<int32_t>(june_2021 + offset); };
+  struct Case {
+    const char* what;
+    double p;  // the attach probability every candidate gets from its text
+    std::vector<int32_t> story_days, article_days;
+    bool joins;
+  };
+  const Case cases[] = {
+      {"the same day", 0.9, {day(0)}, {day(0)}, true},
+      {"no day on one side: text decides", 0.9, {day(0)}, {}, true},
+      {"no day on either side", 0.9, {}, {}, true},
+      {"a day apart, a sure text", 0.9, {day(0)}, {day(1)}, true},
+      {"a day apart, a likely text", 0.6, {day(0)}, {day(1)}, false},
+      {"two days apart, even a sure text", 0.99, {day(0)}, {day(2)}, false},
+      {"a week apart (the next weekly report)", 0.99, {day(-7)}, {day(0)}, false},
+      {"one of the article's days is the story's", 0.9, {day(0)}, {day(-3), day(0)}, true},
+  };
+  for (const Case& c : cases) {
+    ProfileMaker maker;
+    GroupingOptions options;
+    options.model = ConstantModel(c.p);
+    options.event_days_apart_penalty = kEventLevelApartPenalty;
+    options.event_days_near_penalty = kEventLevelNearPenalty;
+    StoryGrouper grouper(options);
+    ArticleProfile first = maker.Make("a", kFerry, {}, june_2021);
+    first.event_days = c.story_days;
+    const auto opened = grouper.Assign(std::move(first));
+    ArticleProfile article = maker.Make("b", kFerryAgain, {}, june_2021 + 1);
+    article.event_days = c.article_days;
+    EXPECT_EQ(grouper.Assign(std::move(article)).story == opened.story, c.joins) << c.what;
+  }
+}
+
+// By default a story follows a matter over days: the days its leads give change nothing.
+TEST(StoryGrouperLearnedTest, StoriesSpanDaysUnlessGroupingEvents) {
+  const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = ConstantModel(0.9);
+  StoryGrouper grouper(options);
+  ArticleProfile breach = maker.Make("breach", kFerry, {}, june_2021);
+  breach.event_days = {static_cast<int32_t>(june_2021)};
+  const auto opened = grouper.Assign(std::move(breach));
+  ArticleProfile hearing = maker.Make("hearing", kFerryAgain, {}, june_2021 + 3);
+  hearing.event_days = {static_cast<int32_t>(june_2021 + 3)};
+  EXPECT_EQ(grouper.Assign(std::move(hearing)).story, opened.story);
+}
+
+// A story's own day is the one most of its articles give, not every day one of them mentions.
+TEST(StoryGrouperLearnedTest, AStorysDayIsTheOneMostOfItsLeadsGive) {
+  const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
+  const auto day = [&](int64_t offset) { return static_cast<int32_t>(june_2021 + offset); };
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = ConstantModel(0.99);
+  options.event_days_apart_penalty = kEventLevelApartPenalty;
+  options.event_days_near_penalty = kEventLevelNearPenalty;
+  StoryGrouper grouper(options);
+  const std::vector<std::vector<int32_t>> members = {{day(0)}, {day(0), day(4)}, {day(0)}};
+  int64_t story = 0;
+  for (size_t i = 0; i < members.size(); ++i) {
+    // Each reworded by a word of its own: no copies (a copy joins whatever the days).
+    std::vector<std::string> words = kFerry;
+    words.push_back("word" + std::to_string(i));
+    ArticleProfile member = maker.Make("m" + std::to_string(i), words, {}, june_2021);
+    member.event_days = members[i];
+    story = grouper.Assign(std::move(member)).story;
+  }
+  ArticleProfile later = maker.Make("later", kFerryAgain, {}, june_2021 + 4);
+  // The same day against the story's day (day 0) is a join: the control.
+  ArticleProfile same_day = maker.Make("same", Repeat(kFerryAgain, 2), {}, june_2021 + 1);
+  same_day.event_days = {day(0)};
+  EXPECT_EQ(grouper.Assign(std::move(same_day)).story, story);
+  later.event_days = {day(4)};
+  EXPECT_NE(grouper.Assign(std::move(later)).story, story) << "day 4 is one member's aside, not the story's day";
+}
+
 TEST(StoryGrouperLearnedTest, ACopyJoinsWhateverTheDates) {
   ProfileMaker maker;
   GroupingOptions options;
