@@ -55,7 +55,8 @@ struct EngineOptions {
   std::optional<bool> stream_time_evidence;
   // Group into events, one day's news each: a story whose leads date its news to another day
   // than the article's lead does is held apart (core/stories/event_days.h). Off: a story may
-  // follow a matter over days (a breach, then the apology, then the hearing).
+  // follow a matter over days (a breach, then the apology, then the hearing). The learned
+  // decisions only: the fixed cosine blend (a null `model`) ignores it.
   bool events = false;
   // The sentence matcher of rewrite detection (storydesk/copies/sentence_matcher.h); null: only
   // exact, near and excerpt copies are detected.
@@ -113,8 +114,8 @@ AnalysisOptions AnalysisOptionsFor(const EngineOptions& options);
 // The work the engine does on one article alone, before it consults any state: the analyses
 // of title, bullets and body (normalised text, sentences, tokens, stems, names, numbers), the
 // exact hash and shingles, the credits to other outlets, and (when asked) the headline
-// evidence. Pure: AnalyzeArticle may run on many threads at once while one engine decides, in
-// publication order, with Decide (ingest's pool: adapters/service/parallel_analysis.h).
+// evidence and the days the lead dates its news to. Pure: AnalyzeArticle may run on many threads at once while one
+// engine decides, in publication order, with Decide (ingest's pool: adapters/service/parallel_analysis.h).
 class AnalyzedArticle {
  public:
   AnalyzedArticle();
@@ -162,6 +163,7 @@ class StoryEngine {
   // Copies give no example (returns false): copy detection, not the model, places them.
   bool Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example);
 
+  // The options the engine was made with.
   const EngineOptions& Options() const;
 
   // The story `story` is now part of (itself unless merge repair merged it into another).

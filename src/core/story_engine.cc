@@ -45,7 +45,9 @@ AnalyzedArticle::~AnalyzedArticle() = default;
 AnalyzedArticle::AnalyzedArticle(AnalyzedArticle&&) noexcept = default;
 AnalyzedArticle& AnalyzedArticle::operator=(AnalyzedArticle&&) noexcept = default;
 
-AnalysisOptions AnalysisOptionsFor(const EngineOptions& options) { return {options.headline_evidence, options.events}; }
+AnalysisOptions AnalysisOptionsFor(const EngineOptions& options) {
+  return {.headline_evidence = options.headline_evidence, .event_days = options.events};
+}
 
 AnalyzedArticle AnalyzeArticle(const RawArticle& article, const AnalysisOptions& options) {
   // One analyzer per thread: TextAnalyzer keeps scratch state and is not thread-safe.

@@ -102,9 +102,10 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
                   "(then again each time it grows by half); 0: never")
       ->capture_default_str();
   auto events = std::make_shared<bool>(false);
-  cmd->add_flag("--events", *events,
-                "group into events, one day's news each: hold apart articles whose leads date their news to "
-                "other days (default: a story may follow a matter over days)");
+  cmd->add_flag(
+      "--events", *events,
+      "group into events, one day's news each: hold apart articles whose leads date their news to "
+      "other days (default: a story may follow a matter over days; learned decisions only, not --model fixed)");
   auto timings = std::make_shared<bool>(false);
   cmd->add_flag("--timings", *timings, "print on stderr where the time went: reading, analysing, deciding");
   cmd->footer("Output, one line per article in input order: {\"id\", \"story\", \"copy_of\", \"relation\"}.");

@@ -173,7 +173,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
                   "when clustering: attach probability to the runner-up story that merges it (above 1: never)");
   cmd->add_flag("--events", flags->events,
                 "when clustering: group into events, one day's news each (leads dating their news to other days "
-                "are held apart)");
+                "are held apart; learned decisions only, not --model fixed)");
   cmd->add_flag("--no-time-evidence", flags->no_time_evidence,
                 "when clustering: ignore the time evidence learned from a dated stream");
   cmd->add_option("--shuffle", flags->shuffle_seed,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/service/shipped_models.h"
 #include "storydesk/digest/headline.h"
 
 namespace storydesk::service {
@@ -68,6 +69,55 @@ TEST(ParallelAnalysisTest, DecideEqualsAdd) {
     EXPECT_EQ(x.copy_of, y.copy_of);
     EXPECT_EQ(x.terms, y.terms);
     EXPECT_DOUBLE_EQ(x.similarity, y.similarity);
+  }
+}
+
+// Events (EngineOptions::events) with the shipped decisions: the lead's days are made by the
+// analysis, in the pool as by Add, and two votes of one council two days apart are two events.
+TEST(ParallelAnalysisTest, EventsAreDecidedAlikeInThePoolAndByAdd) {
+  std::vector<RawArticle> articles;
+  const struct {
+    const char* id;
+    const char* date;
+    int64_t at;
+    const char* text;
+  } votes[] = {
+      {"tue-1", "2023-03-07", 1'678'190'400,
+       "The Tarnwick council voted on Tuesday to close the Ember River bridge for repairs after the floods, "
+       "the mayor said. Residents will have to use the ferry."},
+      {"tue-2", "2023-03-07", 1'678'194'000,
+       "Tarnwick's council on Tuesday voted to shut the Ember River bridge for flood repairs, according to the "
+       "mayor. The ferry will carry residents instead."},
+      {"thu-1", "2023-03-09", 1'678'363'200,
+       "The Tarnwick council voted on Thursday to spend 4 million on the Ember River bridge repairs after the "
+       "floods, the mayor said. Work starts in April."},
+  };
+  for (const auto& v : votes) {
+    RawArticle a;
+    a.id = v.id;
+    a.published = v.date;
+    a.published_at = v.at;
+    a.text = v.text;
+    articles.push_back(std::move(a));
+  }
+  for (const bool events : {false, true}) {
+    EngineOptions options;
+    ASSERT_TRUE(UseBuiltinModels(&options).ok());
+    options.events = events;
+    StoryEngine added(options), decided(options);
+    ParallelAnalysis analysis(articles, 2, AnalysisOptionsFor(options), 4);
+    std::vector<int64_t> stories;
+    for (size_t i = 0; i < articles.size(); ++i) {
+      const Decision x = added.Add(articles[i]);
+      const Decision y = decided.Decide(articles[i], analysis.Take(i));
+      EXPECT_EQ(x.story, y.story) << articles[i].id;
+      EXPECT_DOUBLE_EQ(x.similarity, y.similarity) << articles[i].id;
+      stories.push_back(x.story);
+    }
+    EXPECT_EQ(stories[0], stories[1]) << "one vote, two reports";
+    if (events) {
+      EXPECT_NE(stories[2], stories[0]) << "Thursday's vote is another event";
+    }
   }
 }
 

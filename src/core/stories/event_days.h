@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storydesk/text/analyzer.h"
@@ -38,14 +39,14 @@ enum class DayAgreement {
   kNear,     // none in common, but two a day apart (a late-evening event reported as the next day's)
   kApart,    // every day of one at least two days from every day of the other
 };
-inline constexpr size_t kDayAgreementCount = 4;
 
 // Both ascending.
 DayAgreement CompareEventDays(const std::vector<int32_t>& a, const std::vector<int32_t>& b);
 
-// Counted days (day, how many give it), ascending by day: `days` (ascending, distinct, each
-// counted `count` times) added.
+// Counted days: (day, how many articles give it), ascending by day.
+// Adds one article's days (ascending, distinct), each counted once.
 void CountEventDays(std::vector<std::pair<int32_t, int32_t>>* counted, const std::vector<int32_t>& days);
+// Adds another story's counted days to `into` (the counts of a day both give are summed).
 void MergeCountedEventDays(std::vector<std::pair<int32_t, int32_t>>* into,
                            const std::vector<std::pair<int32_t, int32_t>>& other);
 // The days given most often (ascending): a story's own event day, not every day its members

@@ -37,8 +37,12 @@ TEST(LeadEventDaysTest, ReadsTheDaysTheLeadGivesNearItsPublication) {
       // Without a publication date relative dates cannot be resolved: no days at all.
       {"The Senate voted on Tuesday.", std::nullopt, {}},
       {"No date here at all.", "2021-07-22", {}},
-      // Only the lead: the fourth sentence is background.
-      {"One. Two. Three. The vote came on Tuesday.", "2021-07-22", {}},
+      // Only the lead: the third sentence is in it, the fourth is background.
+      {"One thing. Two things. The vote came on Tuesday.", "2021-07-22", {Day(2021, 7, 20)}},
+      {"One thing. Two things. Three things. The vote came on Tuesday.", "2021-07-22", {}},
+      // A week either side is kept; a day more is background.
+      {"The talks opened on July 15 and close on July 29.", "2021-07-22", {Day(2021, 7, 15), Day(2021, 7, 29)}},
+      {"The talks opened on July 14 and close on July 30.", "2021-07-22", {}},
   };
   text::TextAnalyzer analyzer;
   for (const Case& c : cases) {

@@ -231,7 +231,12 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
           joined.Add(article.all);
           return joined.Cosine(stories_.at(top[1].second).all);
         };
-        if (p_second >= options_.merge_probability && alike() >= options_.merge_cosine) {
+        // Two events of other days are not one, whatever the article bridging them says.
+        const bool other_days =
+            options_.event_days_apart_penalty > 0 &&
+            CompareEventDays(MostGivenDays(stories_.at(top[0].second).event_days),
+                             MostGivenDays(stories_.at(top[1].second).event_days)) == DayAgreement::kApart;
+        if (!other_days && p_second >= options_.merge_probability && alike() >= options_.merge_cosine) {
           const int64_t into = std::min(top[0].second, top[1].second);
           const int64_t from = std::max(top[0].second, top[1].second);
           MergeStories(into, from);

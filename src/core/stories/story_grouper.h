@@ -6,11 +6,11 @@
 // in full. With a StoryModel (the default of the CLI), a learned `join` model ranks them from
 // StoryFeatures and a learned `attach` model decides whether the article joins the best or
 // opens a new story (Miranda et al., EMNLP 2018); on a dated stream, time evidence learned
-// from the stream itself is added (TimeEvidence), and a story whose leads date its news to
-// another day than the article's lead does is held apart (event_days.h). Without a model, the similarity is the
-// cosine of the article's TF-IDF vector with the story's centroid blended with the cosine of
-// names, against one threshold — single-pass clustering in the style of topic detection and
-// tracking (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
+// from the stream itself is added (TimeEvidence); grouping events (event_days_*_penalty set),
+// a story whose leads date its news to another day than the article's lead does is held apart
+// (event_days.h). Without a model, the similarity is the cosine of the article's TF-IDF vector with the story's
+// centroid blended with the cosine of names, against one threshold — single-pass clustering in the style of topic
+// detection and tracking (Allan et al., "Topic Detection and Tracking Pilot Study", 1998).
 //
 // Before that, copies are caught (core/copies): an article that is an exact, near, excerpt or
 // rewrite copy of an article of the window (copy_relation.h, found through copy_index.h) joins

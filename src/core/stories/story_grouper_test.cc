@@ -283,6 +283,33 @@ TEST(StoryGrouperLearnedTest, LeadsGivingOtherDaysAreOtherEvents) {
   }
 }
 
+// Of two candidate stories alike in text, the one of the article's day wins.
+TEST(StoryGrouperLearnedTest, TheDayPicksBetweenCandidates) {
+  const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = ConstantModel(0.9);
+  options.event_days_apart_penalty = kEventLevelApartPenalty;
+  options.event_days_near_penalty = kEventLevelNearPenalty;
+  StoryGrouper grouper(options);
+  // Two stories the text cannot tell apart (the same words, one more word each: no copies).
+  std::vector<std::string> monday_words = kFerry, wednesday_words = kFerry, article_words = kFerry;
+  monday_words.push_back("monday");
+  wednesday_words.push_back("wednesday");
+  article_words.push_back("report");
+  ArticleProfile monday = maker.Make("monday", monday_words, {}, june_2021);
+  monday.event_days = {static_cast<int32_t>(june_2021)};
+  const auto first = grouper.Assign(std::move(monday));
+  // The runner-up to the first story by text: it opens a story of its own only by its day.
+  ArticleProfile wednesday = maker.Make("wednesday", wednesday_words, {}, june_2021 + 2);
+  wednesday.event_days = {static_cast<int32_t>(june_2021 + 2)};
+  const auto second = grouper.Assign(std::move(wednesday));
+  ASSERT_NE(second.story, first.story);
+  ArticleProfile article = maker.Make("article", article_words, {}, june_2021 + 2);
+  article.event_days = {static_cast<int32_t>(june_2021 + 2)};
+  EXPECT_EQ(grouper.Assign(std::move(article)).story, second.story);
+}
+
 // By default a story follows a matter over days: the days its leads give change nothing.
 TEST(StoryGrouperLearnedTest, StoriesSpanDaysUnlessGroupingEvents) {
   const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
@@ -310,14 +337,19 @@ TEST(StoryGrouperLearnedTest, AStorysDayIsTheOneMostOfItsLeadsGive) {
   StoryGrouper grouper(options);
   const std::vector<std::vector<int32_t>> members = {{day(0)}, {day(0), day(4)}, {day(0)}};
   int64_t story = 0;
+  std::set<int64_t> stories;
   for (size_t i = 0; i < members.size(); ++i) {
     // Each reworded by a word of its own: no copies (a copy joins whatever the days).
     std::vector<std::string> words = kFerry;
     words.push_back("word" + std::to_string(i));
     ArticleProfile member = maker.Make("m" + std::to_string(i), words, {}, june_2021);
     member.event_days = members[i];
-    story = grouper.Assign(std::move(member)).story;
+    const Assignment assigned = grouper.Assign(std::move(member));
+    EXPECT_EQ(assigned.relation, CopyRelation::kNone) << i;
+    story = assigned.story;
+    stories.insert(story);
   }
+  ASSERT_EQ(stories.size(), 1u) << "the three members make one story";
   ArticleProfile later = maker.Make("later", kFerryAgain, {}, june_2021 + 4);
   // The same day against the story's day (day 0) is a join: the control.
   ArticleProfile same_day = maker.Make("same", Repeat(kFerryAgain, 2), {}, june_2021 + 1);
