@@ -187,8 +187,10 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
         time_evidence_.ObserveCandidate(*gap);
         logit += time_evidence_.LogLikelihoodRatio(*gap);
       }
-      // The day the story's leads say it happened on against the article's (event_days.h).
-      switch (CompareEventDays(article.event_days, MostGivenDays(story.event_days))) {
+      // The day the story's leads say it happened on against the article's (event_days.h); an
+      // article whose lead gives no day (every article, unless grouping events) costs nothing.
+      switch (article.event_days.empty() ? DayAgreement::kUnknown
+                                         : CompareEventDays(article.event_days, MostGivenDays(story.event_days))) {
         case DayAgreement::kApart:
           logit -= options_.event_days_apart_penalty;
           break;

@@ -246,6 +246,15 @@ TEST(StoryGrouperLearnedTest, DatedAndUndatedMeetOnlyOnStrongEvidence) {
   }
 }
 
+// Grouping events, under a model giving every candidate attach probability `p` from its text.
+GroupingOptions EventLevel(double p) {
+  GroupingOptions options;
+  options.model = ConstantModel(p);
+  options.event_days_apart_penalty = kEventLevelApartPenalty;
+  options.event_days_near_penalty = kEventLevelNearPenalty;
+  return options;
+}
+
 // Issue 19: one event is one day's news. Weekly jobless reports and a vote followed by the
 // next vote two days later share their words; the days their leads give tell them apart.
 TEST(StoryGrouperLearnedTest, LeadsGivingOtherDaysAreOtherEvents) {
@@ -269,11 +278,7 @@ TEST(StoryGrouperLearnedTest, LeadsGivingOtherDaysAreOtherEvents) {
   };
   for (const Case& c : cases) {
     ProfileMaker maker;
-    GroupingOptions options;
-    options.model = ConstantModel(c.p);
-    options.event_days_apart_penalty = kEventLevelApartPenalty;
-    options.event_days_near_penalty = kEventLevelNearPenalty;
-    StoryGrouper grouper(options);
+    StoryGrouper grouper(EventLevel(c.p));
     ArticleProfile first = maker.Make("a", kFerry, {}, june_2021);
     first.event_days = c.story_days;
     const auto opened = grouper.Assign(std::move(first));
@@ -287,11 +292,7 @@ TEST(StoryGrouperLearnedTest, LeadsGivingOtherDaysAreOtherEvents) {
 TEST(StoryGrouperLearnedTest, TheDayPicksBetweenCandidates) {
   const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
   ProfileMaker maker;
-  GroupingOptions options;
-  options.model = ConstantModel(0.9);
-  options.event_days_apart_penalty = kEventLevelApartPenalty;
-  options.event_days_near_penalty = kEventLevelNearPenalty;
-  StoryGrouper grouper(options);
+  StoryGrouper grouper(EventLevel(0.9));
   // Two stories the text cannot tell apart (the same words, one more word each: no copies).
   std::vector<std::string> monday_words = kFerry, wednesday_words = kFerry, article_words = kFerry;
   monday_words.push_back("monday");
@@ -330,11 +331,7 @@ TEST(StoryGrouperLearnedTest, AStorysDayIsTheOneMostOfItsLeadsGive) {
   const int64_t june_2021 = timeutil::DaysFromCivil(2021, 6, 1);
   const auto day = [&](int64_t offset) { return static_cast<int32_t>(june_2021 + offset); };
   ProfileMaker maker;
-  GroupingOptions options;
-  options.model = ConstantModel(0.99);
-  options.event_days_apart_penalty = kEventLevelApartPenalty;
-  options.event_days_near_penalty = kEventLevelNearPenalty;
-  StoryGrouper grouper(options);
+  StoryGrouper grouper(EventLevel(0.99));
   const std::vector<std::vector<int32_t>> members = {{day(0)}, {day(0), day(4)}, {day(0)}};
   int64_t story = 0;
   std::set<int64_t> stories;
