@@ -53,11 +53,16 @@ struct EngineOptions {
   std::optional<double> merge_probability;
   // Whether time evidence learned from a dated stream is used (stories::TimeEvidence); unset: yes.
   std::optional<bool> stream_time_evidence;
-  // Group into events, one day's news each: a story whose leads date its news to another day
-  // than the article's lead does is held apart (core/stories/event_days.h). Off: a story may
-  // follow a matter over days (a breach, then the apology, then the hearing). The learned
-  // decisions only: the fixed cosine blend (a null `model`) ignores it.
+  // Group at two levels: events, one day's news each (a story whose leads date its news to
+  // another day than the article's lead does is held apart: core/stories/event_days.h), and
+  // storylines of events above them (Decision::storyline; core/stories/storyline_level.h), which
+  // follow a matter over days (a breach, then the apology, then the hearing) as one-level
+  // stories do. Off: one level, stories. The learned decisions only: the fixed cosine blend (a
+  // null `model`) ignores it.
   bool events = false;
+  // Grouping events: the attach probability at or above which an article opening an event joins
+  // the best storyline; unset: the default (stories::kStorylineAttachThreshold).
+  std::optional<double> storyline_attach_threshold;
   // The sentence matcher of rewrite detection (storydesk/copies/sentence_matcher.h); null: only
   // exact, near and excerpt copies are detected.
   std::shared_ptr<const copies::SentenceModel> sentence_model;
@@ -99,6 +104,9 @@ struct Decision {
   // Stories this article showed to be part of `story` (merge repair): they are merged into it,
   // so every article of theirs now belongs to `story`.
   std::vector<int64_t> merged_stories;
+  // The storyline of `story` when grouping events (EngineOptions::events; 0 otherwise): every
+  // article of an event gets the same one, and the stories merged into `story` are in it now.
+  int64_t storyline = 0;
   // The article's headline evidence, when EngineOptions::headline_evidence.
   std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
 };
@@ -146,6 +154,8 @@ class StoryEngine {
   void LoadDocumentFrequencies(int64_t documents, const std::map<std::string, int64_t>& df, bool kept_always);
   // New stories get ids above `id`.
   void ReserveStoryIdsThrough(int64_t id);
+  // New storylines (EngineOptions::events) get ids above `id`.
+  void ReserveStorylineIdsThrough(int64_t id);
 
   // Analyses `article`, counts it in the statistics and decides its story and copy relation.
   Decision Add(const RawArticle& article);
@@ -169,12 +179,14 @@ class StoryEngine {
   // The story `story` is now part of (itself unless merge repair merged it into another).
   int64_t CurrentStory(int64_t story) const;
 
-  // Replays a decision taken earlier (not counted in the statistics again).
+  // Replays a decision taken earlier (not counted in the statistics again). `storyline`: the
+  // storyline stored for the article's story when grouping events; 0 when none was stored
+  // (then the storyline of its story's articles restored before, or a new one as Add decides).
   void Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
-               copies::CopyKind relation);
+               copies::CopyKind relation, int64_t storyline = 0);
   // The same, with the analysis made already (as for Decide; the headline evidence is not used).
   void Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
-               const std::optional<std::string>& copy_of, copies::CopyKind relation);
+               const std::optional<std::string>& copy_of, copies::CopyKind relation, int64_t storyline = 0);
 
   // The fingerprints of `article` alone (used by the fingerprint migration).
   static void Fingerprint(const RawArticle& article, uint64_t* exact_hash, std::vector<uint32_t>* minhash);

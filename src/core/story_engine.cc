@@ -7,6 +7,7 @@
 #include "core/fingerprint/exact_hash.h"
 #include "core/stories/event_days.h"
 #include "core/stories/story_grouper.h"
+#include "core/stories/storyline_level.h"
 #include "core/time/mentioned_years.h"
 #include "storydesk/copies/attribution.h"
 #include "storydesk/copies/sentence_profile.h"
@@ -73,7 +74,13 @@ AnalyzedArticle AnalyzeArticle(const RawArticle& article, const AnalysisOptions&
 struct StoryEngine::Impl {
   // `grouper` is declared before `options`, so it is built before `engine_options` is moved.
   explicit Impl(EngineOptions engine_options)
-      : grouper(MakeGroupingOptions(engine_options)), options(std::move(engine_options)) {}
+      : grouper(MakeGroupingOptions(engine_options)), options(std::move(engine_options)) {
+    if (options.events) {
+      stories::GroupingOptions g = MakeGroupingOptions(options);
+      g.attach_threshold = options.storyline_attach_threshold.value_or(stories::kStorylineAttachThreshold);
+      storylines.emplace(std::move(g));
+    }
+  }
 
   static stories::GroupingOptions MakeGroupingOptions(const EngineOptions& options) {
     stories::GroupingOptions g;
@@ -84,7 +91,7 @@ struct StoryEngine::Impl {
     if (options.merge_probability) g.merge_probability = *options.merge_probability;
     if (options.stream_time_evidence) g.stream_time_evidence = *options.stream_time_evidence;
     if (options.events) {
-      g.event_days_apart_penalty = stories::kEventLevelApartPenalty;
+      g.events_by_day = true;
       g.event_days_near_penalty = stories::kEventLevelNearPenalty;
     }
     g.sentence_model = options.sentence_model;
@@ -186,6 +193,14 @@ struct StoryEngine::Impl {
     return p;
   }
 
+  // The storyline of an article whose event is `a` (recorded as `storyline` when not 0).
+  int64_t PlaceInStoryline(stories::ArticleProfile profile, const stories::Assignment& a, int64_t storyline) {
+    const int64_t line = storylines->Record(std::move(profile), a, grouper.CurrentStory(a.story), storyline);
+    storylines->ForgetInactiveEvents([this](int64_t event) { return grouper.IsActive(event); },
+                                     grouper.ActiveStories());
+    return line;
+  }
+
   // Forgets the terms nothing live holds once the vocabulary has reached the next threshold
   // (EngineOptions::forget_terms_at, then half again what was left): the sweep walks every live
   // structure, so growing the threshold with what is left keeps its cost a constant per term
@@ -194,12 +209,15 @@ struct StoryEngine::Impl {
     if (options.forget_terms_at == 0 || statistics.Size() < next_forget_at) return;
     std::vector<bool> in_use(statistics.IdBound(), false);
     grouper.MarkTermsInUse(in_use);
+    if (storylines) storylines->MarkTermsInUse(in_use);
     statistics.Forget(in_use);
     next_forget_at = std::max(options.forget_terms_at, statistics.Size() + statistics.Size() / 2);
   }
 
   terms::TermStatistics statistics;
   stories::StoryGrouper grouper;
+  // The storylines above the events, when grouping events (EngineOptions::events).
+  std::optional<stories::StorylineLevel> storylines;
   // Training replay. Teacher forcing: gold label -> story id. Own decisions: story id -> how
   // many of its articles carry each gold label.
   std::unordered_map<std::string, int64_t> gold_stories;
@@ -221,6 +239,10 @@ void StoryEngine::LoadDocumentFrequencies(int64_t documents, const std::map<std:
 
 void StoryEngine::ReserveStoryIdsThrough(int64_t id) { impl_->grouper.ReserveStoryIdsThrough(id); }
 
+void StoryEngine::ReserveStorylineIdsThrough(int64_t id) {
+  if (impl_->storylines) impl_->storylines->ReserveIdsThrough(id);
+}
+
 Decision StoryEngine::Add(const RawArticle& article) {
   return Decide(article, AnalyzeArticle(article, AnalysisOptionsFor(impl_->options)));
 }
@@ -234,7 +256,10 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   Decision d;
   d.exact_hash = profile.copy.exact_hash;
   d.minhash = profile.copy.minhash;  // the copy index takes the profile's own
+  std::optional<stories::ArticleProfile> for_storylines;
+  if (impl_->storylines) for_storylines = stories::WithoutCopyDocument(profile);
   const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
+  if (impl_->storylines) d.storyline = impl_->PlaceInStoryline(std::move(*for_storylines), a, 0);
 
   d.story = a.story;
   d.opened_story = a.opened_story;
@@ -312,21 +337,27 @@ bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, st
 }
 
 void StoryEngine::Restore(const RawArticle& article, int64_t story, const std::optional<std::string>& copy_of,
-                          copies::CopyKind relation) {
+                          copies::CopyKind relation, int64_t storyline) {
   AnalysisOptions analysis = AnalysisOptionsFor(impl_->options);
   analysis.headline_evidence = false;
-  Restore(article, AnalyzeArticle(article, analysis), story, copy_of, relation);
+  Restore(article, AnalyzeArticle(article, analysis), story, copy_of, relation, storyline);
 }
 
 void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, int64_t story,
-                          const std::optional<std::string>& copy_of, copies::CopyKind relation) {
+                          const std::optional<std::string>& copy_of, copies::CopyKind relation, int64_t storyline) {
   Impl::Counted counted = impl_->Count(*analyzed.data_);
   stories::ArticleProfile profile = impl_->Profile(article, *analyzed.data_, counted);
   stories::Assignment a;
   a.story = story;
   a.copy_of = copy_of;
   a.relation = relation;
+  std::optional<stories::ArticleProfile> for_storylines;
+  if (impl_->storylines) for_storylines = stories::WithoutCopyDocument(profile);
   impl_->grouper.Record(std::move(profile), a);
+  if (impl_->storylines) {
+    impl_->storylines->ReserveIdsThrough(storyline);
+    impl_->PlaceInStoryline(std::move(*for_storylines), a, storyline);
+  }
   impl_->ForgetUnusedTerms();
 }
 

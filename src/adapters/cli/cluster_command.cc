@@ -51,7 +51,7 @@ int RunCluster(const std::vector<std::string>& paths, int64_t window_days, const
   }
   for (const std::string& id : run.value().input_order) {
     const Placement& p = run.value().placements.at(id);
-    std::cout << ArticleAssignmentJson(id, p.story, p.copy_of, p.relation).dump() << '\n';
+    std::cout << ArticleAssignmentJson(id, p.story, p.copy_of, p.relation, p.storyline).dump() << '\n';
   }
   std::cout.flush();
   return run.value().rejected > 0 ? kExitRejected : kExitOk;

@@ -70,7 +70,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
     }
   }
   Status visited = run.store->ForEachArticle([&run](const store::StoredArticle& s) {
-    run.placements.emplace(s.raw.id, Placement{s.story, s.copy_of, s.relation});
+    run.placements.emplace(s.raw.id, Placement{s.story, s.storyline, s.copy_of, s.relation});
     return true;
   });
   if (!visited.ok()) return visited;

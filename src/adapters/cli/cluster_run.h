@@ -23,6 +23,7 @@ namespace storydesk::cli {
 // and its copy relation (take-overs by earlier-published copies applied).
 struct Placement {
   int64_t story = 0;
+  int64_t storyline = 0;  // grouping events (EngineOptions::events): the story's storyline; else 0
   std::optional<std::string> copy_of;
   copies::CopyKind relation = copies::CopyKind::kNone;
 };

@@ -39,6 +39,9 @@ struct EvalFlags {
   std::optional<double> merge_probability;
   bool no_time_evidence = false;
   bool events = false;
+  std::string level = "stories";
+  std::optional<double> storyline_attach_threshold;
+  std::string gold_field = "story";
 };
 
 // True when `path` holds articles to cluster rather than a prediction: a directory, a seed
@@ -76,7 +79,7 @@ int RunEval(const EvalFlags& flags) {
     return RunSummaryEval({flags.summaries, flags.gold, flags.input, flags.words, flags.summarizer, flags.json});
   }
   eval::Clustering gold;
-  if (Status read = ReadAssignments(flags.gold, gold); !read.ok()) {
+  if (Status read = ReadAssignments(flags.gold, gold, flags.gold_field); !read.ok()) {
     PrintError(read.message());
     return kExitUsage;
   }
@@ -90,7 +93,8 @@ int RunEval(const EvalFlags& flags) {
     options.name_weight = flags.name_weight;
     options.merge_probability = flags.merge_probability;
     if (flags.no_time_evidence) options.stream_time_evidence = false;
-    options.events = flags.events;
+    options.events = flags.events || flags.level == "storylines";
+    options.storyline_attach_threshold = flags.storyline_attach_threshold;
     if (Status s = UseModels({flags.model, flags.sentence_model, flags.rewrite_model}, &options); !s.ok()) {
       PrintError(s.message());
       return kExitUsage;
@@ -106,9 +110,13 @@ int RunEval(const EvalFlags& flags) {
       return ExitCodeFor(run.status());
     }
     rejected = run.value().rejected;
-    for (const auto& [id, placement] : run.value().placements) predicted[id] = std::to_string(placement.story);
+    const bool storylines = flags.level == "storylines";
+    for (const auto& [id, placement] : run.value().placements) {
+      predicted[id] = std::to_string(storylines ? placement.storyline : placement.story);
+    }
   } else {
-    if (Status read = ReadAssignments(flags.input, predicted); !read.ok()) {
+    if (Status read = ReadAssignments(flags.input, predicted, flags.level == "storylines" ? "storyline" : "story");
+        !read.ok()) {
       PrintError(read.message());
       return kExitUsage;
     }
@@ -174,6 +182,18 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--events", flags->events,
                 "when clustering: group into events, one day's news each (leads dating their news to other days "
                 "are held apart; learned decisions only, not --model fixed)");
+  cmd->add_option("--level", flags->level,
+                  "when clustering: score the stories (events with --events), or the storylines above events "
+                  "(implies --events)")
+      ->check(CLI::IsMember({"stories", "storylines"}))
+      ->capture_default_str();
+  cmd->add_option("--storyline-attach", flags->storyline_attach_threshold,
+                  "when clustering with --events: the attach probability at which a new event joins its best "
+                  "storyline (default: the chosen value)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--gold-field", flags->gold_field,
+                  "the gold file's field naming each article's cluster (e.g. topic, for ECB+ topics)")
+      ->capture_default_str();
   cmd->add_flag("--no-time-evidence", flags->no_time_evidence,
                 "when clustering: ignore the time evidence learned from a dated stream");
   cmd->add_option("--shuffle", flags->shuffle_seed,

@@ -15,7 +15,7 @@ int RunExport(const std::string& db_path) {
     return ExitCodeFor(opened.status());
   }
   Status s = opened.value()->ForEachArticle([](const store::StoredArticle& a) {
-    std::cout << ArticleAssignmentJson(a.raw.id, a.story, a.copy_of, a.relation).dump() << '\n';
+    std::cout << ArticleAssignmentJson(a.raw.id, a.story, a.copy_of, a.relation, a.storyline).dump() << '\n';
     return static_cast<bool>(std::cout);
   });
   std::cout.flush();

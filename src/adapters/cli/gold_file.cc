@@ -13,13 +13,13 @@ std::string LabelText(const nlohmann::json& value) {
 
 }  // namespace
 
-Status ReadAssignments(const std::string& path, eval::Clustering& clustering) {
+Status ReadAssignments(const std::string& path, eval::Clustering& clustering, const std::string& field) {
   return ForEachJsonLine(path, "", [&](size_t number, const nlohmann::json& j) -> Status {
-    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j.contains("story")) {
-      return Status::Error(ErrorCode::kInvalidInput,
-                           path + ":" + std::to_string(number) + ": expected a JSON object with \"id\" and \"story\"");
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j.contains(field)) {
+      return Status::Error(ErrorCode::kInvalidInput, path + ":" + std::to_string(number) +
+                                                         ": expected a JSON object with \"id\" and \"" + field + "\"");
     }
-    clustering[LabelText(j["id"])] = LabelText(j["story"]);
+    clustering[LabelText(j["id"])] = LabelText(j[field]);
     return Status::Ok();
   });
 }

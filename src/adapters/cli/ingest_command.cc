@@ -21,6 +21,7 @@ namespace {
 
 struct IngestFlags {
   std::optional<double> merge_probability;
+  bool events = false;
   size_t batch_size = 1000;
   int threads = 0;
   bool log_commits = false;
@@ -101,6 +102,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   store::Store& db = *opened.value();
   IngestOptions options;
   options.merge_probability = flags.merge_probability;
+  options.events = flags.events;
   options.batch_size = flags.batch_size;
   options.threads = flags.threads;
   ProgressBar progress("ingesting");
@@ -245,6 +247,10 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
                   "merge repair: merge two stories when an article fits the second with this attach probability "
                   "(default: off); merged ids keep finding the surviving story")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--events", flags->events,
+                "group at two levels: events (one day's news each: leads dating their news to other days are held "
+                "apart) and storylines of events; a store holding storylines is always ingested so")
+      ->capture_default_str();
   cmd->add_option("--batch-size", flags->batch_size,
                   "articles per transaction (default 1000): an article is stored once its batch commits")
       ->check(CLI::Range(1, 1000000));

@@ -16,10 +16,11 @@ nlohmann::json KindOrNull(copies::CopyKind kind) {
 }  // namespace
 
 nlohmann::json ArticleAssignmentJson(const std::string& id, int64_t story, const std::optional<std::string>& copy_of,
-                                     copies::CopyKind relation) {
+                                     copies::CopyKind relation, int64_t storyline) {
   nlohmann::json j;
   j["id"] = id;
   j["story"] = story;
+  if (storyline > 0) j["storyline"] = storyline;
   j["copy_of"] = OrNull(copy_of);
   j["relation"] = KindOrNull(relation);
   return j;

@@ -9,9 +9,10 @@
 
 namespace storydesk::cli {
 
-// {"id", "story", "copy_of": id|null, "relation": "exact"|"near"|"excerpt"|"rewrite"|null}
+// {"id", "story", "storyline" (only when > 0: grouping events), "copy_of": id|null,
+//  "relation": "exact"|"near"|"excerpt"|"rewrite"|null}
 nlohmann::json ArticleAssignmentJson(const std::string& id, int64_t story, const std::optional<std::string>& copy_of,
-                                     copies::CopyKind relation);
+                                     copies::CopyKind relation, int64_t storyline = 0);
 
 // {"id", "headline", "first_published", "last_published", "articles", "sources", "copies"}
 nlohmann::json StorySummaryJson(const store::StorySummary& story);

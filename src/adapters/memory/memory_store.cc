@@ -190,6 +190,7 @@ StoredArticle MemoryStore::Kept(const StoredArticle& s) const {
   kept.sequence = s.sequence;
   kept.exact_hash = s.exact_hash;
   kept.story = s.story;
+  kept.storyline = s.storyline;
   kept.copy_of = s.copy_of;
   kept.relation = s.relation;
   kept.copy_score = s.copy_score;
@@ -288,6 +289,7 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
     by_hash_[s.exact_hash].push_back(at);
     if (s.raw.published_at) newest_ = std::max(newest_.value_or(*s.raw.published_at), *s.raw.published_at);
     max_story_ = std::max(max_story_, s.story);
+    max_storyline_ = std::max(max_storyline_, s.storyline);
 
     std::unique_ptr<Story>& story = stories_[s.story];
     if (!story) story = std::make_unique<Story>();
@@ -322,7 +324,10 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
       if (it != stories_.end()) {
         std::vector<size_t> moved = std::move(it->second->members);
         stories_.erase(it);
-        for (size_t m : moved) articles_[m].story = s.story;
+        for (size_t m : moved) {
+          articles_[m].story = s.story;
+          articles_[m].storyline = s.storyline;
+        }
         std::vector<size_t> both;
         both.reserve(members.size() + moved.size());
         std::merge(members.begin(), members.end(), moved.begin(), moved.end(), std::back_inserter(both),
@@ -384,6 +389,7 @@ Result<std::vector<std::pair<StoryCursor, int64_t>>> MemoryStore::Listed(const S
   for (const auto& [id, story] : stories_) {
     if (filter.query && !matching.contains(id)) continue;
     const std::vector<size_t>& members = story->members;
+    if (filter.storyline && articles_[members.front()].storyline != *filter.storyline) continue;
     std::optional<int64_t> first, last;
     for (auto it = members.rbegin(); it != members.rend(); ++it) {
       if (articles_[*it].raw.published_at) {
@@ -423,6 +429,7 @@ StorySummary MemoryStore::Summarize(int64_t id, const Story& story) const {
   s.id = id;
   s.headline = story.headline;
   s.articles = static_cast<int>(story.members.size());
+  if (!story.members.empty()) s.storyline = articles_[story.members.front()].storyline;
   std::set<std::string> sources;
   std::map<std::string, int> days;  // YYYY-MM-DD sorts by date
   for (size_t m : story.members) {

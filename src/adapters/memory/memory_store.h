@@ -59,6 +59,7 @@ class MemoryStore final : public Store {
   Result<int64_t> DocumentCount() override { return documents_; }
   Result<std::map<std::string, int64_t>> LoadDocumentFrequencies() override;
   Result<int64_t> MaxStoryId() override { return max_story_; }
+  Result<int64_t> MaxStorylineId() override { return max_storyline_; }
   Result<std::optional<int64_t>> NewestPublished() override { return newest_; }
   Result<int64_t> DataVersion() override { return 0; }
   Status CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
@@ -107,6 +108,7 @@ class MemoryStore final : public Store {
   std::unordered_map<std::string, int64_t> df_;
   int64_t documents_ = 0;
   int64_t max_story_ = 0;
+  int64_t max_storyline_ = 0;
   std::optional<int64_t> newest_;
   std::unique_ptr<Headlines> headlines_;
   std::unique_ptr<SearchIndex> search_;  // built on first use

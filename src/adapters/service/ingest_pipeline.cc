@@ -65,6 +65,9 @@ Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
   auto max_story = db.MaxStoryId();
   if (!max_story.ok()) return max_story.status();
   engine->ReserveStoryIdsThrough(max_story.value());
+  auto max_storyline = db.MaxStorylineId();
+  if (!max_storyline.ok()) return max_storyline.status();
+  engine->ReserveStorylineIdsThrough(max_storyline.value());
   if (documents.value() == 0) return Status::Ok();
   auto window_articles = db.LoadWindow(needed.from, needed.to, /*include_undated=*/true);
   if (!window_articles.ok()) return window_articles.status();
@@ -78,7 +81,8 @@ Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
   restoring.headline_evidence = false;  // the stored stories keep their headlines
   ParallelAnalysis analysis(raws, threads, restoring);
   for (size_t i = 0; i < stored.size(); ++i) {
-    engine->Restore(raws[i], analysis.Take(i), stored[i].story, stored[i].copy_of, stored[i].relation);
+    engine->Restore(raws[i], analysis.Take(i), stored[i].story, stored[i].copy_of, stored[i].relation,
+                    stored[i].storyline);
   }
   return Status::Ok();
 }
@@ -170,6 +174,12 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   } else {
     if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
     engine_options.merge_probability = options.merge_probability;
+    engine_options.events = options.events;
+    if (!engine_options.events) {
+      auto storylines = db.MaxStorylineId();
+      if (!storylines.ok()) return storylines.status();
+      engine_options.events = storylines.value() > 0;
+    }
     engine_options.headline_evidence = true;  // the store keeps headlines from it
     const auto& builtin = BuiltinBackground();
     if (!builtin.ok()) return builtin.status();
@@ -236,6 +246,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
       s.exact_hash = d.exact_hash;
       s.minhash = std::move(d.minhash);
       s.story = d.story;
+      s.storyline = d.storyline;
       s.copy_of = d.copy_of;
       s.relation = d.relation;
       s.copy_score = d.copy_score;
@@ -301,6 +312,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
       IngestedArticle& r = report.articles[position_of.at(s.raw.id)];
       r.outcome = IngestOutcome::kStored;
       r.story = s.story;
+      r.storyline = s.storyline;
       r.relation = s.relation;
       r.copy_of = s.copy_of;
     }

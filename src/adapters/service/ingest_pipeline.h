@@ -38,6 +38,7 @@ struct IngestedArticle {
   IngestOutcome outcome = IngestOutcome::kNotStored;
   // For stored and duplicate articles: the story now holding it and its copy relation.
   std::optional<int64_t> story;
+  int64_t storyline = 0;  // for stored articles, grouping events: the story's storyline
   copies::CopyKind relation = copies::CopyKind::kNone;
   std::optional<std::string> copy_of;
   std::string error;  // for rejections: "ORIGIN: what is wrong"
@@ -55,6 +56,9 @@ struct IngestOptions {
   // store, and `merge_probability` below.
   std::shared_ptr<const EngineSetup> engine;
   std::optional<double> merge_probability;  // merge repair (EngineOptions), without `engine`
+  // Without `engine`: group events and storylines (EngineOptions::events). A store that holds
+  // storylines already is always ingested so, whatever this says: its levels stay whole.
+  bool events = false;
   size_t batch_size = 1000;
   // Threads analysing articles ahead of the one deciding (ParallelAnalysis); 0: one per core.
   // Any number gives the same decisions.

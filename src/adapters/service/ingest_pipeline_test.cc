@@ -117,6 +117,38 @@ TEST(IngestSessionTest, DecidesAsARestoreEveryTimeWouldAndRestoresOnce) {
   EXPECT_NE(result.by_session.at("a0"), result.by_session.at("a1"));
 }
 
+// Grouping events: a store holding storylines is ingested at two levels from then on, and an
+// engine restored from the store per article decides as the kept one (storylines included).
+TEST(IngestSessionTest, EventsAndStorylinesAreRestoredAsDecided) {
+  TwoStores stores;
+  ASSERT_TRUE(stores.kept && stores.restored);
+  std::vector<RawArticle> stream = Stream();
+  // The flood story's later reports date it to two days after the first: another event.
+  for (RawArticle& a : stream) {
+    if (a.id == "a6" || a.id == "a9") {
+      a.published_at = *a.published_at + 2 * kDay;
+      a.text = "Two days after the levee broke, " + a.text;
+    }
+  }
+  IngestOptions events;
+  events.events = true;
+  IngestSession session(events);
+  std::map<std::string, std::pair<int64_t, int64_t>> kept, restored;
+  for (const RawArticle& a : stream) {
+    auto one = session.Ingest({a}, *stores.kept);
+    ASSERT_TRUE(one.ok() && one.value().stored == 1) << a.id;
+    kept[a.id] = {*one.value().articles[0].story, one.value().articles[0].storyline};
+    // Only the first ingest asks for events: the store's storylines keep the rest at two levels.
+    auto fresh = IngestArticles({a}, *stores.restored, a.id == "a0" ? events : IngestOptions{});
+    ASSERT_TRUE(fresh.ok()) << a.id;
+    restored[a.id] = {*fresh.value().articles[0].story, fresh.value().articles[0].storyline};
+  }
+  EXPECT_EQ(kept, restored);
+  for (const auto& [id, placed] : kept) EXPECT_GT(placed.second, 0) << id;
+  EXPECT_EQ(kept.at("a0").second, kept.at("a3").second) << "one storyline";
+  EXPECT_NE(kept.at("a0").second, kept.at("a1").second) << "the museum is another storyline";
+}
+
 TEST(IngestSessionTest, RestoresWhenAnotherConnectionWrote) {
   TempDir dir;
   auto db = Open(dir, "s.db");

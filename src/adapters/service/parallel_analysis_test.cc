@@ -73,7 +73,8 @@ TEST(ParallelAnalysisTest, DecideEqualsAdd) {
 }
 
 // Events (EngineOptions::events) with the shipped decisions: the lead's days are made by the
-// analysis, in the pool as by Add, and two votes of one council two days apart are two events.
+// analysis, in the pool as by Add, and two votes of one council two days apart are two events of
+// one storyline.
 TEST(ParallelAnalysisTest, EventsAreDecidedAlikeInThePoolAndByAdd) {
   std::vector<RawArticle> articles;
   const struct {
@@ -106,17 +107,21 @@ TEST(ParallelAnalysisTest, EventsAreDecidedAlikeInThePoolAndByAdd) {
     options.events = events;
     StoryEngine added(options), decided(options);
     ParallelAnalysis analysis(articles, 2, AnalysisOptionsFor(options), 4);
-    std::vector<int64_t> stories;
+    std::vector<int64_t> stories, storylines;
     for (size_t i = 0; i < articles.size(); ++i) {
       const Decision x = added.Add(articles[i]);
       const Decision y = decided.Decide(articles[i], analysis.Take(i));
       EXPECT_EQ(x.story, y.story) << articles[i].id;
       EXPECT_DOUBLE_EQ(x.similarity, y.similarity) << articles[i].id;
+      EXPECT_EQ(x.storyline, y.storyline) << articles[i].id;
+      EXPECT_EQ(x.storyline != 0, events) << articles[i].id;
       stories.push_back(x.story);
+      storylines.push_back(x.storyline);
     }
     EXPECT_EQ(stories[0], stories[1]) << "one vote, two reports";
     if (events) {
       EXPECT_NE(stories[2], stories[0]) << "Thursday's vote is another event";
+      EXPECT_EQ(storylines, std::vector<int64_t>(3, storylines[0])) << "of the council's bridge storyline";
     }
   }
 }

@@ -163,11 +163,24 @@ END;
 CREATE INDEX articles_by_source ON articles (source);
 )sql";
 
+// Version 5: storylines. Grouping events (EngineOptions::events), every story is an event and
+// belongs to one storyline, a level above it that follows a matter over days; the storyline is
+// the story's, so it is kept per story (a merged story's row goes with it). Stores written
+// without events have no rows: their stories have no storyline.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE story_storylines (
+  story_id INTEGER PRIMARY KEY NOT NULL,  -- a story (event) with a summary row
+  storyline_id INTEGER NOT NULL
+);
+CREATE INDEX story_storylines_by_storyline ON story_storylines (storyline_id, story_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, fingerprints, stories, memberships, copies, document frequencies", kSchemaV1},
     {2, "story merges", kSchemaV2},
     {3, "excerpt and rewrite copies", kSchemaV3},
     {4, "full-text search over article titles and text; articles by source", kSchemaV4},
+    {5, "storylines of stories", kSchemaV5},
 };
 
 static_assert(std::size(kMigrations) > 0, "at least one migration");

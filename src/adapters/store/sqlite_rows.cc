@@ -9,11 +9,13 @@ namespace storydesk::store {
 // The columns every StoredArticle is read from, in the order ReadArticle expects.
 const char* const kArticleColumns =
     "a.id, a.sequence, a.source, a.url, a.title, a.published, a.published_at, a.place, a.bullets, a.text, "
-    "a.verbatim, a.origin, f.exact_hash, f.minhash, m.story_id, c.original_id, c.relation, c.score "
+    "a.verbatim, a.origin, f.exact_hash, f.minhash, m.story_id, c.original_id, c.relation, c.score, "
+    "coalesce(sl.storyline_id, 0) "
     "FROM articles a "
     "JOIN fingerprints f ON f.article_id = a.id "
     "JOIN memberships m ON m.article_id = a.id "
-    "LEFT JOIN copies c ON c.article_id = a.id ";
+    "LEFT JOIN copies c ON c.article_id = a.id "
+    "LEFT JOIN story_storylines sl ON sl.story_id = m.story_id ";
 
 std::string EncodeSignature(const std::vector<uint32_t>& signature) {
   std::string bytes;
@@ -69,6 +71,7 @@ Result<StoredArticle> ReadArticle(const Statement& row) {
     s.relation = *kind;
   }
   s.copy_score = row.ColumnIsNull(17) ? 0.0 : row.ColumnDouble(17);
+  s.storyline = row.ColumnInt64(18);
   return s;
 }
 

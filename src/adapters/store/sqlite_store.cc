@@ -52,6 +52,7 @@ Status MergeStory(sqlite3* db, int64_t from, int64_t into, const std::string& ar
       {"INSERT INTO story_merges (story_id, into_story_id, merged_by) VALUES (?1, ?2, ?3) "
        "ON CONFLICT (story_id) DO UPDATE SET into_story_id = excluded.into_story_id",
        3},
+      {"DELETE FROM story_storylines WHERE story_id = ?1", 1},
       {"DELETE FROM stories WHERE id = ?1", 1},
   };
   for (const Step& step : steps) {
@@ -299,6 +300,10 @@ Result<int64_t> SqliteStore::MaxStoryId() {
                     0);
 }
 
+Result<int64_t> SqliteStore::MaxStorylineId() {
+  return QueryInt64(db_, "SELECT coalesce(max(storyline_id), 0) FROM story_storylines", 0);
+}
+
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
                                 int64_t documents_added, std::optional<int64_t> decided_at) {
   Status committed = InTransaction(db_, [&]() -> Status {
@@ -331,8 +336,12 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
                            "ON CONFLICT (article_id) DO UPDATE SET original_id = ?2, relation = ?3, score = ?4");
     auto repoint_copy = Statement::Prepare(db_, "UPDATE copies SET original_id = ?2 WHERE article_id = ?1");
     auto story_of = Statement::Prepare(db_, "SELECT story_id FROM memberships WHERE article_id = ?1");
+    // The engine gives every article of a story the same storyline; the newest decision wins.
+    auto upsert_storyline = Statement::Prepare(db_,
+                                               "INSERT INTO story_storylines (story_id, storyline_id) VALUES (?1, ?2) "
+                                               "ON CONFLICT (story_id) DO UPDATE SET storyline_id = ?2");
     for (auto* prepared : {&insert_article, &insert_fingerprint, &insert_story, &insert_membership, &insert_copy,
-                           &exists, &upsert_copy, &repoint_copy, &story_of}) {
+                           &exists, &upsert_copy, &repoint_copy, &story_of, &upsert_storyline}) {
       if (!prepared->ok()) return prepared->status();
     }
 
@@ -390,6 +399,13 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
         StatementReset reset(&q);
         q.BindText(1, s.raw.id);
         q.BindInt64(2, s.story);
+        if (Status st = q.Run(); !st.ok()) return st;
+      }
+      if (s.storyline > 0) {
+        Statement& q = upsert_storyline.value();
+        StatementReset reset(&q);
+        q.BindInt64(1, s.story);
+        q.BindInt64(2, s.storyline);
         if (Status st = q.Run(); !st.ok()) return st;
       }
       if (s.copy_of) {

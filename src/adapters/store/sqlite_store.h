@@ -68,6 +68,7 @@ class SqliteStore final : public Store {
   Result<int64_t> DocumentCount() override;
   Result<std::map<std::string, int64_t>> LoadDocumentFrequencies() override;
   Result<int64_t> MaxStoryId() override;
+  Result<int64_t> MaxStorylineId() override;
   Result<std::optional<int64_t>> NewestPublished() override;
   Result<int64_t> DataVersion() override;
   Status CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,

@@ -23,13 +23,15 @@ StorySummary ReadSummary(const Statement& row) {
   s.articles = static_cast<int>(row.ColumnInt64(4));
   s.sources = static_cast<int>(row.ColumnInt64(5));
   s.copies = static_cast<int>(row.ColumnInt64(6));
+  s.storyline = row.ColumnInt64(8);
   return s;
 }
 
 // Column 7 (last_published_at, for cursors) is not part of StorySummary.
 constexpr const char* kSummaryColumns =
     "id, headline, date(first_published_at, 'unixepoch'), date(last_published_at, 'unixepoch'), "
-    "article_count, source_count, copy_count, last_published_at FROM stories ";
+    "article_count, source_count, copy_count, last_published_at, "
+    "coalesce((SELECT storyline_id FROM story_storylines WHERE story_id = stories.id), 0) FROM stories ";
 
 StoryCursor ReadPosition(const Statement& row) { return StoryCursor{row.ColumnOptionalInt64(7), row.ColumnInt64(0)}; }
 
@@ -82,11 +84,13 @@ Result<std::vector<StorySummary>> QueryStories(sqlite3* db, const StoryFilter& f
     if (match.empty()) return out;  // no word to look for: nothing matches
   }
   // Parameters: ?1 since, ?2 until, ?3 FTS5 query, ?4 source, ?5 and ?6 the cursor's
-  // last_published_at and id, ?7 limit. ?7 is always present, so every index can be bound.
+  // last_published_at and id, ?7 limit, ?8 storyline. ?7 and ?8 are always present, so every
+  // index can be bound.
   std::string sql = std::string("SELECT ") + kSummaryColumns +
                     "WHERE article_count > 0 "
                     "AND (?1 IS NULL OR last_published_at >= ?1) "
-                    "AND (?2 IS NULL OR first_published_at < ?2) ";
+                    "AND (?2 IS NULL OR first_published_at < ?2) "
+                    "AND (?8 IS NULL OR id IN (SELECT story_id FROM story_storylines WHERE storyline_id = ?8)) ";
   if (filter.query) {
     sql +=
         "AND id IN (SELECT m.story_id FROM article_search "
@@ -118,6 +122,7 @@ Result<std::vector<StorySummary>> QueryStories(sqlite3* db, const StoryFilter& f
   q.BindOptionalInt64(5, filter.after ? filter.after->last_published_at : std::nullopt);
   q.BindInt64(6, filter.after ? filter.after->id : 0);
   q.BindInt64(7, limit);
+  q.BindOptionalInt64(8, filter.storyline);
   while (true) {
     Result<bool> row = q.Step();
     if (!row.ok()) return row.status();

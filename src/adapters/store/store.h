@@ -74,6 +74,8 @@ class Store {
 
   // The largest story id in use (0 when there is none).
   virtual Result<int64_t> MaxStoryId() = 0;
+  // The largest storyline id in use (0 when there is none).
+  virtual Result<int64_t> MaxStorylineId() = 0;
 
   // The latest publication time stored (epoch seconds); nullopt when no article is dated.
   virtual Result<std::optional<int64_t>> NewestPublished() = 0;

@@ -218,6 +218,40 @@ TYPED_TEST_P(StoreContract, AMergeMovesMembersAndOldIdsStillFindTheStory) {
   EXPECT_EQ(store->GetStory(4).status().code(), ErrorCode::kNotFound);
 }
 
+// Grouping events: each story (event) is in one storyline, read back with every member and
+// summary, listed by storyline, and a merged story's members are in the survivor's storyline.
+TYPED_TEST_P(StoreContract, StorylinesAreKeptPerStoryAndFollowMerges) {
+  auto store = this->OpenOrDie();
+  EXPECT_EQ(store->MaxStorylineId().value(), 0);
+  auto in = [](StoredArticle a, int64_t storyline) {
+    a.storyline = storyline;
+    return a;
+  };
+  std::vector<StoredArticle> first = {in(Article("vote-1", 1, 10), 7), in(Article("vote-2", 1, 10), 7),
+                                      in(Article("hearing", 2, 12), 7), in(Article("budget", 3, 12), 8),
+                                      Article("one-level", 4, 12)};
+  ASSERT_TRUE(store->CommitBatch(first, {}, 5).ok());
+  EXPECT_EQ(store->MaxStorylineId().value(), 8);
+  EXPECT_EQ(store->GetArticle("hearing").value()->storyline, 7);
+  EXPECT_EQ(store->GetArticle("one-level").value()->storyline, 0) << "stored without events: no storyline";
+  EXPECT_EQ(store->GetStory(1).value().storyline, 7);
+  StoryFilter of_seven;
+  of_seven.storyline = 7;
+  std::vector<int64_t> events;
+  for (const StorySummary& s : store->ListStories(of_seven).value()) events.push_back(s.id);
+  EXPECT_EQ(events, (std::vector<int64_t>{2, 1})) << "newest activity first";
+
+  // The budget story (storyline 8) turns out to be part of the hearing's (storyline 7).
+  StoredArticle bridge = in(Article("bridge", 2, 13), 7);
+  bridge.merged_stories = {3};
+  std::vector<StoredArticle> second = {bridge};
+  ASSERT_TRUE(store->CommitBatch(second, {}, 1).ok());
+  EXPECT_EQ(store->GetArticle("budget").value()->storyline, 7);
+  for (const StoredArticle& a : store->LoadWindow(0, 100 * 86400, true).value()) {
+    EXPECT_EQ(a.storyline, a.raw.id == "one-level" ? 0 : 7) << a.raw.id;
+  }
+}
+
 TYPED_TEST_P(StoreContract, QueryFilterFindsStoriesByTitleOrTextWithStemming) {
   auto store = this->OpenOrDie();
   std::vector<StoredArticle> batch = {
@@ -643,7 +677,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContract, RefingerprintReplacesSignaturesAndSet
                             TheHeadlineFollowsTheRuleAsArticlesJoin, ABatchWithAnAlreadyStoredIdStoresNothing,
                             DocumentFrequenciesAccumulateAcrossBatches, StoriesAreSummarisedAndListedByNewestActivity,
                             StoryFiltersSelectByDateAndLimit, LooksUpByIdHashAndTimeWindow,
-                            AMergeMovesMembersAndOldIdsStillFindTheStory,
+                            AMergeMovesMembersAndOldIdsStillFindTheStory, StorylinesAreKeptPerStoryAndFollowMerges,
                             QueryFilterFindsStoriesByTitleOrTextWithStemming, SourceFilterIsAnExactMatchOnAnyMember,
                             DateFiltersCombineWithTheQuery, PagesVisitEveryStoryOnceInListOrderAcrossUndatedStories,
                             PageSizeDefaultsToTwentyAndMustBePositive,

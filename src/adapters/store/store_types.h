@@ -43,6 +43,10 @@ struct StoredArticle {
   // Stored articles whose copy_of changes on commit: this article, published before their
   // family's original, took the family over. Not read back.
   std::vector<copies::CopyUpdate> copy_updates;
+  // The storyline of `story` when the engine groups events (EngineOptions::events); 0: none.
+  // One per story: the store keeps it for the story, and reads give every member the
+  // storyline of the story it is in now.
+  int64_t storyline = 0;
   // Stories this article merged into `story` (merge repair): their members move to `story`
   // on commit and their ids are recorded as merged. Not read back.
   std::vector<int64_t> merged_stories;
@@ -62,6 +66,7 @@ struct StoryMember {
 // One row of `storydesk stories`.
 struct StorySummary {
   int64_t id = 0;
+  int64_t storyline = 0;                       // grouping events: the storyline it is in; else 0
   std::string headline;                        // the story's one headline (core/digest/headline.h)
   std::optional<std::string> first_published;  // YYYY-MM-DD, null when no article is dated
   std::optional<std::string> last_published;
@@ -93,6 +98,7 @@ struct StoryFilter {
   // ("!!!") matches no story. Never FTS5 syntax: operators and quotes are plain separators.
   std::optional<std::string> query;
   std::optional<std::string> source;  // stories with an article from this source (exact match)
+  std::optional<int64_t> storyline;   // the stories (events) of this storyline
   std::optional<StoryCursor> after;   // continue after this story in the list order
 };
 

@@ -79,6 +79,7 @@ copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
 }
 
 std::optional<StoryGrouper::FoundCopy> StoryGrouper::FindCopy(const ArticleProfile& article) const {
+  if (!options_.detect_copies) return std::nullopt;
   const auto match =
       copy_index_.Find(article.copy, article.all, {options_.sentence_model.get(), options_.rewrite_model.get()});
   if (!match) return std::nullopt;
@@ -179,6 +180,13 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
       const Story& story = stories_.at(story_id);
       const DatingFooting footing = Footing(article, story);
       if (footing == DatingFooting::kApart) continue;
+      // The day the story's leads say it happened on against the article's (event_days.h); an
+      // article whose lead gives no day (every article, unless grouping events) costs nothing.
+      const DayAgreement days = article.event_days.empty() || !options_.events_by_day
+                                    ? DayAgreement::kUnknown
+                                    : CompareEventDays(article.event_days, MostGivenDays(story.event_days));
+      if (days == DayAgreement::kApart) continue;  // another day's news: another event
+      const bool near_day = days == DayAgreement::kNear;
       double logit = options_.model->JoinLogit(lookup_.Features(story));
       const double text_logit = logit;
       std::optional<int64_t> gap;
@@ -187,20 +195,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
         time_evidence_.ObserveCandidate(*gap);
         logit += time_evidence_.LogLikelihoodRatio(*gap);
       }
-      // The day the story's leads say it happened on against the article's (event_days.h); an
-      // article whose lead gives no day (every article, unless grouping events) costs nothing.
-      switch (article.event_days.empty() ? DayAgreement::kUnknown
-                                         : CompareEventDays(article.event_days, MostGivenDays(story.event_days))) {
-        case DayAgreement::kApart:
-          logit -= options_.event_days_apart_penalty;
-          break;
-        case DayAgreement::kNear:
-          logit -= options_.event_days_near_penalty;
-          break;
-        case DayAgreement::kSame:
-        case DayAgreement::kUnknown:
-          break;
-      }
+      if (near_day) logit -= options_.event_days_near_penalty;
       top.emplace_back(-logit, story_id);
       std::sort(top.begin(), top.end());
       if (top.size() > 3) top.pop_back();
@@ -235,7 +230,7 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
         };
         // Two events of other days are not one, whatever the article bridging them says.
         const bool other_days =
-            options_.event_days_apart_penalty > 0 &&
+            options_.events_by_day &&
             CompareEventDays(MostGivenDays(stories_.at(top[0].second).event_days),
                              MostGivenDays(stories_.at(top[1].second).event_days)) == DayAgreement::kApart;
         if (!other_days && p_second >= options_.merge_probability && alike() >= options_.merge_cosine) {
@@ -321,7 +316,7 @@ void StoryGrouper::Remember(ArticleProfile&& article, const Assignment& assignme
   // Copies are indexed too (a later copy may copy the copy: an excerpt of a rewrite), but stay
   // out of the centroid: their original already stands for them, and counting a text twice
   // would pull the story towards whatever is copied most.
-  copy_index_.Insert(index, std::move(article.copy), article.all);
+  if (options_.detect_copies) copy_index_.Insert(index, std::move(article.copy), article.all);
   if (assignment.relation == CopyRelation::kNone) {
     AddToStory(assignment.story, article);
   } else {

@@ -59,6 +59,9 @@ struct GroupingOptions {
   double name_weight = 0.05;
   // Copy detection: thresholds and candidate bounds (copy_index.h, copy_relation.h).
   copies::CopyIndexOptions copies;
+  // Whether copies are looked for at all. Off for the storyline level (StorylineLevel), which
+  // is told where each copy goes: its event's storyline.
+  bool detect_copies = true;
   // The sentence matcher of rewrite detection; null: no rewrites, only exact, near and
   // excerpt copies.
   std::shared_ptr<const copies::SentenceModel> sentence_model;
@@ -87,10 +90,11 @@ struct GroupingOptions {
   // Learned mode, dated articles, a model without time weights: add the time evidence
   // estimated from the stream (time_evidence.h) to the join logits.
   bool stream_time_evidence = true;
-  // Learned mode: subtracted from the join logit of a story whose leads give its news another
-  // day than the article's lead does (event_days.h) — two or more days apart, or one day apart.
-  // 0 (the default): stories span days. Events: kEventLevel*Penalty.
-  double event_days_apart_penalty = 0.0;
+  // Learned mode, grouping events (false, the default: stories span days): a story whose leads
+  // give its news a day two or more days from every day the article's lead gives (event_days.h)
+  // is another event, never a candidate; one a day apart loses event_days_near_penalty from its
+  // join logit (kEventLevelNearPenalty).
+  bool events_by_day = false;
   double event_days_near_penalty = 0.0;
   double merge_cosine = 0.5;
   // An undated article and a dated story, or a dated article and a story of undated articles
@@ -106,13 +110,12 @@ struct GroupingOptions {
   int year_tolerance = 1;
 };
 
-// Grouping into events, each one day's news: "apart" all but forbids the join (the weekly
-// jobless report and the next week's; Cheney's ouster and Stefanik's election two days later),
-// "near" leaves room for an evening event reported as the next day's. Chosen by BCubed F1 on the
-// first half of allsides-dev's stories (those starting before 2021-06-09; grid apart 0..20 x
-// near 0..2); the second half, chosen on alone, has the same point among its best
-// (docs/measurements.md). Undated articles give no days: nothing changes for them.
-inline constexpr double kEventLevelApartPenalty = 8.0;
+// Grouping into events, each one day's news: days apart forbid the join (the weekly jobless
+// report and the next week's; Cheney's ouster and Stefanik's election two days later); one day
+// apart costs this much of the join logit, leaving room for an evening event reported as the
+// next day's. Chosen by BCubed F1 on the first half of allsides-dev's stories (those starting
+// before 2021-06-09; grid 0..2, docs/measurements.md). Undated articles give no days: nothing
+// changes for them.
 inline constexpr double kEventLevelNearPenalty = 1.0;
 
 // One active story an article could join, with its features.
@@ -176,6 +179,8 @@ class StoryGrouper {
   void ReserveStoryIdsThrough(int64_t id);
 
   size_t ActiveStories() const { return stories_.size(); }
+  // True while `story` (an id as handed out, not resolved through merges) is in the window.
+  bool IsActive(int64_t story) const { return stories_.count(story) > 0; }
 
   // Marks in `in_use` (indexed by term id, sized by the caller to cover every id handed out)
   // every term id the grouper holds: the active stories' centroids and recent members, the

@@ -1,0 +1,61 @@
+#include "core/stories/storyline_level.h"
+
+#include <utility>
+
+namespace storydesk::stories {
+
+GroupingOptions StorylineLevel::ForStorylines(GroupingOptions options) {
+  options.detect_copies = false;
+  options.merge_probability = 2.0;  // never: a storyline merge would have to move events
+  options.events_by_day = false;
+  options.event_days_near_penalty = 0;
+  return options;
+}
+
+StorylineLevel::StorylineLevel(GroupingOptions options) : grouper_(ForStorylines(std::move(options))) {}
+
+int64_t StorylineLevel::Place(ArticleProfile article, const Assignment& event, int64_t current_event) {
+  return Record(std::move(article), event, current_event, 0);
+}
+
+int64_t StorylineLevel::Record(ArticleProfile article, const Assignment& event, int64_t current_event,
+                               int64_t storyline) {
+  if (storyline == 0) {
+    if (auto known = StorylineOf(current_event)) storyline = *known;
+  }
+  if (storyline == 0) {
+    // A new event (or one whose storyline was never recorded): the storyline grouper decides.
+    // A copy opens no event, so it always finds its event's storyline above; the guard is for
+    // an event restored without one.
+    storyline = grouper_.Assign(std::move(article)).story;
+  } else {
+    Assignment line;
+    line.story = storyline;
+    line.relation = event.relation;  // a copy counts in the storyline's size, not its centroid
+    grouper_.Record(std::move(article), line);
+  }
+  storyline_of_event_[current_event] = storyline;
+  // The events merged into this one are in its storyline now (their own entries may differ:
+  // their articles moved to `current_event`).
+  for (int64_t merged : event.merged) storyline_of_event_[merged] = storyline;
+  return storyline;
+}
+
+std::optional<int64_t> StorylineLevel::StorylineOf(int64_t event) const {
+  auto it = storyline_of_event_.find(event);
+  if (it == storyline_of_event_.end()) return std::nullopt;
+  return it->second;
+}
+
+ArticleProfile WithoutCopyDocument(const ArticleProfile& article) {
+  ArticleProfile light;
+  static_cast<ArticleVectors&>(light) = article;
+  light.id = article.id;
+  light.copy.word_count = article.copy.word_count;
+  light.mentioned_years = article.mentioned_years;
+  light.source = article.source;
+  light.credits = article.credits;
+  return light;
+}
+
+}  // namespace storydesk::stories
