@@ -1,6 +1,7 @@
 // Whole-pipeline tests: the binary on examples/, on ../shared/seeds and on bad input.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -63,6 +64,62 @@ TEST(IngestTest, IngestStoresWhatClusterComputesAndIsIdempotent) {
   EXPECT_NE(again.out.find("new 0,"), std::string::npos) << again.out;
   const CommandResult exported_again = RunStorydesk("--db " + Quote(db) + " export");
   EXPECT_EQ(exported_again.out, exported.out);
+}
+
+// Issue 19: two levels. Ingested with --events, every story is an event of one storyline; the
+// store is then always ingested so; `cluster --events` prints what ingest stores; the
+// storylines list and show their events.
+TEST(IngestTest, EventsAndStorylinesAreStoredListedAndShown) {
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  const CommandResult first = RunStorydesk("--db " + Quote(db) + " ingest --events " + Quote(kSource / "examples"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const CommandResult exported = RunStorydesk("--db " + Quote(db) + " export");
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const CommandResult clustered = RunStorydesk("cluster --events " + Quote(kSource / "examples"));
+  EXPECT_EQ(ById(JsonLines(exported.out)), ById(JsonLines(clustered.out)));
+  std::map<std::string, int64_t> storyline_of_story;
+  for (const auto& j : JsonLines(exported.out)) {
+    ASSERT_TRUE(j.contains("storyline")) << j.dump();
+    const auto [it, fresh] = storyline_of_story.emplace(j["story"].dump(), j["storyline"].get<int64_t>());
+    EXPECT_EQ(it->second, j["storyline"].get<int64_t>()) << "an event split across storylines: " << j.dump();
+  }
+
+  const CommandResult listed = RunStorydesk("--db " + Quote(db) + " stories --level storylines --json");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const nlohmann::json lines = nlohmann::json::parse(listed.out);
+  size_t events = 0;
+  int64_t longest = 0, most = 0;
+  for (const auto& line : lines) {
+    events += line["timeline"].size();
+    if (line["timeline"].size() > static_cast<size_t>(most)) {
+      most = static_cast<int64_t>(line["timeline"].size());
+      longest = line["id"].get<int64_t>();
+    }
+  }
+  EXPECT_EQ(events, storyline_of_story.size()) << "every event listed once";
+  EXPECT_GE(most, 2) << "our examples hold matters followed over days";
+
+  const CommandResult shown = RunStorydesk("--db " + Quote(db) + " show --storyline " + std::to_string(longest));
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find(std::to_string(most) + " events"), std::string::npos) << shown.out;
+  const CommandResult missing = RunStorydesk("--db " + Quote(db) + " show --storyline 9999");
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("no storyline 9999"), std::string::npos) << missing.err;
+
+  // A later ingest without --events keeps the store at two levels.
+  const auto later_input = tmp.path() / "later.jsonl";
+  {
+    std::ofstream out(later_input);
+    out << R"({"id":"later-1","source":"Test Wire","published":"2025-03-15","title":"Rovers FC fans welcome new owner",)"
+        << R"("text":"Supporters of Rovers FC gathered on Saturday to welcome Aldo Mercer, whose group completed )"
+        << R"(the purchase of the club this week. Mercer promised to keep the club at its stadium."})" << '\n';
+  }
+  const CommandResult later = RunStorydesk("--db " + Quote(db) + " ingest " + Quote(later_input));
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  for (const auto& j : JsonLines(RunStorydesk("--db " + Quote(db) + " export").out)) {
+    EXPECT_TRUE(j.contains("storyline")) << j.dump();
+  }
 }
 
 // One pipeline (issue 16): `cluster` is an ingest into a store kept in memory, so on a real set

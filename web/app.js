@@ -6,6 +6,7 @@
 //   #/                      the story list; #/?q=TEXT&since=YYYY-MM-DD&until=YYYY-MM-DD filters it
 //   #/story/ID              a story's digest
 //   #/story/ID/source/N     the same, scrolled to source N (the target of the [N] markers)
+//   #/storyline/ID          a storyline's events on a timeline (stores ingested with --events)
 //
 // Every string from the API reaches the page through textContent or an attribute set with
 // setAttribute (see js/dom.js); nothing from the API is ever parsed as HTML.
@@ -21,12 +22,14 @@
 //   router.js          parses and builds routes, shows the route's view
 //   story_list.js      the story list and its search form
 //   story_view.js      a story's page
+//   storyline_view.js  a storyline's page
 //   story_sections.js  its summary, people, quotes and timeline
 //   source_cards.js    its source cards
 //   digest.js          the story digest, filled in where the API's lacks something
 import {startRouter} from './js/router.js';
 import {showList} from './js/story_list.js';
 import {focusSource, showStory} from './js/story_view.js';
+import {showStoryline} from './js/storyline_view.js';
 
 const main = document.getElementById('main');
 
@@ -36,4 +39,4 @@ document.querySelector('.skip-link').addEventListener('click', (event) => {
   main.focus();
   main.scrollIntoView();
 });
-startRouter({showList, showStory, focusSource});
+startRouter({showList, showStory, focusSource, showStoryline});

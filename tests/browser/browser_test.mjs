@@ -190,6 +190,29 @@ async function run() {
     assert(next && next.id === 'q', `the first Tab stop in the content is ${JSON.stringify(next)}, not the search box`);
   });
 
+  // 2b. A storyline (the corpus is ingested with --events): its events on a timeline.
+  await check('a storyline opens from the list with its events, earliest first', async () => {
+    const link = page.locator('#story-list .storyline-link').first();
+    assert((await link.count()) === 1, 'no story of the list links to a storyline of several events');
+    await link.click();
+    await page.waitForFunction(() => location.hash.startsWith('#/storyline/'), null, {timeout: VIEW_TIMEOUT_MS})
+      .catch(() => { throw new CheckFailed('the storyline link did not lead to a storyline'); });
+    const state = await settled('the storyline');
+    assert(state === 'ready', `the storyline shows "${state}" (status: "${await statusText()}")`);
+    const events = await page.locator('.event-item').count();
+    assert(events >= 2, `the storyline lists ${events} events`);
+    const dates = await page.locator('.event-date').allTextContents();
+    assert(dates.every((d) => d.trim().length > 0), 'an event has no date');
+    await page.waitForFunction(() => [...document.querySelectorAll('.event-points')].every((l) => l.children.length > 0),
+      null, {timeout: VIEW_TIMEOUT_MS})
+      .catch(() => { throw new CheckFailed('the events\' summary points did not load'); });
+    await headingsInOrder('the storyline');
+    console.log(`     ${events} events: ${dates.map((d) => d.trim()).join('; ')}`);
+  });
+  await shot('storyline.png');
+  await page.goto(`${base}/`, {waitUntil: 'domcontentloaded'});
+  await settled('the story list');
+
   // 3. A search, typed and submitted from the keyboard.
   await check(`searching for "${searchText}" lists matching stories`, async () => {
     await page.focus('#q');

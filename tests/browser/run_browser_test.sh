@@ -59,7 +59,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 db="$tmp/storydesk.db"
-"$binary" --db "$db" ingest "$seeds" >"$tmp/ingest.log" 2>&1
+# At two levels (events and storylines), so that the storyline page has something to show.
+"$binary" --db "$db" ingest --events "$seeds" >"$tmp/ingest.log" 2>&1
 ingest_status=$?
 # 1 means some input was rejected and the rest ingested: the page can still be tested.
 if [ "$ingest_status" -gt 1 ]; then

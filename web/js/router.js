@@ -6,7 +6,8 @@ import {memory} from './memory.js';
 import {errorBox} from './notices.js';
 import {begin, focusHeading, setState, setStatus, view} from './page.js';
 
-// The views of the list and of a story, given by startRouter: {showList, showStory, focusSource}.
+// The views of the list, a story and a storyline, given by startRouter: {showList, showStory,
+// focusSource, showStoryline}.
 let views = null;
 
 // Shows the route in the address bar now and whenever it changes.
@@ -25,6 +26,8 @@ export function parseHash(hash) {
   if (story) {
     return {name: 'story', id: story[1], source: story[2] ? Number(story[2]) : null};
   }
+  const storyline = /^\/storyline\/(\d+)\/?$/.exec(path);
+  if (storyline) return {name: 'storyline', id: storyline[1]};
   if (path === '/' || path === '') {
     return {
       name: 'list',
@@ -46,6 +49,10 @@ export function storyHash(id, source) {
   return source ? `#/story/${story}/source/${source}` : `#/story/${story}`;
 }
 
+export function storylineHash(id) {
+  return `#/storyline/${encodeURIComponent(String(id))}`;
+}
+
 // Shows the view of the route in the address bar.
 export function route() {
   const hash = location.hash || '#/';
@@ -61,7 +68,8 @@ export function route() {
   window.scrollTo(0, 0);
   const run = r.name === 'list' ? views.showList(r, hash)
     : r.name === 'story' ? views.showStory(r, hash)
-      : Promise.resolve(showNotFound(hash));
+      : r.name === 'storyline' ? views.showStoryline(r, hash)
+        : Promise.resolve(showNotFound(hash));
   run.catch((e) => {
     if (e && e.name === 'AbortError') return;
     showFailure('Something went wrong while showing this page.', e);

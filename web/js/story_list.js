@@ -7,7 +7,7 @@ import {dateRange, formatDate, plural} from './format.js';
 import {memory, rememberListHash} from './memory.js';
 import {errorBox} from './notices.js';
 import {begin, focusHeading, isCurrent, setState, setStatus, view} from './page.js';
-import {listHashFor, route, storyHash} from './router.js';
+import {listHashFor, route, storyHash, storylineHash} from './router.js';
 
 const PAGE_SIZE = 20;
 const SEARCH_SNIPPET_LIMIT = 50;
@@ -183,7 +183,11 @@ function storyItem(story, matches) {
     dateRange(story.first_published, story.last_published),
     el('span', null, plural(articles, 'article')),
     el('span', null, plural(sourceCount, 'source')),
-    copies > 0 ? el('span', {class: 'badge badge-copy'}, plural(copies, 'copy', 'copies')) : null);
+    copies > 0 ? el('span', {class: 'badge badge-copy'}, plural(copies, 'copy', 'copies')) : null,
+    Number(story.storyline_events) > 1
+      ? el('a', {class: 'storyline-link', href: storylineHash(story.storyline)},
+        `One of ${story.storyline_events} events of a storyline`)
+      : null);
 
   let sources = null;
   if (names.length) {

@@ -35,6 +35,10 @@ nlohmann::json StorySummaryJson(const store::StorySummary& story) {
   j["articles"] = story.articles;
   j["sources"] = story.sources;
   j["copies"] = story.copies;
+  if (story.storyline > 0) {
+    j["storyline"] = story.storyline;
+    j["storyline_events"] = story.storyline_events;
+  }
   return j;
 }
 

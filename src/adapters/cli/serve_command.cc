@@ -20,6 +20,7 @@ struct ServeFlags {
   std::string token_file;
   size_t max_body_mib = 16;
   size_t threads = 4;
+  bool events = false;
 };
 
 http::ApiServer* g_server = nullptr;
@@ -45,6 +46,7 @@ int RunServe(const ServeFlags& flags, const std::string& db_path) {
   options.port = flags.port;
   options.max_body_bytes = flags.max_body_mib << 20;
   options.threads = flags.threads;
+  options.events = flags.events;
   if (!flags.token_file.empty()) {
     auto token = ReadToken(flags.token_file);
     if (!token.ok()) {
@@ -87,6 +89,9 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code
   cmd->add_option("--max-body-mib", flags->max_body_mib, "largest request body accepted, in MiB (larger: 413)")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  cmd->add_flag("--events", flags->events,
+                "group POSTed articles into events and storylines (as `ingest --events`; a store holding "
+                "storylines always is)");
   cmd->add_option("--threads", flags->threads,
                   "event-loop threads: the requests worked on at once (connections cost no thread)")
       ->check(CLI::Range(1, 256))

@@ -1,5 +1,7 @@
 // storydesk show STORY [--format text|json|markdown|html] — one story: its digest (headline,
 // bullets citing their sources, what each source adds and lacks) and its articles.
+// storydesk show --storyline N — one storyline: its events on a timeline (and with --format
+// markdown or html, each event's digest).
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "adapters/service/digest_output.h"
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stored_story_digest.h"
+#include "adapters/service/storylines.h"
 
 namespace storydesk::cli {
 namespace {
@@ -135,17 +138,85 @@ int RunShow(int64_t story_id, const std::string& format, const std::string& db_p
   return kExitOk;
 }
 
+int RunShowStoryline(int64_t id, const std::string& format, const std::string& db_path) {
+  auto opened = OpenStore(db_path);
+  if (!opened.ok()) {
+    PrintError(opened.status().message());
+    return ExitCodeFor(opened.status());
+  }
+  store::Store& db = *opened.value();
+  auto found = service::GetStoryline(db, id);
+  if (!found.ok()) {
+    PrintError(found.status().message());
+    return ExitCodeFor(found.status());
+  }
+  const service::StorylineSummary& line = found.value();
+  if (format == "json") {
+    std::cout << service::StorylineJson(line, StorySummaryJson).dump(2) << '\n';
+    return kExitOk;
+  }
+  if (format == "markdown" || format == "html") {
+    // Each event's digest, in timeline order.
+    std::vector<DigestedStory> digests;
+    for (const store::StorySummary& event : line.events) {
+      auto digested = DigestStoredStory(db, event.id);
+      if (!digested.ok()) {
+        PrintError(digested.status().message());
+        return kExitStore;
+      }
+      digests.push_back(std::move(digested).value());
+    }
+    if (format == "html") {
+      std::cout << DigestHtmlPage(digests);
+    } else {
+      for (const DigestedStory& d : digests) std::cout << DigestMarkdown(d) << '\n';
+    }
+    return kExitOk;
+  }
+  std::printf("storyline %lld: %s\n", static_cast<long long>(line.id), line.headline.c_str());
+  std::printf("%s .. %s, %zu event%s, %d article%s from %zu source%s\n\n",
+              line.first_published.value_or("undated").c_str(), line.last_published.value_or("undated").c_str(),
+              line.events.size(), line.events.size() == 1 ? "" : "s", line.articles, line.articles == 1 ? "" : "s",
+              line.source_names.size(), line.source_names.size() == 1 ? "" : "s");
+  for (const store::StorySummary& e : line.events) {
+    std::string when = e.first_published.value_or("undated");
+    if (e.last_published && e.last_published != e.first_published) when += ".." + e.last_published->substr(5);
+    std::printf("  %-17s  story %-6lld  %s\n", when.c_str(), static_cast<long long>(e.id), e.headline.c_str());
+    std::string sources;
+    for (const std::string& s : e.source_names) sources += (sources.empty() ? "" : ", ") + s;
+    std::printf("  %-17s  %d article%s%s%s\n", "", e.articles, e.articles == 1 ? "" : "s", sources.empty() ? "" : ": ",
+                sources.c_str());
+  }
+  std::printf("\n(`storydesk show STORY` gives one event's digest)\n");
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddShowCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code) {
-  auto* cmd = app.add_subcommand("show", "show one story and its articles");
+  auto* cmd = app.add_subcommand("show", "show one story and its articles, or one storyline's events");
   auto story = std::make_shared<int64_t>(0);
+  auto storyline = std::make_shared<int64_t>(0);
   auto format = std::make_shared<std::string>("text");
-  cmd->add_option("story", *story, "story id (see `storydesk stories`)")->required();
+  auto* story_option = cmd->add_option("story", *story, "story id (see `storydesk stories`)");
+  auto* storyline_option = cmd->add_option(
+      "--storyline", *storyline,
+      "show this storyline instead (see `storydesk stories --level storylines`): its events on a timeline");
+  story_option->excludes(storyline_option);
+  storyline_option->excludes(story_option);
   cmd->add_option("--format", *format, "text, json (the digest schema, docs/digest-schema.md), markdown or html")
       ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
       ->capture_default_str();
-  cmd->callback([story, format, &globals, exit_code] { *exit_code = RunShow(*story, *format, globals.db); });
+  cmd->callback([story, storyline, story_option, storyline_option, format, &globals, exit_code] {
+    if (storyline_option->count() > 0) {
+      *exit_code = RunShowStoryline(*storyline, *format, globals.db);
+    } else if (story_option->count() > 0) {
+      *exit_code = RunShow(*story, *format, globals.db);
+    } else {
+      PrintError("show: give a story id, or --storyline N");
+      *exit_code = kExitUsage;
+    }
+  });
 }
 
 }  // namespace storydesk::cli

@@ -8,6 +8,7 @@
 #include "adapters/cli/json_output.h"
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stories_naming.h"
+#include "adapters/service/storylines.h"
 #include "storydesk/time/published_time.h"
 
 namespace storydesk::cli {
@@ -17,8 +18,36 @@ struct StoriesFlags {
   bool json = false;
   std::string since, until;
   std::string entity;
+  std::string level = "stories";
   int limit = 0;
 };
+
+// "2021-05-11..05-21", "2021-05-11" or "undated".
+std::string Span(const std::optional<std::string>& first, const std::optional<std::string>& last) {
+  std::string span = first.value_or("undated");
+  if (last && last != first) span += ".." + last->substr(5);
+  return span;
+}
+
+int PrintStorylines(const std::vector<service::StorylineSummary>& lines, bool json) {
+  if (json) {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& line : lines) all.push_back(service::StorylineJson(line, StorySummaryJson));
+    std::cout << all.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (lines.empty()) {
+    std::cout << "no storylines (stories are grouped into storylines when ingested with --events)\n";
+    return kExitOk;
+  }
+  std::printf("%9s  %-23s  %6s  %8s  %7s  %s\n", "storyline", "published", "events", "articles", "sources", "headline");
+  for (const auto& line : lines) {
+    std::printf("%9lld  %-23s  %6zu  %8d  %7zu  %s\n", static_cast<long long>(line.id),
+                Span(line.first_published, line.last_published).c_str(), line.events.size(), line.articles,
+                line.source_names.size(), line.headline.c_str());
+  }
+  return kExitOk;
+}
 
 int RunStories(const StoriesFlags& flags, const std::string& db_path) {
   store::StoryFilter filter;
@@ -39,7 +68,8 @@ int RunStories(const StoriesFlags& flags, const std::string& db_path) {
     // A bare date means the whole of that day.
     filter.until = t.value() + (flags.until.size() == 10 ? 24 * 3600 : 1);
   }
-  if (flags.limit > 0) filter.limit = flags.limit;
+  // Storylines are grouped from every story passing the filters; the limit counts storylines.
+  if (flags.limit > 0 && flags.level == "stories") filter.limit = flags.limit;
 
   auto opened = OpenStore(db_path);
   if (!opened.ok()) {
@@ -72,9 +102,15 @@ int RunStories(const StoriesFlags& flags, const std::string& db_path) {
   }
   if (naming) {
     std::erase_if(stories.value(), [&](const store::StorySummary& s) { return naming->stories.count(s.id) == 0; });
-    if (flags.limit > 0 && stories.value().size() > static_cast<size_t>(flags.limit)) {
+    if (flags.limit > 0 && stories.value().size() > static_cast<size_t>(flags.limit) && flags.level == "stories") {
       stories.value().resize(static_cast<size_t>(flags.limit));
     }
+  }
+  if (flags.level == "storylines") {
+    std::vector<service::StorylineSummary> lines = service::GroupIntoStorylines(stories.value());
+    if (flags.limit > 0 && lines.size() > static_cast<size_t>(flags.limit))
+      lines.resize(static_cast<size_t>(flags.limit));
+    return PrintStorylines(lines, flags.json);
   }
   if (flags.json) {
     nlohmann::json all = nlohmann::json::array();
@@ -88,8 +124,7 @@ int RunStories(const StoriesFlags& flags, const std::string& db_path) {
   }
   std::printf("%6s  %-23s  %8s  %7s  %s\n", "story", "published", "articles", "sources", "headline");
   for (const auto& s : stories.value()) {
-    std::string span = s.first_published.value_or("undated");
-    if (s.last_published && s.last_published != s.first_published) span += ".." + s.last_published->substr(5);
+    const std::string span = Span(s.first_published, s.last_published);
     std::string articles = std::to_string(s.articles);
     if (s.copies > 0) articles += " (" + std::to_string(s.copies) + "c)";
     std::printf("%6lld  %-23s  %8s  %7d  %s\n", static_cast<long long>(s.id), span.c_str(), articles.c_str(), s.sources,
@@ -106,7 +141,12 @@ void AddStoriesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_co
   cmd->add_flag("--json", flags->json, "print a JSON array instead of a table");
   cmd->add_option("--since", flags->since, "only stories with an article on or after DATE (YYYY-MM-DD)");
   cmd->add_option("--until", flags->until, "only stories with an article on or before DATE (YYYY-MM-DD)");
-  cmd->add_option("--limit", flags->limit, "at most N stories")->check(CLI::PositiveNumber);
+  cmd->add_option("--limit", flags->limit, "at most N stories (storylines)")->check(CLI::PositiveNumber);
+  cmd->add_option("--level", flags->level,
+                  "stories (the events, when ingested with --events), or storylines: the events of one matter "
+                  "over days, each with its span, events and headline")
+      ->check(CLI::IsMember({"stories", "storylines"}))
+      ->capture_default_str();
   cmd->add_option("--entity", flags->entity,
                   "only stories naming this person, organisation or place (as written: \"Sung Kim\")");
   cmd->footer("In the table, \"(Nc)\" after the article count says how many are copies.");

@@ -18,7 +18,9 @@ nlohmann::json StoryItemJson(const store::StorySummary& s) {
           {"sources", s.sources},
           {"copies", s.copies},
           {"source_names", s.source_names},
-          {"activity", activity}};
+          {"activity", activity},
+          {"storyline", s.storyline > 0 ? nlohmann::json(s.storyline) : nlohmann::json(nullptr)},
+          {"storyline_events", s.storyline_events}};
 }
 
 nlohmann::json ArticleJson(const store::StoredArticle& a, int64_t story) {

@@ -11,7 +11,8 @@ namespace storydesk::http {
 
 // An item of /api/stories and /api/search: {"id", "headline", "first_published",
 // "last_published", "articles", "sources", "copies", "source_names", "activity": [{"date",
-// "articles"}]}.
+// "articles"}], "storyline": the storyline it is an event of, or null (stored without events),
+// "storyline_events": how many events that storyline has (0 without one)}.
 nlohmann::json StoryItemJson(const store::StorySummary& s);
 
 // /api/articles/{id}: {"id", "source", "url", "published", "title", "place", "bullets", "text",

@@ -23,6 +23,7 @@
 #include "adapters/service/shipped_models.h"
 #include "adapters/service/stored_story_digest.h"
 #include "adapters/service/stories_naming.h"
+#include "adapters/service/storylines.h"
 #include "adapters/store/writer_lock.h"
 #include "storydesk/article_id.h"
 #include "storydesk/time/published_time.h"
@@ -95,7 +96,19 @@ std::variant<int, ApiError> LimitParam(const HttpRequest& req) {
 }
 
 // The routes: a path and the method it takes.
-enum class Route { kHealthz, kStories, kStory, kArticle, kSearch, kPostArticles, kOpenApi, kIndex, kStatic };
+enum class Route {
+  kHealthz,
+  kStories,
+  kStory,
+  kStorylines,
+  kStoryline,
+  kArticle,
+  kSearch,
+  kPostArticles,
+  kOpenApi,
+  kIndex,
+  kStatic
+};
 
 struct RouteMatch {
   Route route;
@@ -128,6 +141,10 @@ std::vector<std::pair<std::string_view, RouteMatch>> RoutesFor(std::string_view 
   if (path == "/healthz") out.push_back({"GET", {Route::kHealthz, ""}});
   if (path == "/api/stories") out.push_back({"GET", {Route::kStories, ""}});
   if (path == "/api/search") out.push_back({"GET", {Route::kSearch, ""}});
+  if (path == "/api/storylines") out.push_back({"GET", {Route::kStorylines, ""}});
+  if (auto id = after("/api/storylines/"); id && id->find('/') == std::string_view::npos) {
+    out.push_back({"GET", {Route::kStoryline, std::string(*id)}});
+  }
   if (path == "/api/articles") out.push_back({"POST", {Route::kPostArticles, ""}});
   if (path == "/api/openapi.json") out.push_back({"GET", {Route::kOpenApi, ""}});
   if (path == "/") out.push_back({"GET", {Route::kIndex, ""}});
@@ -158,7 +175,12 @@ std::variant<RouteMatch, HttpResponse> Resolve(const HttpRequest& req) {
 }  // namespace
 
 struct ApiServer::Impl : public HttpService {
-  explicit Impl(ServerOptions o) : options(std::move(o)) {}
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)), ingest_session([this] {
+          service::IngestOptions ingest;
+          ingest.events = options.events;
+          return ingest;
+        }()) {}
 
   ServerOptions options;
   std::unique_ptr<HttpServer> server;
@@ -196,6 +218,8 @@ struct ApiServer::Impl : public HttpService {
   HttpResponse Healthz(store::Store& db);
   HttpResponse ListStories(store::Store& db, const HttpRequest& req);
   HttpResponse GetStory(store::Store& db, const std::string& id_text);
+  HttpResponse ListStorylines(store::Store& db, const HttpRequest& req);
+  HttpResponse GetStoryline(store::Store& db, const std::string& id_text);
   HttpResponse GetArticle(store::Store& db, const std::string& id);
   HttpResponse Search(store::Store& db, const HttpRequest& req);
   HttpResponse PostArticles(const HttpRequest& req);
@@ -271,6 +295,38 @@ HttpResponse ApiServer::Impl::ListStories(store::Store& db, const HttpRequest& r
   }
   return Json(200, {{"stories", stories},
                     {"next_cursor", page.value().next ? json(FormatCursor(*page.value().next)) : json(nullptr)}});
+}
+
+HttpResponse ApiServer::Impl::ListStorylines(store::Store& db, const HttpRequest& req) {
+  store::StoryFilter filter;
+  auto since = DateParam(req, "since", false);
+  if (auto* e = std::get_if<ApiError>(&since)) return ErrorResponse(*e);
+  auto until = DateParam(req, "until", true);
+  if (auto* e = std::get_if<ApiError>(&until)) return ErrorResponse(*e);
+  auto limit = LimitParam(req);
+  if (auto* e = std::get_if<ApiError>(&limit)) return ErrorResponse(*e);
+  filter.since = std::get<std::optional<int64_t>>(since);
+  filter.until = std::get<std::optional<int64_t>>(until);
+  filter.limit = std::get<int>(limit);
+  if (auto q = req.Param("q"); q && !q->empty()) filter.query = *q;
+  if (auto source = req.Param("source"); source && !source->empty()) filter.source = *source;
+  auto lines = service::ListStorylines(db, filter);
+  if (!lines.ok()) return ErrorResponse(Internal(lines.status()));
+  json out = json::array();
+  for (const service::StorylineSummary& line : lines.value())
+    out.push_back(service::StorylineJson(line, StoryItemJson));
+  return Json(200, {{"storylines", out}});
+}
+
+HttpResponse ApiServer::Impl::GetStoryline(store::Store& db, const std::string& id_text) {
+  const auto id = ParseInt(id_text);
+  if (!id || *id <= 0) return ErrorResponse(BadRequest("storyline id: expected a positive whole number"));
+  auto line = service::GetStoryline(db, *id);
+  if (!line.ok()) {
+    return ErrorResponse(line.status().code() == ErrorCode::kNotFound ? NotFound("no storyline " + std::to_string(*id))
+                                                                      : Internal(line.status()));
+  }
+  return Json(200, service::StorylineJson(line.value(), StoryItemJson));
 }
 
 HttpResponse ApiServer::Impl::GetStory(store::Store& db, const std::string& id_text) {
@@ -450,6 +506,10 @@ HttpResponse ApiServer::Impl::Handle(const HttpRequest& req) {
       return WithReader([&](store::Store& db) { return ListStories(db, req); });
     case Route::kStory:
       return WithReader([&](store::Store& db) { return GetStory(db, match.capture); });
+    case Route::kStorylines:
+      return WithReader([&](store::Store& db) { return ListStorylines(db, req); });
+    case Route::kStoryline:
+      return WithReader([&](store::Store& db) { return GetStoryline(db, match.capture); });
     case Route::kArticle:
       return WithReader([&](store::Store& db) { return GetArticle(db, match.capture); });
     case Route::kSearch:

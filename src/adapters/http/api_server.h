@@ -48,6 +48,9 @@ struct ServerOptions {
   unsigned max_connections = 4096;      // open at once; more are refused at accept
   // How long a POST waits for the store's writer lock (an `ingest` holds it) before 503.
   std::chrono::milliseconds writer_wait{10000};
+  // POSTed articles are grouped into events and storylines (IngestOptions::events; a store
+  // holding storylines always is).
+  bool events = false;
 };
 
 class ApiServer {

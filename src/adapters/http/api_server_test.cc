@@ -299,6 +299,9 @@ TEST_F(ApiServerTest, HealthzCountsArticlesAndStories) {
 }
 
 TEST_F(ApiServerTest, OpenApiListsEveryPathTheServerServes) {
+  ServerOptions events;
+  events.events = true;  // so that a storyline exists to be served
+  StartServer(events);
   Seed();
   const Reply r = Get("/api/openapi.json");
   ASSERT_EQ(r.status, 200);
@@ -309,9 +312,9 @@ TEST_F(ApiServerTest, OpenApiListsEveryPathTheServerServes) {
   ASSERT_TRUE(doc["paths"].is_object());
 
   const std::map<std::string, std::set<std::string>> served = {
-      {"/healthz", {"get"}},           {"/api/stories", {"get"}}, {"/api/stories/{id}", {"get"}},
-      {"/api/articles/{id}", {"get"}}, {"/api/search", {"get"}},  {"/api/articles", {"post"}},
-      {"/api/openapi.json", {"get"}},
+      {"/healthz", {"get"}},           {"/api/stories", {"get"}},    {"/api/stories/{id}", {"get"}},
+      {"/api/articles/{id}", {"get"}}, {"/api/search", {"get"}},     {"/api/articles", {"post"}},
+      {"/api/openapi.json", {"get"}},  {"/api/storylines", {"get"}}, {"/api/storylines/{id}", {"get"}},
   };
   std::map<std::string, std::set<std::string>> documented;
   for (const auto& [path, operations] : doc["paths"].items()) {
@@ -327,6 +330,7 @@ TEST_F(ApiServerTest, OpenApiListsEveryPathTheServerServes) {
     std::string concrete = path;
     if (path == "/api/stories/{id}") concrete = "/api/stories/" + std::to_string(flood_);
     if (path == "/api/articles/{id}") concrete = "/api/articles/ledger-flood";
+    if (path == "/api/storylines/{id}") concrete = "/api/storylines/1";
     if (path == "/api/search") concrete += "?q=levee";
     for (const std::string& method : methods) {
       const Reply answer = method == "post" ? Post(JsonLines({SeedArticles()[0]})) : Get(concrete);
@@ -942,6 +946,63 @@ TEST_F(ApiServerTest, ConcurrentFirstRequestsComputeADigestOnce) {
     EXPECT_EQ(r.body, replies.front().body);
   }
   EXPECT_EQ(server().api().DigestsComputed() - before, 1u);
+}
+
+// --- GET /api/storylines, /api/storylines/{id} ---------------------------------------------------
+
+TEST_F(ApiServerTest, StorylinesListTheirEventsOnATimeline) {
+  ServerOptions events;
+  events.events = true;
+  StartServer(events);
+  Seed();
+  const Reply stories = Get("/api/stories");
+  ASSERT_EQ(stories.status, 200);
+  std::map<int64_t, int64_t> storyline_of;     // story -> storyline
+  const json listed_stories = stories.Json();  // kept: a range over a temporary's member dangles
+  for (const json& s : listed_stories["stories"]) {
+    ASSERT_TRUE(s["storyline"].is_number_integer()) << s.dump();
+    storyline_of[s["id"].get<int64_t>()] = s["storyline"].get<int64_t>();
+  }
+  ASSERT_EQ(storyline_of.size(), 3u) << stories.body;
+
+  const Reply listed = Get("/api/storylines");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  std::set<int64_t> events_listed;
+  const json lines = listed.Json();
+  for (const json& line : lines["storylines"]) {
+    EXPECT_EQ(line["events"].get<size_t>(), line["timeline"].size());
+    for (const json& event : line["timeline"]) {
+      events_listed.insert(event["id"].get<int64_t>());
+      EXPECT_EQ(event["storyline"], line["id"]) << "an event is listed under its own storyline";
+    }
+  }
+  EXPECT_EQ(events_listed.size(), 3u) << "every story is an event of one storyline: " << listed.body;
+
+  const Reply flood = Get("/api/storylines/" + std::to_string(storyline_of.at(flood_)));
+  ASSERT_EQ(flood.status, 200) << flood.body;
+  const json line = flood.Json();
+  EXPECT_EQ(line["id"], storyline_of.at(flood_));
+  ASSERT_FALSE(line["timeline"].empty());
+  bool has_flood = false;
+  for (const json& event : line["timeline"]) has_flood |= event["id"] == flood_;
+  EXPECT_TRUE(has_flood);
+  for (const char* key :
+       {"headline", "first_published", "last_published", "articles", "sources", "copies", "source_names"}) {
+    EXPECT_TRUE(line.contains(key)) << key;
+  }
+  EXPECT_TRUE(IsError(Get("/api/storylines/999"), 404, "not_found"));
+  EXPECT_TRUE(IsError(Get("/api/storylines/zero"), 400, "bad_request"));
+  EXPECT_TRUE(IsError(Get("/api/storylines?limit=0"), 400, "bad_request"));
+}
+
+TEST_F(ApiServerTest, AStoreWithoutEventsHasNoStorylines) {
+  Seed();
+  const Reply listed = Get("/api/storylines");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_TRUE(listed.Json()["storylines"].empty());
+  const json stories = Get("/api/stories").Json();
+  ASSERT_FALSE(stories["stories"].empty());
+  for (const json& s : stories["stories"]) EXPECT_TRUE(s["storyline"].is_null());
 }
 
 // --- GET /api/articles/{id} -------------------------------------------------------------------

@@ -26,7 +26,8 @@
   X(storydesk_web_js_source_cards, "js/source_cards.js")     \
   X(storydesk_web_js_story_list, "js/story_list.js")         \
   X(storydesk_web_js_story_sections, "js/story_sections.js") \
-  X(storydesk_web_js_story_view, "js/story_view.js")
+  X(storydesk_web_js_story_view, "js/story_view.js")         \
+  X(storydesk_web_js_storyline_view, "js/storyline_view.js")
 
 #define STORYDESK_EMBED_WEB_FILE(symbol, name) STORYDESK_EMBED(symbol, STORYDESK_WEB_DIR "/" name)
 STORYDESK_WEB_FILES(STORYDESK_EMBED_WEB_FILE)

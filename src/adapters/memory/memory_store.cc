@@ -292,7 +292,10 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
     max_storyline_ = std::max(max_storyline_, s.storyline);
 
     std::unique_ptr<Story>& story = stories_[s.story];
-    if (!story) story = std::make_unique<Story>();
+    if (!story) {
+      story = std::make_unique<Story>();
+      if (s.storyline > 0) ++storyline_events_[s.storyline];
+    }
     auto& members = story->members;
     members.insert(
         std::upper_bound(members.begin(), members.end(), at, [&](size_t x, size_t y) { return Before(x, y); }), at);
@@ -324,6 +327,11 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
       if (it != stories_.end()) {
         std::vector<size_t> moved = std::move(it->second->members);
         stories_.erase(it);
+        if (!moved.empty()) {
+          if (auto line = storyline_events_.find(articles_[moved.front()].storyline); line != storyline_events_.end()) {
+            if (--line->second == 0) storyline_events_.erase(line);
+          }
+        }
         for (size_t m : moved) {
           articles_[m].story = s.story;
           articles_[m].storyline = s.storyline;
@@ -430,6 +438,8 @@ StorySummary MemoryStore::Summarize(int64_t id, const Story& story) const {
   s.headline = story.headline;
   s.articles = static_cast<int>(story.members.size());
   if (!story.members.empty()) s.storyline = articles_[story.members.front()].storyline;
+  if (auto line = storyline_events_.find(s.storyline); line != storyline_events_.end())
+    s.storyline_events = line->second;
   std::set<std::string> sources;
   std::map<std::string, int> days;  // YYYY-MM-DD sorts by date
   for (size_t m : story.members) {

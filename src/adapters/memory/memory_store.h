@@ -109,6 +109,7 @@ class MemoryStore final : public Store {
   int64_t documents_ = 0;
   int64_t max_story_ = 0;
   int64_t max_storyline_ = 0;
+  std::unordered_map<int64_t, int> storyline_events_;  // storyline -> its live stories
   std::optional<int64_t> newest_;
   std::unique_ptr<Headlines> headlines_;
   std::unique_ptr<SearchIndex> search_;  // built on first use

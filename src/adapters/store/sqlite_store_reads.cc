@@ -24,6 +24,7 @@ StorySummary ReadSummary(const Statement& row) {
   s.sources = static_cast<int>(row.ColumnInt64(5));
   s.copies = static_cast<int>(row.ColumnInt64(6));
   s.storyline = row.ColumnInt64(8);
+  s.storyline_events = static_cast<int>(row.ColumnInt64(9));
   return s;
 }
 
@@ -31,7 +32,9 @@ StorySummary ReadSummary(const Statement& row) {
 constexpr const char* kSummaryColumns =
     "id, headline, date(first_published_at, 'unixepoch'), date(last_published_at, 'unixepoch'), "
     "article_count, source_count, copy_count, last_published_at, "
-    "coalesce((SELECT storyline_id FROM story_storylines WHERE story_id = stories.id), 0) FROM stories ";
+    "coalesce((SELECT storyline_id FROM story_storylines WHERE story_id = stories.id), 0), "
+    "(SELECT count(*) FROM story_storylines o JOIN story_storylines s ON o.storyline_id = s.storyline_id "
+    "WHERE s.story_id = stories.id) FROM stories ";
 
 StoryCursor ReadPosition(const Statement& row) { return StoryCursor{row.ColumnOptionalInt64(7), row.ColumnInt64(0)}; }
 

@@ -235,6 +235,9 @@ TYPED_TEST_P(StoreContract, StorylinesAreKeptPerStoryAndFollowMerges) {
   EXPECT_EQ(store->GetArticle("hearing").value()->storyline, 7);
   EXPECT_EQ(store->GetArticle("one-level").value()->storyline, 0) << "stored without events: no storyline";
   EXPECT_EQ(store->GetStory(1).value().storyline, 7);
+  EXPECT_EQ(store->GetStory(1).value().storyline_events, 2) << "the vote and the hearing";
+  EXPECT_EQ(store->GetStory(3).value().storyline_events, 1);
+  EXPECT_EQ(store->GetStory(4).value().storyline_events, 0);
   StoryFilter of_seven;
   of_seven.storyline = 7;
   std::vector<int64_t> events;
@@ -247,6 +250,7 @@ TYPED_TEST_P(StoreContract, StorylinesAreKeptPerStoryAndFollowMerges) {
   std::vector<StoredArticle> second = {bridge};
   ASSERT_TRUE(store->CommitBatch(second, {}, 1).ok());
   EXPECT_EQ(store->GetArticle("budget").value()->storyline, 7);
+  EXPECT_EQ(store->GetStory(2).value().storyline_events, 2) << "the budget story merged into the hearing";
   for (const StoredArticle& a : store->LoadWindow(0, 100 * 86400, true).value()) {
     EXPECT_EQ(a.storyline, a.raw.id == "one-level" ? 0 : 7) << a.raw.id;
   }

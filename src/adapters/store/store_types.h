@@ -67,6 +67,7 @@ struct StoryMember {
 struct StorySummary {
   int64_t id = 0;
   int64_t storyline = 0;                       // grouping events: the storyline it is in; else 0
+  int storyline_events = 0;                    // the stories (events) of that storyline, this one included
   std::string headline;                        // the story's one headline (core/digest/headline.h)
   std::optional<std::string> first_published;  // YYYY-MM-DD, null when no article is dated
   std::optional<std::string> last_published;
