@@ -2,6 +2,8 @@
 // the figure is the cost of candidate retrieval, features and decisions — not of text analysis.
 //   BM_GroupFixed    the fixed cosine threshold
 //   BM_GroupLearned  the shipped story model (models/story-model.tsv) with time evidence
+//   BM_GroupTwoLevels  the same, grouping events (each article's lead giving its story's day)
+//                    and storylines above them (StorylineLevel), as `--events` does
 // items/s = articles/s on one core. The stream: one article a minute, stories of ~5 articles
 // spread over a few hours, a 7-day window — so about 10,000 articles and 2,000 stories are
 // active at once once the window fills.
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "core/stories/story_grouper.h"
+#include "core/stories/storyline_level.h"
 #include "storydesk/copies/copy_relation.h"
 #include "storydesk/fingerprint/minhash.h"
 #include "storydesk/stories/story_model.h"
@@ -60,6 +63,8 @@ std::vector<ArticleProfile> MakeStream(size_t articles) {
     ArticleProfile p;
     p.id = "a" + std::to_string(i);
     p.time = static_cast<int64_t>(i) * 60;
+    // The day its lead dates the news to: its story's first day (used by BM_GroupTwoLevels only).
+    p.event_days = {static_cast<int32_t>(story * 60 / 86400)};
     p.all = MakeVector(rng, 80, base, 40, kCommon);
     p.title = MakeVector(rng, 8, base, 40, kCommon);
     p.lead = MakeVector(rng, 30, base, 40, kCommon);
@@ -109,5 +114,33 @@ void BM_GroupLearned(benchmark::State& state) {
   RunGrouping(state, options);
 }
 BENCHMARK(BM_GroupLearned)->Arg(20000)->Unit(benchmark::kMillisecond);
+
+void BM_GroupTwoLevels(benchmark::State& state) {
+  storydesk::stories::GroupingOptions options;
+  options.model = ShippedModel();
+  if (!options.model) {
+    state.SkipWithError("cannot read models/story-model.tsv");
+    return;
+  }
+  storydesk::stories::GroupingOptions events = options;
+  events.events_by_day = true;
+  events.event_days_near_penalty = storydesk::stories::kEventLevelNearPenalty;
+  const auto stream = MakeStream(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto grouper = std::make_unique<storydesk::stories::StoryGrouper>(events);
+    auto storylines = std::make_unique<storydesk::stories::StorylineLevel>(options);
+    for (const auto& p : stream) {
+      ArticleProfile article = p;  // what the engine hands over (as BM_GroupLearned's copy)
+      const auto event = grouper->Assign(&article);
+      benchmark::DoNotOptimize(storylines->Place(std::move(article), event, grouper->CurrentStory(event.story)));
+    }
+    state.PauseTiming();
+    grouper.reset();
+    storylines.reset();
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(stream.size() * state.iterations()));
+}
+BENCHMARK(BM_GroupTwoLevels)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

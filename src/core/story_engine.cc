@@ -256,10 +256,14 @@ Decision StoryEngine::Decide(const RawArticle& article, AnalyzedArticle analyzed
   Decision d;
   d.exact_hash = profile.copy.exact_hash;
   d.minhash = profile.copy.minhash;  // the copy index takes the profile's own
-  std::optional<stories::ArticleProfile> for_storylines;
-  if (impl_->storylines) for_storylines = stories::WithoutCopyDocument(profile);
-  const stories::Assignment a = impl_->grouper.Assign(std::move(profile));
-  if (impl_->storylines) d.storyline = impl_->PlaceInStoryline(std::move(*for_storylines), a, 0);
+  stories::Assignment a;
+  if (impl_->storylines) {
+    // The event grouper takes only the copy document: the storylines get the rest uncopied.
+    a = impl_->grouper.Assign(&profile);
+    d.storyline = impl_->PlaceInStoryline(std::move(profile), a, 0);
+  } else {
+    a = impl_->grouper.Assign(std::move(profile));
+  }
 
   d.story = a.story;
   d.opened_story = a.opened_story;
@@ -351,12 +355,12 @@ void StoryEngine::Restore(const RawArticle& article, AnalyzedArticle analyzed, i
   a.story = story;
   a.copy_of = copy_of;
   a.relation = relation;
-  std::optional<stories::ArticleProfile> for_storylines;
-  if (impl_->storylines) for_storylines = stories::WithoutCopyDocument(profile);
-  impl_->grouper.Record(std::move(profile), a);
   if (impl_->storylines) {
+    impl_->grouper.Record(&profile, a);
     impl_->storylines->ReserveIdsThrough(storyline);
-    impl_->PlaceInStoryline(std::move(*for_storylines), a, storyline);
+    impl_->PlaceInStoryline(std::move(profile), a, storyline);
+  } else {
+    impl_->grouper.Record(std::move(profile), a);
   }
   impl_->ForgetUnusedTerms();
 }

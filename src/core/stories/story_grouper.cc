@@ -35,7 +35,10 @@ bool StoryGrouper::Active(const Story& story, const std::optional<int64_t>& time
   return *time >= *story.first_time - options_.window_seconds && *time <= *story.last_time + options_.window_seconds;
 }
 
-Assignment StoryGrouper::Assign(ArticleProfile article) {
+Assignment StoryGrouper::Assign(ArticleProfile article) { return Assign(&article); }
+
+Assignment StoryGrouper::Assign(ArticleProfile* taken) {
+  ArticleProfile& article = *taken;
   if (article.time) Evict(*article.time);
   Assignment assignment;
   if (auto copy = FindCopy(article)) {
@@ -62,16 +65,19 @@ Assignment StoryGrouper::Assign(ArticleProfile article) {
   } else {
     assignment = FindStory(article);
   }
-  Remember(std::move(article), assignment);
+  Remember(article, assignment);
   return assignment;
 }
 
-void StoryGrouper::Record(ArticleProfile article, const Assignment& assignment) {
+void StoryGrouper::Record(ArticleProfile article, const Assignment& assignment) { Record(&article, assignment); }
+
+void StoryGrouper::Record(ArticleProfile* taken, const Assignment& assignment) {
+  ArticleProfile& article = *taken;
   // No eviction while restoring: the restored window may reach past the articles still to
   // come, and evicting by its newest time would drop stories those articles should find.
   ReserveStoryIdsThrough(assignment.story);
   families_.Record(Member(article), assignment.copy_of);
-  Remember(std::move(article), assignment);
+  Remember(article, assignment);
 }
 
 copies::FamilyMember StoryGrouper::Member(const ArticleProfile& article) const {
@@ -301,7 +307,7 @@ int64_t StoryGrouper::CurrentStory(int64_t story) const {
   return story;
 }
 
-void StoryGrouper::Remember(ArticleProfile&& article, const Assignment& assignment) {
+void StoryGrouper::Remember(ArticleProfile& article, const Assignment& assignment) {
   const size_t index = next_document_++;
   Document doc;
   doc.id = article.id;

@@ -162,9 +162,15 @@ class StoryGrouper {
   // Takes the profile by value: its copy document (shingles, signature, sentence profiles) is
   // moved into the copy index, not copied — pass an rvalue unless the caller still needs it.
   Assignment Assign(ArticleProfile article);
+  // The same, taking only the copy document out of *article (its vectors, id and the rest are
+  // left as they were): for a caller placing the article again, in the level above
+  // (StorylineLevel), without copying its vectors.
+  Assignment Assign(ArticleProfile* article);
 
   // Records a decision taken earlier (restoring state from a store) without deciding again.
   void Record(ArticleProfile article, const Assignment& assignment);
+  // The same, taking only the copy document out of *article (as Assign(ArticleProfile*)).
+  void Record(ArticleProfile* article, const Assignment& assignment);
 
   // The active stories sharing a heavy term with `article`, by ascending id, with features
   // (evicting by the article's time first, as Assign does). For training.
@@ -214,7 +220,8 @@ class StoryGrouper {
   std::vector<int64_t> CandidateIds(const ArticleProfile& article) const;
   double FixedScore(const ArticleProfile& article, const Story& story) const;
   DatingFooting Footing(const ArticleProfile& article, const Story& story) const;
-  void Remember(ArticleProfile&& article, const Assignment& assignment);
+  // Records the article's place; takes only article.copy (into the copy index).
+  void Remember(ArticleProfile& article, const Assignment& assignment);
   void AddToStory(int64_t story_id, const ArticleProfile& article);
   void MergeStories(int64_t into, int64_t from);
   bool Active(const Story& story, const std::optional<int64_t>& time) const;
