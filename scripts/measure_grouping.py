@@ -87,6 +87,14 @@ def main():
         print(row("allsides-dev --events", evaluate(args.binary, args.data, "allsides-dev", ["--model", args.model, "--events"])))
         for line in dated_halves(args.binary, args.data, args.model, ["--events"], " --events"):
             print(line)
+        # The storylines above those events, against the same (event-scale) gold.
+        print(row("allsides-dev storylines (--level storylines)",
+                  evaluate(args.binary, args.data, "allsides-dev", ["--model", args.model, "--level", "storylines"])))
+    if os.path.exists(os.path.join(args.data, "ecbplus")):
+        # ECB+ topics (two events of one kind each) against the storyline level.
+        print(row("ecbplus topics, storylines (in-domain model)",
+                  evaluate(args.binary, args.data, "ecbplus",
+                           ["--model", args.model, "--level", "storylines", "--gold-field", "topic"])))
     if not args.skip_cv and os.path.exists(os.path.join(args.data, "ecbplus")):
         cv = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "leave_topics_out.py"), "--json",
                              "--data", os.path.join(args.data, "ecbplus"), "--extra", os.path.join(args.data, "allsides-train"),
