@@ -571,6 +571,11 @@ Result<InvariantReport> MemoryStore::CheckInvariants(size_t max_violations) {
       if (i > 0 && !Before(story->members[i - 1], m)) {
         violation("story " + std::to_string(id) + "'s members are out of publication order");
       }
+      if (articles_[m].storyline != articles_[story->members.front()].storyline) {
+        violation("story " + std::to_string(id) + " is split across storylines " +
+                  std::to_string(articles_[story->members.front()].storyline) + " and " +
+                  std::to_string(articles_[m].storyline));
+      }
     }
   }
   for (size_t i = 0; i < articles_.size(); ++i) {

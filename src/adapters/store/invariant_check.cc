@@ -77,6 +77,9 @@ constexpr Check kChecks[] = {
      "SELECT printf('document count is %d, but %d articles are stored', "
      "(SELECT value FROM meta WHERE key = 'document_count'), (SELECT count(*) FROM articles)) "
      "WHERE (SELECT value FROM meta WHERE key = 'document_count') IS NOT (SELECT count(*) FROM articles)"},
+    {"a storyline is a set of live stories: a row for a story merged away or never stored lists a ghost event",
+     "SELECT printf('storyline %d lists story %d, which has no articles', sl.storyline_id, sl.story_id) "
+     "FROM story_storylines sl WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.story_id = sl.story_id)"},
     {"the full-text index (keyed by sequence) holds every article once and nothing else",
      "SELECT printf('article %Q (sequence %d) is missing from the search index', a.id, a.sequence) FROM articles a "
      "WHERE NOT EXISTS (SELECT 1 FROM article_search_docsize d WHERE d.id = a.sequence) "

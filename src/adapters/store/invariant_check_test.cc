@@ -110,6 +110,8 @@ const CorruptionCase kCorruptions[] = {
      "article 'a2' is a copy of 'a1', published later"},
     {"merged story keeps members", "INSERT INTO story_merges VALUES (2, 1, 'a3')",
      "story 2 was merged into story 1 but still has 1 articles"},
+    {"storyline of a story without articles", "INSERT INTO story_storylines VALUES (77, 5)",
+     "storyline 5 lists story 77, which has no articles"},
     {"document count", "UPDATE meta SET value = 99 WHERE key = 'document_count'",
      "document count is 99, but 3 articles are stored"},
     {"article missing from the search index",

@@ -142,7 +142,8 @@ class Store {
   // and was not merged away; no story is empty; summary rows agree with their members
   // (articles, sources, copies, first and last publication); every copy points at a stored
   // original of the same story that is no copy itself (so no chains or cycles) and not
-  // published after it; the document count equals the articles; the full-text index holds
+  // published after it; every storyline row names a story with articles; the document count
+  // equals the articles; the full-text index holds
   // exactly the articles. Reads one snapshot; the full-text check briefly needs the write lock
   // (it waits for a writer's transaction, not for a whole ingest). Violations are results,
   // not errors; errors (kStore) are queries that fail outright, as on a file too damaged to read.
