@@ -196,8 +196,7 @@ struct StoryEngine::Impl {
   // The storyline of an article whose event is `a` (recorded as `storyline` when not 0).
   int64_t PlaceInStoryline(stories::ArticleProfile profile, const stories::Assignment& a, int64_t storyline) {
     const int64_t line = storylines->Record(std::move(profile), a, grouper.CurrentStory(a.story), storyline);
-    storylines->ForgetInactiveEvents([this](int64_t event) { return grouper.IsActive(event); },
-                                     grouper.ActiveStories());
+    storylines->ForgetWhenGrown();
     return line;
   }
 

@@ -12,6 +12,9 @@ import {route, storyHash} from './router.js';
 
 // Digest points shown per event: the storyline page is an overview; the event's page has all.
 const POINTS_PER_EVENT = 3;
+// Digests asked for at once: a storyline of a hundred events must not ask the server for a
+// hundred digests together.
+const DIGESTS_AT_ONCE = 4;
 
 export async function showStoryline(r, hash) {
   const {token, signal} = begin(hash);
@@ -78,16 +81,23 @@ export async function showStoryline(r, hash) {
   setStatus(`Storyline loaded: ${headline}, ${plural(events.length, 'event')}.`);
   focusHeading();
 
-  // Each event's first digest points, as they arrive; an event whose digest fails says so.
-  await Promise.all(events.map(async (event) => {
+  // Each event's first digest points, in timeline order, a few requests at a time; an event
+  // whose digest fails or has no points says so.
+  const load = async (event) => {
     const list = points.get(event.id);
     try {
       const digest = normaliseDigest(await api(`/api/stories/${encodeURIComponent(event.id)}`, signal), event.id);
       if (!isCurrent(token)) return;
-      list.replaceChildren(...digest.bullets.slice(0, POINTS_PER_EVENT).map((b) => el('li', null, b.text || '')));
+      const shown = digest.bullets.slice(0, POINTS_PER_EVENT).map((b) => el('li', null, b.text || ''));
+      list.replaceChildren(...(shown.length ? shown : [el('li', {class: 'empty-note'}, 'No summary points yet.')]));
     } catch (e) {
       if (e.name === 'AbortError' || !isCurrent(token)) return;
       list.replaceChildren(el('li', {class: 'empty-note'}, 'The summary of this event could not be loaded.'));
     }
-  }));
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < events.length && isCurrent(token)) await load(events[next++]);
+  };
+  await Promise.all(Array.from({length: Math.min(DIGESTS_AT_ONCE, events.length)}, worker));
 }

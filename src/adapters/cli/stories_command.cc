@@ -22,10 +22,13 @@ struct StoriesFlags {
   int limit = 0;
 };
 
-// "2021-05-11..05-21", "2021-05-11" or "undated".
+// "2021-05-11..05-21", "2021-12-30..2022-01-02", "2021-05-11" or "undated".
 std::string Span(const std::optional<std::string>& first, const std::optional<std::string>& last) {
   std::string span = first.value_or("undated");
-  if (last && last != first) span += ".." + last->substr(5);
+  if (last && last != first) {
+    const bool same_year = first && first->substr(0, 4) == last->substr(0, 4);
+    span += ".." + (same_year ? last->substr(5) : *last);
+  }
   return span;
 }
 

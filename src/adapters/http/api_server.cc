@@ -445,6 +445,7 @@ HttpResponse ApiServer::Impl::PostArticles(const HttpRequest& req) {
   for (const service::IngestedArticle& a : report.articles) {
     json r = {{"id", a.id}, {"status", service::IngestOutcomeName(a.outcome)}};
     if (a.story) r["story"] = *a.story;
+    if (a.storyline > 0) r["storyline"] = a.storyline;
     r["relation"] = a.story ? json(copies::RelationLabel(a.copy_of.has_value(), a.relation)) : json(nullptr);
     r["copy_of"] = a.copy_of ? json(*a.copy_of) : json(nullptr);
     if (!a.error.empty()) r["error"] = a.error;

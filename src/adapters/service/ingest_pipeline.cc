@@ -174,12 +174,19 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   } else {
     if (Status s = UseBuiltinModels(&engine_options); !s.ok()) return s;
     engine_options.merge_probability = options.merge_probability;
-    engine_options.events = options.events;
-    if (!engine_options.events) {
-      auto storylines = db.MaxStorylineId();
-      if (!storylines.ok()) return storylines.status();
-      engine_options.events = storylines.value() > 0;
+    // A store is at one level or two for good: its stories were decided as stories or as events.
+    auto storylines = db.MaxStorylineId();
+    if (!storylines.ok()) return storylines.status();
+    if (options.events && storylines.value() == 0) {
+      auto stories = db.MaxStoryId();
+      if (!stories.ok()) return stories.status();
+      if (stories.value() > 0) {
+        return Status::Error(ErrorCode::kUsage,
+                             "--events: this store's stories were grouped at one level (ingested without --events); "
+                             "events and storylines need a new store");
+      }
     }
+    engine_options.events = options.events || storylines.value() > 0;
     engine_options.headline_evidence = true;  // the store keeps headlines from it
     const auto& builtin = BuiltinBackground();
     if (!builtin.ok()) return builtin.status();

@@ -57,7 +57,8 @@ struct IngestOptions {
   std::shared_ptr<const EngineSetup> engine;
   std::optional<double> merge_probability;  // merge repair (EngineOptions), without `engine`
   // Without `engine`: group events and storylines (EngineOptions::events). A store that holds
-  // storylines already is always ingested so, whatever this says: its levels stay whole.
+  // storylines already is always ingested so, whatever this says: its levels stay whole; one
+  // holding stories without storylines refuses it (kUsage): its stories were decided at one level.
   bool events = false;
   size_t batch_size = 1000;
   // Threads analysing articles ahead of the one deciding (ParallelAnalysis); 0: one per core.

@@ -149,6 +149,21 @@ TEST(IngestSessionTest, EventsAndStorylinesAreRestoredAsDecided) {
   EXPECT_NE(kept.at("a0").second, kept.at("a1").second) << "the museum is another storyline";
 }
 
+// A store grouped at one level cannot take events: its stories were not decided as events.
+TEST(IngestSessionTest, AOneLevelStoreRefusesEvents) {
+  TempDir dir;
+  auto db = Open(dir, "s.db");
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(IngestArticles({Article("a0", 0, kMarch4, 0)}, *db).ok());
+  IngestOptions events;
+  events.events = true;
+  auto refused = IngestArticles({Article("a1", 0, kMarch4 + 3600, 1)}, *db, events);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), ErrorCode::kUsage);
+  EXPECT_NE(refused.status().message().find("one level"), std::string::npos) << refused.status().message();
+  EXPECT_EQ(db->ArticleCount().value(), 1) << "nothing stored";
+}
+
 TEST(IngestSessionTest, RestoresWhenAnotherConnectionWrote) {
   TempDir dir;
   auto db = Open(dir, "s.db");

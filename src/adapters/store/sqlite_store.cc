@@ -301,7 +301,12 @@ Result<int64_t> SqliteStore::MaxStoryId() {
 }
 
 Result<int64_t> SqliteStore::MaxStorylineId() {
-  return QueryInt64(db_, "SELECT coalesce(max(storyline_id), 0) FROM story_storylines", 0);
+  // The running maximum: a storyline whose events were all merged away has no row left, and
+  // its id must not be handed out again.
+  return QueryInt64(db_,
+                    "SELECT max(coalesce((SELECT value FROM meta WHERE key = 'max_storyline_id'), 0), "
+                    "coalesce((SELECT max(storyline_id) FROM story_storylines), 0))",
+                    0);
 }
 
 Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map<std::string, int64_t>& df_deltas,
@@ -456,6 +461,16 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
       q.BindText(1, term);
       q.BindInt64(2, delta);
       if (Status st = q.Run(); !st.ok()) return st;
+    }
+    int64_t max_storyline = 0;
+    for (const StoredArticle& s : articles) max_storyline = std::max(max_storyline, s.storyline);
+    if (max_storyline > 0) {
+      auto record = Statement::Prepare(db_,
+                                       "INSERT INTO meta (key, value) VALUES ('max_storyline_id', ?1) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = max(value, ?1)");
+      if (!record.ok()) return record.status();
+      record.value().BindInt64(1, max_storyline);
+      if (Status st = record.value().Run(); !st.ok()) return st;
     }
     auto count = Statement::Prepare(db_, "UPDATE meta SET value = value + ?1 WHERE key = 'document_count'");
     if (!count.ok()) return count.status();

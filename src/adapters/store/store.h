@@ -74,7 +74,8 @@ class Store {
 
   // The largest story id in use (0 when there is none).
   virtual Result<int64_t> MaxStoryId() = 0;
-  // The largest storyline id in use (0 when there is none).
+  // The largest storyline id ever stored (0 when there is none), also when its stories were
+  // merged away since: ids are never handed out twice.
   virtual Result<int64_t> MaxStorylineId() = 0;
 
   // The latest publication time stored (epoch seconds); nullopt when no article is dated.

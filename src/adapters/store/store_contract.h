@@ -251,6 +251,7 @@ TYPED_TEST_P(StoreContract, StorylinesAreKeptPerStoryAndFollowMerges) {
   ASSERT_TRUE(store->CommitBatch(second, {}, 1).ok());
   EXPECT_EQ(store->GetArticle("budget").value()->storyline, 7);
   EXPECT_EQ(store->GetStory(2).value().storyline_events, 2) << "the budget story merged into the hearing";
+  EXPECT_EQ(store->MaxStorylineId().value(), 8) << "storyline 8 has no story left, and its id stays used";
   for (const StoredArticle& a : store->LoadWindow(0, 100 * 86400, true).value()) {
     EXPECT_EQ(a.storyline, a.raw.id == "one-level" ? 0 : 7) << a.raw.id;
   }

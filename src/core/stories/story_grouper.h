@@ -185,8 +185,6 @@ class StoryGrouper {
   void ReserveStoryIdsThrough(int64_t id);
 
   size_t ActiveStories() const { return stories_.size(); }
-  // True while `story` (an id as handed out, not resolved through merges) is in the window.
-  bool IsActive(int64_t story) const { return stories_.count(story) > 0; }
 
   // Marks in `in_use` (indexed by term id, sized by the caller to cover every id handed out)
   // every term id the grouper holds: the active stories' centroids and recent members, the

@@ -45,15 +45,14 @@ class StorylineLevel {
   // Storyline ids handed out next start above `id`.
   void ReserveIdsThrough(int64_t id) { grouper_.ReserveStoryIdsThrough(id); }
 
-  // Forgets the storylines of events `still_active` says are out of the window: memory follows
-  // the window. Called when the map has grown well past the active events.
-  template <typename Active>
-  void ForgetInactiveEvents(Active still_active, size_t active_events) {
-    if (storyline_of_event_.size() < 2 * active_events + kForgetSlack) return;
-    for (auto it = storyline_of_event_.begin(); it != storyline_of_event_.end();) {
-      it = still_active(it->first) ? std::next(it) : storyline_of_event_.erase(it);
-    }
-  }
+  // Forgets the storyline of every event whose newest member, copies included, was published
+  // before `horizon` (epoch seconds): no later article can reach such an event — a story leaves
+  // the window a window after its newest original, a copy leaves the copy index a window after
+  // its own date, and a copy can join its event only through a copy still indexed. Events of
+  // undated articles are kept. Memory follows the window.
+  void ForgetEventsBefore(int64_t horizon);
+  // ForgetEventsBefore(newest time seen − window), once the map has doubled since it last did.
+  void ForgetWhenGrown();
 
   void MarkTermsInUse(std::vector<bool>& in_use) { grouper_.MarkTermsInUse(in_use); }
 
@@ -61,8 +60,17 @@ class StorylineLevel {
   static constexpr size_t kForgetSlack = 4096;
   static GroupingOptions ForStorylines(GroupingOptions options);
 
+  struct EventEntry {
+    int64_t storyline = 0;
+    std::optional<int64_t> newest;  // its newest member's publication; unset: an undated member
+    bool undated = false;           // has an undated member: kept for good
+  };
+
+  int64_t window_seconds_;
   StoryGrouper grouper_;
-  std::unordered_map<int64_t, int64_t> storyline_of_event_;
+  std::unordered_map<int64_t, EventEntry> storyline_of_event_;
+  std::optional<int64_t> newest_seen_;
+  size_t forget_at_ = kForgetSlack;
 };
 
 // `article` without what copy detection compares (its word count kept): the storyline level

@@ -131,7 +131,33 @@ TEST(StorylineLevelTest, AMergedEventIsInTheSurvivorsStoryline) {
   bridge.story = 1;
   bridge.merged = {2};
   EXPECT_EQ(storylines.Place(WithoutCopyDocument(FerryReport(maker, 2, 0)), bridge, 1), line_a);
-  EXPECT_EQ(storylines.StorylineOf(2), line_a);
+  EXPECT_EQ(storylines.StorylineOf(1), line_a);
+  EXPECT_EQ(storylines.StorylineOf(2), std::nullopt) << "its articles are event 1's now (CurrentStory)";
+}
+
+// An event outlives the window of its own articles while a copy of it is still indexed: a copy
+// of that copy, later still, joins the event, and must find the event's storyline.
+TEST(StorylineLevelTest, AnEventsStorylineIsKeptWhileACopyCanStillReachIt) {
+  ProfileMaker maker;
+  TwoLevels levels(0.9, 0.01);
+  const auto original = levels.Add(FerryReport(maker, 1, 0));
+  ArticleProfile copy = FerryReport(maker, 1, 6);  // the same text, reprinted six days later
+  copy.id = "reprint";
+  const auto reprint = levels.Add(std::move(copy));
+  ASSERT_NE(reprint.event.relation, CopyRelation::kNone);
+  ASSERT_EQ(reprint.event.story, original.event.story);
+  // Day 12: the event's own article is out of the week's window, the reprint is not.
+  levels.storylines.ForgetEventsBefore((kJune2021 + 12) * kDay - 7 * kDay);
+  EXPECT_EQ(levels.storylines.StorylineOf(original.event.story), original.storyline);
+  ArticleProfile again = FerryReport(maker, 1, 12);
+  again.id = "reprint-of-reprint";
+  const auto late = levels.Add(std::move(again));
+  ASSERT_NE(late.event.relation, CopyRelation::kNone);
+  EXPECT_EQ(late.event.story, original.event.story);
+  EXPECT_EQ(late.storyline, original.storyline);
+  // Once no member is within the window, the event is forgotten.
+  levels.storylines.ForgetEventsBefore((kJune2021 + 30) * kDay);
+  EXPECT_EQ(levels.storylines.StorylineOf(original.event.story), std::nullopt);
 }
 
 }  // namespace
