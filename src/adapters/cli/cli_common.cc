@@ -144,4 +144,13 @@ Status WriteFileWhole(const std::string& path, const std::string& text) {
   return Status::Ok();
 }
 
+std::string DateSpan(const std::optional<std::string>& first, const std::optional<std::string>& last) {
+  std::string span = first.value_or("undated");
+  if (last && last != first) {
+    const bool same_year = first && first->substr(0, 4) == last->substr(0, 4);
+    span += ".." + (same_year ? last->substr(5) : *last);
+  }
+  return span;
+}
+
 }  // namespace storydesk::cli

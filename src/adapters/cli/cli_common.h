@@ -37,6 +37,10 @@ int ExitCodeFor(const Status& status);
 // recomputed.
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path);
 
+// A story's or storyline's dates for a table: "2021-05-11..05-21", "2021-12-30..2022-01-02",
+// "2021-05-11" or "undated" (YYYY-MM-DD strings as in StorySummary).
+std::string DateSpan(const std::optional<std::string>& first, const std::optional<std::string>& last);
+
 // A one-line progress bar on stderr, shown only on a terminal and only once the work has
 // taken more than a second (quick runs print nothing but their result).
 class ProgressBar {

@@ -179,11 +179,7 @@ int RunShowStoryline(int64_t id, const std::string& format, const std::string& d
               line.events.size(), line.events.size() == 1 ? "" : "s", line.articles, line.articles == 1 ? "" : "s",
               line.source_names.size(), line.source_names.size() == 1 ? "" : "s");
   for (const store::StorySummary& e : line.events) {
-    std::string when = e.first_published.value_or("undated");
-    if (e.last_published && e.last_published != e.first_published) {
-      const bool same_year = e.first_published && e.first_published->substr(0, 4) == e.last_published->substr(0, 4);
-      when += ".." + (same_year ? e.last_published->substr(5) : *e.last_published);
-    }
+    const std::string when = DateSpan(e.first_published, e.last_published);
     std::printf("  %-17s  story %-6lld  %s\n", when.c_str(), static_cast<long long>(e.id), e.headline.c_str());
     std::string sources;
     for (const std::string& s : e.source_names) sources += (sources.empty() ? "" : ", ") + s;

@@ -22,16 +22,6 @@ struct StoriesFlags {
   int limit = 0;
 };
 
-// "2021-05-11..05-21", "2021-12-30..2022-01-02", "2021-05-11" or "undated".
-std::string Span(const std::optional<std::string>& first, const std::optional<std::string>& last) {
-  std::string span = first.value_or("undated");
-  if (last && last != first) {
-    const bool same_year = first && first->substr(0, 4) == last->substr(0, 4);
-    span += ".." + (same_year ? last->substr(5) : *last);
-  }
-  return span;
-}
-
 int PrintStorylines(const std::vector<service::StorylineSummary>& lines, bool json) {
   if (json) {
     nlohmann::json all = nlohmann::json::array();
@@ -46,7 +36,7 @@ int PrintStorylines(const std::vector<service::StorylineSummary>& lines, bool js
   std::printf("%9s  %-23s  %6s  %8s  %7s  %s\n", "storyline", "published", "events", "articles", "sources", "headline");
   for (const auto& line : lines) {
     std::printf("%9lld  %-23s  %6zu  %8d  %7zu  %s\n", static_cast<long long>(line.id),
-                Span(line.first_published, line.last_published).c_str(), line.events.size(), line.articles,
+                DateSpan(line.first_published, line.last_published).c_str(), line.events.size(), line.articles,
                 line.source_names.size(), line.headline.c_str());
   }
   return kExitOk;
@@ -127,7 +117,7 @@ int RunStories(const StoriesFlags& flags, const std::string& db_path) {
   }
   std::printf("%6s  %-23s  %8s  %7s  %s\n", "story", "published", "articles", "sources", "headline");
   for (const auto& s : stories.value()) {
-    const std::string span = Span(s.first_published, s.last_published);
+    const std::string span = DateSpan(s.first_published, s.last_published);
     std::string articles = std::to_string(s.articles);
     if (s.copies > 0) articles += " (" + std::to_string(s.copies) + "c)";
     std::printf("%6lld  %-23s  %8s  %7d  %s\n", static_cast<long long>(s.id), span.c_str(), articles.c_str(), s.sources,

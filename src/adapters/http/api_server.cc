@@ -95,6 +95,23 @@ std::variant<int, ApiError> LimitParam(const HttpRequest& req) {
   return static_cast<int>(*v);
 }
 
+// The filters /api/stories and /api/storylines share: since, until, limit, q and source.
+std::variant<store::StoryFilter, ApiError> ListFilter(const HttpRequest& req) {
+  store::StoryFilter filter;
+  auto since = DateParam(req, "since", false);
+  if (auto* e = std::get_if<ApiError>(&since)) return *e;
+  auto until = DateParam(req, "until", true);
+  if (auto* e = std::get_if<ApiError>(&until)) return *e;
+  auto limit = LimitParam(req);
+  if (auto* e = std::get_if<ApiError>(&limit)) return *e;
+  filter.since = std::get<std::optional<int64_t>>(since);
+  filter.until = std::get<std::optional<int64_t>>(until);
+  filter.limit = std::get<int>(limit);
+  if (auto q = req.Param("q"); q && !q->empty()) filter.query = *q;
+  if (auto source = req.Param("source"); source && !source->empty()) filter.source = *source;
+  return filter;
+}
+
 // The routes: a path and the method it takes.
 enum class Route {
   kHealthz,
@@ -235,18 +252,9 @@ HttpResponse ApiServer::Impl::Healthz(store::Store& db) {
 }
 
 HttpResponse ApiServer::Impl::ListStories(store::Store& db, const HttpRequest& req) {
-  store::StoryFilter filter;
-  auto since = DateParam(req, "since", false);
-  if (auto* e = std::get_if<ApiError>(&since)) return ErrorResponse(*e);
-  auto until = DateParam(req, "until", true);
-  if (auto* e = std::get_if<ApiError>(&until)) return ErrorResponse(*e);
-  auto limit = LimitParam(req);
-  if (auto* e = std::get_if<ApiError>(&limit)) return ErrorResponse(*e);
-  filter.since = std::get<std::optional<int64_t>>(since);
-  filter.until = std::get<std::optional<int64_t>>(until);
-  filter.limit = std::get<int>(limit);
-  if (auto q = req.Param("q"); q && !q->empty()) filter.query = *q;
-  if (auto source = req.Param("source"); source && !source->empty()) filter.source = *source;
+  auto parsed = ListFilter(req);
+  if (auto* e = std::get_if<ApiError>(&parsed)) return ErrorResponse(*e);
+  store::StoryFilter& filter = std::get<store::StoryFilter>(parsed);
   if (auto cursor = req.Param("cursor"); cursor && !cursor->empty()) {
     filter.after = ParseCursor(*cursor);
     if (!filter.after)
@@ -298,18 +306,9 @@ HttpResponse ApiServer::Impl::ListStories(store::Store& db, const HttpRequest& r
 }
 
 HttpResponse ApiServer::Impl::ListStorylines(store::Store& db, const HttpRequest& req) {
-  store::StoryFilter filter;
-  auto since = DateParam(req, "since", false);
-  if (auto* e = std::get_if<ApiError>(&since)) return ErrorResponse(*e);
-  auto until = DateParam(req, "until", true);
-  if (auto* e = std::get_if<ApiError>(&until)) return ErrorResponse(*e);
-  auto limit = LimitParam(req);
-  if (auto* e = std::get_if<ApiError>(&limit)) return ErrorResponse(*e);
-  filter.since = std::get<std::optional<int64_t>>(since);
-  filter.until = std::get<std::optional<int64_t>>(until);
-  filter.limit = std::get<int>(limit);
-  if (auto q = req.Param("q"); q && !q->empty()) filter.query = *q;
-  if (auto source = req.Param("source"); source && !source->empty()) filter.source = *source;
+  auto parsed = ListFilter(req);
+  if (auto* e = std::get_if<ApiError>(&parsed)) return ErrorResponse(*e);
+  store::StoryFilter& filter = std::get<store::StoryFilter>(parsed);
   auto lines = service::ListStorylines(db, filter);
   if (!lines.ok()) return ErrorResponse(Internal(lines.status()));
   json out = json::array();

@@ -70,15 +70,4 @@ void StorylineLevel::ForgetWhenGrown() {
   forget_at_ = std::max(kForgetSlack, 2 * storyline_of_event_.size());
 }
 
-ArticleProfile WithoutCopyDocument(const ArticleProfile& article) {
-  ArticleProfile light;
-  static_cast<ArticleVectors&>(light) = article;
-  light.id = article.id;
-  light.copy.word_count = article.copy.word_count;
-  light.mentioned_years = article.mentioned_years;
-  light.source = article.source;
-  light.credits = article.credits;
-  return light;
-}
-
 }  // namespace storydesk::stories

@@ -32,7 +32,7 @@ class StorylineLevel {
 
   // The storyline of `article`, whose event was just decided (`event`, by the event level's
   // grouper, before or after merges: followed through `current_event`), recorded.
-  // `article`: its profile without the copy document (WithoutCopyDocument).
+  // `article`: its profile, the copy document taken or not (it is not read).
   int64_t Place(ArticleProfile article, const Assignment& event, int64_t current_event);
 
   // Records a storyline decided before (restoring from a store). `storyline` 0: not stored
@@ -72,9 +72,5 @@ class StorylineLevel {
   std::optional<int64_t> newest_seen_;
   size_t forget_at_ = kForgetSlack;
 };
-
-// `article` without what copy detection compares (its word count kept): the storyline level
-// detects no copies, and the copy document is the largest part of a profile.
-ArticleProfile WithoutCopyDocument(const ArticleProfile& article);
 
 }  // namespace storydesk::stories

@@ -26,11 +26,11 @@ struct TwoLevels {
     Assignment event;
     int64_t storyline = 0;
   };
+  // As the engine does: the event grouper takes the copy document, the storylines the rest.
   Placed Add(ArticleProfile article) {
-    ArticleProfile light = WithoutCopyDocument(article);
     Placed placed;
-    placed.event = events.Assign(std::move(article));
-    placed.storyline = storylines.Place(std::move(light), placed.event, events.CurrentStory(placed.event.story));
+    placed.event = events.Assign(&article);
+    placed.storyline = storylines.Place(std::move(article), placed.event, events.CurrentStory(placed.event.story));
     return placed;
   }
 
@@ -45,6 +45,13 @@ ArticleProfile FerryReport(ProfileMaker& maker, int n, int64_t day) {
   words.push_back("word" + std::to_string(n));
   ArticleProfile p = maker.Make("ferry" + std::to_string(n), words, {}, kJune2021 + day);
   p.event_days = {static_cast<int32_t>(kJune2021 + day)};
+  return p;
+}
+
+// FerryReport `n` word for word (a copy of it), under another id, published on `day`.
+ArticleProfile Reprint(ProfileMaker& maker, int n, int64_t day, const std::string& id) {
+  ArticleProfile p = FerryReport(maker, n, day);
+  p.id = id;
   return p;
 }
 
@@ -86,9 +93,7 @@ TEST(StorylineLevelTest, ACopyGoesToItsEventsStoryline) {
   ProfileMaker maker;
   TwoLevels levels(0.9, 0.01);
   const auto original = levels.Add(FerryReport(maker, 1, 0));
-  ArticleProfile copy = FerryReport(maker, 1, 0);
-  copy.id = "copy";
-  const auto copied = levels.Add(std::move(copy));
+  const auto copied = levels.Add(Reprint(maker, 1, 0, "copy"));
   ASSERT_NE(copied.event.relation, CopyRelation::kNone);
   EXPECT_EQ(copied.event.story, original.event.story);
   EXPECT_EQ(copied.storyline, original.storyline);
@@ -104,7 +109,7 @@ TEST(StorylineLevelTest, RecordKeepsStoredStorylinesAndReservesTheirIds) {
   event.story = 7;
   levels.events.Record(stored, event);
   levels.storylines.ReserveIdsThrough(40);
-  EXPECT_EQ(levels.storylines.Record(WithoutCopyDocument(stored), event, 7, 40), 40);
+  EXPECT_EQ(levels.storylines.Record(stored, event, 7, 40), 40);
 
   const auto joining = levels.Add(FerryReport(maker, 2, 0));
   EXPECT_EQ(joining.event.story, 7);
@@ -125,12 +130,12 @@ TEST(StorylineLevelTest, AMergedEventIsInTheSurvivorsStoryline) {
   Assignment a, b, bridge;
   a.story = 1;
   b.story = 2;
-  const int64_t line_a = storylines.Place(WithoutCopyDocument(FerryReport(maker, 1, 0)), a, 1);
-  const int64_t line_b = storylines.Place(WithoutCopyDocument(maker.Make("b", kBudget, {}, kJune2021)), b, 2);
+  const int64_t line_a = storylines.Place(FerryReport(maker, 1, 0), a, 1);
+  const int64_t line_b = storylines.Place(maker.Make("b", kBudget, {}, kJune2021), b, 2);
   ASSERT_NE(line_a, line_b);
   bridge.story = 1;
   bridge.merged = {2};
-  EXPECT_EQ(storylines.Place(WithoutCopyDocument(FerryReport(maker, 2, 0)), bridge, 1), line_a);
+  EXPECT_EQ(storylines.Place(FerryReport(maker, 2, 0), bridge, 1), line_a);
   EXPECT_EQ(storylines.StorylineOf(1), line_a);
   EXPECT_EQ(storylines.StorylineOf(2), std::nullopt) << "its articles are event 1's now (CurrentStory)";
 }
@@ -141,17 +146,13 @@ TEST(StorylineLevelTest, AnEventsStorylineIsKeptWhileACopyCanStillReachIt) {
   ProfileMaker maker;
   TwoLevels levels(0.9, 0.01);
   const auto original = levels.Add(FerryReport(maker, 1, 0));
-  ArticleProfile copy = FerryReport(maker, 1, 6);  // the same text, reprinted six days later
-  copy.id = "reprint";
-  const auto reprint = levels.Add(std::move(copy));
+  const auto reprint = levels.Add(Reprint(maker, 1, 6, "reprint"));  // six days later
   ASSERT_NE(reprint.event.relation, CopyRelation::kNone);
   ASSERT_EQ(reprint.event.story, original.event.story);
   // Day 12: the event's own article is out of the week's window, the reprint is not.
   levels.storylines.ForgetEventsBefore((kJune2021 + 12) * kDay - 7 * kDay);
   EXPECT_EQ(levels.storylines.StorylineOf(original.event.story), original.storyline);
-  ArticleProfile again = FerryReport(maker, 1, 12);
-  again.id = "reprint-of-reprint";
-  const auto late = levels.Add(std::move(again));
+  const auto late = levels.Add(Reprint(maker, 1, 12, "reprint-of-reprint"));
   ASSERT_NE(late.event.relation, CopyRelation::kNone);
   EXPECT_EQ(late.event.story, original.event.story);
   EXPECT_EQ(late.storyline, original.storyline);
