@@ -66,6 +66,49 @@ TEST(IngestTest, IngestStoresWhatClusterComputesAndIsIdempotent) {
   EXPECT_EQ(exported_again.out, exported.out);
 }
 
+// Issue 19: analyst corrections from the command line — a split on the examples' ferry story
+// (the original takes its exact copy along), recorded, kept by a second ingest of the same
+// input, and refusals that name what is wrong.
+TEST(IngestTest, CorrectionsAreMadeRecordedAndKept) {
+  TempDir tmp;
+  const auto db = tmp.path() / "s.db";
+  const std::string with_db = "--db " + Quote(db) + " ";
+  ASSERT_EQ(RunStorydesk(with_db + "ingest --events " + Quote(kSource / "examples")).exit_code, 0);
+  std::map<std::string, nlohmann::json> before;
+  for (const auto& j : JsonLines(RunStorydesk(with_db + "export").out)) before[j["id"]] = j;
+  ASSERT_TRUE(before.contains("np-0101") && before.contains("nl-0001"));
+  ASSERT_EQ(before["nl-0001"]["copy_of"], "np-0101") << "the examples' exact copy";
+  const int64_t ferry = before["np-0101"]["story"];
+
+  const CommandResult split =
+      RunStorydesk(with_db + "split " + std::to_string(ferry) + " np-0101 --by desk --note 'the inquiry'");
+  ASSERT_EQ(split.exit_code, 0) << split.err;
+  EXPECT_NE(split.out.find("split 2 articles (np-0101, nl-0001) off story " + std::to_string(ferry)), std::string::npos)
+      << split.out;
+  const auto listed = JsonLines(RunStorydesk(with_db + "corrections --format json").out);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["kind"], "split");
+  EXPECT_EQ(listed[0]["by"], "desk");
+  const int64_t fresh = listed[0]["into"];
+  EXPECT_EQ(listed[0]["storyline"], before["np-0101"]["storyline"]) << "the new event stays in its storyline";
+
+  ASSERT_EQ(RunStorydesk(with_db + "ingest " + Quote(kSource / "examples")).exit_code, 0);
+  for (const auto& j : JsonLines(RunStorydesk(with_db + "export").out)) {
+    const std::string id = j["id"];
+    const int64_t expected = id == "np-0101" || id == "nl-0001" ? fresh : before[id]["story"].get<int64_t>();
+    EXPECT_EQ(j["story"], expected) << id;
+  }
+  EXPECT_EQ(RunStorydesk(with_db + "check").exit_code, 0);
+
+  const CommandResult unknown = RunStorydesk(with_db + "move no-such-article --to " + std::to_string(ferry));
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err, "storydesk: no article 'no-such-article'\n");
+  const CommandResult whole = RunStorydesk(with_db + "split " + std::to_string(fresh) + " np-0101");
+  EXPECT_EQ(whole.exit_code, 2);
+  EXPECT_NE(whole.err.find("nothing to split off"), std::string::npos) << whole.err;
+  EXPECT_EQ(JsonLines(RunStorydesk(with_db + "corrections --format json").out).size(), 1u);
+}
+
 // Issue 19: two levels. Ingested with --events, every story is an event of one storyline; the
 // store is then always ingested so; `cluster --events` prints what ingest stores; the
 // storylines list and show their events.

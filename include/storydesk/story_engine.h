@@ -179,6 +179,10 @@ class StoryEngine {
   // The story `story` is now part of (itself unless merge repair merged it into another).
   int64_t CurrentStory(int64_t story) const;
 
+  // Merge repair never merges stories (events) `a` and `b`: an analyst's correction moved
+  // articles from one to the other, which a later article bridging them must not undo.
+  void KeepApart(int64_t a, int64_t b);
+
   // Replays a decision taken earlier (not counted in the statistics again). `storyline`: the
   // storyline stored for the article's story when grouping events; 0 when none was stored
   // (then the storyline of its story's articles restored before, or a new one as Add decides).

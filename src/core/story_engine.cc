@@ -286,6 +286,8 @@ const EngineOptions& StoryEngine::Options() const { return impl_->options; }
 
 int64_t StoryEngine::CurrentStory(int64_t story) const { return impl_->grouper.CurrentStory(story); }
 
+void StoryEngine::KeepApart(int64_t a, int64_t b) { impl_->grouper.KeepApart(a, b); }
+
 bool StoryEngine::Observe(const RawArticle& article, const std::string& gold, stories::TrainingArticle* example) {
   AnalysisOptions analysis = AnalysisOptionsFor(impl_->options);
   analysis.headline_evidence = false;

@@ -32,6 +32,7 @@ int Run(int argc, char** argv) {
   AddCopiesCommand(app, globals, &exit_code);
   AddExplainCommand(app, globals, &exit_code);
   AddCheckCommand(app, globals, &exit_code);
+  AddCorrectionCommands(app, globals, &exit_code);
   AddServeCommand(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
   AddSynthCommand(app, &exit_code);

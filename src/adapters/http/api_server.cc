@@ -1,6 +1,7 @@
 #include "adapters/http/api_server.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -11,12 +12,14 @@
 #include <variant>
 
 #include "adapters/http/api_json.h"
+#include "adapters/http/correction_request.h"
 #include "adapters/http/cursor.h"
 #include "adapters/http/digest_cache.h"
 #include "adapters/http/embedded_files.h"
 #include "adapters/http/http_server.h"
 #include "adapters/read/post_body.h"
 #include "adapters/read/text_checks.h"
+#include "adapters/service/corrections.h"
 #include "adapters/service/digest_output.h"
 #include "adapters/service/ingest_pipeline.h"
 #include "adapters/service/open_store.h"
@@ -122,6 +125,8 @@ enum class Route {
   kArticle,
   kSearch,
   kPostArticles,
+  kCorrections,
+  kPostCorrection,
   kOpenApi,
   kIndex,
   kStatic
@@ -163,6 +168,10 @@ std::vector<std::pair<std::string_view, RouteMatch>> RoutesFor(std::string_view 
     out.push_back({"GET", {Route::kStoryline, std::string(*id)}});
   }
   if (path == "/api/articles") out.push_back({"POST", {Route::kPostArticles, ""}});
+  if (path == "/api/corrections") {
+    out.push_back({"GET", {Route::kCorrections, ""}});
+    out.push_back({"POST", {Route::kPostCorrection, ""}});
+  }
   if (path == "/api/openapi.json") out.push_back({"GET", {Route::kOpenApi, ""}});
   if (path == "/") out.push_back({"GET", {Route::kIndex, ""}});
   if (auto id = after("/api/stories/"); id && id->find('/') == std::string_view::npos) {
@@ -206,6 +215,7 @@ struct ApiServer::Impl : public HttpService {
   // replay the stored window per request); guarded by write_mutex.
   service::IngestSession ingest_session;
   std::mutex write_mutex;
+  std::atomic<int64_t> corrections_made{0};  // by this server: part of every digest's cache key
 
   DigestCache digests{kDigestCacheSize};
 
@@ -240,6 +250,8 @@ struct ApiServer::Impl : public HttpService {
   HttpResponse GetArticle(store::Store& db, const std::string& id);
   HttpResponse Search(store::Store& db, const HttpRequest& req);
   HttpResponse PostArticles(const HttpRequest& req);
+  HttpResponse PostCorrection(const HttpRequest& req);
+  HttpResponse ListCorrections(store::Store& db);
   bool Authorized(const HttpRequest& req) const;
 };
 
@@ -340,9 +352,9 @@ HttpResponse ApiServer::Impl::GetStory(store::Store& db, const std::string& id_t
   // merges in, a copy is found): it keys the cached digest, so a hit reads no article.
   const store::StorySummary& s = summary.value();
   const int64_t story = s.id;
-  const std::string key = std::to_string(s.articles) + "/" + std::to_string(s.copies) + "/" +
-                          std::to_string(s.sources) + "/" + s.first_published.value_or("") + "/" +
-                          s.last_published.value_or("") + "/" + s.headline;
+  const std::string key = std::to_string(corrections_made.load()) + "/" + std::to_string(s.articles) + "/" +
+                          std::to_string(s.copies) + "/" + std::to_string(s.sources) + "/" +
+                          s.first_published.value_or("") + "/" + s.last_published.value_or("") + "/" + s.headline;
   Result<std::string> body = std::string();
   try {
     body = digests.GetOrCompute(story, key, [&]() -> Result<std::string> {
@@ -467,6 +479,48 @@ HttpResponse ApiServer::Impl::PostArticles(const HttpRequest& req) {
   return Json(200, out);
 }
 
+HttpResponse ApiServer::Impl::PostCorrection(const HttpRequest& req) {
+  auto parsed = ParseCorrectionRequest(req.body);
+  if (auto* error = std::get_if<std::string>(&parsed)) return ErrorResponse(BadRequest(*error));
+  const service::CorrectionRequest& request = std::get<service::CorrectionRequest>(parsed);
+  std::lock_guard lock(write_mutex);
+  store::WriterLockOptions lock_options;
+  lock_options.max_wait = options.writer_wait;
+  auto writer_lock = store::WriterLock::Acquire(options.db_path, lock_options);
+  if (!writer_lock.ok()) {
+    if (writer_lock.status().code() != ErrorCode::kConflict) return ErrorResponse(Internal(writer_lock.status()));
+    HttpResponse busy = ErrorResponse({503, "busy", "another writer is storing into the database; try again later"});
+    busy.headers.push_back({"Retry-After", "5"});
+    return busy;
+  }
+  auto corrected = service::Correct(*writer, request);
+  if (!corrected.ok()) {
+    switch (corrected.status().code()) {
+      case ErrorCode::kNotFound:
+        return ErrorResponse(NotFound(corrected.status().message()));
+      case ErrorCode::kUsage:
+        return ErrorResponse(BadRequest(corrected.status().message()));
+      case ErrorCode::kConflict:
+        return ErrorResponse({409, "conflict", corrected.status().message()});
+      default:
+        return ErrorResponse(Internal(corrected.status()));
+    }
+  }
+  // The kept engine holds the stories as they were; the next POST restores them from the store.
+  ingest_session.Forget();
+  // Digests are kept by their story's summary, which a swap of articles can leave alike.
+  ++corrections_made;
+  return Json(200, {{"correction", service::CorrectionJson(corrected.value())}});
+}
+
+HttpResponse ApiServer::Impl::ListCorrections(store::Store& db) {
+  auto records = db.ListCorrections();
+  if (!records.ok()) return ErrorResponse(Internal(records.status()));
+  json list = json::array();
+  for (const store::CorrectionRecord& r : records.value()) list.push_back(service::CorrectionJson(r));
+  return Json(200, {{"corrections", std::move(list)}});
+}
+
 std::optional<HttpResponse> ApiServer::Impl::Admit(const HttpRequest& req) {
   // Before any body byte is read: the route, the URL's encoding, then the token.
   auto resolved = Resolve(req);
@@ -477,9 +531,17 @@ std::optional<HttpResponse> ApiServer::Impl::Admit(const HttpRequest& req) {
       return ErrorResponse(BadRequest("query parameter '" + Quoted(name) + "' is not valid UTF-8 once decoded"));
     }
   }
-  if (std::get<RouteMatch>(resolved).route == Route::kPostArticles && !Authorized(req)) {
-    HttpResponse r = ErrorResponse(
-        {401, "unauthorized", "POST /api/articles needs \"Authorization: Bearer TOKEN\" (the token file)"});
+  const Route route = std::get<RouteMatch>(resolved).route;
+  if (route == Route::kPostCorrection && !options.token) {
+    // Corrections change what every reader sees: never open to anyone who can reach the port.
+    return ErrorResponse(
+        {403, "forbidden", "corrections need a server started with a token (storydesk serve --token-file F)"});
+  }
+  if ((route == Route::kPostArticles || route == Route::kPostCorrection) && !Authorized(req)) {
+    HttpResponse r =
+        ErrorResponse({401, "unauthorized",
+                       "POST " + std::string(route == Route::kPostArticles ? "/api/articles" : "/api/corrections") +
+                           " needs \"Authorization: Bearer TOKEN\" (the token file)"});
     r.headers.push_back({"WWW-Authenticate", "Bearer"});
     return r;
   }
@@ -516,6 +578,10 @@ HttpResponse ApiServer::Impl::Handle(const HttpRequest& req) {
       return WithReader([&](store::Store& db) { return Search(db, req); });
     case Route::kPostArticles:
       return PostArticles(req);
+    case Route::kPostCorrection:
+      return PostCorrection(req);
+    case Route::kCorrections:
+      return WithReader([&](store::Store& db) { return ListCorrections(db); });
     case Route::kOpenApi: {
       HttpResponse r;
       r.body = std::string(OpenApiJson());

@@ -358,6 +358,82 @@ Status MemoryStore::CommitBatch(std::vector<StoredArticle>& batch, const std::ma
   return Status::Ok();
 }
 
+Result<int64_t> MemoryStore::ApplyCorrection(const CorrectionPlan& plan) {
+  if (plan.moves.empty() || plan.into <= 0) {
+    return Status::Error(ErrorCode::kUsage, "a correction moves at least one article into a story");
+  }
+  auto conflict = [](const std::string& what) {
+    return Status::Error(ErrorCode::kConflict, what + "; the stories changed meanwhile, nothing was corrected");
+  };
+  // Checked in full before anything changes, as SqliteStore's transaction would roll back.
+  for (const auto& [article, from] : plan.moves) {
+    auto it = index_of_.find(article);
+    if (it == index_of_.end() || articles_[it->second].story != from) {
+      return conflict("article '" + article + "' is no longer in story " + std::to_string(from));
+    }
+  }
+  const bool split = plan.kind == CorrectionKind::kSplit;
+  if (split && (stories_.contains(plan.into) || merged_into_.contains(plan.into))) {
+    return conflict("story id " + std::to_string(plan.into) + " is taken");
+  }
+  if (!split && !stories_.contains(plan.into)) return conflict("story " + std::to_string(plan.into) + " is gone");
+  std::map<int64_t, size_t> leaving;  // per story left, how many of its members go
+  for (const auto& [article, from] : plan.moves) ++leaving[from];
+  for (int64_t story : plan.emptied) {
+    auto it = stories_.find(story);
+    if (it == stories_.end() || it->second->members.size() != leaving[story]) {
+      return conflict("story " + std::to_string(story) + " has other articles");
+    }
+  }
+
+  // An emptied story leaves its storyline's count of events (its members share one storyline).
+  for (int64_t story : plan.emptied) {
+    const int64_t line_id = articles_[stories_.at(story)->members.front()].storyline;
+    if (auto line = storyline_events_.find(line_id); line != storyline_events_.end() && --line->second == 0) {
+      storyline_events_.erase(line);
+    }
+  }
+  std::unique_ptr<Story>& into = stories_[plan.into];
+  if (!into) {
+    into = std::make_unique<Story>();
+    if (plan.storyline > 0) ++storyline_events_[plan.storyline];
+    max_story_ = std::max(max_story_, plan.into);
+  }
+  const int64_t storyline =
+      split ? plan.storyline : (into->members.empty() ? 0 : articles_[into->members.front()].storyline);
+  for (const auto& [article, from] : plan.moves) {
+    const size_t at = index_of_.at(article);
+    std::vector<size_t>& members = stories_.at(from)->members;
+    members.erase(std::find(members.begin(), members.end(), at));
+    articles_[at].story = plan.into;
+    articles_[at].storyline = storyline;
+    into->members.insert(std::upper_bound(into->members.begin(), into->members.end(), at,
+                                          [&](size_t x, size_t y) { return Before(x, y); }),
+                         at);
+  }
+  for (int64_t story : plan.emptied) {
+    // Its id still finds the story its articles went to, as a merged story's does.
+    for (auto& [merged, target] : merged_into_) {
+      if (target == story) target = plan.into;
+    }
+    merged_into_[story] = plan.into;
+    stories_.erase(story);
+    leaving.erase(story);
+  }
+  leaving[plan.into] = 0;
+  for (const auto& [story, gone] : leaving) {
+    (void)gone;
+    RefreshHeadline(*stories_.at(story), {}, /*force=*/true);
+  }
+  CorrectionRecord record;
+  record.id = static_cast<int64_t>(corrections_.size()) + 1;
+  record.plan = plan;
+  corrections_.push_back(record);
+  return record.id;
+}
+
+Result<std::vector<CorrectionRecord>> MemoryStore::ListCorrections() { return corrections_; }
+
 void MemoryStore::RefreshHeadline(Story& story, const std::vector<size_t>& added, bool force) {
   if (contents_ == Contents::kDecisions) return;  // no texts, no headlines (see memory_store.h)
   const size_t first = std::min(story.members.size(), digest::kHeadlineArticles);

@@ -75,6 +75,8 @@ class MemoryStore final : public Store {
   Result<std::vector<StoredArticle>> StoryArticles(int64_t id) override;
   Result<std::vector<StoryMember>> StoryMembers(int64_t id) override;
   Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit) override;
+  Result<int64_t> ApplyCorrection(const CorrectionPlan& plan) override;
+  Result<std::vector<CorrectionRecord>> ListCorrections() override;
   Result<InvariantReport> CheckInvariants(size_t max_violations = 1000) override;
   Status Refingerprint(const FingerprintSettings& settings,
                        const std::function<void(const RawArticle&, uint64_t* exact_hash,
@@ -110,6 +112,7 @@ class MemoryStore final : public Store {
   int64_t max_story_ = 0;
   int64_t max_storyline_ = 0;
   std::unordered_map<int64_t, int> storyline_events_;  // storyline -> its live stories
+  std::vector<CorrectionRecord> corrections_;
   std::optional<int64_t> newest_;
   std::unique_ptr<Headlines> headlines_;
   std::unique_ptr<SearchIndex> search_;  // built on first use

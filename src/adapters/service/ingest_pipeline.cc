@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "adapters/service/corrections.h"
 #include "adapters/service/parallel_analysis.h"
 #include "adapters/service/shipped_models.h"
 #include "storydesk/story_engine.h"
@@ -68,6 +69,7 @@ Status RestoreEngine(const Coverage& needed, store::Store& db, int threads,
   auto max_storyline = db.MaxStorylineId();
   if (!max_storyline.ok()) return max_storyline.status();
   engine->ReserveStorylineIdsThrough(max_storyline.value());
+  if (Status s = KeepCorrectionsApart(db, *engine); !s.ok()) return s;
   if (documents.value() == 0) return Status::Ok();
   auto window_articles = db.LoadWindow(needed.from, needed.to, /*include_undated=*/true);
   if (!window_articles.ok()) return window_articles.status();
@@ -114,6 +116,8 @@ struct IngestSession::Engine {
 
 IngestSession::IngestSession(IngestOptions options) : options_(std::move(options)) {}
 IngestSession::~IngestSession() = default;
+
+void IngestSession::Forget() { engine_.reset(); }
 
 Result<IngestReport> IngestArticles(std::vector<RawArticle> articles, store::Store& db, const IngestOptions& options) {
   IngestSession session(options);

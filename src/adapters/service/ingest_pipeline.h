@@ -124,6 +124,11 @@ class IngestSession {
   // How many calls restored the engine from the store (the others reused it).
   size_t Restores() const { return restores_; }
 
+  // Drops the kept engine: the next call restores it from the store. For changes this
+  // session's own connection made outside Ingest (an analyst's correction), which the store's
+  // data version does not show it.
+  void Forget();
+
  private:
   struct Engine;
   // Ingest, on its `attempt`-th retry after another writer committed under it.

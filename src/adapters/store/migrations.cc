@@ -175,12 +175,32 @@ CREATE TABLE story_storylines (
 CREATE INDEX story_storylines_by_storyline ON story_storylines (storyline_id, story_id);
 )sql";
 
+// Version 6: analyst corrections (store_types.h, CorrectionPlan). Each correction made by
+// hand is kept as it was applied — the articles moved and the stories they left, the story
+// they went to — so an analyst can see what was changed, and later ingests know which stories
+// a correction moved apart.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE corrections (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('move', 'split', 'merge')),
+  made_at INTEGER NOT NULL,     -- unix seconds
+  made_by TEXT NOT NULL,
+  note TEXT NOT NULL,
+  articles TEXT NOT NULL,       -- string array: the articles moved
+  from_stories TEXT NOT NULL,   -- string array: the story each of them left, in that order
+  into_story_id INTEGER NOT NULL,
+  storyline_id INTEGER NOT NULL,  -- split, grouping events: the new story's storyline; else 0
+  emptied TEXT NOT NULL         -- string array: the stories left without articles
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, fingerprints, stories, memberships, copies, document frequencies", kSchemaV1},
     {2, "story merges", kSchemaV2},
     {3, "excerpt and rewrite copies", kSchemaV3},
     {4, "full-text search over article titles and text; articles by source", kSchemaV4},
     {5, "storylines of stories", kSchemaV5},
+    {6, "analyst corrections", kSchemaV6},
 };
 
 static_assert(std::size(kMigrations) > 0, "at least one migration");

@@ -492,6 +492,113 @@ Status SqliteStore::CommitBatch(std::vector<StoredArticle>& articles, const std:
   return committed;
 }
 
+Result<int64_t> SqliteStore::ApplyCorrection(const CorrectionPlan& plan) {
+  if (plan.moves.empty() || plan.into <= 0) {
+    return Status::Error(ErrorCode::kUsage, "a correction moves at least one article into a story");
+  }
+  int64_t id = 0;
+  Status committed = InTransaction(db_, [&]() -> Status {
+    auto conflict = [](const std::string& what) {
+      return Status::Error(ErrorCode::kConflict, what + "; the stories changed meanwhile, nothing was corrected");
+    };
+    auto story_of = Statement::Prepare(db_, "SELECT story_id FROM memberships WHERE article_id = ?1");
+    auto move = Statement::Prepare(db_, "UPDATE memberships SET story_id = ?2 WHERE article_id = ?1");
+    for (auto* prepared : {&story_of, &move}) {
+      if (!prepared->ok()) return prepared->status();
+    }
+    // The plan was made outside this transaction: check that it still describes the store.
+    for (const auto& [article, from] : plan.moves) {
+      Statement& q = story_of.value();
+      StatementReset reset(&q);
+      q.BindText(1, article);
+      Result<bool> row = q.Step();
+      if (!row.ok()) return row.status();
+      if (!row.value() || q.ColumnInt64(0) != from) {
+        return conflict("article '" + article + "' is no longer in story " + std::to_string(from));
+      }
+    }
+    if (plan.kind == CorrectionKind::kSplit) {
+      auto taken = Statement::Prepare(db_,
+                                      "SELECT (SELECT count(*) FROM stories WHERE id = ?1) + "
+                                      "(SELECT count(*) FROM story_merges WHERE story_id = ?1) + "
+                                      "(SELECT count(*) FROM memberships WHERE story_id = ?1)");
+      if (!taken.ok()) return taken.status();
+      taken.value().BindInt64(1, plan.into);
+      if (Result<bool> row = taken.value().Step(); !row.ok()) return row.status();
+      if (taken.value().ColumnInt64(0) != 0) return conflict("story id " + std::to_string(plan.into) + " is taken");
+      auto open = Statement::Prepare(db_, "INSERT INTO stories (id) VALUES (?1)");
+      if (!open.ok()) return open.status();
+      open.value().BindInt64(1, plan.into);
+      if (Status st = open.value().Run(); !st.ok()) return st;
+      if (plan.storyline > 0) {
+        auto line = Statement::Prepare(db_, "INSERT INTO story_storylines (story_id, storyline_id) VALUES (?1, ?2)");
+        if (!line.ok()) return line.status();
+        line.value().BindInt64(1, plan.into);
+        line.value().BindInt64(2, plan.storyline);
+        if (Status st = line.value().Run(); !st.ok()) return st;
+      }
+    } else {
+      auto live = Statement::Prepare(db_, "SELECT 1 FROM stories WHERE id = ?1");
+      if (!live.ok()) return live.status();
+      live.value().BindInt64(1, plan.into);
+      Result<bool> row = live.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return conflict("story " + std::to_string(plan.into) + " is gone");
+    }
+    std::set<int64_t> left;  // the stories articles left
+    std::vector<std::string> articles, from_stories;
+    for (const auto& [article, from] : plan.moves) {
+      Statement& q = move.value();
+      StatementReset reset(&q);
+      q.BindText(1, article);
+      q.BindInt64(2, plan.into);
+      if (Status st = q.Run(); !st.ok()) return st;
+      left.insert(from);
+      articles.push_back(article);
+      from_stories.push_back(std::to_string(from));
+    }
+    std::vector<std::string> emptied;
+    for (int64_t story : plan.emptied) {
+      auto remaining = Statement::Prepare(db_, "SELECT count(*) FROM memberships WHERE story_id = ?1");
+      if (!remaining.ok()) return remaining.status();
+      remaining.value().BindInt64(1, story);
+      if (Result<bool> row = remaining.value().Step(); !row.ok()) return row.status();
+      if (remaining.value().ColumnInt64(0) != 0)
+        return conflict("story " + std::to_string(story) + " has other articles");
+      // Its id still finds the story its articles went to, as a merged story's does.
+      if (Status st = MergeStory(db_, story, plan.into, plan.moves.front().first); !st.ok()) return st;
+      left.erase(story);
+      emptied.push_back(std::to_string(story));
+    }
+    static const std::set<std::string> kNone;
+    left.insert(plan.into);
+    for (int64_t story : left) {
+      // Forced: the first members, whose titles the headline is chosen from, may have changed.
+      if (Status st = RefreshStory(db_, story, *headlines_, kNone, /*merged=*/true); !st.ok()) return st;
+    }
+    auto record = Statement::Prepare(
+        db_,
+        "INSERT INTO corrections (kind, made_at, made_by, note, articles, from_stories, into_story_id, "
+        "storyline_id, emptied) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!record.ok()) return record.status();
+    Statement& r = record.value();
+    r.BindText(1, CorrectionKindName(plan.kind));
+    r.BindInt64(2, plan.made_at);
+    r.BindText(3, plan.by);
+    r.BindText(4, plan.note);
+    r.BindText(5, EncodeStringArray(articles));
+    r.BindText(6, EncodeStringArray(from_stories));
+    r.BindInt64(7, plan.into);
+    r.BindInt64(8, plan.storyline);
+    r.BindText(9, EncodeStringArray(emptied));
+    if (Status st = r.Run(); !st.ok()) return st;
+    id = sqlite3_last_insert_rowid(db_);
+    return Status::Ok();
+  });
+  if (!committed.ok()) return committed;
+  return id;
+}
+
 Status SqliteStore::Refingerprint(
     const FingerprintSettings& settings,
     const std::function<void(const RawArticle&, uint64_t* exact_hash, std::vector<uint32_t>* minhash)>& fingerprint) {

@@ -84,6 +84,8 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredArticle>> StoryArticles(int64_t id) override;
   Result<std::vector<StoryMember>> StoryMembers(int64_t id) override;
   Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit) override;
+  Result<int64_t> ApplyCorrection(const CorrectionPlan& plan) override;
+  Result<std::vector<CorrectionRecord>> ListCorrections() override;
   Result<InvariantReport> CheckInvariants(size_t max_violations = 1000) override;
   Status Refingerprint(const FingerprintSettings& settings,
                        const std::function<void(const RawArticle&, uint64_t* exact_hash,

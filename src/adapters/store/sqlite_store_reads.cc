@@ -2,6 +2,7 @@
 // (Opening and writing are in sqlite_store.cc.)
 #include <sqlite3.h>
 
+#include <exception>
 #include <limits>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "adapters/store/sqlite_rows.h"
 #include "adapters/store/sqlite_store.h"
 #include "adapters/store/statement.h"
+#include "adapters/store/string_array.h"
 
 namespace storydesk::store {
 namespace {
@@ -391,6 +393,65 @@ Status SqliteStore::ForEachArticle(const std::function<bool(const StoredArticle&
     if (!article.ok()) return article.status();
     if (!visit(article.value())) return Status::Ok();
   }
+}
+
+Result<std::vector<CorrectionRecord>> SqliteStore::ListCorrections() {
+  auto query = Statement::Prepare(db_,
+                                  "SELECT id, kind, made_at, made_by, note, articles, from_stories, into_story_id, "
+                                  "storyline_id, emptied FROM corrections ORDER BY id");
+  if (!query.ok()) return query.status();
+  Statement& q = query.value();
+  std::vector<CorrectionRecord> out;
+  // Story ids are kept as decimal strings in the arrays; a file written otherwise is damaged.
+  auto ids = [&](const std::vector<std::string>& strings) -> Result<std::vector<int64_t>> {
+    std::vector<int64_t> values;
+    for (const std::string& s : strings) {
+      size_t used = 0;
+      int64_t v = 0;
+      try {
+        v = std::stoll(s, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != s.size()) {
+        return Status::Error(ErrorCode::kStore, "a correction names story '" + s + "', which is no story id");
+      }
+      values.push_back(v);
+    }
+    return values;
+  };
+  for (;;) {
+    Result<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    CorrectionRecord r;
+    r.id = q.ColumnInt64(0);
+    const std::string kind = q.ColumnText(1);
+    r.plan.kind =
+        kind == "split" ? CorrectionKind::kSplit : (kind == "merge" ? CorrectionKind::kMerge : CorrectionKind::kMove);
+    r.plan.made_at = q.ColumnInt64(2);
+    r.plan.by = q.ColumnText(3);
+    r.plan.note = q.ColumnText(4);
+    auto articles = DecodeStringArray(q.ColumnText(5));
+    if (!articles.ok()) return articles.status();
+    auto from_text = DecodeStringArray(q.ColumnText(6));
+    if (!from_text.ok()) return from_text.status();
+    auto from = ids(from_text.value());
+    if (!from.ok()) return from.status();
+    if (from.value().size() != articles.value().size()) {
+      return Status::Error(ErrorCode::kStore, "correction " + std::to_string(r.id) + " is damaged");
+    }
+    for (size_t i = 0; i < from.value().size(); ++i) r.plan.moves.emplace_back(articles.value()[i], from.value()[i]);
+    r.plan.into = q.ColumnInt64(7);
+    r.plan.storyline = q.ColumnInt64(8);
+    auto emptied_text = DecodeStringArray(q.ColumnText(9));
+    if (!emptied_text.ok()) return emptied_text.status();
+    auto emptied = ids(emptied_text.value());
+    if (!emptied.ok()) return emptied.status();
+    r.plan.emptied = std::move(emptied).value();
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace storydesk::store

@@ -137,6 +137,17 @@ class Store {
   // Every article in sequence order, streamed to `visit` (which returns false to stop).
   virtual Status ForEachArticle(const std::function<bool(const StoredArticle&)>& visit) = 0;
 
+  // Applies an analyst's correction (planned by service/corrections.h against this store) in
+  // one transaction: moves each article of `plan.moves` into `plan.into` (a new story with
+  // `plan.storyline` for kSplit), records each of `plan.emptied` as merged into `plan.into`
+  // (its id still finds the story), refreshes the summaries and records the correction.
+  // Returns the correction's id. Errors: kConflict, nothing changed, when the store no longer
+  // matches the plan (an article not in the story the plan saw, a target story gone, a new
+  // story's id taken) — plan again; kStore from the engine.
+  virtual Result<int64_t> ApplyCorrection(const CorrectionPlan& plan) = 0;
+  // Every correction made, oldest first.
+  virtual Result<std::vector<CorrectionRecord>> ListCorrections() = 0;
+
   // Checks what must hold of every storydesk file whatever was ingested, crashed or killed
   // (invariant_check.cc lists each check and why): SQLite's integrity_check and foreign keys;
   // every article has a fingerprint and is in exactly one story, that story has a summary row

@@ -257,6 +257,89 @@ TYPED_TEST_P(StoreContract, StorylinesAreKeptPerStoryAndFollowMerges) {
   }
 }
 
+// Analyst corrections: a move, a split into a new story of the same storyline and a merge, each
+// applied whole, summarised, recorded and resolvable; a plan the store no longer matches
+// changes nothing.
+TYPED_TEST_P(StoreContract, CorrectionsMoveSplitAndMergeAndAreRecorded) {
+  auto store = this->OpenOrDie();
+  auto in = [](StoredArticle a, int64_t storyline) {
+    a.storyline = storyline;
+    return a;
+  };
+  std::vector<StoredArticle> batch = {in(Article("a", 1, 10), 7), in(Article("b", 1, 10, "Other"), 7),
+                                      in(Article("c", 1, 11), 7), in(Article("d", 2, 11), 7),
+                                      in(Article("e", 3, 12), 8)};
+  ASSERT_TRUE(store->CommitBatch(batch, {}, 5).ok());
+  EXPECT_TRUE(store->ListCorrections().value().empty());
+
+  CorrectionPlan move;
+  move.moves = {{"c", 1}};
+  move.into = 2;
+  move.made_at = 1700000000;
+  move.by = "desk";
+  move.note = "the hearing, not the vote";
+  auto moved = store->ApplyCorrection(move);
+  ASSERT_TRUE(moved.ok()) << moved.status().message();
+  EXPECT_EQ(moved.value(), 1);
+  EXPECT_EQ(Ids(store->StoryArticles(2).value()), (std::vector<std::string>{"c", "d"}));
+  EXPECT_EQ(store->GetStory(1).value().articles, 2);
+  EXPECT_EQ(store->GetStory(1).value().last_published, "1970-01-11") << "day 10: c's day 11 left with it";
+
+  CorrectionPlan split;
+  split.kind = CorrectionKind::kSplit;
+  split.moves = {{"b", 1}};
+  split.into = store->MaxStoryId().value() + 1;
+  split.storyline = 7;
+  ASSERT_TRUE(store->ApplyCorrection(split).ok());
+  EXPECT_EQ(store->GetArticle("b").value()->story, split.into);
+  EXPECT_EQ(store->GetStory(split.into).value().storyline, 7);
+  EXPECT_EQ(store->GetStory(split.into).value().source_names, (std::vector<std::string>{"Other"}));
+  EXPECT_EQ(store->GetStory(1).value().storyline_events, 3) << "stories 1, 2 and the new one";
+
+  CorrectionPlan merge;
+  merge.kind = CorrectionKind::kMerge;
+  merge.moves = {{"e", 3}};
+  merge.into = 2;
+  merge.emptied = {3};
+  ASSERT_TRUE(store->ApplyCorrection(merge).ok());
+  EXPECT_EQ(store->ResolveStory(3).value(), 2);
+  EXPECT_EQ(store->GetStory(3).value().id, 2) << "the merged id still finds the story";
+  EXPECT_EQ(store->GetArticle("e").value()->storyline, 7) << "the surviving story's storyline";
+  StoryFilter of_eight;
+  of_eight.storyline = 8;
+  EXPECT_TRUE(store->ListStories(of_eight).value().empty());
+  EXPECT_EQ(store->StoryCount().value(), 3);
+
+  const auto records = store->ListCorrections().value();
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].id, 1);
+  EXPECT_EQ(records[0].plan.kind, CorrectionKind::kMove);
+  EXPECT_EQ(records[0].plan.moves, move.moves);
+  EXPECT_EQ(records[0].plan.into, 2);
+  EXPECT_EQ(records[0].plan.made_at, 1700000000);
+  EXPECT_EQ(records[0].plan.by, "desk");
+  EXPECT_EQ(records[0].plan.note, "the hearing, not the vote");
+  EXPECT_EQ(records[1].plan.kind, CorrectionKind::kSplit);
+  EXPECT_EQ(records[1].plan.storyline, 7);
+  EXPECT_EQ(records[2].plan.kind, CorrectionKind::kMerge);
+  EXPECT_EQ(records[2].plan.emptied, (std::vector<int64_t>{3}));
+
+  // Stale plans: c is in story 2 now; story 2's id is taken; story 3 is gone.
+  EXPECT_EQ(store->ApplyCorrection(move).status().code(), ErrorCode::kConflict);
+  CorrectionPlan taken = split;
+  taken.moves = {{"a", 1}};
+  taken.into = 2;
+  EXPECT_EQ(store->ApplyCorrection(taken).status().code(), ErrorCode::kConflict);
+  CorrectionPlan gone;
+  gone.moves = {{"a", 1}};
+  gone.into = 3;
+  EXPECT_EQ(store->ApplyCorrection(gone).status().code(), ErrorCode::kConflict);
+  EXPECT_EQ(store->GetArticle("a").value()->story, 1) << "nothing changed";
+  EXPECT_EQ(store->ListCorrections().value().size(), 3u);
+  const auto report = store->CheckInvariants().value();
+  EXPECT_TRUE(report.ok()) << (report.violations.empty() ? "" : report.violations.front());
+}
+
 TYPED_TEST_P(StoreContract, QueryFilterFindsStoriesByTitleOrTextWithStemming) {
   auto store = this->OpenOrDie();
   std::vector<StoredArticle> batch = {
@@ -683,6 +766,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContract, RefingerprintReplacesSignaturesAndSet
                             DocumentFrequenciesAccumulateAcrossBatches, StoriesAreSummarisedAndListedByNewestActivity,
                             StoryFiltersSelectByDateAndLimit, LooksUpByIdHashAndTimeWindow,
                             AMergeMovesMembersAndOldIdsStillFindTheStory, StorylinesAreKeptPerStoryAndFollowMerges,
+                            CorrectionsMoveSplitAndMergeAndAreRecorded,
                             QueryFilterFindsStoriesByTitleOrTextWithStemming, SourceFilterIsAnExactMatchOnAnyMember,
                             DateFiltersCombineWithTheQuery, PagesVisitEveryStoryOnceInListOrderAcrossUndatedStories,
                             PageSizeDefaultsToTwentyAndMustBePositive,

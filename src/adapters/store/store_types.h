@@ -117,6 +117,50 @@ struct ArticleMatch {
   int64_t story = 0;    // the story it belongs to now (merges resolved)
 };
 
+// Analyst corrections: what an analyst changed in the grouping by hand (`storydesk move`,
+// `merge`, `split`, POST /api/corrections). Each is applied in one transaction and recorded;
+// later ingests start from the corrected stories and never merge apart what a correction
+// moved apart (StoryEngine::KeepApart).
+enum class CorrectionKind {
+  kMove,   // articles into an existing story
+  kSplit,  // articles out into a new story
+  kMerge,  // every article of one story into another
+};
+
+// "move", "split", "merge".
+inline const char* CorrectionKindName(CorrectionKind kind) {
+  switch (kind) {
+    case CorrectionKind::kSplit:
+      return "split";
+    case CorrectionKind::kMerge:
+      return "merge";
+    case CorrectionKind::kMove:
+      break;
+  }
+  return "move";
+}
+
+// One correction, planned against the store as it is (service/corrections.h plans it: checks,
+// copy families, the new story's id) and applied by Store::ApplyCorrection.
+struct CorrectionPlan {
+  CorrectionKind kind = CorrectionKind::kMove;
+  // Every article to move with the story it is in now. A copy moves with its original and the
+  // original's other copies (a copy is kept in its original's story).
+  std::vector<std::pair<std::string, int64_t>> moves;
+  int64_t into = 0;              // the story they go to (for kSplit, the new id)
+  int64_t storyline = 0;         // kSplit, grouping events: the new story's storyline (0: none)
+  std::vector<int64_t> emptied;  // stories left with no article: recorded as merged into `into`
+  int64_t made_at = 0;           // unix seconds
+  std::string by;                // who made it (free text; may be empty)
+  std::string note;              // why (free text; may be empty)
+};
+
+// A correction as recorded: its id (1, 2, ... in the order they were made) and the plan.
+struct CorrectionRecord {
+  int64_t id = 0;
+  CorrectionPlan plan;
+};
+
 // The message of CommitBatch's kConflict when another writer committed since `decided_at`.
 inline constexpr const char* kStaleWriterMessage =
     "another writer stored articles meanwhile; nothing of this batch was stored";

@@ -239,7 +239,8 @@ Assignment StoryGrouper::FindStory(const ArticleProfile& article) {
             options_.events_by_day &&
             CompareEventDays(MostGivenDays(stories_.at(top[0].second).event_days),
                              MostGivenDays(stories_.at(top[1].second).event_days)) == DayAgreement::kApart;
-        if (!other_days && p_second >= options_.merge_probability && alike() >= options_.merge_cosine) {
+        const bool kept_apart = !kept_apart_.empty() && kept_apart_.contains(std::minmax(top[0].second, top[1].second));
+        if (!other_days && !kept_apart && p_second >= options_.merge_probability && alike() >= options_.merge_cosine) {
           const int64_t into = std::min(top[0].second, top[1].second);
           const int64_t from = std::max(top[0].second, top[1].second);
           MergeStories(into, from);
@@ -300,6 +301,22 @@ void StoryGrouper::MergeStories(int64_t into, int64_t from) {
   stories_.erase(from_it);
   ++evicted_since_compaction_;  // `from`'s postings are stale now
   merged_into_[from] = into;
+  // What `from` was kept apart from, `into` is now.
+  for (auto it = kept_apart_.begin(); it != kept_apart_.end();) {
+    if (it->first != from && it->second != from) {
+      ++it;
+      continue;
+    }
+    const int64_t other = it->first == from ? it->second : it->first;
+    it = kept_apart_.erase(it);
+    if (other != into) kept_apart_.insert(std::minmax(other, into));
+  }
+}
+
+void StoryGrouper::KeepApart(int64_t a, int64_t b) {
+  a = CurrentStory(a);
+  b = CurrentStory(b);
+  if (a != b) kept_apart_.insert(std::minmax(a, b));
 }
 
 int64_t StoryGrouper::CurrentStory(int64_t story) const {

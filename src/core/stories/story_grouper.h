@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <queue>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -195,6 +196,11 @@ class StoryGrouper {
   // The story `story` now is: itself, or the story it was merged into (transitively).
   int64_t CurrentStory(int64_t story) const;
 
+  // Merge repair never merges stories `a` and `b` (nor the stories they become part of): an
+  // analyst moved articles from one to the other by hand, and a later article bridging them
+  // must not undo that.
+  void KeepApart(int64_t a, int64_t b);
+
  private:
   using Story = StoryVectors;
   struct Document {
@@ -239,6 +245,7 @@ class StoryGrouper {
 
   std::unordered_map<int64_t, Story> stories_;
   std::unordered_map<int64_t, int64_t> merged_into_;                  // merged story -> the story it went into
+  std::set<std::pair<int64_t, int64_t>> kept_apart_;                  // (smaller, larger) story ids
   std::unordered_map<terms::TermId, std::vector<int64_t>> postings_;  // may hold evicted ids
   size_t evicted_since_compaction_ = 0;
   // (last_time, story) of dated stories; entries go stale when a story's last_time moves.

@@ -360,6 +360,27 @@ TEST(StoryGrouperLearnedTest, AnArticleBridgingTwoStoriesMergesThemIntoTheOlder)
   EXPECT_EQ(grouper.Assign(maker.Make("more budget", kBudget, {}, 2)).story, ferry.story);
 }
 
+// An analyst moved articles apart (KeepApart): the same bridging article joins one of the two
+// stories and merges nothing; other stories still merge.
+TEST(StoryGrouperLearnedTest, MergeRepairLeavesStoriesKeptApartAlone) {
+  ProfileMaker maker;
+  GroupingOptions options;
+  options.model = CosineModel();
+  options.merge_probability = 0.9;
+  options.merge_cosine = 0.0;
+  StoryGrouper grouper(options);
+  const auto ferry = grouper.Assign(maker.Make("ferry", kFerry, {}, 1));
+  const auto budget = grouper.Assign(maker.Make("budget", kBudget, {}, 1));
+  grouper.KeepApart(budget.story, ferry.story);
+  std::vector<std::string> both = kFerry;
+  both.insert(both.end(), kBudget.begin(), kBudget.end());
+  const auto bridge = grouper.Assign(maker.Make("bridge", both, {}, 2));
+  EXPECT_TRUE(bridge.story == ferry.story || bridge.story == budget.story);
+  EXPECT_TRUE(bridge.merged.empty());
+  EXPECT_EQ(grouper.CurrentStory(budget.story), budget.story);
+  EXPECT_EQ(grouper.CurrentStory(ferry.story), ferry.story);
+}
+
 TEST(StoryGrouperLearnedTest, MergeRepairIsOffByDefault) {
   ProfileMaker maker;
   GroupingOptions options;

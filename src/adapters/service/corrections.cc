@@ -1,0 +1,162 @@
+#include "adapters/service/corrections.h"
+
+#include <ctime>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace storydesk::service {
+namespace {
+
+Status NoStory(int64_t id) { return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(id)); }
+
+// The live story `id` names now (through merges), or kNotFound.
+Result<int64_t> LiveStory(store::Store& db, int64_t id) {
+  if (id <= 0) return NoStory(id);
+  auto summary = db.GetStory(id);
+  if (!summary.ok()) {
+    if (summary.status().code() == ErrorCode::kNotFound) return NoStory(id);
+    return summary.status();
+  }
+  return summary.value().id;
+}
+
+// The articles of story `story` that move when `named` (some of its members) do: each named
+// article's copy family — its original (or itself) and every copy of that original — in the
+// story's order. `members` is the story's StoryArticles.
+std::vector<std::string> WithCopyFamilies(const std::vector<store::StoredArticle>& members,
+                                          const std::set<std::string>& named) {
+  std::set<std::string> originals;
+  for (const store::StoredArticle& m : members) {
+    if (named.contains(m.raw.id)) originals.insert(m.copy_of.value_or(m.raw.id));
+  }
+  std::vector<std::string> out;
+  for (const store::StoredArticle& m : members) {
+    if (originals.contains(m.copy_of.value_or(m.raw.id))) out.push_back(m.raw.id);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<store::CorrectionPlan> PlanCorrection(store::Store& db, const CorrectionRequest& request) {
+  using store::CorrectionKind;
+  store::CorrectionPlan plan;
+  plan.kind = request.kind;
+  plan.by = request.by;
+  plan.note = request.note;
+  plan.made_at = request.made_at != 0 ? request.made_at : static_cast<int64_t>(std::time(nullptr));
+
+  if (request.kind == CorrectionKind::kMerge) {
+    auto from = LiveStory(db, request.story);
+    if (!from.ok()) return from.status();
+    auto into = LiveStory(db, request.to);
+    if (!into.ok()) return into.status();
+    if (from.value() == into.value()) {
+      return Status::Error(ErrorCode::kUsage, "stories " + std::to_string(request.story) + " and " +
+                                                  std::to_string(request.to) + " are one story already (" +
+                                                  std::to_string(into.value()) + ")");
+    }
+    auto members = db.StoryMembers(from.value());
+    if (!members.ok()) return members.status();
+    for (const store::StoryMember& m : members.value()) plan.moves.emplace_back(m.id, from.value());
+    plan.into = into.value();
+    plan.emptied = {from.value()};
+    return plan;
+  }
+
+  if (request.articles.empty()) return Status::Error(ErrorCode::kUsage, "name at least one article to move");
+  if (request.articles.size() > kMaxCorrectionArticles) {
+    return Status::Error(ErrorCode::kUsage, "at most " + std::to_string(kMaxCorrectionArticles) +
+                                                " articles per correction (got " +
+                                                std::to_string(request.articles.size()) + ")");
+  }
+  // Each named article, by the story it is in now.
+  std::map<int64_t, std::set<std::string>> named;
+  for (const std::string& id : request.articles) {
+    auto article = db.GetArticle(id);
+    if (!article.ok()) return article.status();
+    if (!article.value()) return Status::Error(ErrorCode::kNotFound, "no article '" + id + "'");
+    named[article.value()->story].insert(id);
+  }
+
+  int64_t split_from = 0;
+  if (request.kind == CorrectionKind::kSplit) {
+    auto story = LiveStory(db, request.story);
+    if (!story.ok()) return story.status();
+    split_from = story.value();
+    for (const auto& [in, ids] : named) {
+      if (in != split_from) {
+        return Status::Error(ErrorCode::kUsage, "article '" + *ids.begin() + "' is not in story " +
+                                                    std::to_string(request.story) + " but in story " +
+                                                    std::to_string(in));
+      }
+    }
+    auto max_story = db.MaxStoryId();
+    if (!max_story.ok()) return max_story.status();
+    plan.into = max_story.value() + 1;
+    auto summary = db.GetStory(split_from);
+    if (!summary.ok()) return summary.status();
+    plan.storyline = summary.value().storyline;
+  } else {
+    auto to = LiveStory(db, request.to);
+    if (!to.ok()) return to.status();
+    plan.into = to.value();
+    named.erase(plan.into);  // already there
+    if (named.empty()) {
+      return Status::Error(ErrorCode::kUsage, "nothing to move: every article named is in story " +
+                                                  std::to_string(plan.into) + " already");
+    }
+  }
+
+  for (const auto& [story, ids] : named) {
+    auto members = db.StoryArticles(story);
+    if (!members.ok()) return members.status();
+    const std::vector<std::string> moving = WithCopyFamilies(members.value(), ids);
+    for (const std::string& id : moving) plan.moves.emplace_back(id, story);
+    if (moving.size() == members.value().size()) {
+      if (request.kind == CorrectionKind::kSplit) {
+        return Status::Error(ErrorCode::kUsage, "nothing to split off: those are all of story " +
+                                                    std::to_string(story) + "'s articles (with their copies)");
+      }
+      plan.emptied.push_back(story);
+    }
+  }
+  return plan;
+}
+
+Result<store::CorrectionRecord> Correct(store::Store& db, const CorrectionRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    auto plan = PlanCorrection(db, request);
+    if (!plan.ok()) return plan.status();
+    auto applied = db.ApplyCorrection(plan.value());
+    if (applied.ok()) return store::CorrectionRecord{applied.value(), std::move(plan).value()};
+    // Another writer changed the stories between planning and applying: plan once more.
+    if (applied.status().code() != ErrorCode::kConflict || attempt >= 1) return applied.status();
+  }
+}
+
+nlohmann::json CorrectionJson(const store::CorrectionRecord& record) {
+  const store::CorrectionPlan& p = record.plan;
+  nlohmann::json articles = nlohmann::json::array();
+  for (const auto& [id, from] : p.moves) articles.push_back({{"id", id}, {"from", from}});
+  nlohmann::json out = {
+      {"id", record.id}, {"kind", store::CorrectionKindName(p.kind)}, {"made_at", p.made_at}, {"by", p.by},
+      {"note", p.note},  {"articles", std::move(articles)},           {"into", p.into},       {"emptied", p.emptied}};
+  if (p.kind == store::CorrectionKind::kSplit && p.storyline > 0) out["storyline"] = p.storyline;
+  return out;
+}
+
+Status KeepCorrectionsApart(store::Store& db, StoryEngine& engine) {
+  auto corrections = db.ListCorrections();
+  if (!corrections.ok()) return corrections.status();
+  for (const store::CorrectionRecord& r : corrections.value()) {
+    if (r.plan.kind == store::CorrectionKind::kMerge) continue;  // a merge joins, it keeps nothing apart
+    std::set<int64_t> left;
+    for (const auto& [article, from] : r.plan.moves) left.insert(from);
+    for (int64_t from : left) engine.KeepApart(from, r.plan.into);
+  }
+  return Status::Ok();
+}
+
+}  // namespace storydesk::service
