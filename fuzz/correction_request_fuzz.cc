@@ -32,6 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case CorrectionKind::kMerge:
       Check(request.articles.empty() && request.story > 0 && request.to > 0);
       break;
+    case CorrectionKind::kMoveEvent:
+      Check(request.articles.empty() && request.story > 0 && request.to == 0 && request.storyline >= 0);
+      break;
   }
   for (const auto& id : request.articles) Check(!id.empty());
   return 0;

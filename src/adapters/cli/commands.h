@@ -18,7 +18,7 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
 void AddCopiesCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddExplainCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddCheckCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
-// move, split, merge (an analyst's corrections) and corrections (their record).
+// move, split, merge, move-event (an analyst's corrections) and corrections (their record).
 void AddCorrectionCommands(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 void AddClusterCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);

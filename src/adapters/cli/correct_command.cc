@@ -1,7 +1,8 @@
-// storydesk move | split | merge | corrections — an analyst's corrections of the grouping
+// storydesk move | split | merge | move-event | corrections — an analyst's corrections of the grouping
 // (adapters/service/corrections.h), made under the writer lock like an ingest, and their record.
 #include <cstdio>
 #include <ctime>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -45,6 +46,10 @@ std::string Describe(const store::CorrectionRecord& r) {
       line +=
           "split " + count + " (" + ids + ") off story " + JoinIds(from) + " into new story " + std::to_string(p.into);
       if (p.storyline > 0) line += " (storyline " + std::to_string(p.storyline) + ")";
+      break;
+    case CorrectionKind::kMoveEvent:
+      line +=
+          "moved event " + std::to_string(p.into) + " (" + count + ") into storyline " + std::to_string(p.storyline);
       break;
     case CorrectionKind::kMove:
       line += "moved " + count + " (" + ids + ") from story " + JoinIds(from) + " into story " + std::to_string(p.into);
@@ -158,6 +163,40 @@ void AddCorrectionCommands(CLI::App& app, const GlobalOptions& globals, int* exi
     cmd->footer(kLasting);
     cmd->callback([request, &globals, exit_code] {
       request->kind = CorrectionKind::kMerge;
+      *exit_code = RunCorrection(globals.db, *request);
+    });
+  }
+  {
+    auto request = std::make_shared<CorrectionRequest>();
+    auto target = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("move-event",
+                                   "move an event into another storyline, or a new one: an analyst's correction "
+                                   "(a store grouped with --events)");
+    cmd->add_option("event", request->story, "the event (story) to move")->required()->check(CLI::PositiveNumber);
+    cmd->add_option("--to-storyline", *target, "the storyline it belongs to, or 'new' for a storyline of its own")
+        ->required();
+    AddWhoAndWhy(cmd, request.get());
+    cmd->footer(
+        "Its articles stay in the event; later articles joining the event go to its new storyline.\n"
+        "Recorded like every correction (storydesk corrections).");
+    cmd->callback([request, target, &globals, exit_code] {
+      request->kind = CorrectionKind::kMoveEvent;
+      if (*target != "new") {
+        size_t used = 0;
+        long long id = 0;
+        try {
+          id = std::stoll(*target, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != target->size() || id <= 0) {
+          PrintError("--to-storyline: expected a storyline id (a positive whole number) or 'new', not '" + *target +
+                     "'");
+          *exit_code = kExitUsage;
+          return;
+        }
+        request->storyline = id;
+      }
       *exit_code = RunCorrection(globals.db, *request);
     });
   }

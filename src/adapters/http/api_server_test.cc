@@ -702,6 +702,8 @@ TEST_F(ApiServerTest, CorrectionsNeedTheTokenAndChangeWhatReadersSee) {
       {{{"kind", "move"}, {"articles", {"no-such-article"}}, {"to", flood}}, 404, "not_found"},
       {{{"kind", "move"}, {"articles", {"board-chess"}}, {"to", 999}}, 404, "not_found"},
       {{{"kind", "move"}, {"articles", {"ledger-flood"}}, {"to", flood}}, 400, "bad_request"},
+      {{{"kind", "move-event"}, {"story", flood}, {"storyline", "old"}}, 400, "bad_request"},
+      {{{"kind", "move-event"}, {"story", flood}, {"storyline", "new"}}, 400, "bad_request"},  // one level
   };
   for (const Refused& c : refused) {
     EXPECT_TRUE(IsError(correct(c.body, auth), c.status, c.code)) << c.body.dump();

@@ -9,13 +9,15 @@ namespace storydesk::http {
 
 using json = nlohmann::json;
 
+constexpr const char* kKinds = "\"kind\": expected \"move\", \"split\", \"merge\" or \"move-event\"";
+
 std::variant<service::CorrectionRequest, std::string> ParseCorrectionRequest(std::string_view body) {
   json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return std::string("the body is not JSON");
   if (!doc.is_object()) return std::string("the body must be one JSON object");
   service::CorrectionRequest request;
   const json* kind = doc.contains("kind") ? &doc["kind"] : nullptr;
-  if (kind == nullptr || !kind->is_string()) return std::string("\"kind\": expected \"move\", \"split\" or \"merge\"");
+  if (kind == nullptr || !kind->is_string()) return std::string(kKinds);
   std::set<std::string> allowed = {"kind", "by", "note"};
   const std::string k = kind->get<std::string>();
   if (k == "move") {
@@ -27,8 +29,11 @@ std::variant<service::CorrectionRequest, std::string> ParseCorrectionRequest(std
   } else if (k == "merge") {
     request.kind = store::CorrectionKind::kMerge;
     allowed.insert({"story", "into"});
+  } else if (k == "move-event") {
+    request.kind = store::CorrectionKind::kMoveEvent;
+    allowed.insert({"story", "storyline"});
   } else {
-    return std::string("\"kind\": expected \"move\", \"split\" or \"merge\"");
+    return std::string(kKinds);
   }
   for (const auto& [name, value] : doc.items()) {
     if (!allowed.contains(name)) return "\"" + read::OneLine(name, 60) + "\" is not a member of a " + k + " correction";
@@ -64,6 +69,19 @@ std::variant<service::CorrectionRequest, std::string> ParseCorrectionRequest(std
   }
   if (allowed.contains("story")) {
     if (std::string e = story_id("story", &request.story); !e.empty()) return e;
+  }
+  if (allowed.contains("storyline")) {
+    // A storyline id, or "new": the event becomes a storyline of its own.
+    const char* expected = "\"storyline\": expected a storyline id (a positive whole number) or \"new\"";
+    if (!doc.contains("storyline")) return std::string(expected);
+    const json& v = doc["storyline"];
+    if (v.is_string() && v.get<std::string>() == "new") {
+      request.storyline = 0;
+    } else if (v.is_number_integer() && v.get<int64_t>() > 0) {
+      request.storyline = v.get<int64_t>();
+    } else {
+      return std::string(expected);
+    }
   }
   for (auto [name, out] : {std::pair{"by", &request.by}, std::pair{"note", &request.note}}) {
     if (!doc.contains(name)) continue;

@@ -2,6 +2,7 @@
 //   {"kind": "move",  "articles": ["id", ...], "to": STORY}
 //   {"kind": "split", "story": STORY, "articles": ["id", ...]}
 //   {"kind": "merge", "story": STORY, "into": STORY}
+//   {"kind": "move-event", "story": EVENT, "storyline": STORYLINE or "new"}
 // each with optional "by" and "note" strings. Unknown members are refused (a misspelt "into"
 // must not pass for a request without it).
 #pragma once

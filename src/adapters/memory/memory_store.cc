@@ -386,6 +386,22 @@ Result<int64_t> MemoryStore::ApplyCorrection(const CorrectionPlan& plan) {
     }
   }
 
+  if (plan.kind == CorrectionKind::kMoveEvent) {
+    if (plan.storyline <= 0) return Status::Error(ErrorCode::kUsage, "an event moves into a storyline (id > 0)");
+    std::vector<size_t>& members = stories_.at(plan.into)->members;
+    const int64_t old_line = articles_[members.front()].storyline;
+    if (auto line = storyline_events_.find(old_line); line != storyline_events_.end() && --line->second == 0) {
+      storyline_events_.erase(line);
+    }
+    ++storyline_events_[plan.storyline];
+    for (size_t m : members) articles_[m].storyline = plan.storyline;
+    max_storyline_ = std::max(max_storyline_, plan.storyline);
+    CorrectionRecord record;
+    record.id = static_cast<int64_t>(corrections_.size()) + 1;
+    record.plan = plan;
+    corrections_.push_back(record);
+    return record.id;
+  }
   // An emptied story leaves its storyline's count of events (its members share one storyline).
   for (int64_t story : plan.emptied) {
     const int64_t line_id = articles_[stories_.at(story)->members.front()].storyline;

@@ -65,6 +65,47 @@ Result<store::CorrectionPlan> PlanCorrection(store::Store& db, const CorrectionR
     return plan;
   }
 
+  if (request.kind == CorrectionKind::kMoveEvent) {
+    auto event = LiveStory(db, request.story);
+    if (!event.ok()) return event.status();
+    auto summary = db.GetStory(event.value());
+    if (!summary.ok()) return summary.status();
+    const store::StorySummary& e = summary.value();
+    if (e.storyline <= 0) {
+      return Status::Error(ErrorCode::kUsage, "story " + std::to_string(e.id) +
+                                                  " is in no storyline: this store groups at one level "
+                                                  "(ingest --events groups events into storylines)");
+    }
+    if (request.storyline > 0) {
+      if (request.storyline == e.storyline) {
+        return Status::Error(ErrorCode::kUsage, "event " + std::to_string(e.id) + " is in storyline " +
+                                                    std::to_string(e.storyline) + " already");
+      }
+      store::StoryFilter of_line;
+      of_line.storyline = request.storyline;
+      of_line.limit = 1;
+      auto found = db.ListStories(of_line);
+      if (!found.ok()) return found.status();
+      if (found.value().empty()) {
+        return Status::Error(ErrorCode::kNotFound, "no storyline " + std::to_string(request.storyline));
+      }
+      plan.storyline = request.storyline;
+    } else {
+      if (e.storyline_events <= 1) {
+        return Status::Error(ErrorCode::kUsage, "event " + std::to_string(e.id) +
+                                                    " is the only event of its storyline: it has one of its own");
+      }
+      auto max_line = db.MaxStorylineId();
+      if (!max_line.ok()) return max_line.status();
+      plan.storyline = max_line.value() + 1;
+    }
+    auto members = db.StoryMembers(e.id);
+    if (!members.ok()) return members.status();
+    for (const store::StoryMember& m : members.value()) plan.moves.emplace_back(m.id, e.id);
+    plan.into = e.id;
+    return plan;
+  }
+
   if (request.articles.empty()) return Status::Error(ErrorCode::kUsage, "name at least one article to move");
   if (request.articles.size() > kMaxCorrectionArticles) {
     return Status::Error(ErrorCode::kUsage, "at most " + std::to_string(kMaxCorrectionArticles) +
@@ -143,7 +184,9 @@ nlohmann::json CorrectionJson(const store::CorrectionRecord& record) {
   nlohmann::json out = {
       {"id", record.id}, {"kind", store::CorrectionKindName(p.kind)}, {"made_at", p.made_at}, {"by", p.by},
       {"note", p.note},  {"articles", std::move(articles)},           {"into", p.into},       {"emptied", p.emptied}};
-  if (p.kind == store::CorrectionKind::kSplit && p.storyline > 0) out["storyline"] = p.storyline;
+  if ((p.kind == store::CorrectionKind::kSplit || p.kind == store::CorrectionKind::kMoveEvent) && p.storyline > 0) {
+    out["storyline"] = p.storyline;
+  }
   return out;
 }
 
@@ -151,7 +194,8 @@ Status KeepCorrectionsApart(store::Store& db, StoryEngine& engine) {
   auto corrections = db.ListCorrections();
   if (!corrections.ok()) return corrections.status();
   for (const store::CorrectionRecord& r : corrections.value()) {
-    if (r.plan.kind == store::CorrectionKind::kMerge) continue;  // a merge joins, it keeps nothing apart
+    // A merge joins and keeps nothing apart; an event moved between storylines stays one event.
+    if (r.plan.kind == store::CorrectionKind::kMerge || r.plan.kind == store::CorrectionKind::kMoveEvent) continue;
     std::set<int64_t> left;
     for (const auto& [article, from] : r.plan.moves) left.insert(from);
     for (int64_t from : left) engine.KeepApart(from, r.plan.into);

@@ -1,5 +1,6 @@
 // Analyst corrections: moving articles between stories (events), splitting some off into a new
-// one and merging two — what `storydesk move|split|merge` and POST /api/corrections do.
+// one, merging two, and (grouping events) moving an event into another storyline — what
+// `storydesk move|split|merge|move-event` and POST /api/corrections do.
 //
 // A correction is checked and planned against the store as it is, applied in one transaction
 // (Store::ApplyCorrection) and recorded with who made it and why. It lasts: the store's
@@ -30,8 +31,10 @@ struct CorrectionRequest {
   // a new story (of the same storyline).
   std::vector<std::string> articles;
   int64_t to = 0;
-  // kSplit: the story split. kMerge: every article of `story` goes into `to`.
+  // kSplit: the story split. kMerge: every article of `story` goes into `to`. kMoveEvent: the
+  // event (story) that goes into storyline `storyline` (0: a new storyline).
   int64_t story = 0;
+  int64_t storyline = 0;
   std::string by, note;  // who and why, kept with the correction (may be empty)
   int64_t made_at = 0;   // unix seconds; 0: now
 };
@@ -39,8 +42,9 @@ struct CorrectionRequest {
 // Checks `request` against `db` and plans it. Story ids are resolved through merges (an old id
 // names the story it became part of). Errors, nothing planned: kNotFound (an article or story
 // that does not exist), kUsage (nothing would move: the articles are in that story already, a
-// split would take the whole story, a story merged with itself; an empty article list; more
-// than kMaxCorrectionArticles articles), kStore.
+// split would take the whole story, a story merged with itself, an event moved into its own
+// storyline or in a store without storylines; an empty article list; more than
+// kMaxCorrectionArticles articles), kStore.
 Result<store::CorrectionPlan> PlanCorrection(store::Store& db, const CorrectionRequest& request);
 
 // Plans and applies `request` (planned again once when another writer changed the store in
@@ -53,7 +57,8 @@ Result<store::CorrectionRecord> Correct(store::Store& db, const CorrectionReques
 Status KeepCorrectionsApart(store::Store& db, StoryEngine& engine);
 
 // A recorded correction as JSON: {"id", "kind", "made_at" (unix seconds), "by", "note",
-// "articles": [{"id", "from"}], "into", "storyline" (split, grouping events; else absent),
+// "articles": [{"id", "from"}], "into", "storyline" (split, grouping events, and move-event:
+// the storyline the event went to; else absent),
 // "emptied": [story ids]}.
 nlohmann::json CorrectionJson(const store::CorrectionRecord& record);
 

@@ -185,6 +185,56 @@ TEST_F(CorrectionsTest, RequestsThatNameNothingOrMoveNothingAreRefused) {
   EXPECT_EQ(StoryOf("chess-0"), chess);
 }
 
+// Grouping events: an event moved into another storyline keeps it, and so does one moved into a
+// storyline of its own; later reports joining the event follow it.
+TEST(CorrectionsEventsTest, AnEventMovedBetweenStorylinesKeepsItForLaterArticles) {
+  TempDir dir;
+  auto opened = OpenStore((dir.path() / "e.db").string());
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  store::Store& db = *opened.value();
+  IngestOptions events;
+  events.events = true;
+  ASSERT_TRUE(IngestArticles(Stream(), db, events).ok());
+  const auto flood = db.GetArticle("flood-0").value();
+  const auto chess = db.GetArticle("chess-0").value();
+  ASSERT_GT(flood->storyline, 0);
+  ASSERT_NE(flood->storyline, chess->storyline) << "a flood and a chess final: two matters";
+
+  CorrectionRequest regroup;
+  regroup.kind = CorrectionKind::kMoveEvent;
+  regroup.story = chess->story;
+  EXPECT_EQ(Correct(db, regroup).status().code(), ErrorCode::kUsage) << "the only event of its storyline";
+  regroup.storyline = 999;
+  EXPECT_EQ(Correct(db, regroup).status().code(), ErrorCode::kNotFound);
+  regroup.storyline = flood->storyline;
+  ASSERT_TRUE(Correct(db, regroup).ok());
+  EXPECT_EQ(db.GetArticle("chess-1").value()->storyline, flood->storyline);
+  EXPECT_EQ(db.GetStory(flood->story).value().storyline_events, 2);
+  ASSERT_TRUE(IngestArticles({Report("chess-3", 1, 3, "Endgame Daily")}, db).ok());
+  EXPECT_EQ(db.GetArticle("chess-3").value()->story, chess->story);
+  EXPECT_EQ(db.GetArticle("chess-3").value()->storyline, flood->storyline) << "later articles follow their event";
+
+  regroup.storyline = 0;  // back into a storyline of its own: a new id, never one used before
+  auto made = Correct(db, regroup);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  EXPECT_GT(made.value().plan.storyline, std::max(flood->storyline, chess->storyline));
+  ASSERT_TRUE(IngestArticles({Report("chess-4", 1, 0, "Rook Review")}, db).ok());
+  EXPECT_EQ(db.GetArticle("chess-4").value()->storyline, made.value().plan.storyline);
+  const auto report = db.CheckInvariants().value();
+  EXPECT_TRUE(report.ok()) << (report.violations.empty() ? "" : report.violations.front());
+}
+
+// A store grouped at one level has no storylines to move events between.
+TEST_F(CorrectionsTest, AOneLevelStoreHasNoStorylinesToMoveEventsBetween) {
+  CorrectionRequest regroup;
+  regroup.kind = CorrectionKind::kMoveEvent;
+  regroup.story = StoryOf("flood-0");
+  auto refused = Correct(*db_, regroup);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), ErrorCode::kUsage);
+  EXPECT_NE(refused.status().message().find("no storyline"), std::string::npos) << refused.status().message();
+}
+
 // A long-running writer's kept engine holds the stories as they were: Forget makes the next
 // ingest restore them.
 TEST_F(CorrectionsTest, ASessionForgetsItsEngineWhenAsked) {

@@ -182,14 +182,14 @@ CREATE INDEX story_storylines_by_storyline ON story_storylines (storyline_id, st
 constexpr const char* kSchemaV6 = R"sql(
 CREATE TABLE corrections (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('move', 'split', 'merge')),
+  kind TEXT NOT NULL CHECK (kind IN ('move', 'split', 'merge', 'move-event')),
   made_at INTEGER NOT NULL,     -- unix seconds
   made_by TEXT NOT NULL,
   note TEXT NOT NULL,
   articles TEXT NOT NULL,       -- string array: the articles moved
   from_stories TEXT NOT NULL,   -- string array: the story each of them left, in that order
   into_story_id INTEGER NOT NULL,
-  storyline_id INTEGER NOT NULL,  -- split, grouping events: the new story's storyline; else 0
+  storyline_id INTEGER NOT NULL,  -- split: the new story's storyline; move-event: the event's new one; else 0
   emptied TEXT NOT NULL         -- string array: the stories left without articles
 );
 )sql";

@@ -570,8 +570,26 @@ Result<int64_t> SqliteStore::ApplyCorrection(const CorrectionPlan& plan) {
       left.erase(story);
       emptied.push_back(std::to_string(story));
     }
+    if (plan.kind == CorrectionKind::kMoveEvent) {
+      if (plan.storyline <= 0) return Status::Error(ErrorCode::kUsage, "an event moves into a storyline (id > 0)");
+      auto line = Statement::Prepare(db_,
+                                     "INSERT INTO story_storylines (story_id, storyline_id) VALUES (?1, ?2) "
+                                     "ON CONFLICT (story_id) DO UPDATE SET storyline_id = ?2");
+      auto record_max = Statement::Prepare(db_,
+                                           "INSERT INTO meta (key, value) VALUES ('max_storyline_id', ?1) "
+                                           "ON CONFLICT (key) DO UPDATE SET value = max(value, ?1)");
+      for (auto* prepared : {&line, &record_max}) {
+        if (!prepared->ok()) return prepared->status();
+      }
+      line.value().BindInt64(1, plan.into);
+      line.value().BindInt64(2, plan.storyline);
+      if (Status st = line.value().Run(); !st.ok()) return st;
+      record_max.value().BindInt64(1, plan.storyline);
+      if (Status st = record_max.value().Run(); !st.ok()) return st;
+      left.clear();  // its articles stayed: no summary changes
+    }
     static const std::set<std::string> kNone;
-    left.insert(plan.into);
+    if (plan.kind != CorrectionKind::kMoveEvent) left.insert(plan.into);
     for (int64_t story : left) {
       // Forced: the first members, whose titles the headline is chosen from, may have changed.
       if (Status st = RefreshStory(db_, story, *headlines_, kNone, /*merged=*/true); !st.ok()) return st;

@@ -427,8 +427,10 @@ Result<std::vector<CorrectionRecord>> SqliteStore::ListCorrections() {
     CorrectionRecord r;
     r.id = q.ColumnInt64(0);
     const std::string kind = q.ColumnText(1);
-    r.plan.kind =
-        kind == "split" ? CorrectionKind::kSplit : (kind == "merge" ? CorrectionKind::kMerge : CorrectionKind::kMove);
+    r.plan.kind = kind == "split"        ? CorrectionKind::kSplit
+                  : kind == "merge"      ? CorrectionKind::kMerge
+                  : kind == "move-event" ? CorrectionKind::kMoveEvent
+                                         : CorrectionKind::kMove;
     r.plan.made_at = q.ColumnInt64(2);
     r.plan.by = q.ColumnText(3);
     r.plan.note = q.ColumnText(4);

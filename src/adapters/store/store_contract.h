@@ -324,6 +324,23 @@ TYPED_TEST_P(StoreContract, CorrectionsMoveSplitAndMergeAndAreRecorded) {
   EXPECT_EQ(records[2].plan.kind, CorrectionKind::kMerge);
   EXPECT_EQ(records[2].plan.emptied, (std::vector<int64_t>{3}));
 
+  // Grouping events: the new story (an event) moves into a storyline of its own, id 9 (above
+  // every storyline stored); its article stays in it.
+  CorrectionPlan regroup;
+  regroup.kind = CorrectionKind::kMoveEvent;
+  regroup.moves = {{"b", split.into}};
+  regroup.into = split.into;
+  regroup.storyline = 9;
+  ASSERT_TRUE(store->ApplyCorrection(regroup).ok());
+  EXPECT_EQ(store->GetArticle("b").value()->story, split.into);
+  EXPECT_EQ(store->GetArticle("b").value()->storyline, 9);
+  EXPECT_EQ(store->GetStory(split.into).value().storyline_events, 1);
+  EXPECT_EQ(store->GetStory(1).value().storyline_events, 2) << "stories 1 and 2 stay in storyline 7";
+  EXPECT_EQ(store->MaxStorylineId().value(), 9);
+  ASSERT_EQ(store->ListCorrections().value().size(), 4u);
+  EXPECT_EQ(store->ListCorrections().value()[3].plan.kind, CorrectionKind::kMoveEvent);
+  EXPECT_EQ(store->ListCorrections().value()[3].plan.storyline, 9);
+
   // Stale plans: c is in story 2 now; story 2's id is taken; story 3 is gone.
   EXPECT_EQ(store->ApplyCorrection(move).status().code(), ErrorCode::kConflict);
   CorrectionPlan taken = split;
@@ -335,7 +352,7 @@ TYPED_TEST_P(StoreContract, CorrectionsMoveSplitAndMergeAndAreRecorded) {
   gone.into = 3;
   EXPECT_EQ(store->ApplyCorrection(gone).status().code(), ErrorCode::kConflict);
   EXPECT_EQ(store->GetArticle("a").value()->story, 1) << "nothing changed";
-  EXPECT_EQ(store->ListCorrections().value().size(), 3u);
+  EXPECT_EQ(store->ListCorrections().value().size(), 4u);
   const auto report = store->CheckInvariants().value();
   EXPECT_TRUE(report.ok()) << (report.violations.empty() ? "" : report.violations.front());
 }

@@ -122,18 +122,21 @@ struct ArticleMatch {
 // later ingests start from the corrected stories and never merge apart what a correction
 // moved apart (StoryEngine::KeepApart).
 enum class CorrectionKind {
-  kMove,   // articles into an existing story
-  kSplit,  // articles out into a new story
-  kMerge,  // every article of one story into another
+  kMove,       // articles into an existing story
+  kSplit,      // articles out into a new story
+  kMerge,      // every article of one story into another
+  kMoveEvent,  // grouping events: one event (story) into another storyline, or a new one
 };
 
-// "move", "split", "merge".
+// "move", "split", "merge", "move-event".
 inline const char* CorrectionKindName(CorrectionKind kind) {
   switch (kind) {
     case CorrectionKind::kSplit:
       return "split";
     case CorrectionKind::kMerge:
       return "merge";
+    case CorrectionKind::kMoveEvent:
+      return "move-event";
     case CorrectionKind::kMove:
       break;
   }
@@ -147,8 +150,12 @@ struct CorrectionPlan {
   // Every article to move with the story it is in now. A copy moves with its original and the
   // original's other copies (a copy is kept in its original's story).
   std::vector<std::pair<std::string, int64_t>> moves;
-  int64_t into = 0;              // the story they go to (for kSplit, the new id)
-  int64_t storyline = 0;         // kSplit, grouping events: the new story's storyline (0: none)
+  // The story they go to (for kSplit, the new id; for kMoveEvent, the event itself: its
+  // articles stay in it and `moves` lists them).
+  int64_t into = 0;
+  // kSplit, grouping events: the new story's storyline (0: none). kMoveEvent: the storyline
+  // the event goes to (a new one when above every storyline id stored).
+  int64_t storyline = 0;
   std::vector<int64_t> emptied;  // stories left with no article: recorded as merged into `into`
   int64_t made_at = 0;           // unix seconds
   std::string by;                // who made it (free text; may be empty)
