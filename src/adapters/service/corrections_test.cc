@@ -235,6 +235,36 @@ TEST_F(CorrectionsTest, AOneLevelStoreHasNoStorylinesToMoveEventsBetween) {
   EXPECT_NE(refused.status().message().find("no storyline"), std::string::npos) << refused.status().message();
 }
 
+// Merge repair (here as eager as it goes) never joins again what a correction moved apart: a
+// later report telling both halves of a split story is placed in one of them, and they stay two.
+// (Without KeepCorrectionsApart in the engine's restore, this report merges them again.)
+TEST_F(CorrectionsTest, MergeRepairNeverJoinsWhatACorrectionMovedApart) {
+  const int64_t flood = StoryOf("flood-0");
+  CorrectionRequest split;
+  split.kind = CorrectionKind::kSplit;
+  split.story = flood;
+  split.articles = {"flood-1"};
+  auto made = Correct(*db_, split);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const int64_t fresh = made.value().plan.into;
+
+  IngestOptions eager;
+  eager.merge_probability = 0.0;
+  RawArticle bridge = Report("flood-bridge", 0, 1, "Bridge Daily");
+  // Told in its own words: no copy of either half, so the grouping (and its merge repair) places it.
+  bridge.text =
+      "Rescue crews in boats reached families trapped upstairs in Millbrook after the old Ember River levee at "
+      "Tarnwick gave way and flooded two hundred homes. Mayor Odile Fenwright said the water board had put off the "
+      "levee repairs until next year, while volunteers in Tarnwick filled sandbags through the night as the river "
+      "kept rising.";
+  auto ingested = IngestArticles({bridge}, *db_, eager);
+  ASSERT_TRUE(ingested.ok()) << ingested.status().message();
+  EXPECT_TRUE(StoryOf("flood-bridge") == flood || StoryOf("flood-bridge") == fresh);
+  EXPECT_EQ(StoryOf("flood-0"), flood);
+  EXPECT_EQ(StoryOf("flood-1"), fresh) << "the split stands";
+  EXPECT_EQ(db_->ResolveStory(fresh).value(), fresh);
+}
+
 // A long-running writer's kept engine holds the stories as they were: Forget makes the next
 // ingest restore them.
 TEST_F(CorrectionsTest, ASessionForgetsItsEngineWhenAsked) {
