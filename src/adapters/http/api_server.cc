@@ -249,6 +249,9 @@ struct ApiServer::Impl : public HttpService {
   HttpResponse GetStoryline(store::Store& db, const std::string& id_text);
   HttpResponse GetArticle(store::Store& db, const std::string& id);
   HttpResponse Search(store::Store& db, const HttpRequest& req);
+  // The store's writer lock (hold it while writing; call under write_mutex), or the answer
+  // when it cannot be had: 503 busy while another writer holds it, 500 otherwise.
+  std::variant<store::WriterLock, HttpResponse> AcquireWriterLock();
   HttpResponse PostArticles(const HttpRequest& req);
   HttpResponse PostCorrection(const HttpRequest& req);
   HttpResponse ListCorrections(store::Store& db);
@@ -424,6 +427,19 @@ bool ApiServer::Impl::Authorized(const HttpRequest& req) const {
   return diff == 0;
 }
 
+std::variant<store::WriterLock, HttpResponse> ApiServer::Impl::AcquireWriterLock() {
+  // One writer at a time on the store, across processes (an `ingest` may be running): wait a
+  // little for it, then ask the client to come back rather than hold its connection.
+  store::WriterLockOptions lock_options;
+  lock_options.max_wait = options.writer_wait;
+  auto writer_lock = store::WriterLock::Acquire(options.db_path, lock_options);
+  if (writer_lock.ok()) return std::move(writer_lock).value();
+  if (writer_lock.status().code() != ErrorCode::kConflict) return ErrorResponse(Internal(writer_lock.status()));
+  HttpResponse busy = ErrorResponse({503, "busy", "another writer is storing into the database; try again later"});
+  busy.headers.push_back({"Retry-After", "5"});
+  return busy;
+}
+
 HttpResponse ApiServer::Impl::PostArticles(const HttpRequest& req) {
   read::PostBody split = read::SplitPostBody(req.body);
   std::vector<RawArticle> articles = std::move(split.articles);
@@ -437,17 +453,8 @@ HttpResponse ApiServer::Impl::PostArticles(const HttpRequest& req) {
   service::IngestReport report;
   if (!articles.empty()) {
     std::lock_guard lock(write_mutex);
-    // One writer at a time on the store, across processes (an `ingest` may be running): wait a
-    // little for it, then ask the client to come back rather than hold its connection.
-    store::WriterLockOptions lock_options;
-    lock_options.max_wait = options.writer_wait;
-    auto writer_lock = store::WriterLock::Acquire(options.db_path, lock_options);
-    if (!writer_lock.ok()) {
-      if (writer_lock.status().code() != ErrorCode::kConflict) return ErrorResponse(Internal(writer_lock.status()));
-      HttpResponse busy = ErrorResponse({503, "busy", "another writer is storing into the database; try again later"});
-      busy.headers.push_back({"Retry-After", "5"});
-      return busy;
-    }
+    auto writer_lock = AcquireWriterLock();
+    if (auto* refused = std::get_if<HttpResponse>(&writer_lock)) return std::move(*refused);
     auto ingested = ingest_session.Ingest(std::move(articles), *writer);
     if (!ingested.ok()) return ErrorResponse(Internal(ingested.status()));
     report = std::move(ingested).value();
@@ -484,15 +491,8 @@ HttpResponse ApiServer::Impl::PostCorrection(const HttpRequest& req) {
   if (auto* error = std::get_if<std::string>(&parsed)) return ErrorResponse(BadRequest(*error));
   const service::CorrectionRequest& request = std::get<service::CorrectionRequest>(parsed);
   std::lock_guard lock(write_mutex);
-  store::WriterLockOptions lock_options;
-  lock_options.max_wait = options.writer_wait;
-  auto writer_lock = store::WriterLock::Acquire(options.db_path, lock_options);
-  if (!writer_lock.ok()) {
-    if (writer_lock.status().code() != ErrorCode::kConflict) return ErrorResponse(Internal(writer_lock.status()));
-    HttpResponse busy = ErrorResponse({503, "busy", "another writer is storing into the database; try again later"});
-    busy.headers.push_back({"Retry-After", "5"});
-    return busy;
-  }
+  auto writer_lock = AcquireWriterLock();
+  if (auto* refused = std::get_if<HttpResponse>(&writer_lock)) return std::move(*refused);
   auto corrected = service::Correct(*writer, request);
   if (!corrected.ok()) {
     switch (corrected.status().code()) {

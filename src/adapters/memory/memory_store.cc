@@ -396,11 +396,7 @@ Result<int64_t> MemoryStore::ApplyCorrection(const CorrectionPlan& plan) {
     ++storyline_events_[plan.storyline];
     for (size_t m : members) articles_[m].storyline = plan.storyline;
     max_storyline_ = std::max(max_storyline_, plan.storyline);
-    CorrectionRecord record;
-    record.id = static_cast<int64_t>(corrections_.size()) + 1;
-    record.plan = plan;
-    corrections_.push_back(record);
-    return record.id;
+    return Recorded(plan);
   }
   // An emptied story leaves its storyline's count of events (its members share one storyline).
   for (int64_t story : plan.emptied) {
@@ -441,14 +437,15 @@ Result<int64_t> MemoryStore::ApplyCorrection(const CorrectionPlan& plan) {
     (void)gone;
     RefreshHeadline(*stories_.at(story), {}, /*force=*/true);
   }
-  CorrectionRecord record;
-  record.id = static_cast<int64_t>(corrections_.size()) + 1;
-  record.plan = plan;
-  corrections_.push_back(record);
-  return record.id;
+  return Recorded(plan);
 }
 
 Result<std::vector<CorrectionRecord>> MemoryStore::ListCorrections() { return corrections_; }
+
+int64_t MemoryStore::Recorded(const CorrectionPlan& plan) {
+  corrections_.push_back({static_cast<int64_t>(corrections_.size()) + 1, plan});
+  return corrections_.back().id;
+}
 
 void MemoryStore::RefreshHeadline(Story& story, const std::vector<size_t>& added, bool force) {
   if (contents_ == Contents::kDecisions) return;  // no texts, no headlines (see memory_store.h)

@@ -99,6 +99,8 @@ class MemoryStore final : public Store {
   // Chooses story `id`'s headline again when its first members changed (or `force`).
   void RefreshHeadline(Story& story, const std::vector<size_t>& added, bool force);
   SearchIndex& Search();
+  // Records an applied correction; its id.
+  int64_t Recorded(const CorrectionPlan& plan);
 
   FingerprintSettings settings_;
   Contents contents_;

@@ -10,15 +10,12 @@ namespace {
 
 Status NoStory(int64_t id) { return Status::Error(ErrorCode::kNotFound, "no story " + std::to_string(id)); }
 
-// The live story `id` names now (through merges), or kNotFound.
-Result<int64_t> LiveStory(store::Store& db, int64_t id) {
+// The summary of the live story `id` names now (through merges), or kNotFound.
+Result<store::StorySummary> LiveStory(store::Store& db, int64_t id) {
   if (id <= 0) return NoStory(id);
   auto summary = db.GetStory(id);
-  if (!summary.ok()) {
-    if (summary.status().code() == ErrorCode::kNotFound) return NoStory(id);
-    return summary.status();
-  }
-  return summary.value().id;
+  if (!summary.ok() && summary.status().code() == ErrorCode::kNotFound) return NoStory(id);
+  return summary;
 }
 
 // The articles of story `story` that move when `named` (some of its members) do: each named
@@ -48,29 +45,29 @@ Result<store::CorrectionPlan> PlanCorrection(store::Store& db, const CorrectionR
   plan.made_at = request.made_at != 0 ? request.made_at : static_cast<int64_t>(std::time(nullptr));
 
   if (request.kind == CorrectionKind::kMerge) {
-    auto from = LiveStory(db, request.story);
-    if (!from.ok()) return from.status();
-    auto into = LiveStory(db, request.to);
-    if (!into.ok()) return into.status();
-    if (from.value() == into.value()) {
+    auto from_story = LiveStory(db, request.story);
+    if (!from_story.ok()) return from_story.status();
+    auto into_story = LiveStory(db, request.to);
+    if (!into_story.ok()) return into_story.status();
+    const int64_t from = from_story.value().id;
+    const int64_t into = into_story.value().id;
+    if (from == into) {
       return Status::Error(ErrorCode::kUsage, "stories " + std::to_string(request.story) + " and " +
                                                   std::to_string(request.to) + " are one story already (" +
-                                                  std::to_string(into.value()) + ")");
+                                                  std::to_string(into) + ")");
     }
-    auto members = db.StoryMembers(from.value());
+    auto members = db.StoryMembers(from);
     if (!members.ok()) return members.status();
-    for (const store::StoryMember& m : members.value()) plan.moves.emplace_back(m.id, from.value());
-    plan.into = into.value();
-    plan.emptied = {from.value()};
+    for (const store::StoryMember& m : members.value()) plan.moves.emplace_back(m.id, from);
+    plan.into = into;
+    plan.emptied = {from};
     return plan;
   }
 
   if (request.kind == CorrectionKind::kMoveEvent) {
     auto event = LiveStory(db, request.story);
     if (!event.ok()) return event.status();
-    auto summary = db.GetStory(event.value());
-    if (!summary.ok()) return summary.status();
-    const store::StorySummary& e = summary.value();
+    const store::StorySummary& e = event.value();
     if (e.storyline <= 0) {
       return Status::Error(ErrorCode::kUsage, "story " + std::to_string(e.id) +
                                                   " is in no storyline: this store groups at one level "
@@ -125,7 +122,7 @@ Result<store::CorrectionPlan> PlanCorrection(store::Store& db, const CorrectionR
   if (request.kind == CorrectionKind::kSplit) {
     auto story = LiveStory(db, request.story);
     if (!story.ok()) return story.status();
-    split_from = story.value();
+    split_from = story.value().id;
     for (const auto& [in, ids] : named) {
       if (in != split_from) {
         return Status::Error(ErrorCode::kUsage, "article '" + *ids.begin() + "' is not in story " +
@@ -136,13 +133,11 @@ Result<store::CorrectionPlan> PlanCorrection(store::Store& db, const CorrectionR
     auto max_story = db.MaxStoryId();
     if (!max_story.ok()) return max_story.status();
     plan.into = max_story.value() + 1;
-    auto summary = db.GetStory(split_from);
-    if (!summary.ok()) return summary.status();
-    plan.storyline = summary.value().storyline;
+    plan.storyline = story.value().storyline;
   } else {
     auto to = LiveStory(db, request.to);
     if (!to.ok()) return to.status();
-    plan.into = to.value();
+    plan.into = to.value().id;
     named.erase(plan.into);  // already there
     if (named.empty()) {
       return Status::Error(ErrorCode::kUsage, "nothing to move: every article named is in story " +
