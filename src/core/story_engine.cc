@@ -1,8 +1,6 @@
 #include "storydesk/story_engine.h"
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 #include <limits>
 #include <unordered_map>
 
@@ -15,7 +13,6 @@
 #include "storydesk/copies/sentence_profile.h"
 #include "storydesk/digest/headline.h"
 #include "storydesk/fingerprint/minhash.h"
-#include "storydesk/stories/event_kinds.h"
 #include "storydesk/stories/story_model.h"
 #include "storydesk/text/analyzer.h"
 #include "storydesk/text/tokens.h"
@@ -30,19 +27,6 @@ constexpr std::string_view kNamePrefix = "n:";
 constexpr std::string_view kNumberPrefix = "#";
 // A title says what the story is about more densely than any body sentence.
 constexpr int kTitleWeight = 2;
-
-// The article's kinds of happening as a unit vector over EventKind numbers, (1 + ln count) a
-// kind as the term vectors weigh their terms; no idf: the kinds are few and none is rare enough
-// for rarity to say more than the kind itself.
-terms::SparseVector KindVector(const std::array<int, stories::kEventKindCount>& counts) {
-  terms::SparseVector v;
-  for (size_t k = 0; k < counts.size(); ++k) {
-    if (counts[k] > 0)
-      v.entries.emplace_back(static_cast<terms::TermId>(k), 1.0f + std::log(static_cast<float>(counts[k])));
-  }
-  v.Normalize();
-  return v;
-}
 
 }  // namespace
 
@@ -126,8 +110,7 @@ struct StoryEngine::Impl {
     std::vector<std::pair<terms::TermId, int>> title;  // title stems
     std::vector<std::pair<terms::TermId, int>> lead;   // the first kLeadStems stems of bullets and body
     std::vector<std::pair<terms::TermId, int>> numbers;
-    std::vector<int> years;                             // the calendar years of title, bullets and body
-    std::array<int, stories::kEventKindCount> kinds{};  // trigger words of title and lead, by kind
+    std::vector<int> years;  // the calendar years of title, bullets and body
   };
 
   // Interns the article's terms in text order (title, bullets, body), as they always were, so
@@ -136,20 +119,15 @@ struct StoryEngine::Impl {
     std::unordered_map<terms::TermId, int> terms, names, title, lead, numbers;
     size_t lead_stems = 0;
     std::vector<std::string> number_tokens;
-    std::array<int, stories::kEventKindCount> kinds{};
     auto add = [&](const text::AnalyzedText& analyzed, int weight, bool in_body) {
       for (const std::string& stem : analyzed.stems) {
         const terms::TermId id = statistics.Intern(stem);
         terms[id] += weight;
-        const bool in_lead = in_body && lead_stems < stories::kLeadStems;
         if (!in_body) {
           ++title[id];
-        } else if (in_lead) {
+        } else if (lead_stems < stories::kLeadStems) {
           ++lead[id];
           ++lead_stems;
-        }
-        if (!in_body || in_lead) {
-          if (const auto kind = stories::EventKindOfStem(stem)) ++kinds[static_cast<size_t>(*kind)];
         }
       }
       number_tokens.insert(number_tokens.end(), analyzed.numbers.begin(), analyzed.numbers.end());
@@ -181,7 +159,6 @@ struct StoryEngine::Impl {
     counted.lead.assign(lead.begin(), lead.end());
     counted.numbers.assign(numbers.begin(), numbers.end());
     counted.years = timeutil::MentionedYears(number_tokens);
-    counted.kinds = kinds;
     return counted;
   }
 
@@ -210,7 +187,6 @@ struct StoryEngine::Impl {
     p.title = terms::TfIdfVector(counted.title, statistics);
     p.lead = terms::TfIdfVector(counted.lead, statistics);
     p.numbers = terms::TfIdfVector(counted.numbers, statistics);
-    p.kinds = KindVector(counted.kinds);
     p.copy = copies::MakeCopyDocument(analyzed.exact_hash, std::move(analyzed.shingles),
                                       copies::BuildSentenceProfiles(analyzed.body, statistics),
                                       static_cast<uint32_t>(analyzed.body.words.size()));

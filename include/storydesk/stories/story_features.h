@@ -46,9 +46,6 @@ struct ArticleVectors {
   terms::SparseVector lead;     // the first kLeadStems content stems of bullets and body
   terms::SparseVector names;    // lower-cased words of capitalised names
   terms::SparseVector numbers;  // number tokens: years, counts, magnitudes tell events of a kind apart
-  // The kinds of happening its title and lead report (event_kinds.h), by EventKind number rather
-  // than term id: (1 + ln count) per kind, unit length; empty when no trigger word is there.
-  terms::SparseVector kinds;
   std::optional<int64_t> time;
   // The days its lead says the news happened on (days since 1970-01-01, ascending; empty for an
   // undated article or a lead giving none): core/stories/event_days.h.
@@ -63,7 +60,7 @@ inline constexpr size_t kRecentMembers = 8;
 
 // The story's side.
 struct StoryVectors {
-  Centroid all, title, lead, names, numbers, kinds;
+  Centroid all, title, lead, names, numbers;
   // The `all` and `names` vectors of the latest kRecentMembers members (a ring): a story that
   // drifts is still found by the article nearest to its newest turn (single link).
   std::vector<std::pair<terms::SparseVector, terms::SparseVector>> recent;
@@ -88,8 +85,6 @@ enum StoryFeature : size_t {
   kTimeDay,             // exp(-d^2 / 2) with d the distance in days to the story's time span
   kTimeThreeDays,       // the same with d in units of three days
   kBothDated,           // 1 when the article and the story are both dated
-  kCosineKinds,         // the cosine of the article's kinds of happening with the story's
-  kBothKinded,          // 1 when the article and the story both name a kind (kCosineKinds is meaningful)
   kStoryFeatureCount
 };
 

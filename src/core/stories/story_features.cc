@@ -82,7 +82,7 @@ std::string_view StoryFeatureName(size_t feature) {
   static constexpr std::string_view kNames[kStoryFeatureCount] = {
       "bias",           "cosine_all",         "cosine_lead",          "cosine_title", "cosine_names",
       "cosine_numbers", "nearest_member_all", "nearest_member_names", "both_titled",  "time_1d",
-      "time_3d",        "both_dated",         "cosine_kinds",         "both_kinded"};
+      "time_3d",        "both_dated"};
   return feature < kStoryFeatureCount ? kNames[feature] : std::string_view();
 }
 
@@ -121,10 +121,6 @@ StoryFeatureVector AssembleFeatures(const ArticleVectors& article, const StoryVe
     f[kNearestMemberNames] = std::max(f[kNearestMemberNames], dot(article.names, names, ArticleLookup::kNames));
   }
   f[kBothTitled] = both_titled ? 1.0 : 0.0;
-  // A handful of kinds at most: searched directly (kinds are not term ids, so not in the lookup).
-  const bool both_kinded = !article.kinds.empty() && story.kinds.norm2 > 0;
-  f[kCosineKinds] = both_kinded ? story.kinds.Cosine(article.kinds) : 0.0;
-  f[kBothKinded] = both_kinded ? 1.0 : 0.0;
   return f;
 }
 

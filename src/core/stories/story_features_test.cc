@@ -7,8 +7,6 @@
 #include <random>
 #include <set>
 
-#include "storydesk/stories/event_kinds.h"
-
 namespace storydesk::stories {
 namespace {
 
@@ -67,29 +65,6 @@ TEST(StoryFeaturesTest, ComparesEachSubVectorWithItsCentroid) {
   EXPECT_NEAR(f[kNearestMemberNames], 1.0, 1e-6);
   EXPECT_EQ(f[kBothDated], 0.0);
   EXPECT_EQ(f[kTimeDay], 0.0);
-  EXPECT_EQ(f[kCosineKinds], 0.0) << "neither names a kind of happening";
-  EXPECT_EQ(f[kBothKinded], 0.0);
-}
-
-TEST(StoryFeaturesTest, ComparesTheKindsOfHappeningOnlyWhenBothNameOne) {
-  // Kinds are EventKind numbers: an election (and a vote) against an ouster.
-  const auto kind = [](EventKind k) { return static_cast<terms::TermId>(k); };
-  StoryVectors story;
-  story.all.Add(Unit({{1, 1}}));
-  story.kinds.Add(Unit({{kind(EventKind::kEndPosition), 1}}));
-  ArticleVectors article;
-  article.all = Unit({{1, 1}});
-  article.kinds = Unit({{kind(EventKind::kElect), 1}, {kind(EventKind::kVote), 1}});
-  StoryFeatureVector f = ComputeStoryFeatures(article, story);
-  EXPECT_EQ(f[kBothKinded], 1.0);
-  EXPECT_NEAR(f[kCosineKinds], 0.0, 1e-9) << "another kind of happening";
-  story.kinds.Add(Unit({{kind(EventKind::kElect), 1}}));
-  f = ComputeStoryFeatures(article, story);
-  EXPECT_NEAR(f[kCosineKinds], 0.5, 1e-6) << "one of the article's two kinds, one of the story's two";
-  article.kinds = {};
-  f = ComputeStoryFeatures(article, story);
-  EXPECT_EQ(f[kBothKinded], 0.0) << "an article naming no kind says nothing about it";
-  EXPECT_EQ(f[kCosineKinds], 0.0);
 }
 
 TEST(StoryFeaturesTest, TimeFeaturesMeasureTheGapToTheStorysSpan) {
@@ -150,7 +125,6 @@ TEST(ArticleLookupTest, GivesTheDirectFeaturesToTheLastBit) {
       story.lead.Add(RandomUnit(rng, rng() % 40, vocabulary));
       story.names.Add(names);
       story.numbers.Add(RandomUnit(rng, rng() % 4, vocabulary));
-      story.kinds.Add(RandomUnit(rng, rng() % 3, kEventKindCount));
       story.Remember(all, names);
     }
     story.first_time = 1000;
@@ -161,7 +135,6 @@ TEST(ArticleLookupTest, GivesTheDirectFeaturesToTheLastBit) {
     article.lead = RandomUnit(rng, rng() % 40, vocabulary);
     article.names = RandomUnit(rng, rng() % 10, vocabulary);
     article.numbers = RandomUnit(rng, rng() % 4, vocabulary);
-    article.kinds = RandomUnit(rng, rng() % 3, kEventKindCount);
     if (round % 2 == 0) article.time = 200000;
     lookup.Set(article);
     const StoryFeatureVector direct = ComputeStoryFeatures(article, story);

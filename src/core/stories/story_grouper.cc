@@ -287,7 +287,6 @@ void StoryGrouper::MergeStories(int64_t into, int64_t from) {
   target.lead.Merge(source.lead, nullptr);
   target.names.Merge(source.names, nullptr);
   target.numbers.Merge(source.numbers, nullptr);
-  target.kinds.Merge(source.kinds, nullptr);
   for (const auto& [all, names] : source.recent) target.Remember(all, names);
   if (source.first_time && (!target.first_time || *source.first_time < *target.first_time)) {
     target.first_time = source.first_time;
@@ -360,7 +359,6 @@ void StoryGrouper::AddToStory(int64_t story_id, const ArticleProfile& article) {
   story.lead.Add(article.lead);
   story.names.Add(article.names);
   story.numbers.Add(article.numbers);
-  story.kinds.Add(article.kinds);
   story.Remember(article.all, article.names);
   CountEventDays(&story.event_days, article.event_days);
   for (terms::TermId id : new_terms) postings_[id].push_back(story_id);
@@ -405,7 +403,6 @@ void StoryGrouper::MarkTermsInUse(std::vector<bool>& in_use) {
     for (const auto& entry : entries) in_use[entry.first] = true;
   };
   for (const auto& [story_id, story] : stories_) {
-    // Not story.kinds: its ids are EventKind numbers, not terms.
     for (const Centroid* c : {&story.all, &story.title, &story.lead, &story.names, &story.numbers}) mark(c->weights);
     for (const auto& [all, names] : story.recent) {
       mark(all.entries);
