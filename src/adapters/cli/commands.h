@@ -35,6 +35,7 @@ void AddTrainNerCommand(CLI::App& app, int* exit_code);
 void AddTagCommand(CLI::App& app, int* exit_code);
 void AddQuotesCommand(CLI::App& app, int* exit_code);
 void AddTimexCommand(CLI::App& app, int* exit_code);
+void AddExtractCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 

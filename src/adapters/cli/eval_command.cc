@@ -12,6 +12,7 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/cluster_run.h"
 #include "adapters/cli/commands.h"
+#include "adapters/cli/extraction_eval.h"
 #include "adapters/cli/gold_file.h"
 #include "adapters/cli/summary_eval.h"
 #include "adapters/service/shipped_models.h"
@@ -23,6 +24,8 @@ namespace {
 struct EvalFlags {
   std::string gold;
   std::string input;
+  std::string extraction;  // --extraction: ground truth of the HTML reader
+  bool per_page = false;
   std::string summaries;
   std::optional<size_t> words;
   std::string summarizer = "digest";
@@ -75,6 +78,11 @@ nlohmann::json ScoresJson(const eval::ClusteringScores& s) {
 }
 
 int RunEval(const EvalFlags& flags) {
+  if (!flags.extraction.empty()) return RunExtractionEval({flags.extraction, flags.input, flags.json, flags.per_page});
+  if (flags.gold.empty()) {
+    PrintError("eval: --gold is required (or --extraction to score the HTML reader)");
+    return kExitUsage;
+  }
   if (!flags.summaries.empty()) {
     return RunSummaryEval({flags.summaries, flags.gold, flags.input, flags.words, flags.summarizer, flags.json});
   }
@@ -146,7 +154,11 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand(
       "eval", "score a grouping against gold stories (BCubed, pairwise, ARI), or digests against summaries (ROUGE)");
   auto flags = std::make_shared<EvalFlags>();
-  cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article")->required();
+  cmd->add_option("--gold", flags->gold, "gold JSON Lines: {\"id\", \"story\"} per article");
+  cmd->add_option(
+      "--extraction", flags->extraction,
+      "score the HTML reader: ground truth JSON Lines {\"id\", \"articleBody\"}; input is the pages' folder");
+  cmd->add_flag("--pages", flags->per_page, "with --extraction: a line per page, worst first");
   cmd->add_option("input", flags->input,
                   "a prediction ({\"id\", \"story\"} lines, as printed by cluster or export) or articles to cluster")
       ->required();

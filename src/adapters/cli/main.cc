@@ -41,6 +41,7 @@ int Run(int argc, char** argv) {
   AddTagCommand(app, &exit_code);
   AddQuotesCommand(app, &exit_code);
   AddTimexCommand(app, &exit_code);
+  AddExtractCommand(app, &exit_code);
   AddEntitiesCommand(app, &exit_code);
   AddTrainNerCommand(app, &exit_code);
   AddEvalCommand(app, &exit_code);

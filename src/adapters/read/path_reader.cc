@@ -13,11 +13,14 @@
 #include <utility>
 
 #include "adapters/read/fifo_stream.h"
+#include "adapters/read/html_page.h"
 #include "adapters/read/json_document.h"
 #include "adapters/read/jsonl_reader.h"
+#include "adapters/read/page_file.h"
 #include "adapters/read/seed_text_reader.h"
 #include "adapters/read/text_checks.h"
 #include "storydesk/article_id.h"
+#include "storydesk/time/published_time.h"
 
 namespace storydesk::read {
 namespace fs = std::filesystem;
@@ -38,7 +41,7 @@ constexpr const char* kStdinName = "-";
 // ones reported one by one instead, and the rest read.)
 constexpr size_t kBinaryRecordsBeforeGivingUp = 1000;
 
-enum class Format { kSeedText, kJsonLines, kJson };
+enum class Format { kSeedText, kJsonLines, kJson, kHtml };
 
 // One thing to read, found while expanding the paths.
 struct Input {
@@ -65,14 +68,29 @@ bool IsJsonLinesName(const fs::path& path) {
 
 bool IsJsonName(const fs::path& path) { return LowerExtension(path) == ".json"; }
 
+// A saved web page: .html or .htm, gzipped (.html.gz) or not.
+bool IsHtmlName(const fs::path& path) {
+  const std::string ext = LowerExtension(path);
+  if (ext == ".gz") return IsHtmlName(path.stem());
+  return ext == ".html" || ext == ".htm";
+}
+
 bool IsReadableName(const fs::path& path) {
-  return IsJsonLinesName(path) || IsJsonName(path) || LowerExtension(path) == ".txt";
+  return IsJsonLinesName(path) || IsJsonName(path) || IsHtmlName(path) || LowerExtension(path) == ".txt";
 }
 
 Format FormatOfName(const fs::path& path) {
   if (IsJsonLinesName(path)) return Format::kJsonLines;
   if (IsJsonName(path)) return Format::kJson;
+  if (IsHtmlName(path)) return Format::kHtml;
   return Format::kSeedText;
+}
+
+// The id a file gives its article: its name without the extensions that say its format.
+std::string FileId(const fs::path& path) {
+  fs::path name = path.filename();
+  if (LowerExtension(name) == ".gz") name = name.stem();
+  return name.stem().string();
 }
 
 bool IsHidden(const fs::path& path) {
@@ -364,8 +382,49 @@ class Reader {
     progress_.Add(content.size());
     if (in.bad()) return Error(input.path, 0, "read error");
     if (over) return Error(input.path, 0, OversizeMessage("article", std::nullopt));
+    // A file named explicitly with another extension may still be a saved page.
+    if (LooksLikeHtml(content)) return HtmlPage(input.path, std::move(content));
     std::string id = fs::path(input.path).stem().string();
     SeedText(input.path, std::move(content), id);
+  }
+
+  // A saved web page (gzipped or not): its article, by the HTML reader (html_page.h).
+  void HtmlFile(const Input& input) {
+    if (input.is_fifo) return Error(input.path, 0, "a web page is read from a regular file, not a pipe");
+    auto bytes = ReadPageFile(input.path, kMaxPageBytes);
+    progress_.Add(input.size.value_or(0));
+    if (!bytes.ok()) {
+      // ReadPageFile names the file itself.
+      std::string message = bytes.status().message();
+      if (message.rfind(input.path + ": ", 0) == 0) message.erase(0, input.path.size() + 2);
+      return Error(input.path, 0, std::move(message));
+    }
+    HtmlPage(input.path, std::move(bytes).value());
+  }
+
+  void HtmlPage(const std::string& path, std::string bytes) {
+    auto page = ExtractPage(bytes);
+    if (!page.ok()) return Error(path, 0, page.status().message());
+    ExtractedPage& p = page.value();
+    if (p.text.empty()) return Error(path, 0, "no article text found in the page");
+    if (p.text.size() > kMaxArticleBytes) return Error(path, 0, OversizeMessage("the page's text", p.text.size()));
+    RawArticle article;
+    article.id = FileId(path);
+    if (!p.title.empty()) article.title = std::move(p.title);
+    if (!p.outlet.empty()) article.source = std::move(p.outlet);
+    if (!p.url.empty()) article.url = std::move(p.url);
+    if (p.published) {
+      // ExtractPage gives only dates ParsePublished takes.
+      if (auto at = timeutil::ParsePublished(*p.published); at.ok()) {
+        article.published = std::move(p.published);
+        article.published_at = at.value();
+      }
+    }
+    article.text = std::move(p.text);
+    article.verbatim = std::move(bytes);
+    article.origin = path;
+    if (article.id.empty()) article.id = DeriveArticleId(article);
+    Deliver(std::move(article));
   }
 
   // JSON Lines from `in`; `prefix` holds bytes already taken from the stream (stdin sniffing).
@@ -583,6 +642,8 @@ Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stre
       reader.JsonLinesFile(input);
     } else if (input.format == Format::kJson) {
       reader.JsonFile(input);
+    } else if (input.format == Format::kHtml) {
+      reader.HtmlFile(input);
     } else {
       reader.SeedTextFile(input);
     }

@@ -5,7 +5,10 @@
 // Formats, by extension: .jsonl / .ndjson → JSON Lines (jsonl_reader.h); .json → JSON Lines,
 // or one article object spread over several lines, or an array of article objects, as its first
 // bytes show (json_document.h; a document is read whole, up to kMaxJsonDocumentBytes); .txt or
-// none → the seed plain-text form (seed_text_reader.h). Stdin is sniffed: a first non-blank '{'
+// none → the seed plain-text form (seed_text_reader.h); .html / .htm, gzipped (.html.gz) or
+// not → a saved web page, one article (html_page.h: main text, title, date, outlet, URL; the
+// page, decompressed, is its verbatim record); a file named explicitly that starts like HTML
+// is read as a page whatever its extension. Stdin is sniffed: a first non-blank '{'
 // means JSON Lines. A named pipe (FIFO) is read without waiting for a writer: with none it is
 // an empty file (fifo_stream.h); a directory walk skips anything but regular files.
 //
