@@ -770,6 +770,81 @@ size_t EstimatedNestingDepth(std::string_view html) {
   return deepest;
 }
 
+bool StartsWithNoCase(std::string_view text, size_t at, std::string_view prefix) {
+  if (at + prefix.size() > text.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Where the tag starting at `open` ('<') ends: one past its '>', quotes in attributes
+// respected; npos when it never ends.
+size_t TagEnd(std::string_view html, size_t open) {
+  char quote = 0;
+  for (size_t i = open + 1; i < html.size(); ++i) {
+    const char c = html[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The page without what no reader of ours looks at: comments, and the contents of <style> and
+// of <script> elements other than JSON-LD (their tags stay). Over the pages of the
+// article-extraction benchmark these are 57% of the bytes, and the parser's time follows its
+// input's length. Script data ends at the first "</script" (the HTML5 rule, without its rare
+// escaped "<!--<script>" state: such a script would end early and its rest be read as text).
+std::string WithoutScriptsStylesAndComments(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t copied = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      const size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      out.append(html.substr(copied, i - copied));
+      i = copied = end + 3;
+      continue;
+    }
+    const bool script = StartsWithNoCase(html, i, "<script");
+    const bool style = !script && StartsWithNoCase(html, i, "<style");
+    const size_t name_end = i + (script ? 7 : 6);
+    if ((!script && !style) || name_end >= html.size() ||
+        !(IsSpace(html[name_end]) || html[name_end] == '>' || html[name_end] == '/')) {
+      ++i;
+      continue;
+    }
+    const size_t body = TagEnd(html, i);
+    if (body == std::string_view::npos) break;
+    if (script && Lower(html.substr(i, body - i)).find("ld+json") != std::string::npos) {
+      i = body;  // JSON-LD metadata: kept whole
+      continue;
+    }
+    const std::string_view closing = script ? "</script" : "</style";
+    size_t end = body;
+    while ((end = html.find("</", end)) != std::string_view::npos) {
+      const size_t after = end + closing.size();
+      if (StartsWithNoCase(html, end, closing) &&
+          (after >= html.size() || IsSpace(html[after]) || html[after] == '>' || html[after] == '/')) {
+        break;
+      }
+      end += 2;
+    }
+    if (end == std::string_view::npos) break;  // never closed: left to the parser as it is
+    out.append(html.substr(copied, body - copied));
+    i = copied = end;
+  }
+  out.append(html.substr(copied));
+  return out;
+}
+
 // Parse errors are not recorded: gumbo copies the stack of open elements into each, so a page
 // of ten thousand unclosed elements cost quadratic memory and seconds for nothing we read.
 GumboOptions ParseOptions() {
@@ -818,13 +893,13 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& opt
   }
   auto decoded = Decode(bytes);
   if (!decoded.ok()) return decoded.status();
-  const std::string& html = decoded.value().first;
   ExtractedPage page;
   page.encoding = decoded.value().second;
 
+  const std::string lean = WithoutScriptsStylesAndComments(decoded.value().first);
   const GumboOptions parse_options = ParseOptions();
   const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-      gumbo_parse_with_options(&parse_options, html.data(), html.size()));
+      gumbo_parse_with_options(&parse_options, lean.data(), lean.size()));
   if (output == nullptr || output->root == nullptr)
     return Status::Error(ErrorCode::kInvalidInput, "the HTML parser gave no document");
 

@@ -197,6 +197,30 @@ TEST(HtmlPageTest, SurvivesHostileMarkup) {
   }
 }
 
+TEST(HtmlPageTest, ScriptsStylesAndCommentsAreNeverText) {
+  // Script data ends only at "</script" (a "</div><p>" inside a script string is no markup); the
+  // JSON-LD script is kept for its metadata; a comment may hold anything.
+  std::string page = NewsPage(
+      "<style>p { color: red } /* </p> */</style>"
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Kept\"}</script>");
+  page.replace(page.find("<div class=\"article-body\">"), 0,
+               "<script>var s = \"</div><p>Injected from a script string, which must never become text at "
+               "all.</p>\";</script ><!-- <p>A commented-out paragraph that is long enough to be scored as "
+               "one.</p> -->");
+  const auto extracted = ExtractPage(page);
+  ASSERT_TRUE(extracted.ok());
+  const std::string& text = extracted.value().text;
+  EXPECT_EQ(text.find("Injected"), std::string::npos) << text;
+  EXPECT_EQ(text.find("commented-out"), std::string::npos) << text;
+  EXPECT_EQ(text.find("color"), std::string::npos) << text;
+  EXPECT_EQ(text.find("The night ferry"), 0u) << text;
+  EXPECT_EQ(extracted.value().title, "Kept") << "the JSON-LD script is read";
+  // A script never closed swallows the rest of the page, as in a browser.
+  const auto unclosed = ExtractPage("<html><body><p>Before.</p><script>var a = 1; <p>After, in the script.</p>");
+  ASSERT_TRUE(unclosed.ok());
+  EXPECT_EQ(unclosed.value().text.find("After"), std::string::npos);
+}
+
 TEST(HtmlPageTest, SniffsHtml) {
   EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><html>"));
   EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  <html lang=\"en\">"));
