@@ -13,6 +13,7 @@
 
 #include "storydesk/text/utf8.h"
 #include "storydesk/time/published_time.h"
+#include "storydesk/time/timex.h"
 
 namespace storydesk::read {
 
@@ -664,6 +665,52 @@ std::optional<std::string> NormaliseDate(std::string value) {
   return std::nullopt;
 }
 
+// The date a reader sees with the article: the first calendar day written out in a short
+// text ("November 19, 2019", "19 Nov 2019", "Tue 19.11.2019" as the timex reader reads them)
+// after the page's first <h1> — where bylines and datelines sit — or anywhere in the body of a
+// page without one. Only the first kMaxDatelineTexts short texts are looked at.
+std::optional<std::string> VisibleDate(const GumboNode* body) {
+  constexpr size_t kMaxDatelineTexts = 200;
+  constexpr size_t kMaxDatelineChars = 100;
+  bool has_h1 = false;
+  {
+    std::vector<const GumboNode*> stack = {body};
+    while (!stack.empty() && !has_h1) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (!IsElement(n) || IsSkippedTag(Tag(n))) continue;
+      has_h1 = Tag(n) == GUMBO_TAG_H1;
+      const GumboVector& children = n->v.element.children;
+      for (unsigned i = children.length; i > 0; --i)
+        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  }
+  bool after_h1 = !has_h1;
+  size_t texts = 0;
+  std::vector<const GumboNode*> stack = {body};
+  while (!stack.empty() && texts < kMaxDatelineTexts) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT && after_h1) {
+      const std::string text = Collapse(n->v.text.text);
+      if (text.empty() || text.size() > kMaxDatelineChars) continue;
+      ++texts;
+      for (const timeutil::Timex& t : timeutil::FindTimexes(text, std::nullopt)) {
+        if (t.type == timeutil::TimexType::kDate && timeutil::CalendarPrecision(t.value) == "day") return t.value;
+      }
+      continue;
+    }
+    if (!IsElement(n) || IsSkippedTag(Tag(n)) || IsHidden(n)) continue;
+    if (Tag(n) == GUMBO_TAG_H1) {
+      after_h1 = true;
+      continue;  // the headline's own words are no dateline
+    }
+    const GumboVector& children = n->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+  }
+  return std::nullopt;
+}
+
 // /2019/11/19/ or /2019-11-19/ in a URL's path.
 std::optional<std::string> DateInUrl(std::string_view url) {
   for (size_t i = 0; i + 10 <= url.size(); ++i) {
@@ -673,11 +720,23 @@ std::optional<std::string> DateInUrl(std::string_view url) {
     const char sep = url[i + 5];
     if (sep != '/' && sep != '-') continue;
     if (i + 11 > url.size()) continue;
-    const std::string_view mo = url.substr(i + 6, 2);
-    if (!AllDigits(mo) || i + 8 >= url.size() || url[i + 8] != sep) continue;
-    const std::string_view d = url.substr(i + 9, 2);
+    // The month as two digits, or as its English abbreviation ("/2019/nov/18/").
+    std::string mo(url.substr(i + 6, 2));
+    size_t after_month = i + 8;
+    if (!AllDigits(mo)) {
+      static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+      const std::string name = Lower(url.substr(i + 6, 3));
+      const auto it = std::find(std::begin(kMonths), std::end(kMonths), name);
+      if (it == std::end(kMonths)) continue;
+      const int month = static_cast<int>(it - std::begin(kMonths)) + 1;
+      mo = (month < 10 ? "0" : "") + std::to_string(month);
+      after_month = i + 9;
+    }
+    if (after_month + 3 > url.size() || url[after_month] != sep) continue;
+    const std::string_view d = url.substr(after_month + 1, 2);
     if (!AllDigits(d)) continue;
-    const std::string day = std::string(y) + "-" + std::string(mo) + "-" + std::string(d);
+    const std::string day = std::string(y) + "-" + mo + "-" + std::string(d);
     if (timeutil::ParsePublished(day).ok()) return day;
   }
   return std::nullopt;
@@ -931,6 +990,15 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& opt
     page.published = date;
     page.published_from = from;
     break;
+  }
+  if (!page.published && body != nullptr) {
+    if (auto date = VisibleDate(body)) {
+      const auto at = timeutil::ParsePublished(*date);
+      if (at.ok() && !(options.not_after && at.value() > *options.not_after)) {
+        page.published = date;
+        page.published_from = "visible";
+      }
+    }
   }
   if (!page.published) {
     for (const std::string& url : {page.url, options.url}) {

@@ -111,6 +111,27 @@ TEST(HtmlPageTest, ReadsTheMetadataByTheUsualConventions) {
   }
 }
 
+TEST(HtmlPageTest, ReadsTheVisibleDatelineAndDatedUrls) {
+  // No date in the metadata: the first day written out after the headline (a related story's
+  // date before it is not the article's).
+  std::string page = NewsPage();
+  page.replace(page.find("<header>"), 0, "<div class=\"promo\"><span>March 3, 2031</span></div>");
+  page.replace(page.find("</header>"), 0,
+               "<p class=\"byline\">By Ann Lee</p><span>Updated</span> <span>May 14, 2031 "
+               "9:30 a.m.</span>");
+  auto extracted = ExtractPage(page);
+  ASSERT_TRUE(extracted.ok());
+  EXPECT_EQ(extracted.value().published.value_or(""), "2031-05-14");
+  EXPECT_EQ(extracted.value().published_from, "visible");
+  // A URL naming its month in letters ("/2031/may/14/").
+  PageOptions options;
+  options.url = "https://herald.test/news/2031/may/14/ferry";
+  extracted = ExtractPage(NewsPage(), options);
+  ASSERT_TRUE(extracted.ok());
+  EXPECT_EQ(extracted.value().published.value_or(""), "2031-05-14");
+  EXPECT_EQ(extracted.value().published_from, "url");
+}
+
 TEST(HtmlPageTest, NeverTakesADateAfterTheCrawl) {
   PageOptions options;
   options.not_after = 1999999999;  // 2033-05-18
