@@ -511,7 +511,8 @@ std::string MainText(const GumboNode* body) {
 
 struct Metadata {
   std::string og_title, title_tag, h1, json_headline;
-  std::vector<std::pair<std::string, std::string>> dates;  // (value, where from), in preference order
+  std::vector<std::pair<std::string, std::string>> dates;       // (value, where from), in preference order
+  std::vector<std::pair<std::string, std::string>> page_dates;  // JSON-LD of other types than articles
   std::string site_name, json_publisher, application_name;
   std::string author, json_author;
   std::string canonical, og_url;
@@ -565,7 +566,12 @@ void ReadJsonLd(const nlohmann::json& v, Metadata* m, int depth) {
   }
   if (!v.is_object()) return;
   if (v.contains("@graph")) ReadJsonLd(v["@graph"], m, depth + 1);
-  if (!v.contains("@type") || !IsArticleType(v["@type"])) return;
+  if (!v.contains("@type")) return;
+  if (!IsArticleType(v["@type"])) {
+    // A WebPage's date (as WordPress' Yoast writes it) when no Article gives one.
+    if (v.contains("datePublished")) m->page_dates.emplace_back(JsonString(v["datePublished"]), "json-ld");
+    return;
+  }
   if (m->json_headline.empty() && v.contains("headline")) m->json_headline = JsonString(v["headline"]);
   if (v.contains("datePublished")) m->dates.emplace_back(JsonString(v["datePublished"]), "json-ld");
   if (m->json_publisher.empty() && v.contains("publisher")) m->json_publisher = JsonString(v["publisher"]);
@@ -637,6 +643,7 @@ void ReadMetadata(const GumboNode* root, Metadata* m) {
     const GumboVector& children = n->v.element.children;
     for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
   }
+  m->dates.insert(m->dates.end(), m->page_dates.begin(), m->page_dates.end());
   m->dates.insert(m->dates.end(), meta_dates.begin(), meta_dates.end());
   m->dates.insert(m->dates.end(), time_dates.begin(), time_dates.end());
 }
