@@ -212,24 +212,6 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
-// The words of a class or id attribute, lower-case, split at anything not a letter or digit.
-std::vector<std::string> CueWords(const GumboNode* node) {
-  std::vector<std::string> words;
-  for (const char* name : {"class", "id"}) {
-    std::string word;
-    for (char c : Attribute(node, name)) {
-      if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-      } else if (!word.empty()) {
-        words.push_back(std::move(word));
-        word.clear();
-      }
-    }
-    if (!word.empty()) words.push_back(std::move(word));
-  }
-  return words;
-}
-
 // Class and id words of article text, and of what surrounds it (Readability's lists, as words).
 constexpr std::string_view kPositiveCues[] = {"article", "body", "content", "entry",       "main",     "post",
                                               "story",   "text", "blog",    "articlebody", "storybody"};
@@ -244,13 +226,62 @@ constexpr std::string_view kNegativeCues[] = {
     "login",    "headline",   "kicker",        "tools",    "readmore"};
 
 template <size_t N>
-bool AnyOf(const std::vector<std::string>& words, const std::string_view (&cues)[N]) {
-  for (const std::string& w : words) {
-    for (std::string_view cue : cues) {
-      if (w == cue) return true;
+bool IsOneOf(std::string_view word, const std::string_view (&cues)[N]) {
+  return std::find(std::begin(cues), std::end(cues), word) != std::end(cues);
+}
+
+// What the class and id names of an element say. Each name ("post-meta", "article-body",
+// "share-bar") is split into lower-case words; its last word decides when it is a cue ("meta":
+// the post's metadata, not the post), else its first word ("share" in "share-bar"), else any.
+struct ClassCues {
+  bool positive = false;
+  bool negative = false;
+};
+
+ClassCues CuesOf(const GumboNode* node) {
+  ClassCues cues;
+  auto judge = [&cues](const std::vector<std::string>& words) {
+    if (words.empty()) return;
+    for (const std::string* word : {&words.back(), &words.front()}) {
+      if (IsOneOf(*word, kNegativeCues)) {
+        cues.negative = true;
+        return;
+      }
+      if (IsOneOf(*word, kPositiveCues)) {
+        cues.positive = true;
+        return;
+      }
     }
+    for (const std::string& word : words) {
+      if (IsOneOf(word, kNegativeCues)) {
+        cues.negative = true;
+        return;
+      }
+      if (IsOneOf(word, kPositiveCues)) {
+        cues.positive = true;
+        return;
+      }
+    }
+  };
+  for (const char* attribute : {"class", "id"}) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : Attribute(node, attribute)) {
+      if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        continue;
+      }
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+      if (IsSpace(c)) {  // the end of one name
+        judge(words);
+        words.clear();
+      }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    judge(words);
   }
-  return false;
+  return cues;
 }
 
 bool IsHidden(const GumboNode* node) {
@@ -286,17 +317,16 @@ bool IsBoilerplate(const GumboNode* node, bool by_cues) {
   if (!by_cues) return false;
   const GumboTag tag = Tag(node);
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A) return false;
-  const std::vector<std::string> words = CueWords(node);
-  if (words.empty()) return false;
-  // "article-body has-sidebar" is article: a positive cue outweighs a negative one.
-  return AnyOf(words, kNegativeCues) && !AnyOf(words, kPositiveCues);
+  // "article-body has-sidebar" is article: a positive name outweighs a negative one.
+  const ClassCues cues = CuesOf(node);
+  return cues.negative && !cues.positive;
 }
 
 int CueWeight(const GumboNode* node) {
-  const std::vector<std::string> words = CueWords(node);
+  const ClassCues cues = CuesOf(node);
   int weight = 0;
-  if (AnyOf(words, kPositiveCues)) weight += 25;
-  if (AnyOf(words, kNegativeCues)) weight -= 25;
+  if (cues.positive) weight += 25;
+  if (cues.negative) weight -= 25;
   if (Tag(node) == GUMBO_TAG_ARTICLE || Tag(node) == GUMBO_TAG_MAIN) weight += 25;
   if (Attribute(node, "itemprop") == "articleBody") weight += 50;
   return weight;
@@ -411,6 +441,9 @@ bool Contains(const GumboNode* ancestor, const GumboNode* node) {
   return false;
 }
 
+// About a sentence of eight words: what a block mostly of links must say besides them to stay.
+constexpr size_t kOwnSentenceChars = 50;
+
 // The article's blocks: the best-scoring container and the siblings near its score.
 std::vector<const Block*> MainBlocks(const std::vector<Block>& blocks) {
   struct Score {
@@ -470,8 +503,10 @@ std::vector<const Block*> MainBlocks(const std::vector<Block>& blocks) {
     bool inside = false;
     for (const GumboNode* c : chosen) inside = inside || Contains(c, b.parent);
     if (!inside) continue;
-    // Lists of links (related stories, tags) and one-line link rows are not article.
-    if (LinkDensity(b) > 0.5) continue;
+    // Lists of links (related stories, tags) and one-line link rows are not article; a block
+    // mostly of links that still says a sentence of its own (a linked headline of a list
+    // item, then what it is about) is.
+    if (LinkDensity(b) > 0.5 && b.text.size() - b.link_chars < kOwnSentenceChars) continue;
     out.push_back(&b);
   }
   return out;
