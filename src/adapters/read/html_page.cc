@@ -963,6 +963,34 @@ struct GumboOutputDeleter {
 
 }  // namespace
 
+std::string HtmlFragmentText(std::string_view html) {
+  if (html.size() > kMaxPageBytes || EstimatedNestingDepth(html) > kMaxNestingDepth) return {};
+  std::string valid;
+  if (!text::IsValidUtf8(html)) {
+    auto converted = ConvertToUtf8(html, "UTF-8");
+    if (!converted.ok()) return {};
+    valid = std::move(converted).value();
+    html = valid;
+  }
+  const std::string lean = WithoutScriptsStylesAndComments(html);
+  const GumboOptions parse_options = ParseOptions();
+  const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+      gumbo_parse_with_options(&parse_options, lean.data(), lean.size()));
+  if (output == nullptr || output->root == nullptr) return {};
+  const GumboVector& top = output->root->v.element.children;
+  for (unsigned i = 0; i < top.length; ++i) {
+    const auto* n = static_cast<const GumboNode*>(top.data[i]);
+    if (Tag(n) != GUMBO_TAG_BODY) continue;
+    const std::vector<Block> blocks = CutBlocks(n, /*by_cues=*/false);
+    std::vector<const Block*> kept;
+    for (const Block& b : blocks) {
+      if (LinkDensity(b) <= 0.5 || b.text.size() - b.link_chars >= kOwnSentenceChars) kept.push_back(&b);
+    }
+    return JoinBlocks(kept);
+  }
+  return {};
+}
+
 bool LooksLikeHtml(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   for (int comments = 0; comments < 8; ++comments) {

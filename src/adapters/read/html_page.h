@@ -68,6 +68,11 @@ struct PageOptions {
 // encoding ICU does not know.
 Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& options = {});
 
+// The text of an HTML fragment that is all article (a feed item's content): every block, in
+// order, paragraphs separated by a blank line, without scripts, styles, figures, hidden elements
+// or blocks that are only links. `html` is UTF-8 (bad bytes are replaced).
+std::string HtmlFragmentText(std::string_view html);
+
 // True when `bytes` look like an HTML document: after a BOM and white space, "<!doctype html",
 // "<html", "<head", or a comment followed by one of those (case-insensitive).
 bool LooksLikeHtml(std::string_view bytes);

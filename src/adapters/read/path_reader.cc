@@ -12,6 +12,7 @@
 #include <system_error>
 #include <utility>
 
+#include "adapters/read/feed_reader.h"
 #include "adapters/read/fifo_stream.h"
 #include "adapters/read/html_page.h"
 #include "adapters/read/json_document.h"
@@ -41,7 +42,7 @@ constexpr const char* kStdinName = "-";
 // ones reported one by one instead, and the rest read.)
 constexpr size_t kBinaryRecordsBeforeGivingUp = 1000;
 
-enum class Format { kSeedText, kJsonLines, kJson, kHtml };
+enum class Format { kSeedText, kJsonLines, kJson, kHtml, kFeed };
 
 // One thing to read, found while expanding the paths.
 struct Input {
@@ -75,14 +76,22 @@ bool IsHtmlName(const fs::path& path) {
   return ext == ".html" || ext == ".htm";
 }
 
+// An RSS or Atom feed: .rss, .atom or .xml.
+bool IsFeedName(const fs::path& path) {
+  const std::string ext = LowerExtension(path);
+  return ext == ".rss" || ext == ".atom" || ext == ".xml";
+}
+
 bool IsReadableName(const fs::path& path) {
-  return IsJsonLinesName(path) || IsJsonName(path) || IsHtmlName(path) || LowerExtension(path) == ".txt";
+  return IsJsonLinesName(path) || IsJsonName(path) || IsHtmlName(path) || IsFeedName(path) ||
+         LowerExtension(path) == ".txt";
 }
 
 Format FormatOfName(const fs::path& path) {
   if (IsJsonLinesName(path)) return Format::kJsonLines;
   if (IsJsonName(path)) return Format::kJson;
   if (IsHtmlName(path)) return Format::kHtml;
+  if (IsFeedName(path)) return Format::kFeed;
   return Format::kSeedText;
 }
 
@@ -384,6 +393,7 @@ class Reader {
     if (over) return Error(input.path, 0, OversizeMessage("article", std::nullopt));
     // A file named explicitly with another extension may still be a saved page.
     if (LooksLikeHtml(content)) return HtmlPage(input.path, std::move(content));
+    if (LooksLikeFeed(content)) return FeedItems(input.path, content);
     std::string id = fs::path(input.path).stem().string();
     SeedText(input.path, std::move(content), id);
   }
@@ -400,6 +410,56 @@ class Reader {
       return Error(input.path, 0, std::move(message));
     }
     HtmlPage(input.path, std::move(bytes).value());
+  }
+
+  // An RSS or Atom feed (gzipped or not): each item an article (feed_reader.h).
+  void FeedFile(const Input& input) {
+    if (input.is_fifo) return Error(input.path, 0, "a feed is read from a regular file, not a pipe");
+    auto bytes = ReadPageFile(input.path, kMaxPageBytes);
+    progress_.Add(input.size.value_or(0));
+    if (!bytes.ok()) {
+      std::string message = bytes.status().message();
+      if (message.rfind(input.path + ": ", 0) == 0) message.erase(0, input.path.size() + 2);
+      return Error(input.path, 0, std::move(message));
+    }
+    FeedItems(input.path, bytes.value());
+  }
+
+  void FeedItems(const std::string& path, std::string_view bytes) {
+    auto feed = ReadFeed(bytes);
+    if (!feed.ok()) return Error(path, 0, feed.status().message());
+    for (const std::string& problem : feed.value().problems) Error(path, 0, problem);
+    if (feed.value().items.empty()) return Error(path, 0, "a feed without items");
+    for (FeedItem& item : feed.value().items) {
+      if (Stopped()) return;
+      const std::string where = "item " + std::to_string(item.number);
+      if (item.text.empty()) {
+        Error(path, 0, where + ": no text (neither content nor a description)");
+        continue;
+      }
+      if (item.text.size() > kMaxArticleBytes) {
+        Error(path, 0, where + ": " + OversizeMessage("its text", item.text.size()));
+        continue;
+      }
+      RawArticle article;
+      // The guid or Atom id names the item for good; a link when there is none.
+      article.id = !item.id.empty() ? std::move(item.id) : item.link;
+      if (article.id.size() > 512) article.id.clear();
+      if (!item.title.empty()) article.title = std::move(item.title);
+      if (!item.link.empty()) article.url = std::move(item.link);
+      if (!feed.value().title.empty()) article.source = feed.value().title;
+      if (item.published) {
+        if (auto at = timeutil::ParsePublished(*item.published); at.ok()) {
+          article.published = std::move(item.published);
+          article.published_at = at.value();
+        }
+      }
+      article.text = std::move(item.text);
+      article.verbatim = std::move(item.xml);
+      article.origin = path + ":" + where;
+      if (article.id.empty()) article.id = DeriveArticleId(article);
+      Deliver(std::move(article));
+    }
   }
 
   void HtmlPage(const std::string& path, std::string bytes) {
@@ -644,6 +704,8 @@ Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stre
       reader.JsonFile(input);
     } else if (input.format == Format::kHtml) {
       reader.HtmlFile(input);
+    } else if (input.format == Format::kFeed) {
+      reader.FeedFile(input);
     } else {
       reader.SeedTextFile(input);
     }

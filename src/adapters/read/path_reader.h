@@ -8,7 +8,8 @@
 // none → the seed plain-text form (seed_text_reader.h); .html / .htm, gzipped (.html.gz) or
 // not → a saved web page, one article (html_page.h: main text, title, date, outlet, URL; the
 // page, decompressed, is its verbatim record); a file named explicitly that starts like HTML
-// is read as a page whatever its extension. Stdin is sniffed: a first non-blank '{'
+// is read as a page whatever its extension; .rss / .atom / .xml → an RSS or Atom feed, each item
+// an article (feed_reader.h; sniffed too when named otherwise). Stdin is sniffed: a first non-blank '{'
 // means JSON Lines. A named pipe (FIFO) is read without waiting for a writer: with none it is
 // an empty file (fifo_stream.h); a directory walk skips anything but regular files.
 //
