@@ -18,7 +18,7 @@
 namespace {
 
 const std::vector<std::string>& Pages() {
-  static const std::vector<std::string> pages = [] {
+  static const std::vector<std::string> kPages = [] {
     std::vector<std::string> out;
     const std::filesystem::path dir =
         std::filesystem::path(STORYDESK_SOURCE_DIR) / ".." / "shared" / "data" / "html-extraction-dev" / "html";
@@ -32,7 +32,7 @@ const std::vector<std::string>& Pages() {
     }
     return out;
   }();
-  return pages;
+  return kPages;
 }
 
 int64_t TotalBytes(const std::vector<std::string>& pages) {

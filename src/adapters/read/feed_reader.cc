@@ -107,13 +107,16 @@ void ReadRssItem(xmlNode* item, FeedItem* out) {
     if (c->type != XML_ELEMENT_NODE) continue;
     const std::string_view name = Name(c);
     const std::string_view ns = Namespace(c);
+    const bool dublin_core = ns == kDublinCore;
+    // RSS 2.0 has no namespace; RSS 1.0 its own.
+    const bool rss = ns.empty() || ns == "http://purl.org/rss/1.0/";
     if (ns == kContent && name == "encoded") {
       encoded = Text(c);
-    } else if (ns == kDublinCore && name == "date" && !out->published) {
+    } else if ((dublin_core && name == "date" && !out->published) || (rss && name == "pubDate")) {
       out->published = FeedDate(Text(c));
-    } else if (ns == kDublinCore && name == "creator" && out->author.empty()) {
+    } else if (((dublin_core && name == "creator") || (rss && name == "author")) && out->author.empty()) {
       out->author = Collapse(Text(c));
-    } else if (!ns.empty() && ns != "http://purl.org/rss/1.0/") {
+    } else if (!rss) {
       continue;
     } else if (name == "title") {
       out->title = Collapse(Text(c));
@@ -121,10 +124,6 @@ void ReadRssItem(xmlNode* item, FeedItem* out) {
       out->link = std::string(Trim(Text(c)));
     } else if (name == "guid") {
       out->id = std::string(Trim(Text(c)));
-    } else if (name == "pubDate") {
-      out->published = FeedDate(Text(c));
-    } else if (name == "author" && out->author.empty()) {
-      out->author = Collapse(Text(c));
     } else if (name == "description") {
       description = Text(c);
     }
@@ -266,8 +265,8 @@ Result<Feed> ReadFeed(std::string_view bytes) {
   }
   if (Trim(bytes).empty()) return Status::Error(ErrorCode::kInvalidInput, "empty feed");
   // libxml2's global state, set up once before any thread parses.
-  static const bool initialised = (xmlInitParser(), true);
-  (void)initialised;
+  static const bool kInitialised = (xmlInitParser(), true);
+  (void)kInitialised;
   const std::unique_ptr<xmlParserCtxt, ContextDeleter> context(xmlNewParserCtxt());
   if (!context) return Status::Error(ErrorCode::kIo, "cannot start the XML parser");
   // No network, no entity expansion (XML_PARSE_NOENT is left off), no DTD loading; recovery

@@ -456,7 +456,9 @@ class Reader {
       }
       article.text = std::move(item.text);
       article.verbatim = std::move(item.xml);
-      article.origin = path + ":" + where;
+      article.origin = path;
+      article.origin += ":";
+      article.origin += where;
       if (article.id.empty()) article.id = DeriveArticleId(article);
       Deliver(std::move(article));
     }
