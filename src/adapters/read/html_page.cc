@@ -803,6 +803,43 @@ std::string WithoutSiteSuffix(const std::string& title) {
   return title;
 }
 
+// Letters and digits only, lower-case: "The Anti-June Cleaver" and "theantijunecleaver" agree.
+std::string Squeezed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return out;
+}
+
+// A headline that ends " - Site" or " | Site" naming the outlet (or the host) loses that end:
+// og:title and JSON-LD headlines often carry it as <title> does.
+std::string WithoutOutletSuffix(const std::string& title, std::string_view outlet, std::string_view host) {
+  const std::string site = Squeezed(outlet);
+  std::string host_name(host.substr(0, host.find('.')));
+  host_name = Squeezed(host_name);
+  for (std::string_view sep : {" | ", " - ", " – ", " — ", " :: ", " · "}) {
+    const size_t at = title.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string suffix = Squeezed(std::string_view(title).substr(at + sep.size()));
+    if (suffix.size() < 3) continue;
+    const auto names = [&suffix](const std::string& name) {
+      return name.size() >= 3 && (suffix.find(name) != std::string::npos || name.find(suffix) != std::string::npos);
+    };
+    if (names(site) || names(host_name)) return title.substr(0, at);
+  }
+  return title;
+}
+
+// "By Ann Lee" is Ann Lee.
+std::string WithoutBy(std::string author) {
+  if (author.size() > 3 &&
+      (author.compare(0, 3, "By ") == 0 || author.compare(0, 3, "by ") == 0 || author.compare(0, 3, "BY ") == 0)) {
+    author.erase(0, 3);
+  }
+  return author;
+}
+
 bool LooksBinary(std::string_view bytes) {
   const std::string_view start = bytes.substr(0, 4096);
   size_t control = 0;
@@ -1048,8 +1085,13 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& opt
                             : !meta.json_headline.empty() ? meta.json_headline
                             : !meta.h1.empty()            ? meta.h1
                                                           : WithoutSiteSuffix(meta.title_tag);
-  page.title = Collapse(title);
   page.url = !meta.canonical.empty() ? meta.canonical : !meta.og_url.empty() ? meta.og_url : options.url;
+  const std::string host = HostOf(page.url.empty() ? options.url : page.url);
+  page.outlet = Collapse(!meta.site_name.empty()          ? meta.site_name
+                         : !meta.json_publisher.empty()   ? meta.json_publisher
+                         : !meta.application_name.empty() ? meta.application_name
+                                                          : host);
+  page.title = WithoutOutletSuffix(Collapse(title), page.outlet, host);
   for (const auto& [value, from] : meta.dates) {
     const std::optional<std::string> date = NormaliseDate(value);
     if (!date) continue;
@@ -1081,11 +1123,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& opt
       }
     }
   }
-  page.outlet = Collapse(!meta.site_name.empty()          ? meta.site_name
-                         : !meta.json_publisher.empty()   ? meta.json_publisher
-                         : !meta.application_name.empty() ? meta.application_name
-                                                          : HostOf(page.url.empty() ? options.url : page.url));
-  page.author = Collapse(!meta.json_author.empty() ? meta.json_author : meta.author);
+  page.author = WithoutBy(Collapse(!meta.json_author.empty() ? meta.json_author : meta.author));
   std::string language = Lower(Trim(meta.language));
   language = language.substr(0, language.find_first_of("-_"));
   page.language = language;

@@ -92,6 +92,13 @@ TEST(HtmlPageTest, ReadsTheMetadataByTheUsualConventions) {
        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", </script>",
        "https://herald.test/2031/05/14/ferry.html", "Harbour town keeps its night ferry", "2031-05-14", "url",
        "herald.test", ""},
+      {"og:title's site suffix goes when it names the outlet; a byline's \"By\" goes",
+       "<meta property=\"og:title\" content=\"Ferry stays | Aldport Herald\"><meta property=\"og:site_name\" "
+       "content=\"The Aldport Herald\"><meta name=\"author\" content=\"By Ann Lee\">",
+       "", "Ferry stays", "", "", "The Aldport Herald", "Ann Lee"},
+      {"a colon or dash that names no outlet stays",
+       "<meta property=\"og:title\" content=\"Ferry - a lifeline\"><meta property=\"og:site_name\" content=\"Herald\">",
+       "", "Ferry - a lifeline", "", "", "Herald", ""},
       {"a date that is no date is passed over", "<meta name=\"pubdate\" content=\"yesterday\">", "",
        "Harbour town keeps its night ferry", "", "", "", ""},
   };
