@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "adapters/read/html_page.h"
+#include "adapters/read/text_checks.h"
 #include "storydesk/time/published_time.h"
 
 namespace storydesk::read {
@@ -16,12 +17,6 @@ namespace storydesk::read {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -72,7 +67,7 @@ std::string InnerMarkup(xmlNode* node) { return Markup(node->children, true); }
 
 std::string Collapse(std::string_view text) {
   std::string out;
-  for (char c : Trim(text)) {
+  for (char c : TrimWhitespace(text)) {
     if (IsSpace(c)) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
@@ -84,7 +79,7 @@ std::string Collapse(std::string_view text) {
 
 // A feed's date as RawArticle takes it: RFC 3339 as it is, else RFC 822.
 std::optional<std::string> FeedDate(std::string_view value) {
-  const std::string trimmed(Trim(value));
+  const std::string trimmed(TrimWhitespace(value));
   if (trimmed.empty()) return std::nullopt;
   if (timeutil::ParsePublished(trimmed).ok()) return trimmed;
   if (trimmed.size() > 10 && timeutil::ParsePublished(trimmed.substr(0, 10)).ok() && trimmed[10] == 'T') {
@@ -121,9 +116,9 @@ void ReadRssItem(xmlNode* item, FeedItem* out) {
     } else if (name == "title") {
       out->title = Collapse(Text(c));
     } else if (name == "link") {
-      out->link = std::string(Trim(Text(c)));
+      out->link = std::string(TrimWhitespace(Text(c)));
     } else if (name == "guid") {
-      out->id = std::string(Trim(Text(c)));
+      out->id = std::string(TrimWhitespace(Text(c)));
     } else if (name == "description") {
       description = Text(c);
     }
@@ -141,9 +136,10 @@ void ReadAtomEntry(xmlNode* entry, FeedItem* out) {
       out->title = Collapse(Text(c));
     } else if (name == "link") {
       const std::string rel = Attribute(c, "rel");
-      if ((rel.empty() || rel == "alternate") && out->link.empty()) out->link = std::string(Trim(Attribute(c, "href")));
+      if ((rel.empty() || rel == "alternate") && out->link.empty())
+        out->link = std::string(TrimWhitespace(Attribute(c, "href")));
     } else if (name == "id") {
-      out->id = std::string(Trim(Text(c)));
+      out->id = std::string(TrimWhitespace(Text(c)));
     } else if (name == "published") {
       out->published = FeedDate(Text(c));
     } else if (name == "updated") {
@@ -180,10 +176,10 @@ void ReadAtomEntry(xmlNode* entry, FeedItem* out) {
 }  // namespace
 
 std::optional<std::string> Rfc822ToRfc3339(std::string_view date) {
-  std::string s(Trim(date));
+  std::string s(TrimWhitespace(date));
   // An optional weekday ("Tue,").
   if (const size_t comma = s.find(','); comma != std::string::npos && comma <= 9)
-    s = std::string(Trim(s.substr(comma + 1)));
+    s = std::string(TrimWhitespace(s.substr(comma + 1)));
   int day = 0, year = 0, hour = 0, minute = 0, second = 0;
   char month_name[16] = {0};
   char zone[16] = {0};
@@ -263,7 +259,7 @@ Result<Feed> ReadFeed(std::string_view bytes) {
                                                        " bytes is larger than the limit of " +
                                                        std::to_string(kMaxPageBytes));
   }
-  if (Trim(bytes).empty()) return Status::Error(ErrorCode::kInvalidInput, "empty feed");
+  if (TrimWhitespace(bytes).empty()) return Status::Error(ErrorCode::kInvalidInput, "empty feed");
   // libxml2's global state, set up once before any thread parses.
   static const bool kInitialised = (xmlInitParser(), true);
   (void)kInitialised;
@@ -279,9 +275,8 @@ Result<Feed> ReadFeed(std::string_view bytes) {
   const xmlError* error = xmlCtxtGetLastError(context.get());
   std::string problem;
   if (error != nullptr && error->level >= XML_ERR_ERROR) {
-    std::string message = error->message != nullptr ? Collapse(error->message) : "malformed XML";
-    if (message.size() > 200) message.resize(200);
-    problem = "line " + std::to_string(error->line) + ": " + message;
+    const std::string message = error->message != nullptr ? Collapse(error->message) : "malformed XML";
+    problem = "line " + std::to_string(error->line) + ": " + OneLine(message, 200);
   }
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/read/text_checks.h"
 #include "storydesk/text/utf8.h"
 #include "storydesk/time/published_time.h"
 #include "storydesk/time/timex.h"
@@ -26,12 +27,6 @@ std::string Lower(std::string_view s) {
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Appends `text` with runs of white space (and no-break spaces) as one space.
 void AppendCollapsed(std::string* out, std::string_view text) {
@@ -51,7 +46,7 @@ void AppendCollapsed(std::string* out, std::string_view text) {
 std::string Collapse(std::string_view text) {
   std::string out;
   AppendCollapsed(&out, text);
-  return std::string(Trim(out));
+  return std::string(TrimWhitespace(out));
 }
 
 // ---- encodings ----
@@ -347,7 +342,7 @@ std::vector<Block> CutBlocks(const GumboNode* body, bool by_cues) {
   Block current;
   int link_depth = 0;
   auto flush = [&]() {
-    const std::string_view trimmed = Trim(current.text);
+    const std::string_view trimmed = TrimWhitespace(current.text);
     if (!trimmed.empty()) {
       Block b;
       b.text = std::string(trimmed);
@@ -570,7 +565,7 @@ std::string NodeText(const GumboNode* node) {
         stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }
   }
-  return std::string(Trim(out));
+  return std::string(TrimWhitespace(out));
 }
 
 std::string JsonString(const nlohmann::json& v) {
@@ -648,7 +643,7 @@ void ReadMetadata(const GumboNode* root, Metadata* m) {
       }
     }
     if (tag == GUMBO_TAG_LINK && Lower(Attribute(n, "rel")) == "canonical" && m->canonical.empty()) {
-      m->canonical = std::string(Trim(Attribute(n, "href")));
+      m->canonical = std::string(TrimWhitespace(Attribute(n, "href")));
     }
     if (tag == GUMBO_TAG_TIME) {
       const std::string_view when = Attribute(n, "datetime");
@@ -690,7 +685,7 @@ bool AllDigits(std::string_view s) {
 // A date as RawArticle takes it: an RFC 3339 date-time when the value is one (a "+0100" offset
 // gets its colon), else its leading "YYYY-MM-DD"; nothing for what is no date.
 std::optional<std::string> NormaliseDate(std::string value) {
-  value = std::string(Trim(value));
+  value = std::string(TrimWhitespace(value));
   if (value.size() >= 24 && (value[value.size() - 5] == '+' || value[value.size() - 5] == '-') &&
       AllDigits(value.substr(value.size() - 4))) {
     value.insert(value.size() - 2, ":");
@@ -1045,7 +1040,7 @@ bool LooksLikeHtml(std::string_view bytes) {
 }
 
 Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& options) {
-  if (Trim(bytes).empty()) return Status::Error(ErrorCode::kInvalidInput, "empty page");
+  if (TrimWhitespace(bytes).empty()) return Status::Error(ErrorCode::kInvalidInput, "empty page");
   if (bytes.size() > kMaxPageBytes) {
     return Status::Error(ErrorCode::kInvalidInput, "page of " + std::to_string(bytes.size()) +
                                                        " bytes is larger than the limit of " +
@@ -1124,7 +1119,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& opt
     }
   }
   page.author = WithoutBy(Collapse(!meta.json_author.empty() ? meta.json_author : meta.author));
-  std::string language = Lower(Trim(meta.language));
+  std::string language = Lower(TrimWhitespace(meta.language));
   language = language.substr(0, language.find_first_of("-_"));
   page.language = language;
   return page;

@@ -398,31 +398,33 @@ class Reader {
     SeedText(input.path, std::move(content), id);
   }
 
-  // A saved web page (gzipped or not): its article, by the HTML reader (html_page.h).
-  void HtmlFile(const Input& input) {
-    if (input.is_fifo) return Error(input.path, 0, "a web page is read from a regular file, not a pipe");
+  // The bytes of a saved page or feed (gunzipped when gzip), or nothing with the reason
+  // reported: `what` names it in the refusal of a pipe.
+  std::optional<std::string> SavedFile(const Input& input, std::string_view what) {
+    if (input.is_fifo) {
+      Error(input.path, 0, "a " + std::string(what) + " is read from a regular file, not a pipe");
+      return std::nullopt;
+    }
     auto bytes = ReadPageFile(input.path, kMaxPageBytes);
     progress_.Add(input.size.value_or(0));
     if (!bytes.ok()) {
-      // ReadPageFile names the file itself.
+      // ReadPageFile names the file itself; Error names it once.
       std::string message = bytes.status().message();
       if (message.rfind(input.path + ": ", 0) == 0) message.erase(0, input.path.size() + 2);
-      return Error(input.path, 0, std::move(message));
+      Error(input.path, 0, std::move(message));
+      return std::nullopt;
     }
-    HtmlPage(input.path, std::move(bytes).value());
+    return std::move(bytes).value();
+  }
+
+  // A saved web page (gzipped or not): its article, by the HTML reader (html_page.h).
+  void HtmlFile(const Input& input) {
+    if (auto bytes = SavedFile(input, "web page")) HtmlPage(input.path, std::move(*bytes));
   }
 
   // An RSS or Atom feed (gzipped or not): each item an article (feed_reader.h).
   void FeedFile(const Input& input) {
-    if (input.is_fifo) return Error(input.path, 0, "a feed is read from a regular file, not a pipe");
-    auto bytes = ReadPageFile(input.path, kMaxPageBytes);
-    progress_.Add(input.size.value_or(0));
-    if (!bytes.ok()) {
-      std::string message = bytes.status().message();
-      if (message.rfind(input.path + ": ", 0) == 0) message.erase(0, input.path.size() + 2);
-      return Error(input.path, 0, std::move(message));
-    }
-    FeedItems(input.path, bytes.value());
+    if (auto bytes = SavedFile(input, "feed")) FeedItems(input.path, *bytes);
   }
 
   void FeedItems(const std::string& path, std::string_view bytes) {
