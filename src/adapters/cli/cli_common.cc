@@ -52,13 +52,53 @@ ProgressBar::ProgressBar(std::string label)
 
 ProgressBar::~ProgressBar() { Finish(); }
 
-void ProgressBar::Update(uint64_t done, uint64_t total) {
-  if (!enabled_) return;
+bool ProgressBar::Due() {
+  if (!enabled_) return false;
   const auto now = std::chrono::steady_clock::now();
-  if (now - start_ < std::chrono::seconds(1)) return;
-  if (shown_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  if (now - start_ < std::chrono::seconds(1)) return false;
+  if (shown_ && now - last_draw_ < std::chrono::milliseconds(100)) return false;
   last_draw_ = now;
   shown_ = true;
+  return true;
+}
+
+namespace {
+
+// "3,400"
+std::string Grouped(uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
+  return digits;
+}
+
+}  // namespace
+
+void ProgressBar::Update(const read::ReadProgress& progress) {
+  if (!Due()) return;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double megabytes = static_cast<double>(progress.bytes_done) / (1024.0 * 1024.0);
+  std::string line = "\r" + label_;
+  if (progress.bytes_total > 0) {
+    constexpr int kWidth = 24;
+    const double fraction =
+        std::min(1.0, static_cast<double>(progress.bytes_done) / static_cast<double>(progress.bytes_total));
+    const int filled = static_cast<int>(fraction * kWidth);
+    char percent[16];
+    std::snprintf(percent, sizeof percent, "%3d%%", static_cast<int>(fraction * 100));
+    line += " [" + std::string(filled, '#') + std::string(kWidth - filled, ' ') + "] " + percent;
+  }
+  line += "  " + Grouped(progress.files_done) + "/" + Grouped(progress.files_total) + " files  " +
+          Grouped(progress.records) + " records";
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "  %.1f MB  %.1f MB/s", megabytes, seconds > 0 ? megabytes / seconds : 0.0);
+  line += rate;
+  line += "\033[K";
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+void ProgressBar::Update(uint64_t done, uint64_t total) {
+  if (!Due()) return;
   constexpr int kWidth = 30;
   if (total > 0) {
     const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
@@ -87,8 +127,12 @@ Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBa
     PrintError(error.ToString());
     ++outcome.rejected;
   };
+  callbacks.on_note = [progress](const std::string& file, const std::string& note) {
+    if (progress != nullptr) progress->Finish();
+    PrintError(file + ": " + note);
+  };
   if (progress != nullptr) {
-    callbacks.on_progress = [progress](uint64_t done, uint64_t total) { progress->Update(done, total); };
+    callbacks.on_progress = [progress](const read::ReadProgress& p) { progress->Update(p); };
   }
   Status s = read::ReadPaths(paths, std::cin, callbacks);
   if (!s.ok()) return s;

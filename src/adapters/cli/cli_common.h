@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/read/path_reader.h"
 #include "adapters/store/store.h"
 #include "storydesk/article.h"
 #include "storydesk/status.h"
@@ -48,9 +49,14 @@ class ProgressBar {
   explicit ProgressBar(std::string label);
   ~ProgressBar();
   void Update(uint64_t done, uint64_t total);
+  // Reading: "reading [######        ]  45%  12/40 files  3,400 records  35.2 MB/s".
+  void Update(const read::ReadProgress& progress);
   void Finish();
 
  private:
+  // True when it is time to draw (on a terminal, after a second, 100 ms since the last).
+  bool Due();
+
   std::string label_;
   bool enabled_;
   bool shown_ = false;

@@ -68,7 +68,10 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   auto sentence_model = std::make_shared<std::string>(kBuiltinModel);
   auto rewrite_model = std::make_shared<std::string>(kBuiltinModel);
   auto merge_probability = std::make_shared<std::optional<double>>();
-  cmd->add_option("paths", *paths, "files, directories or - for stdin")->required();
+  cmd->add_option("paths", *paths,
+                  "files (.txt, .jsonl/.json, .html/.htm, .rss/.atom/.xml, .warc/.warc.gz), directories or - for "
+                  "stdin")
+      ->required();
   cmd->add_option("--window-days", *window_days, "days a story stays open to new articles")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();

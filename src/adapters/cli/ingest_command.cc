@@ -192,7 +192,11 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     ++read_count;
     ++rejected;
   };
-  callbacks.on_progress = [&progress](uint64_t done, uint64_t total) { progress.Update(done, total); };
+  callbacks.on_progress = [&progress](const read::ReadProgress& p) { progress.Update(p); };
+  callbacks.on_note = [&progress](const std::string& file, const std::string& note) {
+    progress.Finish();
+    PrintError(file + ": " + note);
+  };
   // The store failed: nothing more can be stored, so reading stops (a stream may never end).
   callbacks.stop = [&failure] { return !failure.ok(); };
   const Status read = read::ReadPaths(paths, std::cin, callbacks);
@@ -240,7 +244,8 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& globals, int* exit_cod
   auto* cmd = app.add_subcommand("ingest", "read articles, group them into stories and store them");
   auto paths = std::make_shared<std::vector<std::string>>();
   cmd->add_option("paths", *paths,
-                  "files (.txt seed text, .jsonl JSON Lines), directories (read recursively) or - for stdin")
+                  "files (.txt seed text, .jsonl/.json JSON, .html/.htm pages, .rss/.atom/.xml feeds, .warc/.warc.gz "
+                  "web archives; gzipped or not), directories (read recursively) or - for stdin")
       ->required();
   auto flags = std::make_shared<IngestFlags>();
   cmd->add_option("--merge-probability", flags->merge_probability,

@@ -90,8 +90,15 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& cha
   return out;
 }
 
-// The page as UTF-8, and the encoding it was read in.
-Result<std::pair<std::string, std::string>> Decode(std::string_view bytes) {
+bool IsKnownCharset(const std::string& charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(charset.c_str(), &status), &ucnv_close);
+  return U_SUCCESS(status);
+}
+
+// The page as UTF-8, and the encoding it was read in. A BOM decides, then the transport's
+// charset (HTTP Content-Type) when ICU knows it, then the page's own declaration.
+Result<std::pair<std::string, std::string>> Decode(std::string_view bytes, std::string_view transport_charset) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
     if (text::IsValidUtf8(bytes)) return std::pair<std::string, std::string>(std::string(bytes), "UTF-8");
@@ -105,7 +112,8 @@ Result<std::pair<std::string, std::string>> Decode(std::string_view bytes) {
     if (!converted.ok()) return converted.status();
     return std::pair<std::string, std::string>(std::move(converted).value(), charset);
   }
-  std::string charset = DeclaredCharset(bytes);
+  std::string charset = Lower(transport_charset);
+  if (charset.empty() || !IsKnownCharset(charset)) charset = DeclaredCharset(bytes);
   if (charset == "utf8" || charset == "unicode") charset = "utf-8";
   // What browsers do (WHATWG Encoding): "iso-8859-1" and "ascii" labels mean windows-1252.
   if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ascii") {
@@ -853,15 +861,24 @@ bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 
 // tags close one; comments and the text of raw-text elements are skipped. The HTML5 tree
 // builder checks scopes by walking the stack of open elements, so its time grows with the
 // square of the depth: a page of 200,000 unclosed <div>s took 90 s in gumbo. Browsers cap the
-// depth of the tree they build; we refuse such a page before parsing it.
-size_t EstimatedNestingDepth(std::string_view html) {
+// depth of the tree they build; we refuse such a page before parsing it. The same walks make
+// a page of many nests each under the cap slow too (30 MB of 19,000-deep nests, closed and
+// reopened: 50 s), so the sum of the depths at which elements open — the walks' length — is
+// the page's parse work, bounded by kMaxParseWork: a budget per page that holds on any machine.
+struct NestingEstimate {
+  size_t deepest = 0;
+  uint64_t work = 0;  // sum over opened elements of the depth they open at
+};
+
+NestingEstimate EstimateNesting(std::string_view html) {
   static constexpr std::string_view kNoDepth[] = {"area", "base", "br",     "col",      "embed", "hr",  "img", "input",
                                                   "link", "meta", "param",  "source",   "track", "wbr", "p",   "li",
                                                   "dt",   "dd",   "option", "optgroup", "tr",    "td",  "th",  "rb",
                                                   "rt",   "rp",   "tbody",  "thead",    "tfoot"};
   static constexpr std::string_view kRawText[] = {"script", "style",   "textarea", "title",    "xmp",
                                                   "iframe", "noembed", "noframes", "plaintext"};
-  size_t depth = 0, deepest = 0;
+  size_t depth = 0;
+  NestingEstimate estimate;
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
     if (html.substr(i, 4) == "<!--") {
@@ -889,7 +906,7 @@ size_t EstimatedNestingDepth(std::string_view html) {
       size_t at = i;
       while (at < html.size()) {
         at = html.find("</", at);
-        if (at == std::string_view::npos) return deepest;
+        if (at == std::string_view::npos) return estimate;
         if (Lower(html.substr(at, end_tag.size())) == end_tag) break;
         at += 2;
       }
@@ -898,9 +915,24 @@ size_t EstimatedNestingDepth(std::string_view html) {
     }
     const bool self_closed = close > 0 && html[close - 1] == '/';
     if (self_closed || std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) continue;
-    deepest = std::max(deepest, ++depth);
+    estimate.deepest = std::max(estimate.deepest, ++depth);
+    estimate.work += depth;
   }
-  return deepest;
+  return estimate;
+}
+
+// Why a page is refused before parsing, or nothing.
+std::optional<std::string> ParseRefusal(std::string_view html) {
+  const NestingEstimate estimate = EstimateNesting(html);
+  if (estimate.deepest > kMaxNestingDepth) {
+    return "elements nested about " + std::to_string(estimate.deepest) + " deep, more than the limit of " +
+           std::to_string(kMaxNestingDepth);
+  }
+  if (estimate.work > kMaxParseWork) {
+    return "too costly to parse: elements open at a summed depth of about " + std::to_string(estimate.work) +
+           ", more than the per-page budget of " + std::to_string(kMaxParseWork);
+  }
+  return std::nullopt;
 }
 
 bool StartsWithNoCase(std::string_view text, size_t at, std::string_view prefix) {
@@ -996,7 +1028,7 @@ struct GumboOutputDeleter {
 }  // namespace
 
 std::string HtmlFragmentText(std::string_view html) {
-  if (html.size() > kMaxPageBytes || EstimatedNestingDepth(html) > kMaxNestingDepth) return {};
+  if (html.size() > kMaxPageBytes || ParseRefusal(html)) return {};
   std::string valid;
   if (!text::IsValidUtf8(html)) {
     auto converted = ConvertToUtf8(html, "UTF-8");
@@ -1047,12 +1079,8 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& opt
                                                        std::to_string(kMaxPageBytes));
   }
   if (LooksBinary(bytes)) return Status::Error(ErrorCode::kInvalidInput, "binary data, not an HTML page");
-  if (const size_t depth = EstimatedNestingDepth(bytes); depth > kMaxNestingDepth) {
-    return Status::Error(ErrorCode::kInvalidInput, "elements nested about " + std::to_string(depth) +
-                                                       " deep, more than the limit of " +
-                                                       std::to_string(kMaxNestingDepth));
-  }
-  auto decoded = Decode(bytes);
+  if (auto refusal = ParseRefusal(bytes)) return Status::Error(ErrorCode::kInvalidInput, std::move(*refusal));
+  auto decoded = Decode(bytes, options.charset);
   if (!decoded.ok()) return decoded.status();
   ExtractedPage page;
   page.encoding = decoded.value().second;

@@ -21,9 +21,9 @@
 //             date after `not_after` (a crawl time) when one is given;
 //   outlet    og:site_name, JSON-LD publisher name, application-name, the URL's host;
 //   author, canonical URL (link rel=canonical, og:url), language (<html lang>, og:locale).
-// Encodings: a BOM, else the declared charset (meta charset / http-equiv) converted to UTF-8
-// with ICU; undeclared bytes that are not UTF-8 are read as Windows-1252.
-// Pure function of its input; thread-safe.
+// Encodings: a BOM, else the transport's charset (PageOptions), else the declared charset (meta charset / http-equiv)
+// converted to UTF-8 with ICU; undeclared bytes that are not UTF-8 are read as Windows-1252. Pure function of its
+// input; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -43,6 +43,12 @@ inline constexpr size_t kMaxPageBytes = size_t{32} * 1024 * 1024;
 // time grows with the square of the depth. Real pages nest a few dozen deep.
 inline constexpr size_t kMaxNestingDepth = 20000;
 
+// The per-page parse budget: pages whose elements open at a summed depth (by the same estimate)
+// above this are refused, the tree builder's scope walks being that long. 2e8 admits a page of
+// the largest size made of a million elements two hundred deep on average, and bounds the worst
+// shape found (nests 700 deep, repeated) to about a second of gumbo's time here.
+inline constexpr uint64_t kMaxParseWork = 200'000'000;
+
 // Below this many characters of main text the fallback runs.
 inline constexpr size_t kMinMainText = 250;
 
@@ -61,11 +67,12 @@ struct ExtractedPage {
 struct PageOptions {
   std::string url;                   // where the page was fetched from, when known
   std::optional<int64_t> not_after;  // a crawl time: later publication dates are ignored
+  std::string charset;               // the transport's (HTTP Content-Type), before the page's own
 };
 
 // Errors: kInvalidInput for a page that is empty, larger than kMaxPageBytes, nested deeper
-// than kMaxNestingDepth, binary (NUL bytes or mostly control bytes in its start) or in an
-// encoding ICU does not know.
+// than kMaxNestingDepth or costlier to parse than kMaxParseWork, binary (NUL bytes or mostly control bytes in its
+// start) or in an encoding ICU does not know.
 Result<ExtractedPage> ExtractPage(std::string_view bytes, const PageOptions& options = {});
 
 // The text of an HTML fragment that is all article (a feed item's content): every block, in

@@ -6,20 +6,27 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "adapters/read/feed_reader.h"
 #include "adapters/read/fifo_stream.h"
+#include "adapters/read/gzip_stream.h"
 #include "adapters/read/html_page.h"
+#include "adapters/read/http_response.h"
 #include "adapters/read/json_document.h"
 #include "adapters/read/jsonl_reader.h"
 #include "adapters/read/page_file.h"
 #include "adapters/read/seed_text_reader.h"
 #include "adapters/read/text_checks.h"
+#include "adapters/read/url_key.h"
+#include "adapters/read/warc_reader.h"
 #include "storydesk/article_id.h"
 #include "storydesk/time/published_time.h"
 
@@ -42,7 +49,7 @@ constexpr const char* kStdinName = "-";
 // ones reported one by one instead, and the rest read.)
 constexpr size_t kBinaryRecordsBeforeGivingUp = 1000;
 
-enum class Format { kSeedText, kJsonLines, kJson, kHtml, kFeed };
+enum class Format { kSeedText, kJsonLines, kJson, kHtml, kFeed, kWarc };
 
 // One thing to read, found while expanding the paths.
 struct Input {
@@ -82,12 +89,20 @@ bool IsFeedName(const fs::path& path) {
   return ext == ".rss" || ext == ".atom" || ext == ".xml";
 }
 
+// A web archive: .warc, gzipped (.warc.gz) or not.
+bool IsWarcName(const fs::path& path) {
+  const std::string ext = LowerExtension(path);
+  if (ext == ".gz") return LowerExtension(path.stem()) == ".warc";
+  return ext == ".warc";
+}
+
 bool IsReadableName(const fs::path& path) {
-  return IsJsonLinesName(path) || IsJsonName(path) || IsHtmlName(path) || IsFeedName(path) ||
+  return IsJsonLinesName(path) || IsJsonName(path) || IsHtmlName(path) || IsFeedName(path) || IsWarcName(path) ||
          LowerExtension(path) == ".txt";
 }
 
 Format FormatOfName(const fs::path& path) {
+  if (IsWarcName(path)) return Format::kWarc;
   if (IsJsonLinesName(path)) return Format::kJsonLines;
   if (IsJsonName(path)) return Format::kJson;
   if (IsHtmlName(path)) return Format::kHtml;
@@ -164,6 +179,28 @@ void ExpandDirectory(const std::string& dir, std::vector<Input>* inputs) {
   }
 }
 
+// The format a regular file's first bytes show (gunzipped when gzip): a web archive, a page or a
+// feed; seed text otherwise.
+Format SniffFormat(const std::string& path) {
+  constexpr size_t kSniffBytes = 4096;
+  std::ifstream file(path, std::ios::binary);
+  std::string head(kSniffBytes, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(file.gcount()));
+  if (IsGzipMagic(head)) {
+    file.clear();
+    file.seekg(0);
+    GunzipStream unpacked(file);
+    head.assign(kSniffBytes, '\0');
+    unpacked.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(unpacked.gcount()));
+  }
+  if (LooksLikeWarc(head)) return Format::kWarc;
+  if (LooksLikeHtml(head)) return Format::kHtml;
+  if (LooksLikeFeed(head)) return Format::kFeed;
+  return Format::kSeedText;
+}
+
 std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
   std::vector<Input> inputs;
   for (const std::string& given : paths) {
@@ -194,7 +231,8 @@ std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
       ExpandDirectory(given, &inputs);
       continue;
     }
-    // A file named explicitly is read whatever its extension: JSON by name, else seed text.
+    // A file named explicitly is read whatever its extension: by its name when that says a
+    // format other than seed text, else by its first bytes, else as seed text.
     Input input;
     input.path = given;
     input.format = FormatOfName(given);
@@ -202,31 +240,55 @@ std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
     if (fs::is_regular_file(status)) {
       const uintmax_t size = fs::file_size(given, ec);
       if (!ec) input.size = size;
+      if (input.format == Format::kSeedText) input.format = SniffFormat(given);
     }
     inputs.push_back(std::move(input));
   }
   return inputs;
 }
 
-// Reports bytes read: at most once per kProgressStepBytes, and at the end of each file.
+// Reports how far reading has gone: at most once per kProgressStepBytes, and at the end of
+// each file.
 class Progress {
  public:
-  Progress(const ReadCallbacks& callbacks, uint64_t total) : callbacks_(callbacks), total_(total) {}
+  Progress(const ReadCallbacks& callbacks, uint64_t bytes_total, uint64_t files_total) : callbacks_(callbacks) {
+    state_.bytes_total = bytes_total;
+    state_.files_total = files_total;
+  }
 
   void Add(uint64_t bytes) {
-    done_ += bytes;
-    if (done_ - reported_ >= kProgressStepBytes) Report();
+    state_.bytes_done += bytes;
+    if (state_.bytes_done - reported_ >= kProgressStepBytes) Report();
+  }
+  void AddRecord() { ++state_.records; }
+  void FileDone() {
+    ++state_.files_done;
+    Report();
   }
   void Report() {
-    reported_ = done_;
-    if (callbacks_.on_progress) callbacks_.on_progress(done_, total_);
+    reported_ = state_.bytes_done;
+    if (callbacks_.on_progress) callbacks_.on_progress(state_);
   }
 
  private:
   const ReadCallbacks& callbacks_;
-  uint64_t total_;
-  uint64_t done_ = 0;
+  ReadProgress state_;
   uint64_t reported_ = 0;
+};
+
+// The links of the items of the feeds in the input (UrlKey), with their publication dates,
+// and those whose page was read: their items are left out.
+struct FeedLinks {
+  std::unordered_map<std::string, std::optional<std::string>> published;
+  std::unordered_set<std::string> paged;
+};
+
+// Where a page comes from and how it is named.
+struct PageSource {
+  std::string origin;  // the file, or "file:record N"
+  std::string id;      // empty: from the file's name
+  PageOptions options;
+  bool in_archive = false;  // a page without article text is skipped and counted, not an error
 };
 
 // Reads lines from a stream in chunks, so files of any size are read in bounded memory.
@@ -346,15 +408,26 @@ std::unique_ptr<std::istream> Open(const Input& input, std::string* error) {
 
 class Reader {
  public:
-  Reader(const ReadCallbacks& callbacks, uint64_t total) : callbacks_(callbacks), progress_(callbacks, total) {}
+  Reader(const ReadCallbacks& callbacks, const ReadSettings& settings, uint64_t bytes_total, uint64_t files_total,
+         FeedLinks* feed_links)
+      : callbacks_(callbacks),
+        settings_(settings),
+        progress_(callbacks, bytes_total, files_total),
+        feed_links_(feed_links) {}
 
   void Error(const std::string& file, int64_t line, std::string message) {
+    progress_.AddRecord();
     if (callbacks_.on_error) callbacks_.on_error(ReadError{file, line, std::move(message)});
+  }
+
+  void Note(const std::string& file, const std::string& note) {
+    if (callbacks_.on_note) callbacks_.on_note(file, note);
   }
 
   bool Stopped() const { return callbacks_.stop && callbacks_.stop(); }
 
   void Deliver(RawArticle article) {
+    progress_.AddRecord();
     if (callbacks_.on_article) callbacks_.on_article(std::move(article));
   }
 
@@ -392,7 +465,10 @@ class Reader {
     if (in.bad()) return Error(input.path, 0, "read error");
     if (over) return Error(input.path, 0, OversizeMessage("article", std::nullopt));
     // A file named explicitly with another extension may still be a saved page.
-    if (LooksLikeHtml(content)) return HtmlPage(input.path, std::move(content));
+    if (LooksLikeHtml(content)) {
+      HtmlPage(SavedPage(input.path), std::move(content));
+      return;
+    }
     if (LooksLikeFeed(content)) return FeedItems(input.path, content);
     std::string id = fs::path(input.path).stem().string();
     SeedText(input.path, std::move(content), id);
@@ -417,9 +493,19 @@ class Reader {
     return std::move(bytes).value();
   }
 
+  PageSource SavedPage(const std::string& path) const {
+    PageSource source;
+    source.origin = path;
+    source.id = FileId(path);
+    source.options.url = settings_.page_url;
+    return source;
+  }
+
   // A saved web page (gzipped or not): its article, by the HTML reader (html_page.h).
   void HtmlFile(const Input& input) {
-    if (auto bytes = SavedFile(input, "web page")) HtmlPage(input.path, std::move(*bytes));
+    if (auto bytes = SavedFile(input, "web page")) {
+      HtmlPage(SavedPage(input.path), std::move(*bytes));
+    }
   }
 
   // An RSS or Atom feed (gzipped or not): each item an article (feed_reader.h).
@@ -432,8 +518,13 @@ class Reader {
     if (!feed.ok()) return Error(path, 0, feed.status().message());
     for (const std::string& problem : feed.value().problems) Error(path, 0, problem);
     if (feed.value().items.empty()) return Error(path, 0, "a feed without items");
+    size_t left_for_pages = 0;
     for (FeedItem& item : feed.value().items) {
       if (Stopped()) return;
+      if (feed_links_ != nullptr && !item.link.empty() && feed_links_->paged.count(UrlKey(item.link)) > 0) {
+        ++left_for_pages;
+        continue;
+      }
       const std::string where = "item " + std::to_string(item.number);
       if (item.text.empty()) {
         Error(path, 0, where + ": no text (neither content nor a description)");
@@ -464,16 +555,51 @@ class Reader {
       if (article.id.empty()) article.id = DeriveArticleId(article);
       Deliver(std::move(article));
     }
+    if (left_for_pages > 0) {
+      Note(path, std::to_string(left_for_pages) + (left_for_pages == 1 ? " item" : " items") + " left out for " +
+                     (left_for_pages == 1 ? "its page" : "their pages") + ", read from the same input");
+    }
   }
 
-  void HtmlPage(const std::string& path, std::string bytes) {
-    auto page = ExtractPage(bytes);
-    if (!page.ok()) return Error(path, 0, page.status().message());
+  // Why a page gave no article, or nothing when it gave one (or when its failure was reported
+  // as an error).
+  enum class PageOutcome { kArticle, kError, kNoText };
+
+  PageOutcome HtmlPage(const PageSource& source, std::string bytes) {
+    const std::string& path = source.origin;
+    auto page = ExtractPage(bytes, source.options);
+    if (!page.ok()) {
+      Error(path, 0, page.status().message());
+      return PageOutcome::kError;
+    }
     ExtractedPage& p = page.value();
-    if (p.text.empty()) return Error(path, 0, "no article text found in the page");
-    if (p.text.size() > kMaxArticleBytes) return Error(path, 0, OversizeMessage("the page's text", p.text.size()));
+    if (callbacks_.on_page) callbacks_.on_page(path, p);
+    if (p.text.empty()) {
+      if (source.in_archive) return PageOutcome::kNoText;
+      Error(path, 0, "no article text found in the page");
+      return PageOutcome::kError;
+    }
+    if (p.text.size() > kMaxArticleBytes) {
+      Error(path, 0, OversizeMessage("the page's text", p.text.size()));
+      return PageOutcome::kError;
+    }
+    if (feed_links_ != nullptr && !feed_links_->published.empty() && !p.published) {
+      // A page without a date of its own takes its feed item's.
+      for (const std::string* url : {static_cast<const std::string*>(&p.url), &source.options.url}) {
+        const auto item = feed_links_->published.find(UrlKey(*url));
+        if (!url->empty() && item != feed_links_->published.end() && item->second) {
+          p.published = item->second;
+          break;
+        }
+      }
+    }
+    // The headline opens most pages' main text; the article has it as its title already.
+    if (!p.title.empty() && p.text.size() > p.title.size() + 2 && p.text.compare(0, p.title.size(), p.title) == 0 &&
+        p.text.compare(p.title.size(), 2, "\n\n") == 0) {
+      p.text.erase(0, p.title.size() + 2);
+    }
     RawArticle article;
-    article.id = FileId(path);
+    article.id = source.id;
     if (!p.title.empty()) article.title = std::move(p.title);
     if (!p.outlet.empty()) article.source = std::move(p.outlet);
     if (!p.url.empty()) article.url = std::move(p.url);
@@ -488,7 +614,32 @@ class Reader {
     article.verbatim = std::move(bytes);
     article.origin = path;
     if (article.id.empty()) article.id = DeriveArticleId(article);
+    MarkPaged(article.url.value_or(std::string()), source.options.url);
     Deliver(std::move(article));
+    return PageOutcome::kArticle;
+  }
+
+  // The links of a feed's items, for FeedLinks (a feed that cannot be read gives none: it is
+  // reported when it is read for its items).
+  static void LearnFeedLinks(const Input& input, FeedLinks* links) {
+    if (input.is_fifo) return;
+    auto bytes = ReadPageFile(input.path, kMaxPageBytes);
+    if (!bytes.ok()) return;
+    auto feed = ReadFeed(bytes.value());
+    if (!feed.ok()) return;
+    for (const FeedItem& item : feed.value().items) {
+      if (const std::string key = UrlKey(item.link); !key.empty()) links->published.emplace(key, item.published);
+    }
+  }
+
+  // A page read, by the URLs that name it: a feed item linking to it is left out.
+  void MarkPaged(const std::string& url, const std::string& fetched_from) {
+    if (feed_links_ == nullptr || feed_links_->published.empty()) return;
+    for (const std::string* u : {&url, &fetched_from}) {
+      if (const std::string key = UrlKey(*u); !key.empty() && feed_links_->published.count(key) > 0) {
+        feed_links_->paged.insert(key);
+      }
+    }
   }
 
   // JSON Lines from `in`; `prefix` holds bytes already taken from the stream (stdin sniffing).
@@ -676,16 +827,145 @@ class Reader {
     return Status::Ok();
   }
 
-  void FileDone() { progress_.Report(); }
+  // A web archive, streamed record by record (warc_reader.h); gzipped or not, by its first bytes.
+  void WarcFile(const Input& input) {
+    std::string error;
+    const std::unique_ptr<std::istream> stream = Open(input, &error);
+    if (!stream) return Error(input.path, 0, error);
+    std::istream& raw = *stream;
+    char magic[2] = {0, 0};
+    const int first = raw.peek();
+    std::optional<GunzipStream> unpacked;
+    if (first == 0x1F) {
+      raw.read(magic, 2);
+      const bool gzip = raw.gcount() == 2 && IsGzipMagic(std::string_view(magic, 2));
+      raw.clear();
+      raw.seekg(0);
+      if (gzip) unpacked.emplace(raw);
+    }
+    std::istream& in = unpacked ? static_cast<std::istream&>(*unpacked) : raw;
+    // A record's block holds the HTTP header and the page: some room over the page limit.
+    WarcReader records(in, kMaxPageBytes + (size_t{1} << 20));
+    uint64_t counted = 0;
+    auto count_progress = [&] {
+      const uint64_t now = unpacked ? unpacked->CompressedBytes() : records.Consumed();
+      progress_.Add(now - counted);
+      counted = now;
+    };
+    WarcCounts counts;
+    while (!Stopped()) {
+      auto next = records.Next();
+      count_progress();
+      if (!next.ok()) {
+        ++counts.broken;
+        Error(input.path, 0, next.status().message());
+        continue;
+      }
+      if (!next.value()) break;
+      ++counts.records;
+      ArchiveRecord(input.path, *next.value(), &counts);
+    }
+    if (unpacked && !unpacked->Error().empty()) {
+      Error(input.path, 0, unpacked->Error() + " after record " + std::to_string(counts.records + counts.broken));
+    } else if (raw.bad()) {
+      Error(input.path, 0, "read error after record " + std::to_string(counts.records + counts.broken));
+    } else if (counts.records == 0 && counts.broken == 0 && !Stopped()) {
+      Error(input.path, 0, records.Consumed() == 0 ? "empty file" : "no WARC record in the file");
+    }
+    if (counts.records > 0) Note(input.path, counts.Summary());
+  }
+
+  void FileDone() { progress_.FileDone(); }
 
  private:
+  // What a web archive held, for its one note.
+  struct WarcCounts {
+    uint64_t records = 0;
+    uint64_t broken = 0;
+    uint64_t pages = 0;
+    std::map<std::string, uint64_t> skipped;  // by why
+
+    std::string Summary() const {
+      uint64_t total_skipped = 0;
+      std::string why;
+      // A tally: "request 9, warcinfo 1, HTTP 4xx 1, not HTML 3".
+      for (const auto& [reason, n] : skipped) {
+        total_skipped += n;
+        why += (why.empty() ? "" : ", ") + reason + " " + std::to_string(n);
+      }
+      std::string out = std::to_string(records) + " WARC records: " + std::to_string(pages) + " pages read";
+      if (total_skipped > 0) out += ", " + std::to_string(total_skipped) + " skipped (" + why + ")";
+      return out;
+    }
+  };
+
+  // One record of a web archive: a page when it is an HTML response (2xx) or resource.
+  void ArchiveRecord(const std::string& path, WarcRecord& record, WarcCounts* counts) {
+    auto skip = [counts](const std::string& why) { ++counts->skipped[why]; };
+    if (record.type != "response" && record.type != "resource") {
+      return skip(record.type.empty() ? std::string("no WARC-Type") : OneLine(record.type, 40));
+    }
+    if (record.block_skipped) return skip("over the size limit, unread");
+    std::string body;
+    std::string charset;
+    if (record.type == "response") {
+      if (Lower(record.content_type).rfind("application/http", 0) != 0) return skip("response not over HTTP");
+      auto response = ParseHttpResponse(record.block, kMaxPageBytes);
+      if (!response.ok()) {
+        return Error(path, 0, record.Describe() + ": " + response.status().message());
+      }
+      HttpResponse& r = response.value();
+      if (r.status < 200 || r.status > 299) return skip("HTTP " + std::to_string(r.status / 100) + "xx");
+      if (!IsHtmlMediaType(r.media_type, r.body)) return skip("not HTML");
+      body = std::move(r.body);
+      charset = std::move(r.charset);
+    } else {
+      const std::string media_type = Lower(record.content_type.substr(0, record.content_type.find(';')));
+      if (!IsHtmlMediaType(std::string(TrimWhitespace(media_type)), record.block)) return skip("not HTML");
+      body = std::move(record.block);
+    }
+    PageSource source;
+    source.origin = path + ":record " + std::to_string(record.number);
+    source.id = RecordUuid(record.record_id);
+    source.options.url = record.target_uri;
+    source.options.charset = std::move(charset);
+    if (auto crawled = timeutil::ParsePublished(record.date); crawled.ok()) source.options.not_after = crawled.value();
+    source.in_archive = true;
+    if (HtmlPage(source, std::move(body)) == PageOutcome::kNoText) return skip("no article text");
+    ++counts->pages;
+  }
+
+  static bool IsHtmlMediaType(const std::string& media_type, std::string_view body) {
+    if (media_type.empty()) return LooksLikeHtml(body);
+    return media_type == "text/html" || media_type == "application/xhtml+xml";
+  }
+
+  // "<urn:uuid:0c1d...>" → "0c1d..."; other ids as they are, without angle brackets.
+  static std::string RecordUuid(std::string_view id) {
+    if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
+    if (id.rfind("urn:uuid:", 0) == 0) id.remove_prefix(9);
+    if (id.size() > 512) return {};
+    return std::string(id);
+  }
+
+  static std::string Lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+
   const ReadCallbacks& callbacks_;
+  const ReadSettings& settings_;
   Progress progress_;
+  FeedLinks* feed_links_;
 };
 
 }  // namespace
 
-Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stream, const ReadCallbacks& callbacks) {
+Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stream, const ReadCallbacks& callbacks,
+                 const ReadSettings& settings) {
   const std::vector<Input> inputs = ExpandPaths(paths);
   uint64_t total = 0;
   bool total_known = true;
@@ -693,8 +973,32 @@ Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stre
     if (input.is_stdin || (!input.error && !input.size)) total_known = false;
     if (input.size) total += *input.size;
   }
-  Reader reader(callbacks, total_known ? total : 0);
+  // Feeds are read last, when their items' pages may be in the input too (see the header).
+  const bool any_feed =
+      std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return !i.error && i.format == Format::kFeed; });
+  const bool any_page = std::any_of(inputs.begin(), inputs.end(), [](const Input& i) {
+    return !i.error &&
+           (i.is_stdin || (i.format != Format::kFeed && i.format != Format::kJsonLines && i.format != Format::kJson));
+  });
+  FeedLinks feed_links;
+  const bool feeds_last = any_feed && any_page;
+  if (feeds_last) {
+    for (const Input& input : inputs) {
+      if (!input.error && input.format == Format::kFeed) Reader::LearnFeedLinks(input, &feed_links);
+    }
+  }
+  std::vector<const Input*> order;
   for (const Input& input : inputs) {
+    if (!feeds_last || input.error || input.format != Format::kFeed) order.push_back(&input);
+  }
+  if (feeds_last) {
+    for (const Input& input : inputs) {
+      if (!input.error && input.format == Format::kFeed) order.push_back(&input);
+    }
+  }
+  Reader reader(callbacks, settings, total_known ? total : 0, inputs.size(), feeds_last ? &feed_links : nullptr);
+  for (const Input* next : order) {
+    const Input& input = *next;
     if (reader.Stopped()) break;
     if (input.error) {
       reader.Error(input.path, 0, *input.error);
@@ -710,6 +1014,8 @@ Status ReadPaths(const std::vector<std::string>& paths, std::istream& stdin_stre
       reader.HtmlFile(input);
     } else if (input.format == Format::kFeed) {
       reader.FeedFile(input);
+    } else if (input.format == Format::kWarc) {
+      reader.WarcFile(input);
     } else {
       reader.SeedTextFile(input);
     }

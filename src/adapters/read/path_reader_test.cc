@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/read/warc_testing.h"
 #include "storydesk/article_id.h"
 
 namespace storydesk::read {
@@ -58,7 +59,9 @@ class TempDir {
 struct Collected {
   std::vector<RawArticle> articles;
   std::vector<ReadError> errors;
-  std::vector<std::pair<uint64_t, uint64_t>> progress;
+  std::vector<std::pair<uint64_t, uint64_t>> progress;  // bytes done, total
+  std::vector<std::pair<uint64_t, uint64_t>> files;     // files done, total
+  std::vector<std::string> notes;
   Status status;
 
   std::vector<std::string> Ids() const {
@@ -79,7 +82,11 @@ Collected Read(const std::vector<std::string>& paths, const std::string& stdin_c
   ReadCallbacks callbacks;
   callbacks.on_article = [&c](RawArticle a) { c.articles.push_back(std::move(a)); };
   callbacks.on_error = [&c](const ReadError& e) { c.errors.push_back(e); };
-  callbacks.on_progress = [&c](uint64_t done, uint64_t total) { c.progress.emplace_back(done, total); };
+  callbacks.on_progress = [&c](const ReadProgress& p) {
+    c.progress.emplace_back(p.bytes_done, p.bytes_total);
+    c.files.emplace_back(p.files_done, p.files_total);
+  };
+  callbacks.on_note = [&c](const std::string& file, const std::string& note) { c.notes.push_back(file + ": " + note); };
   c.status = ReadPaths(paths, in, callbacks);
   return c;
 }
@@ -555,6 +562,159 @@ TEST(ProgressTest, ReportsPerFileAndAtMostEveryMegabyte) {
   const Collected s = Read({"-"}, kGood);
   ASSERT_FALSE(s.progress.empty());
   EXPECT_EQ(s.progress.back().second, 0u);
+}
+
+// ---- web archives and feeds ----
+
+// A news page with enough article text to be read as one.
+std::string ArticlePage(const std::string& title, const std::string& date_meta = "") {
+  std::string page = "<!doctype html><html lang=\"en\"><head><title>" + title + "</title>";
+  if (!date_meta.empty()) page += "<meta property=\"article:published_time\" content=\"" + date_meta + "\">";
+  page += "</head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>" + title + "</h1>";
+  for (int i = 0; i < 3; ++i) {
+    page +=
+        "<p>The Tornby river bridge stays closed while engineers study the cracks found in its main span, "
+        "the county said on Tuesday, and the ferry will carry cars across until repairs are done.</p>";
+  }
+  return page + "</article><footer>Contact us</footer></body></html>";
+}
+
+// An archive of a crawl: its metadata and requests, a redirect, a missing page, an image, a
+// section front without article text, and two articles (a response and a resource record).
+std::vector<std::string> CrawlRecords() {
+  using testing::HttpResponseText;
+  using testing::WarcRecordText;
+  return {
+      WarcRecordText("warcinfo", "", "software: test crawler\r\n", "application/warc-fields", "info-1"),
+      WarcRecordText("request", "https://example.org/news/bridge", "GET /news/bridge HTTP/1.1\r\n\r\n",
+                     "application/http; msgtype=request", "req-1"),
+      WarcRecordText(
+          "response", "https://example.org/news/bridge",
+          HttpResponseText(200, "text/html; charset=utf-8", ArticlePage("Bridge stays shut", "2025-03-04T08:00:00Z")),
+          "application/http; msgtype=response", "0c1d2e3f-0001"),
+      WarcRecordText("response", "https://example.org/old", HttpResponseText(301, "text/html", "moved")),
+      WarcRecordText("response", "https://example.org/gone", HttpResponseText(404, "text/html", ArticlePage("Gone"))),
+      WarcRecordText("response", "https://example.org/logo.png", HttpResponseText(200, "image/png", "\x89PNG....")),
+      WarcRecordText("response", "https://example.org/news",
+                     HttpResponseText(200, "text/html", "<html><body><a href=/a>A</a> <a href=/b>B</a></body></html>")),
+      WarcRecordText("resource", "https://example.org/news/ferry", ArticlePage("Ferry carries cars"),
+                     "text/html; charset=utf-8", "0c1d2e3f-0002"),
+  };
+}
+
+std::string Joined(const std::vector<std::string>& records, bool gzip_each) {
+  std::string out;
+  for (const std::string& r : records) out += gzip_each ? testing::GzipMember(r) : r;
+  return out;
+}
+
+TEST(WarcTest, HtmlResponsesAndResourcesAreArticlesOtherRecordsCounted) {
+  TempDir tmp;
+  const std::string plain = tmp.Write("in/crawl.warc", Joined(CrawlRecords(), false));
+  const std::string packed = tmp.Write("in/crawl2.warc.gz", Joined(CrawlRecords(), true));
+  // Named otherwise, by its first bytes (gzipped too).
+  const std::string sniffed = tmp.Write("elsewhere/crawl.bin", Joined(CrawlRecords(), true));
+  for (const std::string& path : {plain, packed, sniffed}) {
+    const Collected c = Read({path});
+    ASSERT_TRUE(c.errors.empty()) << path << ": " << c.errors[0].ToString();
+    ASSERT_EQ(c.articles.size(), 2u) << path;
+    const RawArticle& bridge = c.articles[0];
+    EXPECT_EQ(bridge.id, "0c1d2e3f-0001");
+    EXPECT_EQ(bridge.url.value_or(""), "https://example.org/news/bridge");
+    EXPECT_EQ(bridge.title.value_or(""), "Bridge stays shut");
+    EXPECT_EQ(bridge.published.value_or(""), "2025-03-04T08:00:00Z");
+    EXPECT_EQ(bridge.origin, path + ":record 3");
+    EXPECT_NE(bridge.text.find("Tornby river bridge"), std::string::npos);
+    EXPECT_EQ(bridge.text.find("Home"), std::string::npos);
+    EXPECT_EQ(bridge.verbatim.rfind("<!doctype html>", 0), 0u);  // the page, not the HTTP header
+    EXPECT_EQ(c.articles[1].id, "0c1d2e3f-0002");
+    EXPECT_EQ(c.articles[1].origin, path + ":record 8");
+    ASSERT_EQ(c.notes.size(), 1u);
+    EXPECT_EQ(c.notes[0], path +
+                              ": 8 WARC records: 2 pages read, 6 skipped (HTTP 3xx 1, HTTP 4xx 1, "
+                              "no article text 1, not HTML 1, request 1, warcinfo 1)");
+  }
+  // A directory walk takes both archives.
+  EXPECT_EQ(Read({tmp.Str("in")}).articles.size(), 4u);
+}
+
+TEST(WarcTest, NoPublicationDateAfterTheCrawl) {
+  TempDir tmp;
+  const std::string page = ArticlePage("Bridge stays shut", "2031-01-01T00:00:00Z");
+  const std::string path = tmp.Write(
+      "a.warc", testing::WarcRecordText("response", "https://example.org/2025/03/06/bridge",
+                                        testing::HttpResponseText(200, "text/html", page),
+                                        "application/http; msgtype=response", "id-1", "2025-03-07T10:00:00Z"));
+  const Collected c = Read({path});
+  ASSERT_EQ(c.articles.size(), 1u);
+  // The page's own date is after the crawl: the URL's is taken instead.
+  EXPECT_EQ(c.articles[0].published.value_or(""), "2025-03-06");
+}
+
+TEST(WarcTest, BrokenRecordsAndBrokenGzipAreSaidAndTheRestRead) {
+  TempDir tmp;
+  std::vector<std::string> records = CrawlRecords();
+  records.insert(records.begin() + 3,
+                 "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/x\r\n\r\n");
+  std::string archive = Joined(records, true);
+  const std::string last = testing::GzipMember(testing::WarcRecordText("resource", "https://example.org/z", "cut"));
+  archive += last.substr(0, last.size() / 2);
+  const std::string path = tmp.Write("broken.warc.gz", archive);
+  const Collected c = Read({path});
+  EXPECT_EQ(c.articles.size(), 2u);
+  ASSERT_EQ(c.errors.size(), 3u);
+  EXPECT_EQ(c.errors[0].message, "record 4 (https://example.org/x), at byte " +
+                                     std::to_string(Joined({records.begin(), records.begin() + 3}, false).size()) +
+                                     ": no valid Content-Length");
+  // The record the gzip data is cut in, then the gzip data.
+  EXPECT_EQ(c.errors[1].message.rfind("record 10, at byte ", 0), 0u) << c.errors[1].message;
+  EXPECT_NE(c.errors[1].message.find("the archive ends inside the record's header"), std::string::npos);
+  EXPECT_EQ(c.errors[2].message, "truncated gzip data after record 10");
+  for (const ReadError& e : c.errors) EXPECT_EQ(e.file, path);
+
+  // Nothing of a WARC in it, or nothing at all.
+  const Collected empty = Read({tmp.Write("empty.warc", "")});
+  ExpectOneError(empty, tmp.Str("empty.warc"), 0, "empty file");
+  const Collected garbage = Read({tmp.Write("garbage.warc.gz", testing::GzipMember("no archive here\n"))});
+  ExpectOneError(garbage, tmp.Str("garbage.warc.gz"), 0, "record 1, at byte 0: not a WARC record");
+}
+
+TEST(WarcTest, AnHttpBodyThatCannotBeReadIsSaidWithItsRecord) {
+  TempDir tmp;
+  const std::string path = tmp.Write("a.warc", testing::WarcRecordText("response", "https://example.org/br",
+                                                                       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                                                                       "Content-Encoding: br\r\n\r\n\x1b\x2c"));
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 0, "record 1 (https://example.org/br): a body in the content coding \"br\"");
+}
+
+TEST(FeedAndPagesTest, AFeedItemIsLeftOutForItsPageWhichTakesItsDate) {
+  TempDir tmp;
+  // The page carries no date of its own; its feed item does.
+  tmp.Write("in/a-feed.rss",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Tornby Times</title>"
+            "<item><guid>tt-1</guid><title>Bridge stays shut</title>"
+            "<link>http://www.example.org/news/bridge/</link><pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate>"
+            "<description>The bridge stays closed.</description></item>"
+            "<item><guid>tt-2</guid><title>Council meets</title><link>https://example.org/news/council</link>"
+            "<description>The council met on Monday to hear from the engineers.</description></item>"
+            "</channel></rss>");
+  tmp.Write("in/b-crawl.warc",
+            testing::WarcRecordText("response", "https://example.org/news/bridge",
+                                    testing::HttpResponseText(200, "text/html", ArticlePage("Bridge stays shut")),
+                                    "application/http; msgtype=response", "page-1"));
+  const Collected c = Read({tmp.Str("in")});
+  ASSERT_TRUE(c.errors.empty()) << c.errors[0].ToString();
+  ASSERT_EQ(c.Ids(), (std::vector<std::string>{"page-1", "tt-2"}));  // the feed read last
+  EXPECT_EQ(c.articles[0].published.value_or(""), "2025-03-04T08:00:00Z");
+  EXPECT_NE(c.articles[0].text.find("engineers study the cracks"), std::string::npos);
+  ASSERT_EQ(c.notes.size(), 2u);
+  EXPECT_EQ(c.notes[1], tmp.Str("in/a-feed.rss") + ": 1 item left out for its page, read from the same input");
+  // Alone, the feed gives both items.
+  EXPECT_EQ(Read({tmp.Str("in/a-feed.rss")}).Ids(), (std::vector<std::string>{"tt-1", "tt-2"}));
+  // Files are counted as they are read.
+  ASSERT_FALSE(c.files.empty());
+  EXPECT_EQ(c.files.back(), std::make_pair(uint64_t{2}, uint64_t{2}));
 }
 
 TEST(SeedsTest, ReadsTheSharedSeeds) {
