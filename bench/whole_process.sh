@@ -9,6 +9,10 @@
 #   synth-1m       1,000,000 synthetic articles over 60 days
 #   multinews-dev  ../shared/data/multinews-dev (real articles, undated)
 #   seeds          ../shared/seeds (the two seed articles)
+#   html-pages     ../shared/data/html-extraction-dev/html (91 saved news pages, 16.9 MB, gzipped)
+#   warc           those pages 10 times over as a .warc.gz crawl (scripts/pages_to_warc.py; 1,820
+#                  records, MB/s counted on its uncompressed bytes)
+# Web workloads also time `storydesk extract` alone (parse and extraction, no grouping).
 #   N              N synthetic articles over 20 days
 # Compare runs on one machine, in one session.
 set -euo pipefail
@@ -30,6 +34,15 @@ case "$workload" in
   synth-1m) synth 1000000 60 ;;
   multinews-dev) input="$shared/data/multinews-dev/articles.jsonl" ;;
   seeds) input="$shared/seeds" ;;
+  html-pages) input="$shared/data/html-extraction-dev/html" ;;
+  warc)
+    if [ -d "$shared/data/html-extraction-dev/html" ]; then
+      input="$tmp/crawl.warc.gz"
+      python3 "$here/../scripts/pages_to_warc.py" "$input" "$shared/data/html-extraction-dev/html" --copies 10
+    else
+      input="$shared/data/html-extraction-dev/html"
+    fi
+    ;;
   *[!0-9]* | "") echo "unknown workload: $workload" >&2; exit 2 ;;
   *) synth "$workload" 20 ;;
 esac
@@ -37,12 +50,19 @@ if [ ! -e "$input" ]; then
   echo "skipped: $input is not there (workload $workload needs ../shared beside the repository)"
   exit 0
 fi
-if [ -d "$input" ]; then
+if [ "$workload" = html-pages ]; then
   n="$(find "$input" -type f | wc -l)"
+  bytes="$(find "$input" -type f -exec zcat -f {} + | wc -c)"  # of HTML, uncompressed
+elif [ "$workload" = warc ]; then
+  n=910
+  bytes="$(zcat "$input" | wc -c)"
+elif [ -d "$input" ]; then
+  n="$(find "$input" -type f | wc -l)"
+  bytes="$(du -sb "$input" | cut -f1)"
 else
   n="$(wc -l < "$input")"
+  bytes="$(du -sb "$input" | cut -f1)"
 fi
-bytes="$(du -sb "$input" | cut -f1)"
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "workload: $workload, $n articles, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')"
 measure() {
@@ -54,6 +74,9 @@ measure() {
   grep 'seconds:' "$tmp/err" | sed 's/^storydesk: /           /' || true
 }
 cores="$(nproc)"
+case "$workload" in
+  html-pages | warc) measure "extract" "$binary" extract --format json "$input" ;;
+esac
 measure "cluster/1" "$binary" cluster --timings --threads 1 "$input"
 measure "cluster/$cores" "$binary" cluster --timings --threads "$cores" "$input"
 measure "ingest/1" "$binary" --db "$tmp/s1.db" ingest --timings --threads 1 "$input"

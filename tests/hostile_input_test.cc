@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <fstream>
 #include <functional>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/read/warc_testing.h"
 #include "cli_runner.h"
 #include "measured_run.h"
 #include "temp_dir.h"
@@ -102,6 +104,39 @@ std::string RecordOfSize(size_t bytes, const std::string& id) {
   const std::string head = "{\"id\": \"" + id + "\", \"text\": \"";
   const std::string tail = "\"}";
   return head + Words(bytes - head.size() - tail.size(), 7) + tail;
+}
+
+// `n` zero bytes as one gzip member, compressed a chunk at a time (the test's own memory counts
+// in the child's peak RSS when it forks).
+std::string GzipOfZeros(size_t n) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  const std::string zeros(size_t{1} << 20, '\0');
+  std::string out;
+  char buffer[1 << 16];
+  for (size_t left = n; left > 0 || stream.avail_in > 0;) {
+    if (stream.avail_in == 0) {
+      const size_t take = std::min(left, zeros.size());
+      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zeros.data()));
+      stream.avail_in = static_cast<uInt>(take);
+      left -= take;
+    }
+    do {
+      stream.next_out = reinterpret_cast<Bytef*>(buffer);
+      stream.avail_out = sizeof buffer;
+      deflate(&stream, Z_NO_FLUSH);
+      out.append(buffer, sizeof buffer - stream.avail_out);
+    } while (stream.avail_out == 0);
+  }
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    rc = deflate(&stream, Z_FINISH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+  }
+  deflateEnd(&stream);
+  return out;
 }
 
 // Writes a file of one `bytes`-long line of 'a' in a text field, then a good line, without
@@ -447,6 +482,64 @@ const HostileCase kCases[] = {
      {"storydesk: */pipe.jsonl: empty file"},
      1,
      5},
+    // Web archives (issue 20): streamed, so memory stays flat whatever a record claims.
+    {"a .warc.gz cut in the middle",
+     [](const fs::path& d) {
+       std::string archive;
+       for (int i = 0; i < 3; ++i) {
+         archive += read::testing::GzipMember(read::testing::WarcRecordText(
+             "response", "https://example.org/" + std::to_string(i),
+             read::testing::HttpResponseText(200, "text/html",
+                                             "<html><body><p>" + Words(600, i) + "</p></body></html>"),
+             "application/http; msgtype=response", "rec-" + std::to_string(i)));
+       }
+       return File(d, "cut.warc.gz", archive.substr(0, archive.size() * 5 / 6));
+     },
+     1,
+     {"storydesk: */cut.warc.gz: record 3 (https://example.org/2), at byte *: the archive ends inside the record's "
+      "block *",
+      "storydesk: */cut.warc.gz: truncated gzip data after record 3",
+      "storydesk: */cut.warc.gz: 2 WARC records: 2 pages read"},
+     2},
+    {"random bytes named .warc",
+     [](const fs::path& d) { return File(d, "noise.warc", RandomBytes(1 << 20, 11)); },
+     1,
+     {"storydesk: */noise.warc: record 1, at byte 0: not a WARC record *"},
+     0},
+    {"a WARC record claiming a terabyte",
+     [](const fs::path& d) {
+       return File(d, "liar.warc",
+                   "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: "
+                   "1099511627776\r\n\r\nHTTP/1.1 200 OK\r\n\r\nshort");
+     },
+     1,
+     {"storydesk: */liar.warc: record 1, at byte 0: the archive ends inside the record's block *"},
+     0},
+    {"a gzip bomb in a WARC record's HTTP body",
+     [](const fs::path& d) {
+       const std::string bomb = GzipOfZeros(size_t{256} << 20);
+       return File(d, "bomb.warc",
+                   read::testing::WarcRecordText(
+                       "response", "https://example.org/bomb",
+                       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + bomb));
+     },
+     1,
+     {"storydesk: */bomb.warc: record 1 (https://example.org/bomb): its gzip-coded body: decompresses to more than "
+      "the limit of 33554432 bytes",
+      "storydesk: */bomb.warc: 1 WARC records: 0 pages read"},
+     0},
+    {"100,000 request records",
+     [](const fs::path& d) {
+       std::string archive;
+       for (int i = 0; i < 100000; ++i) {
+         archive += read::testing::WarcRecordText("request", "https://example.org/" + std::to_string(i),
+                                                  "GET / HTTP/1.1\r\n\r\n", "application/http; msgtype=request");
+       }
+       return File(d, "requests.warc", archive);
+     },
+     0,
+     {"storydesk: */requests.warc: 100000 WARC records: 0 pages read, 100000 skipped (request 100000)"},
+     0},
     {"a missing file",
      [](const fs::path& d) {
        return Input{{(d / "nothing.jsonl").string()}, ""};

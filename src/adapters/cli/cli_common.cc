@@ -118,10 +118,13 @@ void ProgressBar::Finish() {
   shown_ = false;
 }
 
-Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress) {
+Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress, bool keep_verbatim) {
   ReadOutcome outcome;
   read::ReadCallbacks callbacks;
-  callbacks.on_article = [&](RawArticle article) { outcome.articles.push_back(std::move(article)); };
+  callbacks.on_article = [&](RawArticle article) {
+    if (!keep_verbatim) std::string().swap(article.verbatim);
+    outcome.articles.push_back(std::move(article));
+  };
   callbacks.on_error = [&](const read::ReadError& error) {
     if (progress != nullptr) progress->Finish();
     PrintError(error.ToString());

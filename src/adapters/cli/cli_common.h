@@ -70,7 +70,9 @@ struct ReadOutcome {
   std::vector<RawArticle> articles;
   size_t rejected = 0;
 };
-Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress);
+// keep_verbatim false: each article's verbatim record is dropped as it is read (a web page's
+// HTML is many times its text), for callers that never store it.
+Result<ReadOutcome> ReadInputs(const std::vector<std::string>& paths, ProgressBar* progress, bool keep_verbatim = true);
 
 // The whole file at `path` ("-": stdin). Errors: kIo naming the file.
 Result<std::string> ReadFileWhole(const std::string& path);

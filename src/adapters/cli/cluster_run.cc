@@ -15,7 +15,7 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
                                    std::optional<uint64_t> shuffle_seed, const ClusterKeep& keep) {
   const auto read_began = std::chrono::steady_clock::now();
   ProgressBar progress("reading");
-  auto read = ReadInputs(paths, &progress);
+  auto read = ReadInputs(paths, &progress, /*keep_verbatim=*/keep.articles);
   progress.Finish();
   if (!read.ok()) return read.status();
   std::vector<RawArticle>& articles = read.value().articles;
@@ -23,10 +23,6 @@ Result<ClusterRun> ClusterInMemory(const std::vector<std::string>& paths, const 
   ClusterRun run;
   run.rejected = read.value().rejected;
   run.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - read_began).count();
-  if (!keep.articles) {
-    // Nothing is kept of the verbatim record (as large as the text): drop it before deciding.
-    for (RawArticle& a : articles) std::string().swap(a.verbatim);
-  }
   if (shuffle_seed) {
     // Our own Fisher–Yates over mt19937_64: std::shuffle's sequence differs between standard
     // libraries, and a seed must name the same permutation everywhere.

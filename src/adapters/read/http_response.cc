@@ -79,9 +79,10 @@ Result<std::string> Inflate(std::string_view data, size_t max_bytes) {
   return Status::Error(ErrorCode::kInvalidInput, "its deflate-coded body does not decompress");
 }
 
-}  // namespace
-
-Result<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body_bytes) {
+// The status line and header fields of `message`; *body_at is where the header ends (npos
+// when it never does), *transfer_coding and *content_coding as given, lower-case.
+Result<HttpResponse> ParseHead(std::string_view message, size_t* body_at, std::string* transfer_coding,
+                               std::string* content_coding) {
   size_t at = 0;
   const std::string_view status_line = NextLine(message, &at);
   // "HTTP/1.1 200 OK"
@@ -98,11 +99,13 @@ Result<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body
   if (response.status < 100 || response.status > 599) {
     return Status::Error(ErrorCode::kInvalidInput, "an HTTP status line without a status code");
   }
-  std::string transfer_coding, content_coding;
-  for (;;) {
-    if (at >= message.size()) return Status::Error(ErrorCode::kInvalidInput, "an HTTP header that never ends");
+  *body_at = std::string_view::npos;
+  while (at < message.size()) {
     const std::string_view line = NextLine(message, &at);
-    if (line.empty()) break;
+    if (line.empty()) {
+      *body_at = at;
+      break;
+    }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     const std::string name = Lower(TrimWhitespace(line.substr(0, colon)));
@@ -119,11 +122,29 @@ Result<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body
         response.charset = std::string(v);
       }
     } else if (name == "transfer-encoding") {
-      transfer_coding = value;
+      *transfer_coding = value;
     } else if (name == "content-encoding") {
-      content_coding = value;
+      *content_coding = value;
     }
   }
+  return response;
+}
+
+}  // namespace
+
+Result<HttpResponse> ParseHttpHead(std::string_view message) {
+  size_t body_at = 0;
+  std::string transfer_coding, content_coding;
+  return ParseHead(message, &body_at, &transfer_coding, &content_coding);
+}
+
+Result<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body_bytes) {
+  size_t at = 0;
+  std::string transfer_coding, content_coding;
+  auto head = ParseHead(message, &at, &transfer_coding, &content_coding);
+  if (!head.ok()) return head;
+  if (at == std::string_view::npos) return Status::Error(ErrorCode::kInvalidInput, "an HTTP header that never ends");
+  HttpResponse response = std::move(head).value();
   std::string_view body = message.substr(at);
   std::optional<std::string> dechunked;
   if (transfer_coding.find("chunked") != std::string::npos) {

@@ -25,4 +25,9 @@ struct HttpResponse {
 // sent (writers differ on whether they undo it).
 Result<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body_bytes);
 
+// The status line and header alone (body left empty), for a response whose body is not read
+// (an archive record over the size limit, of which only the start is kept). Errors as above for
+// the status line; a header cut short is read as far as it goes.
+Result<HttpResponse> ParseHttpHead(std::string_view message);
+
 }  // namespace storydesk::read

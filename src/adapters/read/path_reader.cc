@@ -905,11 +905,30 @@ class Reader {
     if (record.type != "response" && record.type != "resource") {
       return skip(record.type.empty() ? std::string("no WARC-Type") : OneLine(record.type, 40));
     }
-    if (record.block_skipped) return skip("over the size limit, unread");
+    // Writers that leave out the record's Content-Type still write the HTTP message.
+    const bool over_http = Lower(record.content_type).rfind("application/http", 0) == 0 ||
+                           (record.content_type.empty() && record.block.rfind("HTTP/", 0) == 0);
+    if (record.block_skipped) {
+      // Over the size limit: a page is an error worth a line, anything else (video, PDF) is not.
+      std::string media_type = record.content_type.substr(0, record.content_type.find(';'));
+      if (over_http) {
+        auto head = ParseHttpHead(record.block);
+        media_type = head.ok() ? head.value().media_type : std::string();
+      }
+      if (IsHtmlMediaType(Lower(TrimWhitespace(media_type)), "")) {
+        char megabytes[32];
+        std::snprintf(megabytes, sizeof megabytes, "%.1f MB",
+                      static_cast<double>(record.content_length) / (1024.0 * 1024.0));
+        return Error(path, 0,
+                     record.Describe() + ": a page of " + megabytes + ", over the " +
+                         std::to_string(kMaxPageBytes / (size_t{1024} * 1024)) + " MB limit of pages; skipped unread");
+      }
+      return skip("over the size limit, unread");
+    }
     std::string body;
     std::string charset;
     if (record.type == "response") {
-      if (Lower(record.content_type).rfind("application/http", 0) != 0) return skip("response not over HTTP");
+      if (!over_http) return skip("response not over HTTP");
       auto response = ParseHttpResponse(record.block, kMaxPageBytes);
       if (!response.ok()) {
         return Error(path, 0, record.Describe() + ": " + response.status().message());

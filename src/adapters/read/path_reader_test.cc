@@ -688,6 +688,20 @@ TEST(WarcTest, AnHttpBodyThatCannotBeReadIsSaidWithItsRecord) {
   ExpectOneError(c, path, 0, "record 1 (https://example.org/br): a body in the content coding \"br\"");
 }
 
+TEST(WarcTest, AnOversizedPageIsAnErrorAnOversizedVideoIsNot) {
+  TempDir tmp;
+  const std::string big(kMaxPageBytes + (size_t{2} << 20), 'a');
+  const std::string path =
+      tmp.Write("big.warc", testing::WarcRecordText("response", "https://example.org/huge",
+                                                    testing::HttpResponseText(200, "text/html", "<html><body>" + big)) +
+                                testing::WarcRecordText("response", "https://example.org/film.mp4",
+                                                        testing::HttpResponseText(200, "video/mp4", big)));
+  const Collected c = Read({path});
+  ExpectOneError(c, path, 0, "record 1 (https://example.org/huge): a page of 34.0 MB, over the 32 MB limit of pages");
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_EQ(c.notes[0], path + ": 2 WARC records: 0 pages read, 1 skipped (over the size limit, unread 1)");
+}
+
 TEST(FeedAndPagesTest, AFeedItemIsLeftOutForItsPageWhichTakesItsDate) {
   TempDir tmp;
   // The page carries no date of its own; its feed item does.

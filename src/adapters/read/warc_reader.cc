@@ -165,6 +165,10 @@ Result<std::optional<WarcRecord>> WarcReader::Next() {
     std::streamsize got = 0;
     if (record.block_skipped) {
       got = buffer->sgetn(chunk.data(), want);
+      if (record.block.size() < kSkippedBlockHead) {
+        record.block.append(chunk.data(),
+                            std::min<size_t>(static_cast<size_t>(got), kSkippedBlockHead - record.block.size()));
+      }
     } else {
       const size_t at = record.block.size();
       record.block.resize(at + static_cast<size_t>(want));

@@ -1,7 +1,7 @@
 // WarcReader: the records of a WARC file (ISO 28500; WARC/1.0 and 1.1, as Common Crawl and
 // wget write them), one at a time from a stream, so an archive of any size is read in bounded
-// memory: a record's header, then its block up to a limit (a larger block is skipped over, not
-// kept), then the two line ends that close it.
+// memory: a record's header, then its block up to a limit (a larger block is skipped over, only
+// its start kept), then the two line ends that close it.
 //
 // A record that cannot be read (no Content-Length, a header line over 64 KB, an archive cut
 // inside a block) is an error naming it; the reader then skips to the next line starting
@@ -28,11 +28,14 @@ struct WarcRecord {
   std::string date;          // WARC-Date as written
   std::string content_type;  // of the block, e.g. "application/http; msgtype=response"
   uint64_t content_length = 0;
-  std::string block;           // the block, when not over the limit
-  bool block_skipped = false;  // the block was over the limit: read past, not kept
+  std::string block;           // the block; when over the limit, only its first kSkippedBlockHead bytes
+  bool block_skipped = false;  // the block was over the limit: read past, its start kept
   // The record's name in messages: "record 12 (<urn:uuid:...>, https://example.org/a)".
   std::string Describe() const;
 };
+
+// Of a block over the limit, this much of its start is kept (an HTTP header, to say what it was).
+inline constexpr size_t kSkippedBlockHead = size_t{64} * 1024;
 
 class WarcReader {
  public:
