@@ -1326,15 +1326,15 @@ class Recogniser {
     return Match{end, TimexType::kTime, FormatDay(Dct()) + clock, true};
   }
 
-  // Whether token k is a cue of the future: a modal or auxiliary ("will", "would", "'ll"), a
+  // Whether token k is a cue of the future: a modal or auxiliary ("will", "would", "should", "'ll"), a
   // word of plans and schedules ("expected", "scheduled", "planned", "plans to", "due to", "set
   // to", "is to"), an infinitive "to be" ("to be completed by Dec. 15"), "payable" (to be paid),
   // "effective" (when something takes effect),
   // a deadline "until", or "as soon as" / "as early as" before it. ("could" is left out: "could
   // not be located Wednesday" is the past.)
   bool FutureCue(size_t k) const {
-    static constexpr std::array<std::string_view, 8> kFuture = {"will",  "shall", "won't",   "upcoming",
-                                                                "would", "might", "expects", "intends"};
+    static constexpr std::array<std::string_view, 9> kFuture = {"will",  "shall",   "won't",   "upcoming", "would",
+                                                                "might", "expects", "intends", "should"};
     const Token& t = tokens_[k];
     // "is expected to", "has scheduled a news conference", "planned a march", "is planned for";
     // not "than expected", "economists expected and", "the hastily planned trip".
@@ -1353,8 +1353,9 @@ class Recogniser {
                        tokens_[k - 1].lower == "were" || tokens_[k - 1].lower == "be");
     }
     if (std::find(kFuture.begin(), kFuture.end(), t.lower) != kFuture.end() || t.lower.ends_with("'ll")) {
-      // "would have met", "might have been": the past; "would-be migrants": an adjective.
-      return !((t.lower == "would" || t.lower == "might") && (Is(k + 1, "have") || t.hyphen_after));
+      // "would have met", "should have been": the past; "would-be migrants": an adjective.
+      return !((t.lower == "would" || t.lower == "might" || t.lower == "should") &&
+               (Is(k + 1, "have") || t.hyphen_after));
     }
     // ("plan" is left out: "a plan to curb gun violence" is a noun.)
     static constexpr std::array<std::string_view, 6> kBeforeTo = {"set", "going", "is", "are", "plans", "supposed"};

@@ -44,6 +44,9 @@ TEST(TimexTest, RelativeDatesResolveAgainstThePublicationDate) {
        {{"Saturday", "DATE", "2021-08-21"}, {"four-day", "DURATION", "P4D"}}},
       {"He is expected to meet officials on Tuesday.", {{"Tuesday", "DATE", "2021-08-24"}}},
       {"The envoy will travel to Tokyo on Friday.", {{"Friday", "DATE", "2021-08-27"}}},
+      // "should" looks ahead like "would" ("should have" looks back).
+      {"The engineer repeated that the bridge should reopen by mid-October.", {{"mid-October", "DATE", "2021-10"}}},
+      {"The bridge should have reopened in October.", {{"October", "DATE", "2020-10"}}},
       // Written on a Monday, "on Monday" in the future tense is that day; "next Monday" is not.
       {"The results are expected to be announced on Monday.", {{"Monday", "DATE", "2021-08-23"}}},
       {"The envoy said on Monday he was ready to meet.", {{"Monday", "DATE", "2021-08-23"}}},
