@@ -204,15 +204,12 @@ TEST(HtmlPageTest, RefusesWhatIsNoPageWithAOneLineReason) {
   EXPECT_NE(too_deep.status().message().find("nested about"), std::string::npos) << too_deep.status().message();
   // Nests each under the depth cap, closed and reopened until their summed depth is over the
   // parse budget (each costs depth²/2 of the tree builder's scope walks).
-  const size_t depth = kMaxNestingDepth / 2;
-  const std::string one_nest = [depth] {
-    std::string s;
-    for (size_t i = 0; i < depth; ++i) s += "<div>";
-    for (size_t i = 0; i < depth; ++i) s += "</div>";
-    return s;
-  }();
+  constexpr size_t kDepth = kMaxNestingDepth / 2;
+  std::string one_nest;
+  for (size_t i = 0; i < kDepth; ++i) one_nest += "<div>";
+  for (size_t i = 0; i < kDepth; ++i) one_nest += "</div>";
   std::string costly = "<html><body>";
-  for (uint64_t work = 0; work <= kMaxParseWork; work += depth * (depth + 1) / 2) costly += one_nest;
+  for (uint64_t work = 0; work <= kMaxParseWork; work += kDepth * (kDepth + 1) / 2) costly += one_nest;
   const auto too_costly = ExtractPage(costly);
   ASSERT_FALSE(too_costly.ok());
   EXPECT_NE(too_costly.status().message().find("too costly to parse"), std::string::npos)
