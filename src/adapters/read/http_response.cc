@@ -12,12 +12,6 @@
 namespace storydesk::read {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The next line of `text` from *at, without its line end; *at moves past it.
 std::string_view NextLine(std::string_view text, size_t* at) {
   const size_t end = text.find('\n', *at);
@@ -108,8 +102,8 @@ Result<HttpResponse> ParseHead(std::string_view message, size_t* body_at, std::s
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string name = Lower(TrimWhitespace(line.substr(0, colon)));
-    const std::string value = Lower(TrimWhitespace(line.substr(colon + 1)));
+    const std::string name = LowerAscii(TrimWhitespace(line.substr(0, colon)));
+    const std::string value = LowerAscii(TrimWhitespace(line.substr(colon + 1)));
     if (name == "content-type") {
       const size_t semicolon = value.find(';');
       response.media_type = std::string(TrimWhitespace(std::string_view(value).substr(0, semicolon)));

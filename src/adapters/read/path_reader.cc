@@ -906,7 +906,7 @@ class Reader {
       return skip(record.type.empty() ? std::string("no WARC-Type") : OneLine(record.type, 40));
     }
     // Writers that leave out the record's Content-Type still write the HTTP message.
-    const bool over_http = Lower(record.content_type).rfind("application/http", 0) == 0 ||
+    const bool over_http = LowerAscii(record.content_type).rfind("application/http", 0) == 0 ||
                            (record.content_type.empty() && record.block.rfind("HTTP/", 0) == 0);
     if (record.block_skipped) {
       // Over the size limit: a page is an error worth a line, anything else (video, PDF) is not.
@@ -915,7 +915,7 @@ class Reader {
         auto head = ParseHttpHead(record.block);
         media_type = head.ok() ? head.value().media_type : std::string();
       }
-      if (IsHtmlMediaType(Lower(TrimWhitespace(media_type)), "")) {
+      if (IsHtmlMediaType(LowerAscii(TrimWhitespace(media_type)), "")) {
         char megabytes[32];
         std::snprintf(megabytes, sizeof megabytes, "%.1f MB",
                       static_cast<double>(record.content_length) / (1024.0 * 1024.0));
@@ -939,7 +939,7 @@ class Reader {
       body = std::move(r.body);
       charset = std::move(r.charset);
     } else {
-      const std::string media_type = Lower(record.content_type.substr(0, record.content_type.find(';')));
+      const std::string media_type = LowerAscii(record.content_type.substr(0, record.content_type.find(';')));
       if (!IsHtmlMediaType(std::string(TrimWhitespace(media_type)), record.block)) return skip("not HTML");
       body = std::move(record.block);
     }
@@ -965,14 +965,6 @@ class Reader {
     if (id.rfind("urn:uuid:", 0) == 0) id.remove_prefix(9);
     if (id.size() > 512) return {};
     return std::string(id);
-  }
-
-  static std::string Lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
   }
 
   const ReadCallbacks& callbacks_;

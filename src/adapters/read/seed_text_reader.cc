@@ -31,14 +31,6 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return words;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool IsTimeUnit(std::string_view unit) {
   static constexpr std::array<std::string_view, 32> kUnits = {
       "s",     "sec", "secs", "second", "seconds", "m",   "min",  "mins", "minute", "minutes", "h",

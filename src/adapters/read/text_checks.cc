@@ -113,4 +113,12 @@ std::string_view TrimWhitespace(std::string_view s) {
 
 bool IsBlank(std::string_view s) { return TrimWhitespace(s).empty(); }
 
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace storydesk::read

@@ -39,4 +39,7 @@ std::string_view TrimWhitespace(std::string_view s);
 
 bool IsBlank(std::string_view s);
 
+// `s` with ASCII letters lower-cased (other bytes as they are): for names, tags and header fields.
+std::string LowerAscii(std::string_view s);
+
 }  // namespace storydesk::read

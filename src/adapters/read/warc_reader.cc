@@ -15,12 +15,6 @@ constexpr size_t kMaxHeaderLine = size_t{64} * 1024;
 constexpr int kMaxHeaderFields = 1000;
 constexpr size_t kBlockChunk = size_t{1} << 20;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsVersionLine(std::string_view line) { return line.rfind("WARC/", 0) == 0; }
 
 }  // namespace
@@ -125,10 +119,10 @@ Result<std::optional<WarcRecord>> WarcReader::Next() {
     last_value = nullptr;
     const size_t colon = line.find(':');
     if (colon == std::string::npos) continue;  // not a field: ignored, as readers of WARC do
-    const std::string name = Lower(TrimWhitespace(std::string_view(line).substr(0, colon)));
+    const std::string name = LowerAscii(TrimWhitespace(std::string_view(line).substr(0, colon)));
     const std::string value(TrimWhitespace(std::string_view(line).substr(colon + 1)));
     if (name == "warc-type") {
-      record.type = Lower(value);
+      record.type = LowerAscii(value);
       last_value = &record.type;
     } else if (name == "warc-record-id") {
       record.record_id = value;
