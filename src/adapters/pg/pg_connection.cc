@@ -52,9 +52,7 @@ Params& Params::Null() {
   return *this;
 }
 
-Params& Params::OptionalText(const std::optional<std::string>& value) {
-  return value ? Text(*value) : Null();
-}
+Params& Params::OptionalText(const std::optional<std::string>& value) { return value ? Text(*value) : Null(); }
 
 Params& Params::OptionalInt(const std::optional<int64_t>& value) { return value ? Int(*value) : Null(); }
 
@@ -130,7 +128,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& c
     return Status::Error(ErrorCode::kStore, "cannot connect to PostgreSQL: " + OneLine(PQerrorMessage(conn)));
   }
   // Notices (a table that exists already, say) are not the user's business.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
   return connection;
 }
 
@@ -140,7 +139,8 @@ PgConnection::~PgConnection() {
 
 Status PgConnection::ErrorOf(PGresult* result, const std::string& what) const {
   const char* state = result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_SQLSTATE);
-  const std::string message = result == nullptr ? OneLine(PQerrorMessage(conn_)) : OneLine(PQresultErrorMessage(result));
+  const std::string message =
+      result == nullptr ? OneLine(PQerrorMessage(conn_)) : OneLine(PQresultErrorMessage(result));
   const std::string sqlstate = state == nullptr ? "" : state;
   const bool retry = sqlstate == "23505" || sqlstate == "40001" || sqlstate == "40P01";
   return Status::Error(retry ? ErrorCode::kConflict : ErrorCode::kStore, what + ": " + message);

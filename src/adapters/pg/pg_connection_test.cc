@@ -32,10 +32,12 @@ TEST_F(PgConnectionTest, ParametersAndRowsRoundTrip) {
   auto conn = PgConnection::Connect(server_->ConnInfo());
   ASSERT_TRUE(conn.ok()) << conn.status().message();
   PgConnection& c = *conn.value();
-  ASSERT_TRUE(c.ExecScript("CREATE TABLE t (id bigint PRIMARY KEY, name text, score double precision, raw bytea)").ok());
+  ASSERT_TRUE(
+      c.ExecScript("CREATE TABLE t (id bigint PRIMARY KEY, name text, score double precision, raw bytea)").ok());
   const std::string bytes("a\0b\xff\n", 5);
-  ASSERT_TRUE(c.Exec("INSERT INTO t VALUES ($1, $2, $3, $4)", Params().Int(-7).Text("Zoë 'quoted'").Real(0.25).Bytes(bytes))
-                  .ok());
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO t VALUES ($1, $2, $3, $4)", Params().Int(-7).Text("Zoë 'quoted'").Real(0.25).Bytes(bytes))
+          .ok());
   ASSERT_TRUE(c.Exec("INSERT INTO t VALUES ($1, $2, $3, $4)", Params().Int(8).Null().Real(1e-9).Bytes("")).ok());
   auto rows = c.Query("SELECT id, name, score, raw FROM t ORDER BY id");
   ASSERT_TRUE(rows.ok()) << rows.status().message();

@@ -10,10 +10,16 @@ namespace {
 // store predates it). Times are unix seconds (bigint); 64-bit hashes the bigint of the same bit
 // pattern; MinHash signatures little-endian uint32 arrays in bytea; string arrays (bullets,
 // corrections' lists) in the SQLite store's encoding (store/string_array.h), so both stores
-// share their readers. `search` is the tsvector of title and text ('english': Porter stemming,
-// as the SQLite store's porter tokenizer), kept by PostgreSQL itself (a generated column), so
-// the index can never disagree with the text.
+// share their readers. `search` is the tsvector of title and text in the configuration
+// storydesk_search — English with Porter stemming after unaccent (contrib, a trusted extension),
+// as the SQLite store's "porter unicode61 remove_diacritics" — kept by PostgreSQL itself (a
+// generated column), so the index can never disagree with the text.
 constexpr const char* kSchemaV1 = R"sql(
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION storydesk_search (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION storydesk_search
+  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+
 CREATE TABLE storydesk_meta (
   key text PRIMARY KEY,
   value text NOT NULL
@@ -33,7 +39,8 @@ CREATE TABLE articles (
   verbatim bytea NOT NULL,
   origin text NOT NULL,
   search tsvector GENERATED ALWAYS AS
-    (setweight(to_tsvector('english', coalesce(title, '')), 'A') || to_tsvector('english', text)) STORED
+    (setweight(to_tsvector('storydesk_search', coalesce(title, '')), 'A') ||
+     to_tsvector('storydesk_search', text)) STORED
 );
 CREATE INDEX articles_by_published_at ON articles (published_at);
 CREATE INDEX articles_by_source ON articles (source);
@@ -138,11 +145,11 @@ Status MigratePg(PgConnection& db, const PgFingerprintSettings& settings, int* v
       }
       if (current.value() >= m.version) return Status::Ok();
       if (current.value() == 0) {
-        auto tables = db.Query(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+        auto tables = db.Query("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
         if (!tables.ok()) return tables.status();
         if (tables.value().Int(0, 0) > 0) {
-          return Status::Error(ErrorCode::kStore, "not a storydesk database (its schema holds another application's tables)");
+          return Status::Error(ErrorCode::kStore,
+                               "not a storydesk database (its schema holds another application's tables)");
         }
       }
       if (Status run = db.ExecScript(m.sql); !run.ok()) return run;
@@ -157,7 +164,8 @@ Status MigratePg(PgConnection& db, const PgFingerprintSettings& settings, int* v
             {"seed", std::to_string(static_cast<int64_t>(settings.seed))},
         };
         for (const auto& [key, value] : rows) {
-          if (Status st = db.Exec("INSERT INTO storydesk_meta (key, value) VALUES ($1, $2)", Params().Text(key).Text(value));
+          if (Status st =
+                  db.Exec("INSERT INTO storydesk_meta (key, value) VALUES ($1, $2)", Params().Text(key).Text(value));
               !st.ok()) {
             return st;
           }

@@ -86,13 +86,14 @@ Status TemporaryPostgres::Start() {
     fs::create_directories(dir_);
     if (as_postgres_) {
       const passwd* user = getpwnam("postgres");
-      if (user == nullptr) return Status::Error(ErrorCode::kNotFound, "running as root and no postgres user to run PostgreSQL as");
+      if (user == nullptr)
+        return Status::Error(ErrorCode::kNotFound, "running as root and no postgres user to run PostgreSQL as");
       if (chown(dir_.c_str(), user->pw_uid, user->pw_gid) != 0) {
         return Status::Error(ErrorCode::kIo, "cannot hand " + dir_ + " to the postgres user");
       }
     }
-    const std::string initdb = bin_ + "/initdb -D " + Quote(dir_ + "/data") +
-                               " -A trust -U storydesk -E UTF8 --locale=C.UTF-8 --no-sync";
+    const std::string initdb =
+        bin_ + "/initdb -D " + Quote(dir_ + "/data") + " -A trust -U storydesk -E UTF8 --locale=C.UTF-8 --no-sync";
     if (!Run((as_postgres_ ? "runuser -u postgres -- " : "") + initdb, &output)) {
       return Status::Error(ErrorCode::kIo, "initdb failed: " + LastLines(output));
     }

@@ -34,8 +34,8 @@ class TemporaryPostgres {
   const std::string& ConnInfo() const { return conninfo_; }
 
  private:
-  std::string dir_;   // the temporary folder: data/, the socket, the log
-  std::string bin_;   // /usr/lib/postgresql/NN/bin
+  std::string dir_;  // the temporary folder: data/, the socket, the log
+  std::string bin_;  // /usr/lib/postgresql/NN/bin
   std::string conninfo_;
   bool running_ = false;
   bool as_postgres_ = false;  // run the server binaries as the postgres user

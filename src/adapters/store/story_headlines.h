@@ -15,6 +15,8 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "storydesk/digest/headline.h"
 #include "storydesk/status.h"
@@ -27,8 +29,23 @@ namespace storydesk::store {
 // Evidence kept for at most this many articles; the cache is emptied when it would grow beyond.
 inline constexpr size_t kMaxCachedArticles = 10000;
 
+// What StoryHeadlines reads of a store, whatever its engine.
+class HeadlineSource {
+ public:
+  virtual ~HeadlineSource() = default;
+  // The ids of story `story`'s first `n` members in publication order (undated last, then
+  // ingest order).
+  virtual Result<std::vector<std::string>> FirstMembers(int64_t story, size_t n) = 0;
+  // Article `id`'s title and the first `chars` characters of its text; nullopt when it is not stored.
+  virtual Result<std::optional<std::pair<std::optional<std::string>, std::string>>> ArticleStart(const std::string& id,
+                                                                                                 size_t chars) = 0;
+};
+
 class StoryHeadlines {
  public:
+  // As below, reading through `source`.
+  Result<std::string> Refresh(HeadlineSource& source, int64_t id, const std::optional<std::string>& current,
+                              const std::set<std::string>& added, bool force);
   // The headline story `id` should have now. `current` is the stored one (unset for a new
   // story); it is kept as it is, without reading any text, when set and not blank, when `force`
   // is false and when none of `added` (the articles this batch put into the story) is among
