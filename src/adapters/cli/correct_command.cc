@@ -12,6 +12,7 @@
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
 #include "adapters/service/corrections.h"
+#include "adapters/service/store_writer_lock.h"
 #include "adapters/store/writer_lock.h"
 
 namespace storydesk::cli {
@@ -70,7 +71,7 @@ int RunCorrection(const std::string& db_path, const CorrectionRequest& request) 
   }
   store::WriterLockOptions lock_options;
   lock_options.on_wait = [&db_path](const std::string&) { PrintError("waiting for another writer on " + db_path); };
-  auto lock = store::WriterLock::Acquire(db_path, lock_options);
+  auto lock = service::StoreWriterLock::Acquire(db_path, lock_options);
   if (!lock.ok()) {
     PrintError(lock.status().message());
     return kExitStore;

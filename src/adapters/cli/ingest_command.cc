@@ -14,6 +14,7 @@
 #include "adapters/cli/commands.h"
 #include "adapters/read/path_reader.h"
 #include "adapters/service/ingest_pipeline.h"
+#include "adapters/service/store_writer_lock.h"
 #include "adapters/store/writer_lock.h"
 
 namespace storydesk::cli {
@@ -144,7 +145,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     if (chunk.empty() || !failure.ok()) return;
     store::WriterLockOptions lock_options;
     lock_options.on_wait = [&db_path](const std::string&) { PrintError("waiting for another writer on " + db_path); };
-    auto lock = store::WriterLock::Acquire(db_path, lock_options);
+    auto lock = service::StoreWriterLock::Acquire(db_path, lock_options);
     if (!lock.ok()) {
       failure = Status::Error(ErrorCode::kStore, lock.status().message());
       return;

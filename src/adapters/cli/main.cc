@@ -20,9 +20,14 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "storydesk 0.1.0");
 
   GlobalOptions globals;
+  const char* env_store = std::getenv("STORYDESK_STORE");
   const char* env_db = std::getenv("STORYDESK_DB");
-  globals.db = (env_db != nullptr && *env_db != '\0') ? env_db : "storydesk.db";
-  app.add_option("--db", globals.db, "database file (default: $STORYDESK_DB, else storydesk.db)");
+  globals.db = (env_store != nullptr && *env_store != '\0') ? env_store
+               : (env_db != nullptr && *env_db != '\0')     ? env_db
+                                                              : "storydesk.db";
+  app.add_option("--db,--store", globals.db,
+                 "the store: a SQLite file, or a PostgreSQL URL postgresql://... (default: $STORYDESK_STORE, else "
+                 "$STORYDESK_DB, else storydesk.db)");
 
   int exit_code = kExitOk;
   AddIngestCommand(app, globals, &exit_code);

@@ -27,6 +27,7 @@
 #include "adapters/service/stored_story_digest.h"
 #include "adapters/service/stories_naming.h"
 #include "adapters/service/storylines.h"
+#include "adapters/service/store_writer_lock.h"
 #include "adapters/store/writer_lock.h"
 #include "storydesk/article_id.h"
 #include "storydesk/time/published_time.h"
@@ -251,7 +252,7 @@ struct ApiServer::Impl : public HttpService {
   HttpResponse Search(store::Store& db, const HttpRequest& req);
   // The store's writer lock (hold it while writing; call under write_mutex), or the answer
   // when it cannot be had: 503 busy while another writer holds it, 500 otherwise.
-  std::variant<store::WriterLock, HttpResponse> AcquireWriterLock();
+  std::variant<service::StoreWriterLock, HttpResponse> AcquireWriterLock();
   HttpResponse PostArticles(const HttpRequest& req);
   HttpResponse PostCorrection(const HttpRequest& req);
   HttpResponse ListCorrections(store::Store& db);
@@ -427,12 +428,12 @@ bool ApiServer::Impl::Authorized(const HttpRequest& req) const {
   return diff == 0;
 }
 
-std::variant<store::WriterLock, HttpResponse> ApiServer::Impl::AcquireWriterLock() {
+std::variant<service::StoreWriterLock, HttpResponse> ApiServer::Impl::AcquireWriterLock() {
   // One writer at a time on the store, across processes (an `ingest` may be running): wait a
   // little for it, then ask the client to come back rather than hold its connection.
   store::WriterLockOptions lock_options;
   lock_options.max_wait = options.writer_wait;
-  auto writer_lock = store::WriterLock::Acquire(options.db_path, lock_options);
+  auto writer_lock = service::StoreWriterLock::Acquire(options.db_path, lock_options);
   if (writer_lock.ok()) return std::move(writer_lock).value();
   if (writer_lock.status().code() != ErrorCode::kConflict) return ErrorResponse(Internal(writer_lock.status()));
   HttpResponse busy = ErrorResponse({503, "busy", "another writer is storing into the database; try again later"});

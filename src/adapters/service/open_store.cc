@@ -1,5 +1,7 @@
 #include "adapters/service/open_store.h"
 
+#include "adapters/pg/pg_store.h"
+
 #include "adapters/store/sqlite_store.h"
 #include "storydesk/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
@@ -16,9 +18,29 @@ store::FingerprintSettings CurrentFingerprintSettings() {
   return s;
 }
 
+bool IsStoreUrl(const std::string& path) {
+  return path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0;
+}
+
+namespace {
+
+// The store at `path`: PostgreSQL for a postgresql:// URL, else the SQLite file.
+Result<std::unique_ptr<store::Store>> OpenBackend(const std::string& path, const store::FingerprintSettings& settings) {
+  if (IsStoreUrl(path)) {
+    auto opened = pg::PgStore::Open(path, settings);
+    if (!opened.ok()) return opened.status();
+    return std::unique_ptr<store::Store>(std::move(opened).value());
+  }
+  auto opened = store::SqliteStore::Open(path, settings);
+  if (!opened.ok()) return opened.status();
+  return std::unique_ptr<store::Store>(std::move(opened).value());
+}
+
+}  // namespace
+
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path, bool* refingerprinted) {
   const store::FingerprintSettings current = CurrentFingerprintSettings();
-  auto opened = store::SqliteStore::Open(path, current);
+  auto opened = OpenBackend(path, current);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<store::Store> db = std::move(opened).value();
   const bool stale = !(db->StoredFingerprintSettings() == current);
@@ -33,9 +55,7 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path, bool* r
 }
 
 Result<std::unique_ptr<store::Store>> OpenStoreForReading(const std::string& path) {
-  auto opened = store::SqliteStore::Open(path, CurrentFingerprintSettings());
-  if (!opened.ok()) return opened.status();
-  return std::unique_ptr<store::Store>(std::move(opened).value());
+  return OpenBackend(path, CurrentFingerprintSettings());
 }
 
 }  // namespace storydesk::service

@@ -21,6 +21,10 @@ store::FingerprintSettings CurrentFingerprintSettings();
 // whether the fingerprints were recomputed. Errors: those of SqliteStore::Open and Refingerprint.
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path, bool* refingerprinted = nullptr);
 
+// Whether `path` names a PostgreSQL store ("postgresql://..." or "postgres://...", libpq's URL
+// forms) rather than a SQLite file: OpenStore opens it with pg::PgStore.
+bool IsStoreUrl(const std::string& path);
+
 // Opens the store at `path` for a reader that keeps its connection (a server's worker thread):
 // as OpenStore, without the fingerprint migration, which the writer runs.
 Result<std::unique_ptr<store::Store>> OpenStoreForReading(const std::string& path);
