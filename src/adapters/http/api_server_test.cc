@@ -25,6 +25,9 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/pg/pg_connection.h"
+#include "adapters/pg/temporary_postgres.h"
+#include "adapters/service/store_writer_lock.h"
 #include "adapters/store/writer_lock.h"
 #include "temp_dir.h"
 
@@ -224,9 +227,36 @@ class RunningServer {
   return ::testing::AssertionSuccess();
 }
 
+// The store the API tests run on: a SQLite file, or with STORYDESK_API_TEST_STORE=postgres a
+// fresh database of one PostgreSQL server the process starts (the ctest entry
+// api_server_postgres): the same tests against a PostgreSQL-backed server.
+bool OnPostgres() {
+  const char* backend = std::getenv("STORYDESK_API_TEST_STORE");
+  return backend != nullptr && std::string(backend) == "postgres";
+}
+
+pg::TemporaryPostgres& PostgresServer(Status* started) {
+  static pg::TemporaryPostgres server;
+  static const Status status = server.Start();
+  *started = status;
+  return server;
+}
+
 class ApiServerTest : public ::testing::Test {
  protected:
   void SetUp() override { StartServer({}); }
+
+  // A new, empty store: its path or URL.
+  std::string FreshStore() {
+    if (!OnPostgres()) return (dir_->path() / "api.db").string();
+    Status started = Status::Ok();
+    pg::TemporaryPostgres& server = PostgresServer(&started);
+    EXPECT_TRUE(started.ok()) << started.message();
+    static int databases = 0;
+    auto url = server.CreateDatabase("api_" + std::to_string(++databases));
+    EXPECT_TRUE(url.ok()) << url.status().message();
+    return url.ok() ? url.value() : std::string();
+  }
 
   // (Re)starts the fixture's server on a fresh database with `options` (db_path and port are
   // set here).
@@ -234,7 +264,9 @@ class ApiServerTest : public ::testing::Test {
     server_.reset();
     dir_ = std::make_unique<TempDir>();
     ASSERT_FALSE(dir_->path().empty());
-    options.db_path = (dir_->path() / "api.db").string();
+    db_ = FreshStore();
+    ASSERT_FALSE(db_.empty());
+    options.db_path = db_;
     options.port = 0;
     server_ = std::make_unique<RunningServer>(std::move(options));
     ASSERT_TRUE(server_->Start());
@@ -279,6 +311,7 @@ class ApiServerTest : public ::testing::Test {
   }
 
   std::unique_ptr<TempDir> dir_;
+  std::string db_;  // the store: a file's path or a postgresql:// URL
   std::unique_ptr<RunningServer> server_;
   std::map<std::string, int64_t> story_of_;
   int64_t flood_ = 0, museum_ = 0, chess_ = 0;
@@ -781,9 +814,8 @@ TEST_F(ApiServerTest, PostWaitsForAnotherWriterThenAnswersBusy) {
   ServerOptions options;
   options.writer_wait = std::chrono::milliseconds(300);
   StartServer(options);
-  const std::string db = (dir_->path() / "api.db").string();
   {
-    auto held = store::WriterLock::Acquire(db);
+    auto held = service::StoreWriterLock::Acquire(db_);
     ASSERT_TRUE(held.ok()) << held.status().message();
     const Reply r = Post(JsonLines({SeedArticles()[0]}));
     EXPECT_TRUE(IsError(r, 503, "busy")) << r.body;
@@ -1540,14 +1572,21 @@ TEST_F(ApiServerTest, AnyContentTypeCanCarryALargeBody) {
 // Defect 10: a 500 could carry the database path and library text; errors say what failed.
 TEST_F(ApiServerTest, ErrorsNeverCarryTheDatabasePath) {
   Seed();
-  // The database file is overwritten under the server: reads fail.
-  const std::string db = (dir_->path() / "api.db").string();
-  {
-    std::ofstream junk(db, std::ios::binary | std::ios::trunc);
-    junk << std::string(1 << 16, 'j');
+  const std::string db = db_;
+  if (OnPostgres()) {
+    // The tables are dropped under the server: reads fail.
+    auto admin = pg::PgConnection::Connect(db);
+    ASSERT_TRUE(admin.ok()) << admin.status().message();
+    ASSERT_TRUE(admin.value()->ExecScript("DROP SCHEMA public CASCADE").ok());
+  } else {
+    // The database file is overwritten under the server: reads fail.
+    {
+      std::ofstream junk(db, std::ios::binary | std::ios::trunc);
+      junk << std::string(1 << 16, 'j');
+    }
+    std::filesystem::remove(db + "-wal");
+    std::filesystem::remove(db + "-shm");
   }
-  std::filesystem::remove(db + "-wal");
-  std::filesystem::remove(db + "-shm");
   int failures = 0;
   for (const std::string& path :
        {std::string("/api/stories"), std::string("/api/search?q=levee"), std::string("/api/articles/nope"),
@@ -1560,6 +1599,8 @@ TEST_F(ApiServerTest, ErrorsNeverCarryTheDatabasePath) {
     EXPECT_EQ(r.body.find(db), std::string::npos) << path << ": " << r.body;
     EXPECT_EQ(r.body.find("api.db"), std::string::npos) << path << ": " << r.body;
     EXPECT_EQ(r.body.find("sqlite"), std::string::npos) << path << ": " << r.body;
+    EXPECT_EQ(r.body.find("PostgreSQL"), std::string::npos) << path << ": " << r.body;
+    EXPECT_EQ(r.body.find("postgresql:"), std::string::npos) << path << ": " << r.body;
   }
   EXPECT_GT(failures, 0) << "the overwritten store still answered";
 }

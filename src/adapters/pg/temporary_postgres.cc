@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -128,6 +129,18 @@ Status TemporaryPostgres::Stop() {
     return Status::Error(ErrorCode::kIo, "pg_ctl stop failed: " + LastLines(output));
   }
   return Status::Ok();
+}
+
+Result<std::string> TemporaryPostgres::CreateDatabase(const std::string& name) {
+  for (char c : name) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) {
+      return Status::Error(ErrorCode::kUsage, "a database name of letters, digits and '_' only: " + name);
+    }
+  }
+  auto admin = PgConnection::Connect(conninfo_);
+  if (!admin.ok()) return admin.status();
+  if (Status s = admin.value()->ExecScript("CREATE DATABASE " + name); !s.ok()) return s;
+  return "postgresql:///" + name + "?host=" + dir_ + "&user=storydesk";
 }
 
 Status TemporaryPostgres::Restart() {

@@ -10,6 +10,7 @@
 
 #include <string>
 
+#include "adapters/pg/pg_connection.h"
 #include "storydesk/status.h"
 
 namespace storydesk::pg {
@@ -32,6 +33,9 @@ class TemporaryPostgres {
   // A libpq connection string to the database `storydesk` (created by Start), as the
   // superuser `storydesk`, over the socket.
   const std::string& ConnInfo() const { return conninfo_; }
+  // A new, empty database `name` (letters, digits and '_'), and its URL
+  // "postgresql:///NAME?host=DIR&user=storydesk" (the form storydesk's --store takes).
+  Result<std::string> CreateDatabase(const std::string& name);
 
  private:
   std::string dir_;  // the temporary folder: data/, the socket, the log
