@@ -10,7 +10,8 @@ SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && ech
 # What a fresh Debian 12 machine needs to build and test storydesk.
 DEB_PACKAGES := g++ cmake make pkg-config \
   libicu-dev libgumbo-dev libxml2-dev zlib1g-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev libjemalloc-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libmicrohttpd-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libmicrohttpd-dev libpq-dev libnats-dev \
+  postgresql postgresql-contrib nats-server \
   wordnet-base python3 curl clang-format time
 # Tools of the browser and load tests (tests/browser, tests/load): installed when missing, but
 # a machine that cannot install them still builds and tests; those two tests then say SKIPPED.
