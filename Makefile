@@ -34,7 +34,7 @@ run: build
 
 test: DEB_PACKAGES += clang-tidy
 test: build deps-test-tools
-	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) -LE long
 	bash scripts/check_format.sh
 	python3 scripts/check_layering.py
 	TIDY_JOBS=$(JOBS) bash scripts/check_tidy.sh $(BUILD)
@@ -78,7 +78,7 @@ build-asan: deps
 
 test-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) -LE long
 
 # The benchmarks need GNU time (installed with the test packages) and Python 3.
 bench: DEB_PACKAGES += python3

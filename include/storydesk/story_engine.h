@@ -134,6 +134,9 @@ class AnalyzedArticle {
  private:
   friend class StoryEngine;
   friend AnalyzedArticle AnalyzeArticle(const RawArticle& article, const AnalysisOptions& options);
+  // storydesk/analysis_bytes.h: analyses made on other machines.
+  friend std::string EncodeAnalysis(const AnalyzedArticle& analysis, const AnalysisOptions& options);
+  friend struct AnalysisDecoder;
   struct Data;
   std::unique_ptr<Data> data_;
 };

@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/analyzed_article_data.h"
 #include "core/fingerprint/exact_hash.h"
 #include "core/stories/event_days.h"
 #include "core/stories/story_grouper.h"
@@ -29,17 +30,6 @@ constexpr std::string_view kNumberPrefix = "#";
 constexpr int kTitleWeight = 2;
 
 }  // namespace
-
-struct AnalyzedArticle::Data {
-  std::optional<text::AnalyzedText> title;
-  std::vector<text::AnalyzedText> bullets;
-  text::AnalyzedText body;
-  uint64_t exact_hash = 0;
-  std::vector<uint64_t> shingles;
-  std::vector<copies::Attribution> credits;
-  std::vector<int32_t> event_days;
-  std::shared_ptr<const digest::HeadlineEvidence> headline_evidence;
-};
 
 AnalyzedArticle::AnalyzedArticle() = default;
 AnalyzedArticle::~AnalyzedArticle() = default;

@@ -5,6 +5,7 @@
 
 #include "adapters/cli/cli_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/service/open_store.h"
 
 namespace storydesk::cli {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 int RunCheck(const std::string& db_path, size_t max_violations) {
   // Opening creates a missing file: checking a path that holds no store must not make one.
   std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec)) {
+  if (!service::IsStoreUrl(db_path) && !std::filesystem::exists(db_path, ec)) {
     PrintError(db_path + ": no such database");
     return kExitStore;
   }

@@ -38,5 +38,7 @@ void AddTimexCommand(CLI::App& app, int* exit_code);
 void AddExtractCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& globals, int* exit_code);
+// publish and worker: distributed ingest on NATS JetStream and PostgreSQL.
+void AddDistributedCommands(CLI::App& app, const GlobalOptions& globals, int* exit_code);
 
 }  // namespace storydesk::cli

@@ -39,6 +39,7 @@ int Run(int argc, char** argv) {
   AddCheckCommand(app, globals, &exit_code);
   AddCorrectionCommands(app, globals, &exit_code);
   AddServeCommand(app, globals, &exit_code);
+  AddDistributedCommands(app, globals, &exit_code);
   AddClusterCommand(app, &exit_code);
   AddSynthCommand(app, &exit_code);
   AddDigestCommand(app, &exit_code);

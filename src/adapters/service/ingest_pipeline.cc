@@ -229,7 +229,14 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
   // its own thread while the next batch is decided (the store is used by one thread at a
   // time: deciding never touches it). A batch counts as stored when its commit returns ok;
   // `analysis` reads `fresh`, so it is stopped before anything but a taken article is moved.
-  auto analysis = std::make_unique<ParallelAnalysis>(fresh, threads, AnalysisOptionsFor(engine_options));
+  const AnalysisOptions analysis_options = AnalysisOptionsFor(engine_options);
+  auto analysis = std::make_unique<ParallelAnalysis>(fresh, options.prepared ? 1 : threads, analysis_options);
+  auto take_analysis = [&](size_t i) {
+    if (options.prepared) {
+      if (std::optional<AnalyzedArticle> made = options.prepared(fresh[i], analysis_options)) return std::move(*made);
+    }
+    return analysis->Take(i);
+  };
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
   struct Batch {
     std::vector<store::StoredArticle> articles;
@@ -245,7 +252,7 @@ Result<IngestReport> IngestSession::Ingest(std::vector<RawArticle> articles, sto
     // sorted once for the store.
     std::unordered_map<std::string, int64_t> df_counts;
     for (size_t i = begin; i < end; ++i) {
-      Decision d = engine.Decide(fresh[i], analysis->Take(i));
+      Decision d = engine.Decide(fresh[i], take_analysis(i));
       if (options.observe) options.observe(fresh[i], d);
       if (fresh[i].published_at) {
         engine_->newest_decided =

@@ -64,6 +64,11 @@ struct IngestOptions {
   // Threads analysing articles ahead of the one deciding (ParallelAnalysis); 0: one per core.
   // Any number gives the same decisions.
   int threads = 0;
+  // Analyses made elsewhere (distributed ingest's workers: adapters/nats/): asked on the deciding
+  // thread for each article about to be decided, with what the engine needs; returns the
+  // article's analysis when one covering that is at hand (storydesk/analysis_bytes.h), nothing to
+  // have it analysed here. When set, no analysis threads are started for the new articles.
+  std::function<std::optional<AnalyzedArticle>(const RawArticle&, const AnalysisOptions&)> prepared;
   std::function<void(size_t done, size_t total)> progress;  // after each committed batch
   // Called on the deciding thread with each article and what was decided about it (before the
   // decision's terms and signature go to the store): for tools that learn from decisions.
