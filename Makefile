@@ -7,7 +7,9 @@ JOBS       ?= $(shell nproc)
 EXAMPLE_DB ?= $(BUILD)/examples.db
 SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-# What a fresh Debian 12 machine needs to build and test storydesk.
+# What a fresh Debian 12 machine needs to build and test storydesk. PostgreSQL and nats-server are
+# for the distributed store and ingest; their tests start servers of their own in a temporary
+# folder, so the postgresql package is told not to make (and start) a system cluster of its own.
 DEB_PACKAGES := g++ cmake make pkg-config \
   libicu-dev libgumbo-dev libxml2-dev zlib1g-dev libsqlite3-dev libstemmer-dev libxxhash-dev nlohmann-json3-dev libcli11-dev libjemalloc-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libmicrohttpd-dev libpq-dev libnats-dev \
@@ -53,6 +55,10 @@ deps:
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
+	  case "$$missing " in *" postgresql "*) \
+	    $(SUDO) mkdir -p /etc/postgresql-common/createcluster.d && \
+	    echo "create_main_cluster = false" | $(SUDO) tee /etc/postgresql-common/createcluster.d/storydesk.conf >/dev/null;; \
+	  esac; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
