@@ -56,8 +56,8 @@ int main(int argc, char** argv) {
   fs::create_directories(dir);
   const std::string log = (dir / "bench.log").string();
   const std::string stream = (dir / "stream.jsonl").string();
-  if (testing::RunLogged({binary, "synth", "--articles", std::to_string(n), "--days", std::to_string(std::max<int64_t>(3, n / 400)),
-                          "-o", stream},
+  if (testing::RunLogged({binary, "synth", "--articles", std::to_string(n), "--days",
+                          std::to_string(std::max<int64_t>(3, n / 400)), "-o", stream},
                          log) != 0) {
     Fail("synth failed: " + testing::ReadWhole(log));
   }
@@ -73,12 +73,14 @@ int main(int argc, char** argv) {
   // Single machine, for context.
   {
     const auto began = Clock::now();
-    if (testing::RunLogged({binary, "--db", (dir / "one.db").string(), "ingest", stream}, log) != 0) Fail("ingest failed");
+    if (testing::RunLogged({binary, "--db", (dir / "one.db").string(), "ingest", stream}, log) != 0)
+      Fail("ingest failed");
     report("ingest, SQLite (all cores)", std::chrono::duration<double>(Clock::now() - began).count());
     auto url = postgres.CreateDatabase("single");
     if (!url.ok()) Fail(url.status().message());
     const auto began_pg = Clock::now();
-    if (testing::RunLogged({binary, "--store", url.value(), "ingest", stream}, log) != 0) Fail("ingest (PostgreSQL) failed");
+    if (testing::RunLogged({binary, "--store", url.value(), "ingest", stream}, log) != 0)
+      Fail("ingest (PostgreSQL) failed");
     report("ingest, PostgreSQL (all cores)", std::chrono::duration<double>(Clock::now() - began_pg).count());
   }
   struct Scenario {

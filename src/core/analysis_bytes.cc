@@ -76,7 +76,7 @@ class Reader {
   explicit Reader(std::string_view bytes) : in_(bytes) {}
 
   bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
+  const std::string& Error() const { return error_; }
   bool AtEnd() const { return in_.empty(); }
   void Fail(std::string what) {
     if (error_.empty()) error_ = std::move(what);
@@ -241,7 +241,7 @@ std::string EncodeAnalysis(const AnalyzedArticle& analysis, const AnalysisOption
 struct AnalysisDecoder {
   static Result<DecodedAnalysis> Decode(std::string_view bytes) {
     Reader r(bytes);
-    auto invalid = [&r] { return Status::Error(ErrorCode::kInvalidInput, "analysis: " + r.error()); };
+    auto invalid = [&r] { return Status::Error(ErrorCode::kInvalidInput, "analysis: " + r.Error()); };
     if (!r.Expect(kMagic)) return invalid();
     DecodedAnalysis out;
     out.analysis.data_ = std::make_unique<AnalyzedArticle::Data>();

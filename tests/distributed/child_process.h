@@ -22,6 +22,7 @@ inline pid_t SpawnLogged(const std::vector<std::string>& args, const std::string
     dup2(fd, 1);
     dup2(fd, 2);
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     execv(argv[0], argv.data());

@@ -9,8 +9,6 @@
 // Sized by STORYDESK_KILL_ARTICLES (default 1200) and STORYDESK_KILL_RUNS (default 1): `make
 // test` runs the short form; ctest -R distributed_kill_long runs ten runs of 4,000.
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <unistd.h>
 
@@ -20,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
@@ -27,10 +26,10 @@
 #include <vector>
 
 #include "adapters/nats/temporary_nats.h"
-#include "distributed/child_process.h"
 #include "adapters/pg/pg_connection.h"
 #include "adapters/pg/temporary_postgres.h"
 #include "adapters/service/open_store.h"
+#include "distributed/child_process.h"
 
 namespace storydesk {
 namespace {
@@ -172,11 +171,11 @@ TEST(DistributedIngestKillTest, EveryArticleStoredOnceWithTheStoriesOfOneMachine
     std::mt19937 random(static_cast<unsigned>(run + 1));
     // The stream, in parts published one after another while the cluster works.
     const std::string stream = dir + "/stream.jsonl";
-    ASSERT_EQ(
-        testing::RunLogged({Binary(), "synth", "--articles", std::to_string(articles), "--days",
-                  std::to_string(std::max<size_t>(3, articles / 150)), "--seed", std::to_string(run + 7), "-o", stream},
-                 dir + "/synth.log"),
-        0);
+    ASSERT_EQ(testing::RunLogged({Binary(), "synth", "--articles", std::to_string(articles), "--days",
+                                  std::to_string(std::max<size_t>(3, articles / 150)), "--seed",
+                                  std::to_string(run + 7), "-o", stream},
+                                 dir + "/synth.log"),
+              0);
     constexpr size_t kParts = 6;
     std::vector<std::string> parts;
     {
@@ -281,7 +280,9 @@ TEST(DistributedIngestKillTest, EveryArticleStoredOnceWithTheStoriesOfOneMachine
         std::ofstream out(segment);
         for (size_t i = bounds[b]; i < bounds[b + 1]; ++i) out << lines[i] << '\n';
         out.close();
-        ASSERT_EQ(testing::RunLogged({Binary(), "--db", dir + "/reference.db", "ingest", segment}, dir + "/reference.log"), 0);
+        ASSERT_EQ(
+            testing::RunLogged({Binary(), "--db", dir + "/reference.db", "ingest", segment}, dir + "/reference.log"),
+            0);
       }
     }
     const std::vector<std::string> expected = Export(dir + "/reference.db", dir + "/reference");

@@ -40,6 +40,14 @@ struct PublishFlags {
   std::string nats;
 };
 
+// Runs `run` (a verb's body, whose clients are gone when it returns), then ends libnats.
+template <typename Run>
+int WithNatsLibrary(Run run) {
+  const int code = run();
+  nats::CloseNatsLibrary();
+  return code;
+}
+
 int RunPublish(const PublishFlags& flags) {
   ProgressBar reading("reading");
   auto read = ReadInputs(flags.paths, &reading);
@@ -138,7 +146,7 @@ void AddDistributedCommands(CLI::App& app, const GlobalOptions& globals, int* ex
   publish->footer(
       "Articles go on the stream ARTICLES (made when missing, replicated on 3 nodes when the cluster has 3) "
       "in publication order, each with its id as message id: publishing again is harmless.");
-  publish->callback([pflags, exit_code] { *exit_code = RunPublish(*pflags); });
+  publish->callback([pflags, exit_code] { *exit_code = WithNatsLibrary([&] { return RunPublish(*pflags); }); });
 
   auto* worker = app.add_subcommand(
       "worker", "analyse articles from the stream; with a PostgreSQL --store, also stand by to assign stories");
@@ -151,7 +159,8 @@ void AddDistributedCommands(CLI::App& app, const GlobalOptions& globals, int* ex
   worker->footer(
       "Any number of workers may run; exactly one at a time (the holder of the store's writer lock) assigns "
       "stories, and another takes over within a second when it stops or dies. Ctrl-C or SIGTERM stop a worker.");
-  worker->callback([wflags, &globals, exit_code] { *exit_code = RunWorker(*wflags, globals); });
+  worker->callback(
+      [wflags, &globals, exit_code] { *exit_code = WithNatsLibrary([&] { return RunWorker(*wflags, globals); }); });
 }
 
 }  // namespace storydesk::cli

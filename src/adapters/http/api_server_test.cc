@@ -237,8 +237,8 @@ bool OnPostgres() {
 
 pg::TemporaryPostgres& PostgresServer(Status* started) {
   static pg::TemporaryPostgres server;
-  static const Status status = server.Start();
-  *started = status;
+  static const Status kStarted = server.Start();
+  *started = kStarted;
   return server;
 }
 

@@ -1,6 +1,7 @@
 #include "adapters/nats/analysis_worker.h"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -42,7 +43,7 @@ Status RunAnalysisWorker(NatsClient& client, const WorkerOptions& options, const
   for (;;) {
     jsErrCode error = static_cast<jsErrCode>(0);
     const natsStatus s =
-        js_PullSubscribe(&sub, client.jetstream(), kArticlesSubject, kWorkersConsumer, nullptr, &sub_options, &error);
+        js_PullSubscribe(&sub, client.JetStream(), kArticlesSubject, kWorkersConsumer, nullptr, &sub_options, &error);
     if (s == NATS_OK) break;
     if (stop) return Status::Ok();
     if (options.note) options.note("worker: cannot join consumer 'workers' yet: " + NatsErrorText(s, error));
@@ -94,8 +95,12 @@ Status RunAnalysisWorker(NatsClient& client, const WorkerOptions& options, const
     for (int t = 1; t < threads && static_cast<size_t>(t) < items.size(); ++t) pool.emplace_back(analyse, t);
     analyse(0);
     for (std::thread& t : pool) t.join();
-    // Hand each analysis on, then acknowledge its article; an article whose analysis was not
-    // taken is left unacknowledged (redelivered after the ack wait).
+    // Hand each analysis on, then acknowledge its article. A publication that fails (a leader
+    // being elected) is retried for a few seconds; an article whose analysis was still not
+    // taken is left unacknowledged (redelivered after the ack wait) and noted once per batch.
+    size_t not_taken = 0;
+    std::string last_error;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     for (Item& item : items) {
       if (item.sequence == 0) {
         natsMsg_Destroy(item.message);  // no metadata: not a JetStream message; redelivered if it was
@@ -107,29 +112,41 @@ Status RunAnalysisWorker(NatsClient& client, const WorkerOptions& options, const
         natsMsg_Destroy(item.message);
         continue;
       }
-      natsMsg* out = nullptr;
-      natsStatus ps = natsMsg_Create(&out, kPreparedSubject, nullptr, item.prepared->data(),
-                                     static_cast<int>(item.prepared->size()));
       const std::string sequence = std::to_string(item.sequence);
       const std::string id = "p" + sequence;
-      if (ps == NATS_OK) ps = natsMsgHeader_Set(out, kSequenceHeader, sequence.c_str());
-      jsPubOptions pub;
-      jsPubOptions_Init(&pub);
-      pub.MsgId = id.c_str();
-      pub.MaxWait = 5000;
-      jsPubAck* ack = nullptr;
+      natsStatus ps = NATS_OK;
       jsErrCode pub_error = static_cast<jsErrCode>(0);
-      if (ps == NATS_OK) ps = js_PublishMsg(&ack, client.jetstream(), out, &pub, &pub_error);
-      natsMsg_Destroy(out);
+      for (bool first = true; first || (std::chrono::steady_clock::now() < give_up && !stop); first = false) {
+        if (!first) std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        natsMsg* out = nullptr;
+        ps = natsMsg_Create(&out, kPreparedSubject, nullptr, item.prepared->data(),
+                            static_cast<int>(item.prepared->size()));
+        if (ps == NATS_OK) ps = natsMsgHeader_Set(out, kSequenceHeader, sequence.c_str());
+        jsPubOptions pub;
+        jsPubOptions_Init(&pub);
+        pub.MsgId = id.c_str();  // a resend that had arrived is dropped by the duplicate window
+        pub.MaxWait = 5000;
+        jsPubAck* ack = nullptr;
+        pub_error = static_cast<jsErrCode>(0);
+        if (ps == NATS_OK) ps = js_PublishMsg(&ack, client.JetStream(), out, &pub, &pub_error);
+        natsMsg_Destroy(out);
+        if (ps == NATS_OK) {
+          jsPubAck_Destroy(ack);
+          break;
+        }
+      }
       if (ps == NATS_OK) {
-        jsPubAck_Destroy(ack);
         natsMsg_Ack(item.message, nullptr);
         ++stats->analysed;
-      } else if (options.note) {
-        options.note("worker: analysis of ARTICLES message " + sequence +
-                     " not taken by PREPARED (left for redelivery): " + NatsErrorText(ps, pub_error));
+      } else {
+        ++not_taken;
+        last_error = NatsErrorText(ps, pub_error);
       }
       natsMsg_Destroy(item.message);
+    }
+    if (not_taken > 0 && options.note) {
+      options.note("worker: " + std::to_string(not_taken) +
+                   " analyses not taken by PREPARED (their articles are left for redelivery): " + last_error);
     }
   }
   natsSubscription_Destroy(sub);

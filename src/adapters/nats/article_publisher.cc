@@ -31,7 +31,7 @@ Result<PublishReport> PublishArticles(NatsClient& client, std::vector<RawArticle
     for (;;) {
       jsPubAck* ack = nullptr;
       jsErrCode error = static_cast<jsErrCode>(0);
-      const natsStatus s = js_Publish(&ack, client.jetstream(), kArticlesSubject, message.data(),
+      const natsStatus s = js_Publish(&ack, client.JetStream(), kArticlesSubject, message.data(),
                                       static_cast<int>(message.size()), &pub, &error);
       if (s == NATS_OK) {
         (ack->Duplicate ? report.duplicates : report.published) += 1;

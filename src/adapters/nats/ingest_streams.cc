@@ -23,7 +23,7 @@ Result<int64_t> EnsureStream(NatsClient& client, const char* name, const char* s
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   for (;;) {
     error = static_cast<jsErrCode>(0);
-    s = js_GetStreamInfo(&info, client.jetstream(), name, nullptr, &error);
+    s = js_GetStreamInfo(&info, client.JetStream(), name, nullptr, &error);
     if (s == NATS_OK || s == NATS_NOT_FOUND || error == JSStreamNotFoundErr ||
         std::chrono::steady_clock::now() >= give_up) {
       break;
@@ -51,7 +51,7 @@ Result<int64_t> EnsureStream(NatsClient& client, const char* name, const char* s
     // Re-publishing an article within the hour is dropped by JetStream itself.
     config.Duplicates = 3600 * kNanosPerSecond;
     error = static_cast<jsErrCode>(0);
-    s = js_AddStream(&info, client.jetstream(), &config, nullptr, &error);
+    s = js_AddStream(&info, client.JetStream(), &config, nullptr, &error);
     if (s == NATS_OK) {
       jsStreamInfo_Destroy(info);
       return replicas;
@@ -75,7 +75,7 @@ Result<int64_t> EnsureIngestStreams(NatsClient& client) {
 Result<uint64_t> LastSequence(NatsClient& client, const char* stream) {
   jsStreamInfo* info = nullptr;
   jsErrCode error = static_cast<jsErrCode>(0);
-  const natsStatus s = js_GetStreamInfo(&info, client.jetstream(), stream, nullptr, &error);
+  const natsStatus s = js_GetStreamInfo(&info, client.JetStream(), stream, nullptr, &error);
   if (s != NATS_OK)
     return Status::Error(ErrorCode::kIo, std::string("stream ") + stream + ": " + NatsErrorText(s, error));
   const uint64_t last = info->State.LastSeq;

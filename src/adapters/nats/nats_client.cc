@@ -27,6 +27,7 @@ Result<std::unique_ptr<NatsClient>> NatsClient::Connect(std::string_view urls, c
   if (servers.empty()) return Status::Error(ErrorCode::kUsage, "--nats: no server URL given");
   std::unique_ptr<NatsClient> client(new NatsClient());
   std::vector<const char*> pointers;
+  pointers.reserve(servers.size());
   for (const std::string& url : servers) pointers.push_back(url.c_str());
   natsStatus s = natsOptions_Create(&client->options_);
   if (s == NATS_OK) s = natsOptions_SetServers(client->options_, pointers.data(), static_cast<int>(pointers.size()));
@@ -47,6 +48,8 @@ Result<std::unique_ptr<NatsClient>> NatsClient::Connect(std::string_view urls, c
   if (s != NATS_OK) return Status::Error(ErrorCode::kIo, "JetStream at " + std::string(urls) + ": " + NatsErrorText(s));
   return client;
 }
+
+void CloseNatsLibrary() { nats_CloseAndWait(2000); }
 
 NatsClient::~NatsClient() {
   if (js_ != nullptr) jsCtx_Destroy(js_);

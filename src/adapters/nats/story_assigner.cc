@@ -74,7 +74,7 @@ class Leader {
       const size_t restores_before = session.Restores();
       auto report = session.Ingest(std::move(articles), *store.value());
       stats_->restores += session.Restores() - restores_before;
-      if (session.Restores() > restores_before && options_.note) {
+      if (session.Restores() > restores_before && next_ > 1 && options_.note) {
         options_.note("assigner: engine restored from the store at ARTICLES " + std::to_string(next_));
       }
       analyses_.clear();
@@ -110,7 +110,7 @@ class Leader {
     sub_options.Config.AckWait = 5 * kNanosPerSecond;
     sub_options.Config.MaxAckPending = 16384;
     jsErrCode error = static_cast<jsErrCode>(0);
-    const natsStatus s = js_PullSubscribe(&prepared_, client_.jetstream(), kPreparedSubject, kAssignerConsumer, nullptr,
+    const natsStatus s = js_PullSubscribe(&prepared_, client_.JetStream(), kPreparedSubject, kAssignerConsumer, nullptr,
                                           &sub_options, &error);
     if (s != NATS_OK) return Status::Error(ErrorCode::kIo, "consumer 'assigner': " + NatsErrorText(s, error));
     return Status::Ok();
@@ -124,7 +124,7 @@ class Leader {
       jsErrCode error = static_cast<jsErrCode>(0);
       natsStatus s = NATS_OK;
       for (int attempt = 0;; ++attempt) {
-        s = js_GetMsg(&raw, client_.jetstream(), kArticlesStream, seq, nullptr, &error);
+        s = js_GetMsg(&raw, client_.JetStream(), kArticlesStream, seq, nullptr, &error);
         if (s == NATS_OK || s == NATS_NOT_FOUND || error == JSNoMessageFoundErr || attempt >= 20 || stop_) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(250));  // a node lost, a leader elected
       }

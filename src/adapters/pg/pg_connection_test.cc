@@ -11,25 +11,25 @@ namespace {
 class PgConnectionTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new TemporaryPostgres();
-    start_ = server_->Start();
+    shared_server = new TemporaryPostgres();
+    shared_start = shared_server->Start();
   }
   static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
+    delete shared_server;
+    shared_server = nullptr;
   }
   void SetUp() override {
-    if (start_.code() == ErrorCode::kNotFound) GTEST_SKIP() << start_.message();
-    ASSERT_TRUE(start_.ok()) << start_.message();
+    if (shared_start.code() == ErrorCode::kNotFound) GTEST_SKIP() << shared_start.message();
+    ASSERT_TRUE(shared_start.ok()) << shared_start.message();
   }
-  static TemporaryPostgres* server_;
-  static Status start_;
+  static TemporaryPostgres* shared_server;
+  static Status shared_start;
 };
-TemporaryPostgres* PgConnectionTest::server_ = nullptr;
-Status PgConnectionTest::start_ = Status::Ok();
+TemporaryPostgres* PgConnectionTest::shared_server = nullptr;
+Status PgConnectionTest::shared_start = Status::Ok();
 
 TEST_F(PgConnectionTest, ParametersAndRowsRoundTrip) {
-  auto conn = PgConnection::Connect(server_->ConnInfo());
+  auto conn = PgConnection::Connect(shared_server->ConnInfo());
   ASSERT_TRUE(conn.ok()) << conn.status().message();
   PgConnection& c = *conn.value();
   ASSERT_TRUE(
@@ -51,7 +51,7 @@ TEST_F(PgConnectionTest, ParametersAndRowsRoundTrip) {
 }
 
 TEST_F(PgConnectionTest, ErrorsAreValuesAndUniqueViolationsConflicts) {
-  auto conn = PgConnection::Connect(server_->ConnInfo());
+  auto conn = PgConnection::Connect(shared_server->ConnInfo());
   ASSERT_TRUE(conn.ok());
   PgConnection& c = *conn.value();
   ASSERT_TRUE(c.ExecScript("CREATE TABLE u (id bigint PRIMARY KEY)").ok());

@@ -17,6 +17,7 @@ TEST(PgSchemaTest, MigratesOnceWhateverManyStartTogetherAndRefusesOthersTables) 
   ASSERT_TRUE(started.ok()) << started.message();
   const PgFingerprintSettings settings{1, 5, 128, 32, 42};
   std::vector<std::thread> threads;
+  threads.reserve(4);
   std::vector<Status> results(4, Status::Ok());
   std::vector<int> versions(4, 0);
   for (int i = 0; i < 4; ++i) {

@@ -247,6 +247,7 @@ class PgHeadlineSource : public store::HeadlineSource {
         Params().Int(story).Int(static_cast<int64_t>(n)));
     if (!rows.ok()) return rows.status();
     std::vector<std::string> ids;
+    ids.reserve(static_cast<size_t>(rows.value().Count()));
     for (int i = 0; i < rows.value().Count(); ++i) ids.emplace_back(rows.value().Text(i, 0));
     return ids;
   }

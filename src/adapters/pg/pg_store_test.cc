@@ -16,8 +16,8 @@ namespace {
 // The server, started once for the process by the first test that needs it.
 pg::TemporaryPostgres& Server(Status* started) {
   static pg::TemporaryPostgres server;
-  static const Status status = server.Start();
-  *started = status;
+  static const Status kStarted = server.Start();
+  *started = kStarted;
   return server;
 }
 

@@ -2,7 +2,7 @@
 
 namespace storydesk::pg {
 
-Result<PgStreamPosition> PgStreamPosition::Open(const std::string& conninfo, std::string stream) {
+Result<PgStreamPosition> PgStreamPosition::Open(const std::string& conninfo, const std::string& stream) {
   auto db = PgConnection::Connect(conninfo);
   if (!db.ok()) return db.status();
   return PgStreamPosition(std::move(db).value(), "stream_position:" + stream);

@@ -19,7 +19,7 @@ namespace storydesk::pg {
 class PgStreamPosition {
  public:
   // Connects to the (migrated) store at `conninfo`. Errors: kStore.
-  static Result<PgStreamPosition> Open(const std::string& conninfo, std::string stream);
+  static Result<PgStreamPosition> Open(const std::string& conninfo, const std::string& stream);
 
   Result<uint64_t> Get();            // 0 when nothing was stored from the stream yet
   Status Advance(uint64_t through);  // to max(stored, through)
