@@ -24,7 +24,7 @@ int Run(int argc, char** argv) {
   const char* env_db = std::getenv("STORYDESK_DB");
   globals.db = (env_store != nullptr && *env_store != '\0') ? env_store
                : (env_db != nullptr && *env_db != '\0')     ? env_db
-                                                              : "storydesk.db";
+                                                            : "storydesk.db";
   app.add_option("--db,--store", globals.db,
                  "the store: a SQLite file, or a PostgreSQL URL postgresql://... (default: $STORYDESK_STORE, else "
                  "$STORYDESK_DB, else storydesk.db)");

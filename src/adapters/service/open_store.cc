@@ -1,7 +1,6 @@
 #include "adapters/service/open_store.h"
 
 #include "adapters/pg/pg_store.h"
-
 #include "adapters/store/sqlite_store.h"
 #include "storydesk/fingerprint/fingerprint_settings.h"
 #include "storydesk/story_engine.h"
