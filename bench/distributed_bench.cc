@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -41,14 +42,12 @@ double SecondsUntilStored(pg::PgConnection& db, int64_t n, Clock::time_point fro
   return -1;
 }
 
-void Fail(const std::string& what) {
+[[noreturn]] void Fail(const std::string& what) {
   std::fprintf(stderr, "distributed_bench: %s\n", what.c_str());
   std::exit(1);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   if (argc < 2) Fail("usage: storydesk_distributed_bench STORYDESK_BINARY [ARTICLES]");
   const std::string binary = fs::absolute(argv[1]).string();
   const int64_t n = argc > 2 ? std::atoll(argv[2]) : 6000;
@@ -110,6 +109,7 @@ int main(int argc, char** argv) {
     if (round == 1) report("publish (3 replicas)", std::chrono::duration<double>(Clock::now() - began_publish).count());
     if (sc.prepare_first) {
       std::vector<pid_t> preparers;
+      preparers.reserve(2);
       for (int k = 0; k < 2; ++k) {
         preparers.push_back(
             testing::SpawnLogged({binary, "--store", "", "worker", "--nats", cluster.Urls(), "--threads", "1"}, log));
@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
     }
     const auto began = Clock::now();
     std::vector<pid_t> workers;
+    workers.reserve(static_cast<size_t>(sc.workers));
     for (int k = 0; k < sc.workers; ++k) {
       workers.push_back(testing::SpawnLogged(
           {binary, "--store", url.value(), "worker", "--nats", cluster.Urls(), "--threads", "1"}, log));
@@ -138,4 +139,16 @@ int main(int argc, char** argv) {
   }
   fs::remove_all(dir);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    Fail(e.what());
+  } catch (...) {
+    Fail("unknown exception");
+  }
 }
