@@ -9,6 +9,7 @@
 #include "adapters/pg/pg_schema.h"
 #include "adapters/store/fts_query.h"
 #include "adapters/store/migrations.h"
+#include "adapters/store/signature_bytes.h"
 #include "adapters/store/string_array.h"
 #include "storydesk/digest/headline.h"
 
@@ -30,30 +31,6 @@ constexpr const char* kArticleColumns =
     "LEFT JOIN copies c ON c.article_id = a.id "
     "LEFT JOIN story_storylines sl ON sl.story_id = m.story_id ";
 
-// A MinHash signature as stored: 4 little-endian bytes a value (as the SQLite store).
-std::string EncodeSignature(const std::vector<uint32_t>& signature) {
-  std::string bytes;
-  bytes.reserve(signature.size() * 4);
-  for (uint32_t v : signature) {
-    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(static_cast<char>((v >> shift) & 0xFF));
-  }
-  return bytes;
-}
-
-Result<std::vector<uint32_t>> DecodeSignature(const std::string& bytes) {
-  if (bytes.size() % 4 != 0) {
-    return Status::Error(ErrorCode::kStore, "corrupt MinHash signature in the store (" + std::to_string(bytes.size()) +
-                                                " bytes, not a multiple of 4)");
-  }
-  std::vector<uint32_t> signature(bytes.size() / 4);
-  for (size_t i = 0; i < signature.size(); ++i) {
-    uint32_t v = 0;
-    for (int b = 3; b >= 0; --b) v = (v << 8) | static_cast<unsigned char>(bytes[i * 4 + static_cast<size_t>(b)]);
-    signature[i] = v;
-  }
-  return signature;
-}
-
 Result<StoredArticle> ReadArticle(const Rows& r, int i) {
   StoredArticle s;
   s.raw.id = std::string(r.Text(i, 0));
@@ -71,7 +48,7 @@ Result<StoredArticle> ReadArticle(const Rows& r, int i) {
   s.raw.verbatim = r.Bytes(i, 10);
   s.raw.origin = std::string(r.Text(i, 11));
   s.exact_hash = static_cast<uint64_t>(r.Int(i, 12));
-  auto signature = DecodeSignature(r.Bytes(i, 13));
+  auto signature = store::DecodeSignature(r.Bytes(i, 13));
   if (!signature.ok()) return signature.status();
   s.minhash = std::move(signature).value();
   s.story = r.Int(i, 14);
@@ -494,8 +471,9 @@ Status PgStore::CommitBatch(std::vector<StoredArticle>& articles, const std::map
               .Bytes(s.raw.verbatim)
               .Text(s.raw.origin));
       if (!st.ok()) return st;
-      st = db_->Exec("INSERT INTO fingerprints (article_id, exact_hash, minhash) VALUES ($1, $2, $3)",
-                     Params().Text(s.raw.id).Int(static_cast<int64_t>(s.exact_hash)).Bytes(EncodeSignature(s.minhash)));
+      st = db_->Exec(
+          "INSERT INTO fingerprints (article_id, exact_hash, minhash) VALUES ($1, $2, $3)",
+          Params().Text(s.raw.id).Int(static_cast<int64_t>(s.exact_hash)).Bytes(store::EncodeSignature(s.minhash)));
       if (!st.ok()) return st;
       st = db_->Exec("INSERT INTO stories (id) VALUES ($1) ON CONFLICT (id) DO NOTHING", Params().Int(s.story));
       if (!st.ok()) return st;
@@ -878,8 +856,9 @@ Status PgStore::Refingerprint(
       uint64_t exact = 0;
       std::vector<uint32_t> minhash;
       fingerprint(s.raw, &exact, &minhash);
-      Status st = db_->Exec("UPDATE fingerprints SET exact_hash = $2, minhash = $3 WHERE article_id = $1",
-                            Params().Text(s.raw.id).Int(static_cast<int64_t>(exact)).Bytes(EncodeSignature(minhash)));
+      Status st =
+          db_->Exec("UPDATE fingerprints SET exact_hash = $2, minhash = $3 WHERE article_id = $1",
+                    Params().Text(s.raw.id).Int(static_cast<int64_t>(exact)).Bytes(store::EncodeSignature(minhash)));
       if (!st.ok()) return st;
     }
     const std::pair<const char*, int64_t> rows[] = {

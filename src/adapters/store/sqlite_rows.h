@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/store/signature_bytes.h"  // EncodeSignature, DecodeSignature
 #include "adapters/store/statement.h"
 #include "adapters/store/store_types.h"
 #include "storydesk/status.h"
@@ -19,11 +20,6 @@ namespace storydesk::store {
 // The columns every StoredArticle is read from, in the order ReadArticle expects ("... FROM
 // articles a JOIN ..." included: append WHERE / ORDER BY).
 extern const char* const kArticleColumns;
-
-// A MinHash signature as stored (4 little-endian bytes a value), and back; kStore for bytes
-// that are not a whole number of values.
-std::string EncodeSignature(const std::vector<uint32_t>& signature);
-Result<std::vector<uint32_t>> DecodeSignature(const std::string& bytes);
 
 // The article of a row selected with kArticleColumns.
 Result<StoredArticle> ReadArticle(const Statement& row);
